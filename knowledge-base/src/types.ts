@@ -1,0 +1,92 @@
+/** The knowledge-base content model (see FORMAT.md) and the matcher's contract. */
+import type { BotDecision, Lang } from '@kefu/shared';
+
+/** Text in zh-CN (required) and, where written, English. */
+export interface Localized {
+  'zh-CN': string;
+  en?: string;
+}
+
+/** One FAQ entry. Top-level fields are zh-CN; `en` holds the English version. */
+export interface Entry {
+  id: string;
+  question: string;
+  alternates: string[];
+  keywords: string[];
+  /** Safe Markdown subset: paragraphs, **bold**, lists, [links](https://…). */
+  answer: string;
+  department?: string;
+  /** Entry ids shown as buttons after the answer. */
+  followUps: string[];
+  /** Answering this entry starts the named multi-turn flow. */
+  flow?: string;
+  en?: { question: string; alternates: string[]; keywords: string[]; answer: string };
+  /** Topic file it came from, for error messages and grouping. */
+  topic: string;
+}
+
+/** A group of words that mean the same to a visitor (e.g. 热线 / 电话 / 客服电话). */
+export type SynonymGroup = string[];
+
+/** Ask the visitor for a value and keep it in `slot`. */
+export interface AskStep {
+  ask: string;
+  prompt: Localized;
+  /** Regular expression the (normalised) reply must match. */
+  pattern?: string;
+  /** Said when the reply does not match; the step is asked again. */
+  invalid?: Localized;
+}
+
+/** Run a server action; `reply` maps each outcome to a message template with {placeholders}. */
+export interface ActionStep {
+  action: 'ticket.lookup' | 'ticket.create';
+  reply: Record<string, Localized>;
+}
+
+export type FlowStep = AskStep | ActionStep;
+
+/** A declared multi-turn flow, executed by the server. */
+export interface Flow {
+  id: string;
+  title: Localized;
+  steps: FlowStep[];
+}
+
+export interface KnowledgeBase {
+  entries: Entry[];
+  synonyms: SynonymGroup[];
+  flows: Flow[];
+  /** Welcome suggestions: entry ids. */
+  welcome: string[];
+}
+
+export interface Candidate {
+  id: string;
+  question: string;
+  score: number;
+}
+
+export interface MatchResult {
+  decision: BotDecision;
+  /** Language the query was read as. */
+  lang: Lang;
+  /** The answering entry when decision is `answer`. */
+  entry: Entry | null;
+  /** Answer text in `lang` when decision is `answer`, else null. */
+  answer: string | null;
+  /** Best first, at most 5. */
+  candidates: Candidate[];
+}
+
+export interface MatchOptions {
+  /** Language the caller expects the answer in; detected from the text when omitted. */
+  lang?: Lang;
+}
+
+/** Builds once from a knowledge base, then answers queries without scanning every entry. */
+export interface Matcher {
+  match(text: string, options?: MatchOptions): MatchResult;
+  /** Entry by id, for suggestion taps and follow-ups. */
+  entry(id: string): Entry | undefined;
+}

@@ -1,0 +1,94 @@
+/** Domain types shared by the server, the widget and the console. */
+
+/** bot → queued → assigned → closed; queued → ticket when nobody can take it. */
+export const CONVERSATION_STATES = ['bot', 'queued', 'assigned', 'closed', 'ticket'] as const;
+export type ConversationState = (typeof CONVERSATION_STATES)[number];
+
+export const AUTHORS = ['visitor', 'bot', 'agent', 'system'] as const;
+export type Author = (typeof AUTHORS)[number];
+
+export const LANGS = ['zh-CN', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export type BotDecision = 'answer' | 'suggest' | 'decline' | 'handoff';
+
+/** A question the visitor can tap instead of typing. */
+export interface Suggestion {
+  /** Knowledge-base entry id. */
+  id: string;
+  question: string;
+}
+
+/** Extra data the widget renders next to a message's text. */
+export interface MessageMeta {
+  /** Bot turns: what the matcher decided. */
+  decision?: BotDecision;
+  /** Bot turns: the entry that answered. */
+  entryId?: string;
+  /** Buttons: follow-ups, "did you mean" candidates or welcome questions. */
+  suggestions?: Suggestion[];
+  /** The bot offers a human (decline or explicit offer). */
+  offerHuman?: boolean;
+  /** System notices: machine-readable kind so clients can localise. */
+  notice?: 'queued' | 'assigned' | 'closed' | 'rating_thanks' | 'reopened' | 'ticket';
+  /** Queue position at the time of a `queued` notice (1 = next). */
+  position?: number;
+}
+
+export interface Message {
+  /** Client-generated id (unique per conversation); server-generated for bot/system/agent turns without one. */
+  id: string;
+  conversationId: string;
+  /** Per-conversation sequence number, starting at 1, no gaps. */
+  seq: number;
+  author: Author;
+  /** Display name of the agent for agent messages. */
+  authorName?: string;
+  /** Plain text for visitors and agents; a safe Markdown subset for bot answers. */
+  text: string;
+  meta?: MessageMeta;
+  /** Unix epoch milliseconds. */
+  createdAt: number;
+}
+
+/** What a visitor sees of their conversation. */
+export interface VisitorConversation {
+  id: string;
+  state: ConversationState;
+  /** 1-based position while queued. */
+  queuePosition?: number;
+  /** Agent's display name while assigned. */
+  agentName?: string;
+  /** True when the conversation is closed and not yet rated. */
+  ratingPending: boolean;
+  rating?: number;
+  lastSeq: number;
+}
+
+/** What an agent sees of a conversation in lists. */
+export interface ConversationSummary {
+  id: string;
+  state: ConversationState;
+  visitorId: string;
+  visitorName: string;
+  lang: Lang;
+  department?: string;
+  priority: number;
+  queuedAt?: number;
+  assignedAgentId?: string;
+  assignedAgentName?: string;
+  rating?: number;
+  lastMessage?: string;
+  lastSeq: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type AgentRole = 'admin' | 'agent';
+
+export interface AgentProfile {
+  id: string;
+  email: string;
+  name: string;
+  role: AgentRole;
+}

@@ -1,0 +1,35 @@
+/** Closed set of error codes carried by error acknowledgements and HTTP error bodies. */
+export const ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'invalid_state',
+  'rate_limited',
+  'too_large',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Every acknowledgement: success with data, or a coded error. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+export type AckFn<T> = (res: Ack<T>) => void;
+
+/** HTTP status that goes with each code. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_state: 409,
+  rate_limited: 429,
+  too_large: 413,
+  internal: 500,
+};

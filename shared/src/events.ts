@@ -1,0 +1,84 @@
+/**
+ * Socket.IO event maps. The server is `Server<VisitorClientEvents, VisitorServerEvents>` on the
+ * `/visitor` namespace and `<AgentClientEvents, AgentServerEvents>` on `/agent`; clients use the
+ * same maps swapped. Every client → server event carries one payload and an acknowledgement.
+ */
+import type { AckFn } from './errors.ts';
+import type {
+  AgentProfile,
+  ConversationSummary,
+  Message,
+  Suggestion,
+  VisitorConversation,
+} from './domain.ts';
+import type {
+  AgentSend,
+  ConversationRef,
+  HandoffRequest,
+  OpenConversation,
+  RatingInput,
+  SyncInput,
+  VisitorHello,
+  VisitorSend,
+} from './schemas.ts';
+
+export const VISITOR_NAMESPACE = '/visitor';
+export const AGENT_NAMESPACE = '/agent';
+
+export interface VisitorHelloResult {
+  /** Signed token to keep (localStorage); the same as sent when it was valid. */
+  token: string;
+  visitorId: string;
+  conversation: VisitorConversation;
+  /** Messages after the `lastSeq` sent (all, up to a page, when none was sent). */
+  messages: Message[];
+  /** Welcome questions to show as buttons. */
+  welcome: Suggestion[];
+}
+
+export interface SendResult {
+  /** The stored message (same id and seq on a resend). */
+  message: Message;
+}
+
+export interface VisitorClientEvents {
+  hello: (payload: VisitorHello, ack: AckFn<VisitorHelloResult>) => void;
+  send: (payload: VisitorSend, ack: AckFn<SendResult>) => void;
+  handoff: (payload: HandoffRequest, ack: AckFn<{ conversation: VisitorConversation }>) => void;
+  rate: (payload: RatingInput, ack: AckFn<{ conversation: VisitorConversation }>) => void;
+  sync: (payload: SyncInput, ack: AckFn<{ messages: Message[] }>) => void;
+}
+
+export interface VisitorServerEvents {
+  message: (message: Message) => void;
+  conversation: (conversation: VisitorConversation) => void;
+}
+
+export interface AgentHelloResult {
+  agent: AgentProfile;
+  queue: ConversationSummary[];
+  /** Conversations assigned to this agent and still open. */
+  mine: ConversationSummary[];
+}
+
+export interface ConversationDetail {
+  conversation: ConversationSummary;
+  messages: Message[];
+}
+
+export interface AgentClientEvents {
+  hello: (payload: Record<string, never>, ack: AckFn<AgentHelloResult>) => void;
+  accept: (payload: ConversationRef, ack: AckFn<ConversationDetail>) => void;
+  open: (payload: OpenConversation, ack: AckFn<ConversationDetail>) => void;
+  send: (payload: AgentSend, ack: AckFn<SendResult>) => void;
+  close: (payload: ConversationRef, ack: AckFn<{ conversation: ConversationSummary }>) => void;
+}
+
+export interface AgentServerEvents {
+  /** The whole waiting queue, in order, whenever it changes. */
+  queue: (queue: ConversationSummary[]) => void;
+  /** A conversation this agent watches changed (assigned, closed, rated). */
+  conversation: (conversation: ConversationSummary) => void;
+  /** A new message in a conversation this agent has open or is assigned. */
+  message: (message: Message) => void;
+}

@@ -1,0 +1,5 @@
+export * from './domain.ts';
+export * from './errors.ts';
+export * from './limits.ts';
+export * from './schemas.ts';
+export * from './events.ts';
