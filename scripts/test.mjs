@@ -22,7 +22,12 @@ try {
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 if (summary) {
   const skipped = summary.numPendingTests + summary.numTodoTests;
+  const browser = summary.testResults
+    .filter((f) => /[\\/]e2e[\\/]/.test(f.name))
+    .flatMap((f) => f.assertionResults)
+    .filter((t) => t.status === 'passed').length;
   console.log(`\nTest command took ${seconds}s`);
+  console.log(`browser tests: ${browser} passed`);
   console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${skipped} skipped`);
 }
 process.exit(ok ? 0 : 1);
