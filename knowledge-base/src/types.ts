@@ -90,3 +90,37 @@ export interface Matcher {
   /** Entry by id, for suggestion taps and follow-ups. */
   entry(id: string): Entry | undefined;
 }
+
+/** How Chinese text is cut into tokens (English is always words + stems). */
+export type TokenizerName = 'jieba' | 'segmenter' | 'bigram' | 'combined';
+
+/** Confidence cut-offs for the matcher's decisions, all on the 0..1 score scale. */
+export interface Thresholds {
+  /** Answer when the best score is at least this high. */
+  answer: number;
+  /** ...or when it is at least `marginFloor` and leads the runner-up by `margin`. */
+  margin: number;
+  marginFloor: number;
+  /** Suggest (did you mean) when the best score is at least this; below it, decline. */
+  suggest: number;
+}
+
+/** Construction options; the defaults are the best measured configuration. The switches exist for ablation. */
+export interface MatcherOptions {
+  tokenizer?: TokenizerName;
+  /** Re-rank the top candidates by character-level similarity (typos, near-homophones). */
+  fuzzy?: boolean;
+  /** Expand query tokens with the knowledge base's synonym groups. */
+  synonyms?: boolean;
+  /** Full-width, traditional→simplified, case, punctuation, emoji and filler-word clean-up. */
+  normalise?: boolean;
+  thresholds?: Partial<Thresholds>;
+}
+
+/** One problem found in knowledge-base files. */
+export interface LintIssue {
+  file: string;
+  entry?: string;
+  field?: string;
+  message: string;
+}

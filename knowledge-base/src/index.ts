@@ -1,0 +1,13 @@
+/** Public API of @kefu/knowledge-base: loading, linting, watching and matching FAQ content. */
+export type * from './types.ts';
+export { DEMO_KB_DIR } from './demo-kb-dir.ts';
+export { KbError, formatIssue } from './load/kb-error.ts';
+export { loadKnowledgeBase, lintKnowledgeBase } from './load/load-knowledge-base.ts';
+export { loadFaqJson } from './load/load-faq-json.ts';
+export { watchKnowledgeBase, type WatchHandlers, type WatchOptions } from './load/watch-knowledge-base.ts';
+export { createMatcher, DEFAULT_THRESHOLDS } from './match/create-matcher.ts';
+export { detectHandoff } from './match/detect-handoff.ts';
+export { detectLang } from './text/detect-lang.ts';
+export { normaliseText } from './text/normalise-text.ts';
+export { evaluate, type EvalQuery, type EvalReport, type EvaluateOptions } from './evaluation/evaluate.ts';
+export { readQueries } from './evaluation/read-queries.ts';

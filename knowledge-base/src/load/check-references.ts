@@ -1,0 +1,48 @@
+/** Cross-file checks: unique ids, follow-ups, flows and welcome ids that exist, clean phrasings and answers. */
+import type { Entry, KnowledgeBase, LintIssue } from '../types.ts';
+import { checkAnswerMarkdown } from './check-answer-markdown.ts';
+
+/** Where each entry came from, so issues can name the file. */
+export type EntryFiles = Map<Entry, string>;
+
+/** Appends every cross-reference and content problem of `kb` to `issues`. */
+export function checkReferences(kb: KnowledgeBase, files: EntryFiles, welcomeFile: string, issues: LintIssue[]): void {
+  const byId = new Map<string, Entry>();
+  const flowIds = new Set(kb.flows.map((f) => f.id));
+  for (const entry of kb.entries) {
+    const file = files.get(entry) ?? '?';
+    const add = (field: string, message: string): void => void issues.push({ file, entry: entry.id, field, message });
+    const first = byId.get(entry.id);
+    if (first) add('id', `duplicate id (also in ${files.get(first) ?? '?'})`);
+    else byId.set(entry.id, entry);
+    checkPhrasings(entry.question, entry.alternates, 'alternates', add);
+    if (entry.en) checkPhrasings(entry.en.question, entry.en.alternates, 'en.alternates', add);
+    for (const problem of checkAnswerMarkdown(entry.answer)) add('answer', problem);
+    if (entry.en) for (const problem of checkAnswerMarkdown(entry.en.answer)) add('en.answer', problem);
+    if (entry.flow !== undefined && !flowIds.has(entry.flow)) add('flow', `unknown flow "${entry.flow}"`);
+  }
+  for (const entry of kb.entries) {
+    const file = files.get(entry) ?? '?';
+    for (const id of entry.followUps) {
+      if (!byId.has(id)) issues.push({ file, entry: entry.id, field: 'followUps', message: `unknown entry id "${id}"` });
+    }
+  }
+  kb.welcome.forEach((id, i) => {
+    if (!byId.has(id)) issues.push({ file: welcomeFile, field: `welcome[${i}]`, message: `unknown entry id "${id}"` });
+  });
+}
+
+function checkPhrasings(question: string, alternates: string[], field: string, add: (field: string, message: string) => void): void {
+  const seen = new Set([squash(question)]);
+  alternates.forEach((alt, i) => {
+    const key = squash(alt);
+    if (key === squash(question)) add(`${field}[${i}]`, `duplicates the question "${question}"`);
+    else if (seen.has(key)) add(`${field}[${i}]`, `duplicates another alternate "${alt}"`);
+    seen.add(key);
+  });
+}
+
+/** Case, spacing and punctuation do not make a phrasing different. */
+function squash(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+}

@@ -1,0 +1,55 @@
+/** One configured path from raw text to tokens, used identically for indexing and for queries. */
+import type { SynonymGroup, TokenizerName } from '../types.ts';
+import { createHanTokenizer, type HanTokenizer } from '../text/han-tokenizers.ts';
+import { normaliseText } from '../text/normalise-text.ts';
+import { tokenize } from '../text/tokenize.ts';
+
+export interface PipelineOptions {
+  tokenizer: TokenizerName;
+  normalise: boolean;
+  synonyms: boolean;
+}
+
+/** Text as the matcher sees it: the normalised string (for character similarity) and its tokens. */
+export interface ProcessedText {
+  norm: string;
+  tokens: string[];
+}
+
+export interface TextPipeline {
+  process(text: string): ProcessedText;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Builds the pipeline; synonym groups add their first word's tokens wherever any member appears, on both sides. */
+export function createTextPipeline(options: PipelineOptions, groups: SynonymGroup[], userWords: string[]): TextPipeline {
+  const norm = (text: string): string => normaliseText(text, options.normalise);
+  const han: HanTokenizer = createHanTokenizer(options.tokenizer, userWords.map(norm).filter((w) => w.length > 1 && !/\s/.test(w)));
+  const canonical = new Map<string, string>();
+  if (options.synonyms) {
+    for (const group of groups) {
+      const words = group.map(norm).filter((w) => w !== '');
+      const head = words[0];
+      if (head === undefined) continue;
+      for (const w of words) if (!canonical.has(w)) canonical.set(w, head);
+    }
+  }
+  const alternatives = [...canonical.keys()].sort((a, b) => b.length - a.length).map((w) => (/^[\p{L}\p{N} ]+$/u.test(w) && !/\p{Script=Han}/u.test(w) ? `\\b${escape(w)}\\b` : escape(w)));
+  const finder = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'gu') : null;
+  return {
+    process(text: string): ProcessedText {
+      const n = norm(text);
+      const tokens = tokenize(n, han);
+      if (finder) {
+        const heads = new Set<string>();
+        for (const m of n.matchAll(finder)) {
+          const head = canonical.get(m[0]);
+          if (head !== undefined && head !== m[0]) heads.add(head);
+        }
+        for (const head of heads) for (const t of tokenize(head, han)) if (!tokens.includes(t)) tokens.push(t);
+      }
+      return { norm: n, tokens };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/** The interchangeable ways of cutting a run of Chinese characters into tokens (see MatcherOptions.tokenizer). */
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import type { TokenizerName } from '../types.ts';
+
+/** Cuts one run of Han characters (no spaces, no Latin) into tokens. */
+export type HanTokenizer = (run: string) => string[];
+
+let baseJieba: Jieba | undefined;
+let segmenter: Intl.Segmenter | undefined;
+
+/** Overlapping character pairs; a one-character run is its own token. */
+export function bigrams(run: string): string[] {
+  const chars = Array.from(run);
+  if (chars.length < 2) return chars;
+  const out: string[] = [];
+  for (let i = 0; i < chars.length - 1; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+function jiebaFor(userWords: readonly string[]): Jieba {
+  // Loading the default dictionary costs ~0.2 s: share it unless this knowledge base brings words of its own.
+  if (userWords.length === 0) return (baseJieba ??= Jieba.withDict(dict));
+  const jieba = Jieba.withDict(dict);
+  jieba.loadDict(Buffer.from(userWords.map((w) => `${w} 100000`).join('\n')));
+  return jieba;
+}
+
+/** Builds the named tokenizer; `userWords` (keywords, synonyms) teach jieba the knowledge base's own vocabulary. */
+export function createHanTokenizer(name: TokenizerName, userWords: readonly string[] = []): HanTokenizer {
+  switch (name) {
+    case 'bigram':
+      return bigrams;
+    case 'segmenter': {
+      const seg = (segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' }));
+      return (run) => Array.from(seg.segment(run), (s) => s.segment);
+    }
+    case 'jieba': {
+      const jieba = jiebaFor(userWords);
+      return (run) => jieba.cutForSearch(run, true);
+    }
+    case 'combined': {
+      const jieba = jiebaFor(userWords);
+      return (run) => {
+        const words = jieba.cut(run, true);
+        const out = bigrams(run);
+        for (const w of words) if (w.length !== 2) out.push(w);
+        return out;
+      };
+    }
+  }
+}
