@@ -10,6 +10,15 @@ const seq = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 export const LangSchema = v.picklist(LANGS);
 
+/** Who the host site says the visitor is (`Kefu('identify', …)`); `signature` is the HMAC when the site requires one. */
+export const VisitorIdentitySchema = v.object({
+  name: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.nameChars))),
+  email: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.emailChars))),
+  userId: v.optional(v.pipe(v.string(), v.maxLength(128))),
+  signature: v.optional(v.pipe(v.string(), v.maxLength(256))),
+});
+export type VisitorIdentity = v.InferOutput<typeof VisitorIdentitySchema>;
+
 /** Visitor → server: open (or resume) the visitor's session. */
 export const VisitorHelloSchema = v.object({
   /** Token kept by the widget; omitted on first contact. */
@@ -20,6 +29,8 @@ export const VisitorHelloSchema = v.object({
   lastSeq: v.optional(seq),
   /** Page the visitor is on, for the agent's context. */
   page: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+  /** Set after `Kefu('identify', …)`; the server may ignore it (or check `signature`). */
+  identity: v.optional(VisitorIdentitySchema),
 });
 export type VisitorHello = v.InferOutput<typeof VisitorHelloSchema>;
 
