@@ -1,0 +1,31 @@
+/** Agent-side actions in the console, by role and accessible name. */
+import type { Locator, Page } from 'playwright-core';
+import { expectVisible } from './expect-visible.ts';
+import { CONSOLE } from './ui-names.ts';
+
+/** Opens /console and signs in; fails saying which control the agent could not find. */
+export async function signIn(page: Page, serverUrl: string, credentials: { email: string; password: string }): Promise<void> {
+  await page.goto(`${serverUrl}/console`);
+  const body = page.locator('body');
+  const email = page.getByRole('textbox', { name: CONSOLE.email });
+  await expectVisible(email, 'The console sign-in page has no email field (a textbox named 邮箱/email).', { context: body, timeout: 20_000 });
+  await email.first().fill(credentials.email);
+  const password = page.getByLabel(CONSOLE.password);
+  await expectVisible(password, 'The console sign-in page has no labelled password field (密码/password).', { context: body });
+  await password.first().fill(credentials.password);
+  await page.getByRole('button', { name: CONSOLE.signIn }).first().click({ timeout: 5_000 });
+  await expectVisible(page.getByRole('list', { name: CONSOLE.queue }).or(page.getByRole('table', { name: CONSOLE.queue })), 'After signing in the agent does not see the queue (a list or table named 排队/等待/queue/waiting).', {
+    context: body,
+  });
+}
+
+/**
+ * The button that closes the conversation, not a modal's ×: a name that speaks of the
+ * conversation (结束会话, Close conversation, End chat) wins over a bare 关闭/close.
+ */
+export async function pickConversationClose(page: Page): Promise<Locator> {
+  const specific = page.getByRole('button', { name: /结束|关闭(会话|对话|咨询)|(close|end)\s*(the\s*)?(conversation|chat)/i });
+  const any = page.getByRole('button', { name: CONSOLE.close });
+  await expectVisible(specific.or(any), 'The console offers no button to close the conversation (结束/关闭/close/end).', { context: page.locator('body') });
+  return (await specific.count()) > 0 ? specific.first() : any.first();
+}

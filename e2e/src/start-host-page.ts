@@ -1,0 +1,70 @@
+/** A customer's website on another origin: a plain page that embeds the widget beside hostile CSS. */
+import { createServer, type Server } from 'node:http';
+import { HOSTILE_CSS } from './hostile-css.ts';
+
+export interface HostPageOptions {
+  /** Base URL of the Kefu server whose /widget.js the page embeds. */
+  widgetBase: string;
+  /** Port to listen on (0 = any). */
+  port?: number;
+}
+
+/** The running page server; `url` uses `localhost`, a different origin from the server's 127.0.0.1. */
+export interface HostPage {
+  url: string;
+  origin: string;
+  port: number;
+  close: () => Promise<void>;
+}
+
+/** Pages: `/` embeds with the browser's language, `/en` with `data-lang="en"`. */
+export function renderHostPage(widgetBase: string, lang?: string): string {
+  const langAttr = lang ? ` data-lang="${lang}"` : '';
+  return `<!doctype html>
+<html lang="${lang ?? 'zh-CN'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Acme Store</title>
+<style>${HOSTILE_CSS}</style>
+</head>
+<body>
+<h1>Acme 商城</h1>
+<p>Welcome to our store. 欢迎光临。</p>
+<button type="button" id="host-button">Host page button</button>
+<script src="${widgetBase}/widget.js" data-site="demo"${langAttr} async></script>
+</body>
+</html>`;
+}
+
+/** Starts the page server on 127.0.0.1 and resolves with its localhost URL. */
+export function startHostPage(options: HostPageOptions): Promise<HostPage> {
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/' || path === '/en') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(renderHostPage(options.widgetBase, path === '/en' ? 'en' : undefined));
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const origin = `http://localhost:${port}`;
+      resolve({
+        url: `${origin}/`,
+        origin,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
