@@ -1,0 +1,58 @@
+// Bundles the console (Preact + socket.io-client) into dist/: index.html, console.js, console.css.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const dist = join(root, 'dist');
+
+// Built here rather than kept as a file so the asset paths and the page stay in one place.
+const html = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>客服工作台 · Kefu</title>
+<link rel="stylesheet" href="/console/console.css">
+<script type="module" src="/console/console.js"></script>
+</head>
+<body>
+<div id="app"></div>
+<noscript>请启用 JavaScript / Please enable JavaScript.</noscript>
+</body>
+</html>
+`;
+
+/** Writes console/dist/{index.html,console.js,console.css}; returns the esbuild metafile outputs. */
+export async function build() {
+  await mkdir(dist, { recursive: true });
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    stdin: {
+      contents: "import './src/console.css';\nimport { startConsole } from './src/index.ts';\nstartConsole(document.getElementById('app'));\n",
+      resolveDir: root,
+      sourcefile: 'console-entry.ts',
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    minify: true,
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    outfile: join(dist, 'console.js'),
+    metafile: true,
+    logLevel: 'warning',
+  });
+  await writeFile(join(dist, 'index.html'), html);
+  return result.metafile.outputs;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const outputs = await build();
+  for (const [file, { bytes }] of Object.entries(outputs)) console.log(`${file} ${bytes} B`);
+}

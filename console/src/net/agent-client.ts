@@ -1,0 +1,137 @@
+/** The console's `/agent` Socket.IO connection: typed requests with timeouts, pushes forwarded, resync after reconnects. */
+import { io, type Socket } from 'socket.io-client';
+import {
+  AGENT_NAMESPACE,
+  type Ack,
+  type AgentClientEvents,
+  type AgentHelloResult,
+  type AgentServerEvents,
+  type ConversationDetail,
+  type ConversationSummary,
+  type Message,
+  type SendResult,
+} from '@kefu/shared';
+
+/** Connection state shown in the header. */
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
+
+/** An ack, or a client-side failure: no answer in time. */
+export type Result<T> = Ack<T> | { ok: false; error: { code: 'timeout'; message: string } };
+
+/** What the client reports to the UI. */
+export interface AgentClientHandlers {
+  status(status: ConnectionStatus): void;
+  hello(result: AgentHelloResult): void;
+  queue(queue: ConversationSummary[]): void;
+  conversation(summary: ConversationSummary): void;
+  message(message: Message): void;
+  /** A transcript fetched after a reconnect. */
+  resynced(detail: ConversationDetail): void;
+  /** The session is gone: back to sign-in. */
+  unauthorized(): void;
+  /** Conversations to re-open after each (re)connect, with the last seq held. */
+  watched(): Array<{ conversationId: string; afterSeq?: number }>;
+}
+
+type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
+
+const ACK_TIMEOUT_MS = 10_000;
+const RETRY_MS = 3_000;
+
+/** Wraps one socket; nothing happens until `start()`, and `close()` stops everything. */
+export class AgentClient {
+  private socket: AgentSocket | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly on: AgentClientHandlers) {}
+
+  /** Connects to `/agent` on this origin with the session cookie. */
+  start(): void {
+    const socket: AgentSocket = io(AGENT_NAMESPACE, { withCredentials: true });
+    this.socket = socket;
+    this.on.status('connecting');
+    socket.on('connect', () => void this.greet());
+    socket.on('disconnect', (reason) => {
+      this.on.status('reconnecting');
+      // After a server-side disconnect Socket.IO does not retry by itself; the handshake re-checks the session.
+      if (reason === 'io server disconnect') this.retryLater();
+    });
+    socket.on('connect_error', (err) => {
+      if (err.message === 'unauthorized') {
+        socket.disconnect();
+        this.on.unauthorized();
+        return;
+      }
+      this.on.status('reconnecting');
+      if (!socket.active) this.retryLater();
+    });
+    socket.on('queue', (queue) => this.on.queue(queue));
+    socket.on('conversation', (summary) => this.on.conversation(summary));
+    socket.on('message', (message) => this.on.message(message));
+  }
+
+  /** Disconnects and stops retrying. */
+  close(): void {
+    clearTimeout(this.retryTimer);
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+
+  /** Takes a waiting conversation; `conflict` when another agent was first. */
+  accept(conversationId: string): Promise<Result<ConversationDetail>> {
+    return this.request<ConversationDetail>((s, ack) => s.emit('accept', { conversationId }, ack));
+  }
+
+  /** Fetches a transcript (only what follows `afterSeq` when given) and watches the conversation. */
+  open(conversationId: string, afterSeq?: number): Promise<Result<ConversationDetail>> {
+    const payload = afterSeq === undefined ? { conversationId } : { conversationId, afterSeq };
+    return this.request<ConversationDetail>((s, ack) => s.emit('open', payload, ack));
+  }
+
+  /** Sends a reply; resending the same clientId is safe. */
+  send(conversationId: string, clientId: string, text: string): Promise<Result<SendResult>> {
+    return this.request<SendResult>((s, ack) => s.emit('send', { conversationId, clientId, text }, ack));
+  }
+
+  /** Closes a conversation assigned to this agent. */
+  closeConversation(conversationId: string): Promise<Result<{ conversation: ConversationSummary }>> {
+    return this.request<{ conversation: ConversationSummary }>((s, ack) => s.emit('close', { conversationId }, ack));
+  }
+
+  private async greet(): Promise<void> {
+    const socket = this.socket;
+    const hello = await this.request<AgentHelloResult>((s, ack) => s.emit('hello', {}, ack));
+    if (socket !== this.socket) return;
+    if (!hello.ok) {
+      if (hello.error.code === 'unauthorized') this.on.unauthorized();
+      else this.retryLater(() => this.socket?.connected && void this.greet());
+      return;
+    }
+    this.on.status('online');
+    this.on.hello(hello.data);
+    for (const target of this.on.watched()) {
+      const res = await this.open(target.conversationId, target.afterSeq);
+      if (socket !== this.socket) return;
+      if (res.ok) this.on.resynced(res.data);
+    }
+  }
+
+  private retryLater(action: () => void = () => this.socket?.connect()): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(action, RETRY_MS);
+  }
+
+  /** Emits with an ack and a timer (not `socket.timeout()`, whose ack types lose the payload type). */
+  private request<T>(emit: (socket: AgentSocket, ack: (res: Ack<T>) => void) => void): Promise<Result<T>> {
+    const socket = this.socket;
+    if (!socket) return Promise.resolve({ ok: false, error: { code: 'timeout', message: 'not connected' } });
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve({ ok: false, error: { code: 'timeout', message: 'no answer' } }), ACK_TIMEOUT_MS);
+      emit(socket, (res) => {
+        clearTimeout(timer);
+        resolve(res);
+      });
+    });
+  }
+}

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import type { AgentProfile, ConversationSummary, Message } from '@kefu/shared';
+import { attentionCount, consoleReducer, type ConsoleAction } from './console-reducer.ts';
+import { initialConsoleState, type ConsoleState } from './console-state.ts';
+
+const agent: AgentProfile = { id: 'a1', email: 'a@example.com', name: '小王', role: 'agent' };
+
+const summary = (id: string, state: ConversationSummary['state'] = 'queued', extra: Partial<ConversationSummary> = {}): ConversationSummary => ({
+  id,
+  state,
+  visitorId: `v-${id}`,
+  visitorName: `访客 ${id}`,
+  lang: 'zh-CN',
+  priority: 0,
+  queuedAt: 1000,
+  lastSeq: 2,
+  createdAt: 500,
+  updatedAt: 1000,
+  ...extra,
+});
+
+const message = (conversationId: string, seq: number, author: Message['author'] = 'visitor', id = `${conversationId}-${seq}`): Message => ({
+  id,
+  conversationId,
+  seq,
+  author,
+  text: `${author} ${seq}`,
+  createdAt: 1000 + seq,
+});
+
+const run = (actions: ConsoleAction[], from: ConsoleState = initialConsoleState) => actions.reduce(consoleReducer, from);
+
+const accepted = (id: string, messages = [message(id, 1), message(id, 2, 'bot')]): ConsoleAction => ({
+  type: 'accepted',
+  detail: { conversation: summary(id, 'assigned'), messages },
+});
+
+describe('consoleReducer', () => {
+  it('hello fills the queue and my conversations; queue events replace the queue', () => {
+    const state = run([
+      { type: 'hello', result: { agent, queue: [summary('q1'), summary('q2')], mine: [summary('m1', 'assigned')] } },
+      { type: 'queue', queue: [summary('q2')] },
+    ]);
+    expect(state.agent).toEqual(agent);
+    expect(state.queue.map((s) => s.id)).toEqual(['q2']);
+    expect(state.mine).toEqual(['m1']);
+    expect(state.conversations.m1?.loaded).toBe(false);
+  });
+
+  it('accepting moves the conversation from the queue to mine and opens it with the bot transcript', () => {
+    const state = run([{ type: 'queue', queue: [summary('q1'), summary('q2')] }, accepted('q1')]);
+    expect(state.queue.map((s) => s.id)).toEqual(['q2']);
+    expect(state.mine).toEqual(['q1']);
+    expect(state.openId).toBe('q1');
+    expect(state.conversations.q1?.messages.map((m) => m.author)).toEqual(['visitor', 'bot']);
+    expect(state.conversations.q1?.summary.state).toBe('assigned');
+  });
+
+  it('a conflict drops the conversation from the queue', () => {
+    const state = run([{ type: 'queue', queue: [summary('q1'), summary('q2')] }, { type: 'taken', conversationId: 'q1' }]);
+    expect(state.queue.map((s) => s.id)).toEqual(['q2']);
+  });
+
+  it('pushed messages are appended in seq order, once, and update the preview', () => {
+    const state = run([
+      accepted('c1'),
+      { type: 'message', message: message('c1', 4) },
+      { type: 'message', message: message('c1', 3) },
+      { type: 'message', message: message('c1', 3) },
+    ]);
+    const view = state.conversations.c1;
+    expect(view?.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    expect(view?.summary.lastMessage).toBe('visitor 4');
+    expect(view?.summary.lastSeq).toBe(4);
+  });
+
+  it('messages for conversations not held are ignored', () => {
+    const state = run([{ type: 'message', message: message('zz', 1) }]);
+    expect(state.conversations).toEqual({});
+  });
+
+  it('counts unread visitor messages in conversations not on screen, and clears them on select', () => {
+    let state = run([accepted('c1'), accepted('c2')]);
+    expect(state.openId).toBe('c2');
+    state = run(
+      [
+        { type: 'message', message: message('c1', 3) },
+        { type: 'message', message: message('c1', 4) },
+        { type: 'message', message: message('c1', 4) },
+        { type: 'message', message: message('c2', 3) },
+        { type: 'queue', queue: [summary('q9')] },
+      ],
+      state,
+    );
+    expect(state.conversations.c1?.unread).toBe(2);
+    expect(state.conversations.c2?.unread).toBe(0);
+    expect(attentionCount(state)).toBe(3);
+    state = consoleReducer(state, { type: 'select', conversationId: 'c1' });
+    expect(state.conversations.c1?.unread).toBe(0);
+    expect(attentionCount(state)).toBe(1);
+  });
+
+  it('a reply is pending until acknowledged, and a push of the same id does not double it', () => {
+    let state = run([
+      accepted('c1'),
+      { type: 'reply-pending', conversationId: 'c1', reply: { clientId: 'k1', text: 'hi', createdAt: 1, status: 'sending' } },
+    ]);
+    expect(state.conversations.c1?.pending).toHaveLength(1);
+    const stored = { ...message('c1', 3, 'agent', 'k1'), text: 'hi' };
+    state = run(
+      [
+        { type: 'message', message: stored },
+        { type: 'reply-sent', conversationId: 'c1', clientId: 'k1', message: stored },
+      ],
+      state,
+    );
+    expect(state.conversations.c1?.pending).toEqual([]);
+    expect(state.conversations.c1?.messages.filter((m) => m.id === 'k1')).toHaveLength(1);
+    expect(state.conversations.c1?.unread).toBe(0);
+  });
+
+  it('a failed reply can be retried', () => {
+    const state = run([
+      accepted('c1'),
+      { type: 'reply-pending', conversationId: 'c1', reply: { clientId: 'k1', text: 'hi', createdAt: 1, status: 'sending' } },
+      { type: 'reply-failed', conversationId: 'c1', clientId: 'k1' },
+    ]);
+    expect(state.conversations.c1?.pending[0]?.status).toBe('failed');
+    const retried = consoleReducer(state, { type: 'reply-retry', conversationId: 'c1', clientId: 'k1' });
+    expect(retried.conversations.c1?.pending[0]?.status).toBe('sending');
+  });
+
+  it('conversation events show the close and the rating; the closed one stays listed after a reconnect', () => {
+    let state = run([
+      accepted('c1'),
+      { type: 'conversation', summary: summary('c1', 'closed') },
+      { type: 'conversation', summary: summary('c1', 'closed', { rating: 5 }) },
+    ]);
+    expect(state.conversations.c1?.summary.state).toBe('closed');
+    expect(state.conversations.c1?.summary.rating).toBe(5);
+    state = consoleReducer(state, { type: 'hello', result: { agent, queue: [], mine: [] } });
+    expect(state.mine).toEqual(['c1']);
+    expect(state.conversations.c1?.messages).toHaveLength(2);
+    state = consoleReducer(state, { type: 'remove', conversationId: 'c1' });
+    expect(state.mine).toEqual([]);
+    expect(state.openId).toBeNull();
+  });
+
+  it('a replay after reconnect fills the gap without duplicates', () => {
+    const state = run([
+      accepted('c1'),
+      { type: 'message', message: message('c1', 5) },
+      { type: 'opened', detail: { conversation: summary('c1', 'assigned'), messages: [message('c1', 3), message('c1', 4), message('c1', 5)] } },
+    ]);
+    expect(state.conversations.c1?.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+});

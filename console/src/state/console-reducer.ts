@@ -1,0 +1,153 @@
+/** Pure reducer for the console's server-driven state; every socket event and ack becomes one action. */
+import type { AgentHelloResult, ConversationDetail, ConversationSummary, Message } from '@kefu/shared';
+import type { ConsoleState, ConversationView, PendingReply } from './console-state.ts';
+import { mergeMessages } from './merge-messages.ts';
+
+/** Everything that can change the console state. */
+export type ConsoleAction =
+  | { type: 'hello'; result: AgentHelloResult }
+  | { type: 'queue'; queue: ConversationSummary[] }
+  | { type: 'accepted'; detail: ConversationDetail }
+  | { type: 'opened'; detail: ConversationDetail }
+  | { type: 'conversation'; summary: ConversationSummary }
+  | { type: 'message'; message: Message }
+  | { type: 'select'; conversationId: string | null }
+  | { type: 'taken'; conversationId: string }
+  | { type: 'remove'; conversationId: string }
+  | { type: 'reply-pending'; conversationId: string; reply: PendingReply }
+  | { type: 'reply-sent'; conversationId: string; clientId: string; message: Message }
+  | { type: 'reply-failed'; conversationId: string; clientId: string }
+  | { type: 'reply-retry'; conversationId: string; clientId: string };
+
+const emptyView = (summary: ConversationSummary): ConversationView => ({
+  summary,
+  messages: [],
+  loaded: false,
+  pending: [],
+  unread: 0,
+});
+
+/** Adds stored messages to a view; a pending reply whose id came back stored is no longer pending. */
+function withMessages(view: ConversationView, messages: readonly Message[]): ConversationView {
+  const merged = mergeMessages(view.messages, messages);
+  const stored = new Set(messages.map((m) => m.id));
+  const pending = view.pending.filter((p) => !stored.has(p.clientId));
+  const last = merged[merged.length - 1];
+  const summary =
+    last && last.seq >= view.summary.lastSeq
+      ? { ...view.summary, lastSeq: last.seq, lastMessage: last.text }
+      : view.summary;
+  return { ...view, messages: merged, pending, summary };
+}
+
+function upsertDetail(state: ConsoleState, detail: ConversationDetail): Record<string, ConversationView> {
+  const id = detail.conversation.id;
+  const base = state.conversations[id] ?? emptyView(detail.conversation);
+  const view = withMessages({ ...base, summary: { ...base.summary, ...detail.conversation } }, detail.messages);
+  return { ...state.conversations, [id]: { ...view, loaded: true } };
+}
+
+function updateView(
+  state: ConsoleState,
+  id: string,
+  change: (view: ConversationView) => ConversationView,
+): ConsoleState {
+  const view = state.conversations[id];
+  if (!view) return state;
+  return { ...state, conversations: { ...state.conversations, [id]: change(view) } };
+}
+
+function mapPending(view: ConversationView, clientId: string, status: PendingReply['status']): ConversationView {
+  return { ...view, pending: view.pending.map((p) => (p.clientId === clientId ? { ...p, status } : p)) };
+}
+
+/** The next state; unknown conversations in pushes are ignored (the server only pushes what we watch). */
+export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
+  switch (action.type) {
+    case 'hello': {
+      const { agent, queue, mine } = action.result;
+      const conversations = { ...state.conversations };
+      for (const summary of mine) {
+        const view = conversations[summary.id];
+        conversations[summary.id] = view ? { ...view, summary } : emptyView(summary);
+      }
+      const fromServer = mine.map((s) => s.id);
+      // Closed ones (and the one on screen) were dropped by the server but the agent may still be reading them.
+      const kept = state.mine.filter(
+        (id) =>
+          !fromServer.includes(id) && (id === state.openId || conversations[id]?.summary.state === 'closed'),
+      );
+      return { ...state, agent, queue, mine: [...fromServer, ...kept], conversations };
+    }
+    case 'queue':
+      return { ...state, queue: action.queue };
+    case 'accepted': {
+      const id = action.detail.conversation.id;
+      return {
+        ...state,
+        queue: state.queue.filter((s) => s.id !== id),
+        mine: [id, ...state.mine.filter((m) => m !== id)],
+        conversations: upsertDetail(state, action.detail),
+        openId: id,
+      };
+    }
+    case 'opened':
+      return { ...state, conversations: upsertDetail(state, action.detail) };
+    case 'conversation': {
+      const { summary } = action;
+      const next = updateView(state, summary.id, (view) => ({ ...view, summary: { ...view.summary, ...summary } }));
+      if (summary.state !== 'queued' && next.queue.some((s) => s.id === summary.id)) {
+        return { ...next, queue: next.queue.filter((s) => s.id !== summary.id) };
+      }
+      return next;
+    }
+    case 'message': {
+      const { message } = action;
+      return updateView(state, message.conversationId, (view) => {
+        const fresh = !view.messages.some((m) => m.id === message.id);
+        const next = withMessages(view, [message]);
+        const countIt = fresh && message.author !== 'agent' && state.openId !== message.conversationId;
+        return countIt ? { ...next, unread: next.unread + 1 } : next;
+      });
+    }
+    case 'select': {
+      const id = action.conversationId;
+      const next = { ...state, openId: id };
+      return id ? updateView(next, id, (view) => ({ ...view, unread: 0 })) : next;
+    }
+    case 'taken':
+      return { ...state, queue: state.queue.filter((s) => s.id !== action.conversationId) };
+    case 'remove': {
+      const id = action.conversationId;
+      const conversations = { ...state.conversations };
+      delete conversations[id];
+      return {
+        ...state,
+        mine: state.mine.filter((m) => m !== id),
+        conversations,
+        openId: state.openId === id ? null : state.openId,
+      };
+    }
+    case 'reply-pending':
+      return updateView(state, action.conversationId, (view) => ({
+        ...view,
+        pending: [...view.pending, action.reply],
+      }));
+    case 'reply-sent':
+      return updateView(state, action.conversationId, (view) => {
+        const next = withMessages(view, [action.message]);
+        return { ...next, pending: next.pending.filter((p) => p.clientId !== action.clientId) };
+      });
+    case 'reply-failed':
+      return updateView(state, action.conversationId, (view) => mapPending(view, action.clientId, 'failed'));
+    case 'reply-retry':
+      return updateView(state, action.conversationId, (view) => mapPending(view, action.clientId, 'sending'));
+  }
+}
+
+/** The number shown in the tab title: visitors waiting plus unread messages in my conversations. */
+export function attentionCount(state: ConsoleState): number {
+  let unread = 0;
+  for (const id of state.mine) unread += state.conversations[id]?.unread ?? 0;
+  return state.queue.length + unread;
+}

@@ -1,0 +1,43 @@
+/** Shape of the console's conversation state (queue, my conversations, transcripts). */
+import type { AgentProfile, ConversationSummary, Message } from '@kefu/shared';
+
+/** A reply typed by this agent that the server has not acknowledged yet. */
+export interface PendingReply {
+  /** The clientId sent; resending it is idempotent on the server. */
+  clientId: string;
+  text: string;
+  createdAt: number;
+  status: 'sending' | 'failed';
+}
+
+/** One conversation as the console holds it. */
+export interface ConversationView {
+  summary: ConversationSummary;
+  /** Stored messages, unique by id, ordered by seq. */
+  messages: Message[];
+  /** True once the whole transcript was fetched (accept or open); pushes alone leave gaps. */
+  loaded: boolean;
+  pending: PendingReply[];
+  unread: number;
+}
+
+/** Everything the signed-in console shows that comes from the server. */
+export interface ConsoleState {
+  agent: AgentProfile | null;
+  /** The waiting queue in the server's order. */
+  queue: ConversationSummary[];
+  /** Ids of this agent's conversations, newest first; closed ones stay until removed. */
+  mine: string[];
+  conversations: Record<string, ConversationView>;
+  /** The conversation shown on the right. */
+  openId: string | null;
+}
+
+/** State before the first `hello`. */
+export const initialConsoleState: ConsoleState = {
+  agent: null,
+  queue: [],
+  mine: [],
+  conversations: {},
+  openId: null,
+};

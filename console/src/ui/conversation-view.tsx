@@ -1,0 +1,133 @@
+/** The open conversation: header with Close, the whole transcript (bot turns included) as a log, and the reply box. */
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import type { ConversationView as View, PendingReply } from '../state/console-state.ts';
+import { useI18n } from './i18n-context.ts';
+import { langLabelKey, stateLabelKey } from './labels.ts';
+import { MessageItem } from './message-item.tsx';
+import { ReplyBox } from './reply-box.tsx';
+import { useNow } from './use-now.ts';
+
+/** Props of {@link ConversationView}. */
+export interface ConversationViewProps {
+  view: View;
+  closing: boolean;
+  drafts: Map<string, string>;
+  onSend(text: string): void;
+  onRetry(clientId: string): void;
+  onClose(): void;
+  onRemove(): void;
+}
+
+function PendingItem({ reply, onRetry }: { reply: PendingReply; onRetry(clientId: string): void }) {
+  const { t } = useI18n();
+  return (
+    <article class={`msg msg-agent pending ${reply.status}`} aria-label={t('authorAgent')}>
+      <header class="msg-head">
+        <span class="author">{t('authorAgent')}</span>
+        <span class="pending-state">{reply.status === 'sending' ? t('sending') : t('sendFailed')}</span>
+      </header>
+      <p class="msg-text">{reply.text}</p>
+      {reply.status === 'failed' && (
+        <button type="button" class="link" onClick={() => onRetry(reply.clientId)}>
+          {t('retry')}
+        </button>
+      )}
+    </article>
+  );
+}
+
+/** Right-hand pane for one conversation. */
+export function ConversationView({ view, closing, drafts, onSend, onRetry, onClose, onRemove }: ConversationViewProps) {
+  const { t } = useI18n();
+  const now = useNow(60_000);
+  const { summary, messages, pending } = view;
+  const active = summary.state === 'assigned';
+  const logRef = useRef<HTMLDivElement>(null);
+  const replyRef = useRef<HTMLTextAreaElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const stickToBottom = useRef(true);
+
+  // Opening a conversation puts the cursor where the agent will type; a closed one has no reply box.
+  useEffect(() => {
+    (replyRef.current ?? headingRef.current)?.focus();
+    stickToBottom.current = true;
+  }, [summary.id]);
+
+  useEffect(() => {
+    if (!active && document.activeElement === document.body) headingRef.current?.focus();
+  }, [active]);
+
+  useLayoutEffect(() => {
+    const log = logRef.current;
+    if (log && stickToBottom.current) log.scrollTop = log.scrollHeight;
+  }, [messages.length, pending.length, summary.id]);
+
+  const onScroll = () => {
+    const log = logRef.current;
+    if (log) stickToBottom.current = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
+  };
+
+  return (
+    <section class="conversation" aria-labelledby="conv-title">
+      <header class="conv-head">
+        <div>
+          <h2 id="conv-title" ref={headingRef} tabIndex={-1}>
+            {summary.visitorName}
+          </h2>
+          <p class="muted">
+            {t(langLabelKey(summary.lang))} · {summary.department || t('noDepartment')} ·{' '}
+            {t(stateLabelKey(summary.state))}
+          </p>
+        </div>
+        {active && (
+          <button type="button" class="danger" disabled={closing} onClick={onClose}>
+            {t('closeConversation')}
+          </button>
+        )}
+      </header>
+      {summary.state === 'closed' && (
+        <div class="closed-banner" role="status">
+          <span>{t('closedBanner')}</span>
+          <span class="rating">
+            {summary.rating ? (
+              <>
+                <span aria-hidden="true">{'★'.repeat(summary.rating) + '☆'.repeat(5 - summary.rating)} </span>
+                {t('ratingValue', { score: summary.rating })}
+              </>
+            ) : (
+              t('ratingPending')
+            )}
+          </span>
+          <button type="button" class="link" onClick={onRemove}>
+            {t('removeFromList')}
+          </button>
+        </div>
+      )}
+      <div
+        class="log"
+        role="log"
+        aria-label={t('transcript')}
+        tabIndex={0}
+        ref={logRef}
+        onScroll={onScroll}
+      >
+        {!view.loaded && messages.length === 0 && <p class="empty">{t('loading')}</p>}
+        {messages.map((m) => (
+          <MessageItem key={m.id} message={m} now={now} />
+        ))}
+        {pending.map((p) => (
+          <PendingItem key={p.clientId} reply={p} onRetry={onRetry} />
+        ))}
+      </div>
+      {active && (
+        <ReplyBox
+          key={summary.id}
+          inputRef={replyRef}
+          initialDraft={drafts.get(summary.id) ?? ''}
+          onDraft={(text) => drafts.set(summary.id, text)}
+          onSend={onSend}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+/** One transcript entry as an `<article>`: author, time, text (always as text), and for bot turns the matcher's decision and suggestions. */
+import type { Message } from '@kefu/shared';
+import { formatTime } from '../format/format-time.ts';
+import { markdownToPlain } from '../format/markdown-to-plain.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import type { Translate } from '../i18n/translate.ts';
+import { useI18n } from './i18n-context.ts';
+
+/** Props of {@link MessageItem}. */
+export interface MessageItemProps {
+  message: Message;
+  now: number;
+}
+
+function authorLabel(message: Message, t: Translate): string {
+  switch (message.author) {
+    case 'visitor':
+      return t('authorVisitor');
+    case 'bot':
+      return t('authorBot');
+    case 'agent':
+      return message.authorName || t('authorAgent');
+    case 'system':
+      return t('authorSystem');
+  }
+}
+
+/** System notices are localised for the agent; the stored text (visitor's language) is the fallback. */
+function noticeText(message: Message, t: Translate): string {
+  const notice = message.meta?.notice;
+  if (!notice) return message.text;
+  if (notice === 'queued') {
+    const position = message.meta?.position;
+    return position ? t('notice_queued', { position }) : t('notice_queuedNoPosition');
+  }
+  const key: MessageKey = `notice_${notice}`;
+  return t(key);
+}
+
+/** A message row. */
+export function MessageItem({ message, now }: MessageItemProps) {
+  const { lang, t } = useI18n();
+  const time = formatTime(message.createdAt, now, lang);
+  const stamp = <time dateTime={new Date(message.createdAt).toISOString()}>{time}</time>;
+  if (message.author === 'system') {
+    return (
+      <article class="msg msg-system" aria-label={t('authorSystem')}>
+        <p>
+          {noticeText(message, t)} {stamp}
+        </p>
+      </article>
+    );
+  }
+  const meta = message.meta;
+  const decision = message.author === 'bot' ? meta?.decision : undefined;
+  const suggestions = meta?.suggestions ?? [];
+  const author = authorLabel(message, t);
+  return (
+    <article class={`msg msg-${message.author}`} aria-label={author}>
+      <header class="msg-head">
+        <span class="author">{author}</span>
+        {decision && (
+          <span class={`decision decision-${decision}`} title={t('decisionLabel')}>
+            {t(`decision_${decision}`)}
+          </span>
+        )}
+        {stamp}
+      </header>
+      <p class="msg-text">{message.author === 'bot' ? markdownToPlain(message.text) : message.text}</p>
+      {suggestions.length > 0 && (
+        <ul class="chips" aria-label={t('suggestionsLabel')}>
+          {suggestions.map((s) => (
+            <li key={s.id} class="chip">
+              {s.question}
+            </li>
+          ))}
+        </ul>
+      )}
+      {meta?.offerHuman && <p class="note">{t('offeredHuman')}</p>}
+    </article>
+  );
+}

@@ -1,0 +1,54 @@
+/** The live waiting queue: who waits, in which language, for how long, about what, with an Accept button each. */
+import type { ConversationSummary } from '@kefu/shared';
+import { formatWaiting } from '../format/format-waiting.ts';
+import { useI18n } from './i18n-context.ts';
+import { useNow } from './use-now.ts';
+import { langLabelKey } from './labels.ts';
+
+/** Props of {@link QueueList}. */
+export interface QueueListProps {
+  queue: ConversationSummary[];
+  /** Conversation being accepted right now (its button shows progress). */
+  accepting: string | null;
+  onAccept(conversationId: string): void;
+}
+
+/** Section with a heading, the `<ul>` named 排队中 / Waiting queue, and an empty state. */
+export function QueueList({ queue, accepting, onAccept }: QueueListProps) {
+  const { t } = useI18n();
+  const now = useNow(1000);
+  return (
+    <section class="panel" aria-labelledby="queue-heading">
+      <h2 id="queue-heading" class="panel-title">
+        {t('queueTitle')}
+        <span class="count">{queue.length}</span>
+      </h2>
+      <ul class="queue" aria-label={t('queueTitle')}>
+        {queue.map((item) => (
+          <li key={item.id} class="queue-item">
+            <div class="row">
+              <strong class="name">{item.visitorName}</strong>
+              <span class="badge">{t(langLabelKey(item.lang))}</span>
+              {item.priority > 0 && <span class="badge warn">{t('priority', { priority: item.priority })}</span>}
+              <span class="wait">{t('waiting', { time: formatWaiting(item.queuedAt ?? item.createdAt, now) })}</span>
+            </div>
+            <p class="preview">{item.lastMessage || t('noPreview')}</p>
+            <div class="row">
+              <span class="dept">{item.department || t('noDepartment')}</span>
+              <button
+                type="button"
+                class="primary small"
+                aria-label={t('acceptVisitor', { name: item.visitorName })}
+                disabled={accepting !== null}
+                onClick={() => onAccept(item.id)}
+              >
+                {accepting === item.id ? t('accepting') : t('accept')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {queue.length === 0 && <p class="empty">{t('queueEmpty')}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+/** The signed-in console: owns the agent socket and the conversation state, and lays out queue, list and conversation. */
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import type { AgentProfile } from '@kefu/shared';
+import { AgentClient, type ConnectionStatus, type Result } from '../net/agent-client.ts';
+import { newClientId } from '../net/client-id.ts';
+import { attentionCount, consoleReducer } from '../state/console-reducer.ts';
+import { initialConsoleState, type ConsoleState } from '../state/console-state.ts';
+import { contiguousSeq } from '../state/merge-messages.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { AppHeader } from './app-header.tsx';
+import { ConversationView } from './conversation-view.tsx';
+import { useI18n } from './i18n-context.ts';
+import { MyConversations } from './my-conversations.tsx';
+import { QueueList } from './queue-list.tsx';
+
+/** Props of {@link Workspace}. */
+export interface WorkspaceProps {
+  agent: AgentProfile;
+  onSignOut(): void;
+  /** The session ended (socket refused): back to sign-in. */
+  onUnauthorized(): void;
+}
+
+function errorKey(result: Result<unknown>): MessageKey {
+  return result.ok ? 'error_internal' : `error_${result.error.code}`;
+}
+
+/** What to re-open after a reconnect: the conversation on screen and every transcript already held. */
+function watchedConversations(state: ConsoleState): Array<{ conversationId: string; afterSeq?: number }> {
+  const ids = new Set(state.mine.filter((id) => state.conversations[id]?.loaded));
+  if (state.openId) ids.add(state.openId);
+  return [...ids].map((id) => {
+    const view = state.conversations[id];
+    return view?.loaded ? { conversationId: id, afterSeq: contiguousSeq(view.messages) } : { conversationId: id };
+  });
+}
+
+/** Header + two columns. */
+export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) {
+  const { t } = useI18n();
+  const [state, dispatch] = useReducer(consoleReducer, { ...initialConsoleState, agent });
+  const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const [accepting, setAccepting] = useState<string | null>(null);
+  const [closing, setClosing] = useState<string | null>(null);
+  const [alert, setAlert] = useState<MessageKey | null>(null);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const clientRef = useRef<AgentClient | null>(null);
+  const drafts = useRef(new Map<string, string>()).current;
+  const unauthorizedRef = useRef(onUnauthorized);
+  unauthorizedRef.current = onUnauthorized;
+
+  useEffect(() => {
+    const client = new AgentClient({
+      status: setStatus,
+      hello: (result) => dispatch({ type: 'hello', result }),
+      queue: (queue) => dispatch({ type: 'queue', queue }),
+      conversation: (summary) => dispatch({ type: 'conversation', summary }),
+      message: (message) => dispatch({ type: 'message', message }),
+      resynced: (detail) => dispatch({ type: 'opened', detail }),
+      unauthorized: () => unauthorizedRef.current(),
+      watched: () => watchedConversations(stateRef.current),
+    });
+    clientRef.current = client;
+    client.start();
+    return () => client.close();
+  }, []);
+
+  const count = attentionCount(state);
+  useEffect(() => {
+    document.title = count > 0 ? `(${count}) ${t('appTitle')}` : t('appTitle');
+  }, [count, t]);
+
+  useEffect(() => {
+    if (!alert) return;
+    const timer = setTimeout(() => setAlert(null), 6000);
+    return () => clearTimeout(timer);
+  }, [alert]);
+
+  const accept = async (conversationId: string) => {
+    const client = clientRef.current;
+    if (!client) return;
+    setAccepting(conversationId);
+    const res = await client.accept(conversationId);
+    setAccepting(null);
+    if (res.ok) {
+      dispatch({ type: 'accepted', detail: res.data });
+      return;
+    }
+    if (res.error.code === 'conflict' || res.error.code === 'not_found' || res.error.code === 'invalid_state') {
+      dispatch({ type: 'taken', conversationId });
+      setAlert(res.error.code === 'conflict' ? 'takenByOther' : errorKey(res));
+    } else {
+      setAlert(errorKey(res));
+    }
+  };
+
+  const select = async (conversationId: string) => {
+    dispatch({ type: 'select', conversationId });
+    const view = stateRef.current.conversations[conversationId];
+    if (view?.loaded || !clientRef.current) return;
+    const res = await clientRef.current.open(conversationId);
+    if (res.ok) dispatch({ type: 'opened', detail: res.data });
+    else setAlert(errorKey(res));
+  };
+
+  const deliver = async (conversationId: string, clientId: string, text: string) => {
+    const client = clientRef.current;
+    if (!client) return;
+    const res = await client.send(conversationId, clientId, text);
+    if (res.ok) {
+      dispatch({ type: 'reply-sent', conversationId, clientId, message: res.data.message });
+    } else {
+      dispatch({ type: 'reply-failed', conversationId, clientId });
+      if (res.error.code !== 'timeout') setAlert(errorKey(res));
+    }
+  };
+
+  const send = (conversationId: string, text: string) => {
+    const clientId = newClientId();
+    dispatch({ type: 'reply-pending', conversationId, reply: { clientId, text, createdAt: Date.now(), status: 'sending' } });
+    void deliver(conversationId, clientId, text);
+  };
+
+  const retry = (conversationId: string, clientId: string) => {
+    const reply = stateRef.current.conversations[conversationId]?.pending.find((p) => p.clientId === clientId);
+    if (!reply) return;
+    dispatch({ type: 'reply-retry', conversationId, clientId });
+    void deliver(conversationId, clientId, reply.text);
+  };
+
+  const close = async (conversationId: string) => {
+    const client = clientRef.current;
+    if (!client) return;
+    setClosing(conversationId);
+    const res = await client.closeConversation(conversationId);
+    setClosing(null);
+    if (res.ok) dispatch({ type: 'conversation', summary: res.data.conversation });
+    else setAlert(errorKey(res));
+  };
+
+  const remove = (conversationId: string) => {
+    dispatch({ type: 'remove', conversationId });
+    drafts.delete(conversationId);
+    document.getElementById('mine-heading')?.focus();
+  };
+
+  const open = state.openId ? state.conversations[state.openId] : undefined;
+  const mine = state.mine.flatMap((id) => state.conversations[id] ?? []);
+
+  return (
+    <div class="app">
+      <AppHeader agent={agent} status={status} onSignOut={onSignOut} />
+      <div class="columns">
+        <aside class="sidebar">
+          <QueueList queue={state.queue} accepting={accepting} onAccept={(id) => void accept(id)} />
+          <MyConversations views={mine} openId={state.openId} onSelect={(id) => void select(id)} />
+        </aside>
+        <main class="main">
+          {open ? (
+            <ConversationView
+              view={open}
+              closing={closing === open.summary.id}
+              drafts={drafts}
+              onSend={(text) => send(open.summary.id, text)}
+              onRetry={(clientId) => retry(open.summary.id, clientId)}
+              onClose={() => void close(open.summary.id)}
+              onRemove={() => remove(open.summary.id)}
+            />
+          ) : (
+            <p class="placeholder">{t('selectPrompt')}</p>
+          )}
+        </main>
+      </div>
+      <div class="toast-region" role="alert">
+        {alert && <p class="toast">{t(alert)}</p>}
+      </div>
+    </div>
+  );
+}
