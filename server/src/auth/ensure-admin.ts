@@ -1,0 +1,28 @@
+/** Makes sure an admin can sign in: the env admin is created or reset, else a first start creates admin@localhost. */
+import { randomBytes } from 'node:crypto';
+import type { KefuConfig } from '../config.ts';
+import { hashPassword } from '../security/password.ts';
+import type { Storage } from '../storage/storage.ts';
+
+/** Where the admin's credentials come from; `password` is set only when it was generated just now. */
+export type AdminSource =
+  | { source: 'env'; email: string }
+  | { source: 'generated'; email: string; password: string }
+  | { source: 'existing' };
+
+export const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
+
+export async function ensureAdmin(storage: Storage, config: Pick<KefuConfig, 'adminEmail' | 'adminPassword'>, now: number): Promise<AdminSource> {
+  if (config.adminEmail && config.adminPassword) {
+    const email = config.adminEmail.trim().toLowerCase();
+    const passwordHash = await hashPassword(config.adminPassword);
+    const existing = await storage.getAgentByEmail(email);
+    if (existing) await storage.updateAgent(existing.id, { passwordHash, role: 'admin' }, now);
+    else await storage.createAgent({ email, name: 'Admin', role: 'admin', passwordHash, now });
+    return { source: 'env', email };
+  }
+  if ((await storage.countAgents('admin')) > 0) return { source: 'existing' };
+  const password = randomBytes(12).toString('base64url');
+  await storage.createAgent({ email: DEFAULT_ADMIN_EMAIL, name: 'Admin', role: 'admin', passwordHash: await hashPassword(password), now });
+  return { source: 'generated', email: DEFAULT_ADMIN_EMAIL, password };
+}

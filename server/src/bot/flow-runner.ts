@@ -1,0 +1,98 @@
+/** Executes the multi-turn flows declared in the knowledge base; their position lives in the conversation row. */
+import type { Lang } from '@kefu/shared';
+import type { Flow, KnowledgeBase, Matcher, MatchResult } from '@kefu/knowledge-base';
+import type { KefuContext } from '../context.ts';
+import type { ConversationRecord, FlowState } from '../storage/storage.ts';
+import { postMessage } from '../conversation/broadcast.ts';
+import { TEXTS, fill, t } from '../conversation/texts.ts';
+import { runFlowAction } from './flow-actions.ts';
+import { localized } from './localize.ts';
+
+const CANCEL_WORDS = new Set(['取消', '退出', '算了', '不用了', 'cancel', 'quit', 'stop', 'exit']);
+
+/** NFKC + trim: the form patterns are checked against and slots keep. */
+export const normaliseReply = (text: string): string => text.normalize('NFKC').trim();
+
+function testPattern(pattern: string | undefined, value: string, log: KefuContext['log']): boolean {
+  if (!pattern) return value.length > 0;
+  try {
+    return new RegExp(pattern, 'i').test(value);
+  } catch (err) {
+    log.warn(`flow pattern ${pattern} is not a valid regular expression; accepting the reply`, err);
+    return true;
+  }
+}
+
+/** Runs steps from `state.step` until the flow needs input (an ask) or ends. */
+async function advance(ctx: KefuContext, conv: ConversationRecord, flow: Flow, state: FlowState, lang: Lang): Promise<void> {
+  for (;;) {
+    const step = flow.steps[state.step];
+    if (!step) {
+      await ctx.storage.updateConversation(conv.id, { flow: null }, ctx.now());
+      return;
+    }
+    if ('ask' in step) {
+      await ctx.storage.updateConversation(conv.id, { flow: state }, ctx.now());
+      await postMessage(ctx, conv, { author: 'bot', text: localized(step.prompt, lang) });
+      return;
+    }
+    const { outcome, values } = await runFlowAction(ctx, conv, step.action, state.slots, lang);
+    const template = step.reply[outcome];
+    const text = template ? fill(localized(template, lang), values) : Object.values(values).join(' ');
+    await postMessage(ctx, conv, { author: 'bot', text });
+    state = { ...state, step: state.step + 1 };
+  }
+}
+
+/** Starts a flow by id; an unknown id is logged and ignored (the answer was already given). */
+export async function startFlow(ctx: KefuContext, conv: ConversationRecord, kb: KnowledgeBase, flowId: string, lang: Lang): Promise<void> {
+  const flow = kb.flows.find((f) => f.id === flowId);
+  if (!flow) {
+    ctx.log.warn(`entry refers to unknown flow ${flowId}`);
+    return;
+  }
+  await advance(ctx, conv, flow, { flowId, step: 0, slots: {} }, lang);
+}
+
+/**
+ * Feeds a visitor reply to the flow the conversation is in. `handled` = the flow consumed it;
+ * `leave` = the visitor moved on (handoff, or a confident answer to something else): the flow is
+ * cleared and the caller treats the text as a normal question.
+ */
+export async function continueFlow(
+  ctx: KefuContext,
+  conv: ConversationRecord & { flow: FlowState },
+  kb: KnowledgeBase,
+  matcher: Matcher,
+  text: string,
+  lang: Lang,
+): Promise<{ result: 'handled' } | { result: 'leave'; match?: MatchResult }> {
+  const flow = kb.flows.find((f) => f.id === conv.flow.flowId);
+  const step = flow?.steps[conv.flow.step];
+  if (!flow || !step || !('ask' in step)) {
+    await ctx.storage.updateConversation(conv.id, { flow: null }, ctx.now());
+    return { result: 'leave' };
+  }
+  const reply = normaliseReply(text);
+  if (CANCEL_WORDS.has(reply.toLowerCase())) {
+    await ctx.storage.updateConversation(conv.id, { flow: null }, ctx.now());
+    await postMessage(ctx, conv, { author: 'bot', text: t(TEXTS.flowCancelled, lang) });
+    return { result: 'handled' };
+  }
+  const match = matcher.match(text, { lang });
+  if (match.decision === 'handoff') {
+    await ctx.storage.updateConversation(conv.id, { flow: null }, ctx.now());
+    return { result: 'leave', match };
+  }
+  if (testPattern(step.pattern, reply, ctx.log)) {
+    const slots = { ...conv.flow.slots, [step.ask]: reply };
+    await advance(ctx, conv, flow, { flowId: flow.id, step: conv.flow.step + 1, slots }, lang);
+    return { result: 'handled' };
+  }
+  if (match.decision === 'answer' && match.entry?.flow !== flow.id) {
+    await ctx.storage.updateConversation(conv.id, { flow: null }, ctx.now());
+    return { result: 'leave', match };
+  }
+  await postMessage(ctx, conv, { author: 'bot', text: localized(step.invalid ?? step.prompt, lang) });
+  return { result: 'handled' };
+}

@@ -1,0 +1,48 @@
+/** What the handlers share: configuration, storage, the knowledge base, the two namespaces. Built once per server. */
+import type { Namespace } from 'socket.io';
+import type { AgentClientEvents, AgentServerEvents, VisitorClientEvents, VisitorServerEvents } from '@kefu/shared';
+import type { KefuConfig } from './config.ts';
+import type { KbHolder } from './kb/kb-holder.ts';
+import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics/metrics.ts';
+import type { RateLimiter } from './security/rate-limiter.ts';
+import type { VisitorTokens } from './security/visitor-token.ts';
+import type { KeyedSerial } from './conversation/keyed-serial.ts';
+import type { AgentRecord, Storage } from './storage/storage.ts';
+
+/** Set on a visitor socket by `hello`. */
+export interface VisitorSocketData {
+  visitorId?: string;
+  siteKey?: string;
+}
+
+/** Set on an agent socket by the handshake middleware. */
+export interface AgentSocketData {
+  agent: AgentRecord;
+}
+
+export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorSocketData>;
+export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, AgentSocketData>;
+
+export interface KefuContext {
+  config: KefuConfig;
+  log: Logger;
+  storage: Storage;
+  tokens: VisitorTokens;
+  kb: KbHolder;
+  metrics: Metrics;
+  limits: { visitorMessages: RateLimiter; login: RateLimiter };
+  /** Bot turns of one conversation run one after another. */
+  serial: KeyedSerial;
+  visitors: VisitorNamespace;
+  agents: AgentNamespace;
+  now(): number;
+}
+
+/** Socket.IO rooms: every tab of a visitor, every agent, one agent's sockets, watchers of a conversation. */
+export const rooms = {
+  visitor: (id: string) => `visitor:${id}`,
+  agents: 'agents',
+  agent: (id: string) => `agent:${id}`,
+  conversation: (id: string) => `conversation:${id}`,
+};

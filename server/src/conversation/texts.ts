@@ -1,0 +1,37 @@
+/** Every server-written text a visitor can see, in zh-CN and English. */
+import type { Lang } from '@kefu/shared';
+
+type Texts = Record<Lang, string>;
+
+export const TEXTS = {
+  didYouMean: { 'zh-CN': '您是不是想问：', en: 'Did you mean:' },
+  decline: {
+    'zh-CN': '抱歉，我还没有学会回答这个问题。您可以换个说法，或转人工客服。',
+    en: "Sorry, I haven't learned to answer that yet. You can rephrase it, or talk to a human agent.",
+  },
+  handoffButton: { 'zh-CN': '转人工客服', en: 'Talk to a human' },
+  queued: { 'zh-CN': '正在为您转接人工客服，您当前排在第 {position} 位，请稍候。', en: "You're in the queue for a human agent: position {position}. Please wait a moment." },
+  assigned: { 'zh-CN': '客服 {name} 已接入，为您服务。', en: '{name} has joined and will help you.' },
+  closed: { 'zh-CN': '本次会话已结束，欢迎为我们的服务打分。', en: 'This conversation has ended. Please rate our service.' },
+  ratingThanks: { 'zh-CN': '感谢您的评价！', en: 'Thank you for your feedback!' },
+  reopened: { 'zh-CN': '会话已重新开始，智能助手继续为您服务。', en: 'The conversation has restarted; the assistant is back to help you.' },
+  flowCancelled: { 'zh-CN': '好的，已取消。还有什么可以帮您？', en: 'OK, cancelled. Is there anything else I can help with?' },
+  visitorName: { 'zh-CN': '访客 {id}', en: 'Visitor {id}' },
+} satisfies Record<string, Texts>;
+
+export const TICKET_STATUS_TEXT: Record<string, Texts> = {
+  open: { 'zh-CN': '待处理', en: 'open' },
+  pending: { 'zh-CN': '处理中', en: 'in progress' },
+  resolved: { 'zh-CN': '已解决', en: 'resolved' },
+  closed: { 'zh-CN': '已关闭', en: 'closed' },
+};
+
+/** Replaces `{name}` placeholders; unknown ones stay visible so a content typo is noticed. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** The text in `lang` with placeholders filled. */
+export function t(texts: Texts, lang: Lang, values: Record<string, string | number> = {}): string {
+  return fill(texts[lang], values);
+}

@@ -1,0 +1,57 @@
+/** Builds what visitors and agents see of a conversation from storage records. */
+import type { ConversationSummary, VisitorConversation } from '@kefu/shared';
+import type { KefuContext } from '../context.ts';
+import type { ConversationRecord } from '../storage/storage.ts';
+import { TEXTS, t } from './texts.ts';
+
+/** 1-based place in the queue, or undefined when not queued. */
+export async function queuePosition(ctx: KefuContext, conv: ConversationRecord): Promise<number | undefined> {
+  if (conv.state !== 'queued') return undefined;
+  const index = (await ctx.storage.listQueue()).findIndex((c) => c.id === conv.id);
+  return index < 0 ? undefined : index + 1;
+}
+
+/** The visitor's view; pass `position` when already known to skip a queue read. */
+export async function visitorView(ctx: KefuContext, conv: ConversationRecord, position?: number): Promise<VisitorConversation> {
+  const view: VisitorConversation = {
+    id: conv.id,
+    state: conv.state,
+    ratingPending: conv.state === 'closed' && conv.rating === undefined,
+    lastSeq: conv.lastSeq,
+  };
+  const pos = position ?? (await queuePosition(ctx, conv));
+  if (pos !== undefined) view.queuePosition = pos;
+  if (conv.state === 'assigned' && conv.assignedAgentId) {
+    const agent = await ctx.storage.getAgent(conv.assignedAgentId);
+    if (agent) view.agentName = agent.name;
+  }
+  if (conv.rating !== undefined) view.rating = conv.rating;
+  return view;
+}
+
+/** The agent's list item. */
+export async function summaryView(ctx: KefuContext, conv: ConversationRecord): Promise<ConversationSummary> {
+  const [visitor, agent] = await Promise.all([
+    ctx.storage.getVisitor(conv.visitorId),
+    conv.assignedAgentId ? ctx.storage.getAgent(conv.assignedAgentId) : undefined,
+  ]);
+  const lang = conv.lang ?? 'zh-CN';
+  const summary: ConversationSummary = {
+    id: conv.id,
+    state: conv.state,
+    visitorId: conv.visitorId,
+    visitorName: visitor?.name ?? t(TEXTS.visitorName, lang, { id: conv.visitorId.slice(0, 4).toUpperCase() }),
+    lang,
+    priority: conv.priority,
+    lastSeq: conv.lastSeq,
+    createdAt: conv.createdAt,
+    updatedAt: conv.updatedAt,
+  };
+  if (conv.department) summary.department = conv.department;
+  if (conv.queuedAt !== undefined) summary.queuedAt = conv.queuedAt;
+  if (conv.assignedAgentId) summary.assignedAgentId = conv.assignedAgentId;
+  if (agent) summary.assignedAgentName = agent.name;
+  if (conv.rating !== undefined) summary.rating = conv.rating;
+  if (conv.lastMessage !== undefined) summary.lastMessage = conv.lastMessage;
+  return summary;
+}

@@ -1,0 +1,105 @@
+/** Builds and starts one Kefu server: storage, knowledge base, Express and Socket.IO on one port. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { Server } from 'socket.io';
+import { AGENT_NAMESPACE, LIMITS, VISITOR_NAMESPACE } from '@kefu/shared';
+import { resolveConfig, type KefuConfig } from './config.ts';
+import type { AgentNamespace, KefuContext, VisitorNamespace } from './context.ts';
+import { createLogger } from './logger.ts';
+import { ensureAdmin, type AdminSource } from './auth/ensure-admin.ts';
+import { createKeyedSerial } from './conversation/keyed-serial.ts';
+import { createApp } from './http/create-app.ts';
+import { startKbHolder } from './kb/kb-holder.ts';
+import { createMetrics } from './metrics/metrics.ts';
+import { createRateLimiter } from './security/rate-limiter.ts';
+import { createVisitorTokens } from './security/visitor-token.ts';
+import { setupAgentNamespace } from './socket/agent-namespace.ts';
+import { setupVisitorNamespace } from './socket/visitor-namespace.ts';
+import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
+
+export interface KefuServer {
+  /** http://host:port */
+  url: string;
+  port: number;
+  /** Where the admin's credentials come from (a generated password appears here once). */
+  admin: AdminSource;
+  close(): Promise<void>;
+}
+
+/** Starts a server; `port: 0` picks a free port (tests). Missing fields take their defaults. */
+export async function createKefuServer(partial: Partial<KefuConfig> = {}): Promise<KefuServer> {
+  const config = resolveConfig(partial);
+  const log = createLogger(config.logLevel);
+  if (config.databaseUrl || config.redisUrl) {
+    throw new Error('DATABASE_URL / REDIS_URL (several processes on PostgreSQL + Redis) is not available yet; unset them to use the embedded SQLite mode');
+  }
+  const storage = openSqliteStorage(join(resolve(config.dataDir), 'kefu.sqlite'));
+  try {
+    const now = Date.now();
+    await storage.upsertSite({ key: 'demo', name: 'Demo', allowedOrigins: config.allowedOrigins ?? [] });
+    const admin = await ensureAdmin(storage, config, now);
+    await storage.deleteExpiredSessions(now);
+    const tokens = await createVisitorTokens(storage);
+    const kb = await startKbHolder(config.kbDir, log);
+
+    const http = createServer();
+    const io = new Server(http, {
+      // The widget talks from customers' sites; polling requests need CORS (WebSocket checks happen in the namespace).
+      cors: { origin: config.allowedOrigins ?? true, credentials: false },
+      maxHttpBufferSize: 64 * 1024,
+      serveClient: false,
+    });
+    const ctx: KefuContext = {
+      config,
+      log,
+      storage,
+      tokens,
+      kb,
+      metrics: createMetrics(),
+      limits: {
+        visitorMessages: createRateLimiter(LIMITS.visitorMessagesPerMinute, 60_000),
+        login: createRateLimiter(10, 60_000),
+      },
+      serial: createKeyedSerial(),
+      visitors: io.of(VISITOR_NAMESPACE) as VisitorNamespace,
+      agents: io.of(AGENT_NAMESPACE) as AgentNamespace,
+      now: Date.now,
+    };
+    setupVisitorNamespace(ctx);
+    setupAgentNamespace(ctx);
+    http.on('request', createApp(ctx));
+
+    await new Promise<void>((ok, fail) => {
+      http.once('error', fail);
+      http.listen(config.port, config.host, () => {
+        http.off('error', fail);
+        ok();
+      });
+    });
+    const { port } = http.address() as AddressInfo;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+    log.info(`listening on ${url}`);
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      admin,
+      close() {
+        closing ??= (async () => {
+          kb.close();
+          io.disconnectSockets(true);
+          await new Promise<void>((ok) => io.close(() => ok()));
+          http.closeAllConnections();
+          await storage.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
+}

@@ -1,0 +1,24 @@
+/** The Express app: JSON API, health and metrics, static artefacts, the demo page, one error handler. */
+import express, { type Express } from 'express';
+import type { KefuContext } from '../context.ts';
+import { authRoutes } from './auth-routes.ts';
+import { demoPage } from './demo-page.ts';
+import { errorHandler, notFound } from './error-handler.ts';
+import { healthRoutes } from './health-routes.ts';
+import { securityHeaders } from './security-headers.ts';
+import { staticRoutes } from './static-routes.ts';
+
+export function createApp(ctx: KefuContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders);
+  app.use('/api', express.json({ limit: '16kb' }));
+  app.use('/api/auth', authRoutes(ctx));
+  app.use(healthRoutes(ctx));
+  app.use(staticRoutes(ctx.config));
+  app.get('/', demoPage);
+  app.use(notFound);
+  app.use(errorHandler(ctx.log));
+  return app;
+}

@@ -1,0 +1,27 @@
+/** The one Express error handler: coded errors keep their code, body-parser errors become 400/413, the rest a bare 500. */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { KefuError, errorBody } from '../kefu-error.ts';
+import type { Logger } from '../logger.ts';
+
+/** body-parser marks its errors with a `type` and an HTTP status. */
+function fromBodyParser(err: unknown): KefuError | undefined {
+  if (typeof err !== 'object' || err === null || !('type' in err)) return undefined;
+  const type = (err as { type: unknown }).type;
+  if (type === 'entity.parse.failed') return new KefuError('bad_request', 'malformed JSON body');
+  if (type === 'entity.too.large') return new KefuError('too_large', 'request body too large');
+  if (typeof type === 'string' && type.startsWith('encoding.') || type === 'charset.unsupported') return new KefuError('bad_request', 'unsupported body encoding');
+  return undefined;
+}
+
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err: unknown, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const coded = err instanceof KefuError ? err : fromBodyParser(err);
+    if (!coded) log.error('request failed', err);
+    const body = errorBody(coded ?? err);
+    res.status(coded?.status ?? 500).json(body);
+  };
+}
+
+/** 404 for every path nothing else answered. */
+export const notFound: RequestHandler = (req, _res, next) => next(new KefuError('not_found', `no route for ${req.method} ${req.path}`));

@@ -1,0 +1,22 @@
+/** GET /healthz (database answers → 200, else 503, plus knowledge-base status) and GET /metrics. */
+import { Router } from 'express';
+import type { KefuContext } from '../context.ts';
+
+export function healthRoutes(ctx: KefuContext): Router {
+  const router = Router();
+  router.get('/healthz', async (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    try {
+      await ctx.storage.ping();
+      res.json({ status: 'ok', uptime: Math.round(process.uptime()), kb: ctx.kb.status() });
+    } catch (err) {
+      ctx.log.error('health check: database does not answer', err);
+      res.status(503).json({ status: 'unavailable', kb: ctx.kb.status() });
+    }
+  });
+  router.get('/metrics', async (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('text/plain; version=0.0.4; charset=utf-8').send(await ctx.metrics.render(ctx.storage));
+  });
+  return router;
+}

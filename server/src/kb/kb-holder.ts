@@ -1,0 +1,54 @@
+/** Keeps the current knowledge base and matcher, reloading on file changes and keeping the last good one on errors. */
+import { createMatcher, watchKnowledgeBase, type KnowledgeBase, type Matcher } from '@kefu/knowledge-base';
+import type { Logger } from '../logger.ts';
+
+export interface KbStatus {
+  entries: number;
+  /** Epoch ms of the last good load; undefined before the first. */
+  loadedAt?: number;
+  /** The last load error, cleared by the next good load. */
+  error?: string;
+}
+
+export interface KbHolder {
+  /** Undefined until a knowledge base has loaded once. */
+  current(): { kb: KnowledgeBase; matcher: Matcher } | undefined;
+  status(): KbStatus;
+  close(): void;
+}
+
+/** Starts watching `dir`; resolves after the first load attempt (good or bad) so the server can start. */
+export async function startKbHolder(dir: string, log: Logger): Promise<KbHolder> {
+  let current: { kb: KnowledgeBase; matcher: Matcher } | undefined;
+  let loadedAt: number | undefined;
+  let error: string | undefined;
+  let first: () => void = () => {};
+  const firstAttempt = new Promise<void>((resolve) => (first = resolve));
+
+  const watcher = watchKnowledgeBase(dir, {
+    onLoad(kb) {
+      try {
+        current = { kb, matcher: createMatcher(kb) };
+        loadedAt = Date.now();
+        error = undefined;
+        log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}`);
+      } catch (err) {
+        error = err instanceof Error ? err.message : String(err);
+        log.error(`knowledge base matcher failed to build; keeping the previous one`, err);
+      }
+      first();
+    },
+    onError(err) {
+      error = err.message;
+      log.error(`knowledge base in ${dir} has a problem; ${current ? 'keeping the previous one' : 'the bot will decline until it is fixed'}:\n${err.message}`);
+      first();
+    },
+  });
+  await firstAttempt;
+
+  return {
+    current: () => current,
+    status: () => ({ entries: current?.kb.entries.length ?? 0, ...(loadedAt ? { loadedAt } : {}), ...(error ? { error } : {}) }),
+    close: () => watcher.close(),
+  };
+}

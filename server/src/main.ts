@@ -1,0 +1,60 @@
+/** Command-line entry: read the environment, start one server, print where things are, stop cleanly on signals. */
+import { readConfig } from './config.ts';
+import { createKefuServer } from './create-kefu-server.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = readConfig();
+  } catch (err) {
+    console.error(`kefu: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  if (config.databaseUrl || config.redisUrl) {
+    console.error(
+      'kefu: DATABASE_URL / REDIS_URL are set, but the scaled mode (PostgreSQL + Redis, several processes) is not available yet.\n' +
+        '      Unset them to run the embedded mode (SQLite under DATA_DIR, one process).',
+    );
+    process.exit(1);
+  }
+  if (!config.allowedOrigins) console.warn('kefu: ALLOWED_ORIGINS is not set: the widget may be embedded by any website.');
+
+  const server = await createKefuServer(config);
+  const lines = [
+    '',
+    `  Kefu is running`,
+    `  Demo page:      ${server.url}/`,
+    `  Agent console:  ${server.url}/console`,
+  ];
+  if (server.admin.source === 'generated') {
+    lines.push(`  Admin sign-in:  ${server.admin.email} / ${server.admin.password}`, '                  (generated on this first start and shown only once; set KEFU_ADMIN_EMAIL and KEFU_ADMIN_PASSWORD to reset)');
+  } else if (server.admin.source === 'env') {
+    lines.push(`  Admin sign-in:  ${server.admin.email} with the password from KEFU_ADMIN_PASSWORD`);
+  } else {
+    lines.push('  Admin sign-in:  the admin created earlier (its password was printed on the first start; set KEFU_ADMIN_EMAIL and KEFU_ADMIN_PASSWORD to reset it)');
+  }
+  console.log(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`kefu: ${signal} received, shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error('kefu: error while shutting down', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error('kefu: failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

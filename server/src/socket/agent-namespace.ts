@@ -1,0 +1,126 @@
+/** The `/agent` namespace: cookie-authenticated hello, accept (atomic), open, send, close (PROTOCOL.md, "Agent session"). */
+import { AgentSendSchema, ConversationRefSchema, LIMITS, OpenConversationSchema, v, type AgentClientEvents } from '@kefu/shared';
+import type { AgentNamespace, KefuContext } from '../context.ts';
+import { rooms } from '../context.ts';
+import { KefuError } from '../kefu-error.ts';
+import { agentProfile } from '../auth/agent-profile.ts';
+import { sessionAgent } from '../auth/session-agent.ts';
+import { postMessage, pushConversation, pushQueue } from '../conversation/broadcast.ts';
+import { TEXTS, t } from '../conversation/texts.ts';
+import { summaryView } from '../conversation/views.ts';
+import type { ConversationRecord } from '../storage/storage.ts';
+import { handlers } from './handle.ts';
+import { isSameOrigin } from './origin.ts';
+
+type AgentSocket = Parameters<Parameters<AgentNamespace['on']>[1]>[0];
+
+const HelloSchema = v.optional(v.object({}), {});
+
+function handshakeError(code: 'unauthorized' | 'forbidden', message: string): Error {
+  return Object.assign(new Error(code), { data: { code, message } });
+}
+
+/** Installs the session check and the handlers. */
+export function setupAgentNamespace(ctx: KefuContext): void {
+  ctx.agents.use((socket, next) => {
+    const { origin, host, cookie } = socket.handshake.headers;
+    // The console is served by this server; a foreign page must not ride on an agent's cookie.
+    if (origin && !isSameOrigin(origin, host)) return next(handshakeError('forbidden', 'origin not allowed'));
+    sessionAgent(ctx.storage, cookie, ctx.now()).then(
+      (agent) => {
+        if (!agent) return next(handshakeError('unauthorized', 'sign in first'));
+        socket.data.agent = agent;
+        next();
+      },
+      (err: unknown) => {
+        ctx.log.error('agent handshake failed', err);
+        next(handshakeError('unauthorized', 'sign in first'));
+      },
+    );
+  });
+  ctx.agents.on('connection', (socket) => {
+    void socket.join([rooms.agents, rooms.agent(socket.data.agent.id)]);
+    registerAgentHandlers(ctx, socket);
+  });
+}
+
+function registerAgentHandlers(ctx: KefuContext, socket: AgentSocket): void {
+  const { storage } = ctx;
+  const on = handlers<AgentClientEvents>(socket, ctx.log);
+  const agent = () => socket.data.agent;
+  const find = async (id: string): Promise<ConversationRecord> => {
+    const conv = await storage.getConversation(id);
+    if (!conv) throw new KefuError('not_found', 'conversation not found');
+    return conv;
+  };
+  const detail = async (conv: ConversationRecord, afterSeq = 0) => ({
+    conversation: await summaryView(ctx, conv),
+    messages: await storage.listMessages(conv.id, afterSeq, LIMITS.replayPage),
+  });
+
+  on('hello', HelloSchema, async () => {
+    const me = (await storage.getAgent(agent().id)) ?? agent();
+    const [queue, mine] = await Promise.all([storage.listQueue(), storage.listAssigned(me.id)]);
+    await socket.join(mine.map((c) => rooms.conversation(c.id)));
+    return {
+      agent: agentProfile(me),
+      queue: await Promise.all(queue.map((c) => summaryView(ctx, c))),
+      mine: await Promise.all(mine.map((c) => summaryView(ctx, c))),
+    };
+  });
+
+  on('accept', ConversationRefSchema, async ({ conversationId }) => {
+    const conv = await find(conversationId);
+    const now = ctx.now();
+    const me = agent();
+    const claimed = await storage.transitionConversation(conv.id, ['queued'], { state: 'assigned', assignedAgentId: me.id, assignedAt: now }, now);
+    if (!claimed) {
+      const latest = (await storage.getConversation(conv.id)) ?? conv;
+      if (latest.state === 'assigned') throw new KefuError('conflict', 'another agent has already taken this conversation');
+      throw new KefuError('invalid_state', `conversation is ${latest.state}, not waiting`);
+    }
+    // Every tab of this agent follows the conversation, whichever process holds them.
+    ctx.agents.in(rooms.agent(me.id)).socketsJoin(rooms.conversation(claimed.id));
+    await postMessage(ctx, claimed, {
+      author: 'system',
+      text: t(TEXTS.assigned, claimed.lang ?? 'zh-CN', { name: me.name }),
+      meta: { notice: 'assigned' },
+    });
+    const latest = (await storage.getConversation(claimed.id)) ?? claimed;
+    await pushConversation(ctx, latest);
+    await pushQueue(ctx);
+    ctx.log.info(`conversation ${latest.id} accepted by ${me.email}`);
+    return detail(latest);
+  });
+
+  on('open', OpenConversationSchema, async ({ conversationId, afterSeq }) => {
+    const conv = await find(conversationId);
+    await socket.join(rooms.conversation(conv.id));
+    return detail(conv, afterSeq ?? 0);
+  });
+
+  on('send', AgentSendSchema, async ({ conversationId, clientId, text }) => {
+    const conv = await find(conversationId);
+    const existing = await storage.findMessage(conv.id, clientId);
+    if (existing) return { message: existing };
+    const me = agent();
+    if (conv.state !== 'assigned') throw new KefuError('invalid_state', `conversation is ${conv.state}; accept it first`);
+    if (conv.assignedAgentId !== me.id && me.role !== 'admin') throw new KefuError('forbidden', 'conversation is assigned to another agent');
+    const { message } = await postMessage(ctx, conv, { clientId, author: 'agent', authorName: me.name, text });
+    return { message };
+  });
+
+  on('close', ConversationRefSchema, async ({ conversationId }) => {
+    const conv = await find(conversationId);
+    const me = agent();
+    if (conv.assignedAgentId !== me.id && me.role !== 'admin') throw new KefuError('forbidden', 'only the assigned agent can close this conversation');
+    const now = ctx.now();
+    const closed = await storage.transitionConversation(conv.id, ['assigned', 'queued'], { state: 'closed', closedAt: now, flow: null }, now);
+    if (!closed) throw new KefuError('invalid_state', `conversation is already ${conv.state}`);
+    await postMessage(ctx, closed, { author: 'system', text: t(TEXTS.closed, closed.lang ?? 'zh-CN'), meta: { notice: 'closed' } });
+    const latest = (await storage.getConversation(closed.id)) ?? closed;
+    await pushConversation(ctx, latest);
+    if (conv.state === 'queued') await pushQueue(ctx);
+    return { conversation: await summaryView(ctx, latest) };
+  });
+}

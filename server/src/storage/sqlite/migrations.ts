@@ -1,0 +1,117 @@
+/** Numbered schema migrations for SQLite; each runs once, recorded in `schema_migrations`. */
+import type Database from 'better-sqlite3';
+
+/** One schema step; `version` only grows. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE sites (
+        key TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        allowed_origins TEXT NOT NULL DEFAULT '[]',
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE visitors (
+        id TEXT PRIMARY KEY,
+        site_key TEXT NOT NULL REFERENCES sites(key),
+        name TEXT,
+        email TEXT,
+        page TEXT,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL
+      );
+      CREATE TABLE agents (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'agent')),
+        password_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        site_key TEXT NOT NULL REFERENCES sites(key),
+        visitor_id TEXT NOT NULL REFERENCES visitors(id),
+        state TEXT NOT NULL CHECK (state IN ('bot', 'queued', 'assigned', 'closed', 'ticket')),
+        lang TEXT,
+        department TEXT,
+        priority INTEGER NOT NULL DEFAULT 0,
+        queued_at INTEGER,
+        assigned_agent_id TEXT REFERENCES agents(id),
+        assigned_at INTEGER,
+        closed_at INTEGER,
+        rating INTEGER,
+        rating_comment TEXT,
+        flow_state TEXT,
+        last_message TEXT,
+        last_seq INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX conversations_by_visitor ON conversations (visitor_id, created_at);
+      CREATE INDEX conversations_by_state ON conversations (state, priority, queued_at);
+      CREATE INDEX conversations_by_agent ON conversations (assigned_agent_id, state);
+      CREATE TABLE messages (
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        seq INTEGER NOT NULL,
+        client_id TEXT NOT NULL,
+        author TEXT NOT NULL CHECK (author IN ('visitor', 'bot', 'agent', 'system')),
+        author_name TEXT,
+        text TEXT NOT NULL,
+        meta TEXT,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (conversation_id, seq),
+        UNIQUE (conversation_id, client_id)
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        agent_id TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+      CREATE TABLE ticket_counters (day TEXT PRIMARY KEY, last INTEGER NOT NULL);
+      CREATE TABLE tickets (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        conversation_id TEXT REFERENCES conversations(id),
+        visitor_id TEXT REFERENCES visitors(id),
+        status TEXT NOT NULL CHECK (status IN ('open', 'pending', 'resolved', 'closed')),
+        contact TEXT,
+        description TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX tickets_by_visitor ON tickets (visitor_id);
+    `,
+  },
+];
+
+/** Applies every migration newer than the database, each in its own transaction. */
+export function runMigrations(db: Database.Database, migrations: Migration[] = MIGRATIONS): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+  const applied = new Set(
+    db.prepare('SELECT version FROM schema_migrations').all().map((r) => (r as { version: number }).version),
+  );
+  const ran: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
+    }).immediate();
+    ran.push(m.version);
+  }
+  return ran;
+}

@@ -1,0 +1,343 @@
+/** SQLite implementation of Storage (better-sqlite3, WAL); one file under DATA_DIR. */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { ConversationState, Message } from '@kefu/shared';
+import type {
+  AgentRecord,
+  AppendResult,
+  ConversationPatch,
+  ConversationRecord,
+  NewMessage,
+  NewTicket,
+  SiteRecord,
+  Storage,
+  TicketRecord,
+  TicketStatus,
+  VisitorRecord,
+} from '../storage.ts';
+import { runMigrations } from './migrations.ts';
+import {
+  toAgent,
+  toConversation,
+  toMessage,
+  toSite,
+  toTicket,
+  toVisitor,
+  type AgentRow,
+  type ConversationRow,
+  type MessageRow,
+  type SiteRow,
+  type TicketRow,
+  type VisitorRow,
+} from './rows.ts';
+import { patchColumns } from './patch-columns.ts';
+
+/** Opens (creating when needed) the database file, runs migrations, and returns the storage. */
+export function openSqliteStorage(file: string): Storage {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  // Another process may hold the write lock briefly (a second server on the same file, a CLI).
+  db.pragma('busy_timeout = 5000');
+  runMigrations(db);
+  return new SqliteStorage(db);
+}
+
+class SqliteStorage implements Storage {
+  constructor(private readonly db: Database.Database) {}
+
+  private get<T>(sql: string, ...params: unknown[]): T | undefined {
+    return this.db.prepare(sql).get(...params) as T | undefined;
+  }
+
+  private all<T>(sql: string, ...params: unknown[]): T[] {
+    return this.db.prepare(sql).all(...params) as T[];
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async ensureSetting(key: string, value: string): Promise<string> {
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, value);
+    return this.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', key)!.value;
+  }
+
+  async getSite(key: string): Promise<SiteRecord | undefined> {
+    const row = this.get<SiteRow>('SELECT * FROM sites WHERE key = ?', key);
+    return row && toSite(row);
+  }
+
+  async upsertSite(site: Omit<SiteRecord, 'createdAt'> & { createdAt?: number }): Promise<SiteRecord> {
+    this.db
+      .prepare(
+        `INSERT INTO sites (key, name, allowed_origins, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins`,
+      )
+      .run(site.key, site.name, JSON.stringify(site.allowedOrigins), site.createdAt ?? Date.now());
+    return (await this.getSite(site.key))!;
+  }
+
+  async createVisitor(input: { siteKey: string; page?: string; now: number }): Promise<VisitorRecord> {
+    const id = randomUUID();
+    this.db
+      .prepare('INSERT INTO visitors (id, site_key, page, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)')
+      .run(id, input.siteKey, input.page ?? null, input.now, input.now);
+    return (await this.getVisitor(id))!;
+  }
+
+  async getVisitor(id: string): Promise<VisitorRecord | undefined> {
+    const row = this.get<VisitorRow>('SELECT * FROM visitors WHERE id = ?', id);
+    return row && toVisitor(row);
+  }
+
+  async touchVisitor(id: string, input: { page?: string; now: number }): Promise<void> {
+    this.db
+      .prepare('UPDATE visitors SET last_seen_at = ?, page = COALESCE(?, page) WHERE id = ?')
+      .run(input.now, input.page ?? null, id);
+  }
+
+  async createConversation(input: { siteKey: string; visitorId: string; lang?: string; now: number }): Promise<ConversationRecord> {
+    const id = randomUUID();
+    this.db
+      .prepare(
+        `INSERT INTO conversations (id, site_key, visitor_id, state, lang, created_at, updated_at)
+         VALUES (?, ?, ?, 'bot', ?, ?, ?)`,
+      )
+      .run(id, input.siteKey, input.visitorId, input.lang ?? null, input.now, input.now);
+    return (await this.getConversation(id))!;
+  }
+
+  async getConversation(id: string): Promise<ConversationRecord | undefined> {
+    const row = this.get<ConversationRow>('SELECT * FROM conversations WHERE id = ?', id);
+    return row && toConversation(row);
+  }
+
+  async latestConversation(visitorId: string): Promise<ConversationRecord | undefined> {
+    const row = this.get<ConversationRow>(
+      'SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+      visitorId,
+    );
+    return row && toConversation(row);
+  }
+
+  async updateConversation(id: string, patch: ConversationPatch, now: number): Promise<ConversationRecord> {
+    const { sql, params } = patchColumns(patch, now);
+    this.db.prepare(`UPDATE conversations SET ${sql} WHERE id = ?`).run(...params, id);
+    const updated = await this.getConversation(id);
+    if (!updated) throw new Error(`conversation ${id} not found`);
+    return updated;
+  }
+
+  async transitionConversation(
+    id: string,
+    from: readonly ConversationState[],
+    patch: ConversationPatch,
+    now: number,
+  ): Promise<ConversationRecord | undefined> {
+    const { sql, params } = patchColumns(patch, now);
+    const marks = from.map(() => '?').join(', ');
+    const row = this.get<ConversationRow>(
+      `UPDATE conversations SET ${sql} WHERE id = ? AND state IN (${marks}) RETURNING *`,
+      ...params,
+      id,
+      ...from,
+    );
+    return row && toConversation(row);
+  }
+
+  async rateConversation(id: string, score: number, comment: string | undefined, now: number): Promise<ConversationRecord | undefined> {
+    const row = this.get<ConversationRow>(
+      `UPDATE conversations SET rating = ?, rating_comment = ?, updated_at = ?
+       WHERE id = ? AND state = 'closed' AND rating IS NULL RETURNING *`,
+      score,
+      comment ?? null,
+      now,
+      id,
+    );
+    return row && toConversation(row);
+  }
+
+  async listQueue(): Promise<ConversationRecord[]> {
+    return this.all<ConversationRow>(
+      `SELECT * FROM conversations WHERE state = 'queued' ORDER BY priority DESC, queued_at ASC, rowid ASC`,
+    ).map(toConversation);
+  }
+
+  async listAssigned(agentId: string): Promise<ConversationRecord[]> {
+    return this.all<ConversationRow>(
+      `SELECT * FROM conversations WHERE assigned_agent_id = ? AND state = 'assigned' ORDER BY assigned_at ASC`,
+      agentId,
+    ).map(toConversation);
+  }
+
+  async countConversationsByState(): Promise<Partial<Record<ConversationState, number>>> {
+    const out: Partial<Record<ConversationState, number>> = {};
+    for (const r of this.all<{ state: ConversationState; n: number }>('SELECT state, COUNT(*) AS n FROM conversations GROUP BY state')) {
+      out[r.state] = r.n;
+    }
+    return out;
+  }
+
+  async appendMessage(input: NewMessage): Promise<AppendResult> {
+    const append = this.db.transaction((): AppendResult => {
+      if (input.clientId) {
+        const existing = this.get<MessageRow>(
+          'SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?',
+          input.conversationId,
+          input.clientId,
+        );
+        if (existing) return { message: toMessage(existing), created: false };
+      }
+      const bumped = this.get<{ last_seq: number }>(
+        'UPDATE conversations SET last_seq = last_seq + 1, last_message = ?, updated_at = ? WHERE id = ? RETURNING last_seq',
+        input.text.slice(0, 200),
+        input.createdAt,
+        input.conversationId,
+      );
+      if (!bumped) throw new Error(`conversation ${input.conversationId} not found`);
+      const row: MessageRow = {
+        conversation_id: input.conversationId,
+        seq: bumped.last_seq,
+        client_id: input.clientId ?? randomUUID(),
+        author: input.author,
+        author_name: input.authorName ?? null,
+        text: input.text,
+        meta: input.meta && Object.keys(input.meta).length > 0 ? JSON.stringify(input.meta) : null,
+        created_at: input.createdAt,
+      };
+      this.db
+        .prepare(
+          `INSERT INTO messages (conversation_id, seq, client_id, author, author_name, text, meta, created_at)
+           VALUES (@conversation_id, @seq, @client_id, @author, @author_name, @text, @meta, @created_at)`,
+        )
+        .run(row);
+      return { message: toMessage(row), created: true };
+    });
+    return append.immediate();
+  }
+
+  async findMessage(conversationId: string, clientId: string): Promise<Message | undefined> {
+    const row = this.get<MessageRow>('SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?', conversationId, clientId);
+    return row && toMessage(row);
+  }
+
+  async listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
+    return this.all<MessageRow>(
+      'SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?',
+      conversationId,
+      afterSeq,
+      limit,
+    ).map(toMessage);
+  }
+
+  async countMessages(): Promise<number> {
+    return this.get<{ n: number }>('SELECT COUNT(*) AS n FROM messages')!.n;
+  }
+
+  async createAgent(input: { email: string; name: string; role: AgentRecord['role']; passwordHash: string; now: number }): Promise<AgentRecord> {
+    const id = randomUUID();
+    this.db
+      .prepare('INSERT INTO agents (id, email, name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, input.email, input.name, input.role, input.passwordHash, input.now, input.now);
+    return (await this.getAgent(id))!;
+  }
+
+  async getAgent(id: string): Promise<AgentRecord | undefined> {
+    const row = this.get<AgentRow>('SELECT * FROM agents WHERE id = ?', id);
+    return row && toAgent(row);
+  }
+
+  async getAgentByEmail(email: string): Promise<AgentRecord | undefined> {
+    const row = this.get<AgentRow>('SELECT * FROM agents WHERE email = ?', email);
+    return row && toAgent(row);
+  }
+
+  async updateAgent(id: string, patch: { passwordHash?: string; role?: AgentRecord['role']; name?: string }, now: number): Promise<AgentRecord> {
+    this.db
+      .prepare(
+        `UPDATE agents SET password_hash = COALESCE(?, password_hash), role = COALESCE(?, role),
+         name = COALESCE(?, name), updated_at = ? WHERE id = ?`,
+      )
+      .run(patch.passwordHash ?? null, patch.role ?? null, patch.name ?? null, now, id);
+    const agent = await this.getAgent(id);
+    if (!agent) throw new Error(`agent ${id} not found`);
+    return agent;
+  }
+
+  async countAgents(role?: AgentRecord['role']): Promise<number> {
+    return role
+      ? this.get<{ n: number }>('SELECT COUNT(*) AS n FROM agents WHERE role = ?', role)!.n
+      : this.get<{ n: number }>('SELECT COUNT(*) AS n FROM agents')!.n;
+  }
+
+  async createSession(input: { tokenHash: string; agentId: string; expiresAt: number; now: number }): Promise<void> {
+    this.db
+      .prepare('INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+      .run(input.tokenHash, input.agentId, input.now, input.expiresAt);
+  }
+
+  async getSessionAgent(tokenHash: string, now: number): Promise<AgentRecord | undefined> {
+    const row = this.get<AgentRow>(
+      'SELECT a.* FROM sessions s JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ? AND s.expires_at > ?',
+      tokenHash,
+      now,
+    );
+    return row && toAgent(row);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  async deleteExpiredSessions(now: number): Promise<number> {
+    return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+  }
+
+  async createTicket(input: NewTicket): Promise<TicketRecord> {
+    const create = this.db.transaction((): TicketRecord => {
+      const { last } = this.get<{ last: number }>(
+        `INSERT INTO ticket_counters (day, last) VALUES (?, 1)
+         ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last`,
+        input.day,
+      )!;
+      const row: TicketRow = {
+        id: randomUUID(),
+        number: `T${input.day}-${String(last).padStart(4, '0')}`,
+        conversation_id: input.conversationId ?? null,
+        visitor_id: input.visitorId ?? null,
+        status: 'open',
+        contact: input.contact ?? null,
+        description: input.description ?? null,
+        created_at: input.createdAt,
+        updated_at: input.createdAt,
+      };
+      this.db
+        .prepare(
+          `INSERT INTO tickets (id, number, conversation_id, visitor_id, status, contact, description, created_at, updated_at)
+           VALUES (@id, @number, @conversation_id, @visitor_id, @status, @contact, @description, @created_at, @updated_at)`,
+        )
+        .run(row);
+      return toTicket(row);
+    });
+    return create.immediate();
+  }
+
+  async getTicketByNumber(number: string): Promise<TicketRecord | undefined> {
+    const row = this.get<TicketRow>('SELECT * FROM tickets WHERE number = ?', number);
+    return row && toTicket(row);
+  }
+
+  async updateTicketStatus(number: string, status: TicketStatus, now: number): Promise<TicketRecord | undefined> {
+    const row = this.get<TicketRow>('UPDATE tickets SET status = ?, updated_at = ? WHERE number = ? RETURNING *', status, now, number);
+    return row && toTicket(row);
+  }
+}

@@ -1,0 +1,129 @@
+/** Behaviour every Storage implementation must show; run by each implementation's test file. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Storage } from './storage.ts';
+
+/** Registers the contract tests; `makeStorage` returns a fresh, empty, migrated storage. */
+export function runStorageContract(name: string, makeStorage: () => Promise<Storage>): void {
+  describe(`storage contract: ${name}`, () => {
+    let s: Storage;
+    const now = 1_700_000_000_000;
+
+    beforeEach(async () => {
+      s = await makeStorage();
+      await s.upsertSite({ key: 'demo', name: 'Demo', allowedOrigins: [] });
+    });
+    afterEach(async () => {
+      await s.close();
+    });
+
+    async function newConversation(at = now) {
+      const visitor = await s.createVisitor({ siteKey: 'demo', now: at });
+      return s.createConversation({ siteKey: 'demo', visitorId: visitor.id, lang: 'zh-CN', now: at });
+    }
+
+    it('answers ping and keeps the first value of a setting', async () => {
+      await s.ping();
+      expect(await s.ensureSetting('secret', 'a')).toBe('a');
+      expect(await s.ensureSetting('secret', 'b')).toBe('a');
+    });
+
+    it('numbers messages 1, 2, 3… per conversation and stores a client id only once', async () => {
+      const c = await newConversation();
+      const other = await newConversation();
+      const a = await s.appendMessage({ conversationId: c.id, clientId: 'm1', author: 'visitor', text: '你好', createdAt: now });
+      const again = await s.appendMessage({ conversationId: c.id, clientId: 'm1', author: 'visitor', text: '你好', createdAt: now + 5 });
+      expect(a.created).toBe(true);
+      expect(again).toEqual({ message: a.message, created: false });
+      const b = await s.appendMessage({ conversationId: c.id, author: 'bot', text: '您好', meta: { decision: 'answer', entryId: 'x' }, createdAt: now });
+      await s.appendMessage({ conversationId: other.id, clientId: 'm1', author: 'visitor', text: 'other', createdAt: now });
+      expect([a.message.seq, b.message.seq]).toEqual([1, 2]);
+      expect(b.message.id).toMatch(/\S/);
+      expect(b.message.meta).toEqual({ decision: 'answer', entryId: 'x' });
+      expect((await s.getConversation(c.id))!.lastSeq).toBe(2);
+      expect(await s.countMessages()).toBe(3);
+    });
+
+    it('keeps seq gapless under concurrent appends and replays after a seq in order', async () => {
+      const c = await newConversation();
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          s.appendMessage({ conversationId: c.id, clientId: `c${i}`, author: 'visitor', text: `m${i}`, createdAt: now }),
+        ),
+      );
+      const all = await s.listMessages(c.id, 0, 100);
+      expect(all.map((m) => m.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      const after = await s.listMessages(c.id, 17, 100);
+      expect(after.map((m) => m.seq)).toEqual([18, 19, 20]);
+      expect((await s.listMessages(c.id, 0, 5)).length).toBe(5);
+      expect(await s.findMessage(c.id, 'c3')).toMatchObject({ text: 'm3' });
+    });
+
+    it('lets exactly one of two claims win', async () => {
+      const c = await newConversation();
+      await s.updateConversation(c.id, { state: 'queued', queuedAt: now }, now);
+      const a1 = await s.createAgent({ email: 'a@x.test', name: 'A', role: 'agent', passwordHash: 'h', now });
+      const a2 = await s.createAgent({ email: 'b@x.test', name: 'B', role: 'agent', passwordHash: 'h', now });
+      const claim = (agentId: string) =>
+        s.transitionConversation(c.id, ['queued'], { state: 'assigned', assignedAgentId: agentId, assignedAt: now }, now);
+      const results = await Promise.all([claim(a1.id), claim(a2.id)]);
+      const winners = results.filter((r) => r !== undefined);
+      expect(winners).toHaveLength(1);
+      expect((await s.getConversation(c.id))!.assignedAgentId).toBe(winners[0]!.assignedAgentId);
+      expect(await s.listAssigned(winners[0]!.assignedAgentId!)).toHaveLength(1);
+    });
+
+    it('orders the queue by priority, then by waiting time', async () => {
+      const c1 = await newConversation();
+      const c2 = await newConversation();
+      const c3 = await newConversation();
+      await s.updateConversation(c1.id, { state: 'queued', queuedAt: now + 10 }, now);
+      await s.updateConversation(c2.id, { state: 'queued', queuedAt: now + 5 }, now);
+      await s.updateConversation(c3.id, { state: 'queued', queuedAt: now + 20, priority: 1 }, now);
+      expect((await s.listQueue()).map((c) => c.id)).toEqual([c3.id, c2.id, c1.id]);
+      expect(await s.countConversationsByState()).toMatchObject({ queued: 3 });
+    });
+
+    it('stores flow state and clears optional fields with null', async () => {
+      const c = await newConversation();
+      const flow = { flowId: 'leave-message', step: 1, slots: { contact: 'a@b.c' } };
+      expect((await s.updateConversation(c.id, { flow, department: 'billing' }, now)).flow).toEqual(flow);
+      const cleared = await s.updateConversation(c.id, { flow: null, department: null }, now);
+      expect(cleared.flow).toBeUndefined();
+      expect(cleared.department).toBeUndefined();
+      expect((await s.latestConversation(c.visitorId))!.id).toBe(c.id);
+    });
+
+    it('rates a closed conversation once', async () => {
+      const c = await newConversation();
+      expect(await s.rateConversation(c.id, 5, undefined, now)).toBeUndefined();
+      await s.updateConversation(c.id, { state: 'closed', closedAt: now }, now);
+      expect((await s.rateConversation(c.id, 4, '很好', now))!.rating).toBe(4);
+      expect(await s.rateConversation(c.id, 1, undefined, now)).toBeUndefined();
+      expect((await s.getConversation(c.id))!).toMatchObject({ rating: 4, ratingComment: '很好' });
+    });
+
+    it('expires sessions', async () => {
+      const a = await s.createAgent({ email: 'a@x.test', name: 'A', role: 'admin', passwordHash: 'h', now });
+      await s.createSession({ tokenHash: 't1', agentId: a.id, expiresAt: now + 1000, now });
+      expect((await s.getSessionAgent('t1', now))!.email).toBe('a@x.test');
+      expect(await s.getSessionAgent('t1', now + 1000)).toBeUndefined();
+      expect(await s.deleteExpiredSessions(now + 1000)).toBe(1);
+      await s.createSession({ tokenHash: 't2', agentId: a.id, expiresAt: now + 1000, now });
+      await s.deleteSession('t2');
+      expect(await s.getSessionAgent('t2', now)).toBeUndefined();
+      expect(await s.countAgents('admin')).toBe(1);
+      expect((await s.updateAgent(a.id, { passwordHash: 'h2' }, now)).passwordHash).toBe('h2');
+    });
+
+    it('numbers tickets per day and finds them by number', async () => {
+      const c = await newConversation();
+      const t1 = await s.createTicket({ conversationId: c.id, visitorId: c.visitorId, contact: '13800000000', description: '发票', day: '20261122', createdAt: now });
+      const t2 = await s.createTicket({ day: '20261122', createdAt: now });
+      const t3 = await s.createTicket({ day: '20261123', createdAt: now });
+      expect([t1.number, t2.number, t3.number]).toEqual(['T20261122-0001', 'T20261122-0002', 'T20261123-0001']);
+      expect(await s.getTicketByNumber('T20261122-0001')).toMatchObject({ status: 'open', contact: '13800000000', description: '发票' });
+      expect(await s.getTicketByNumber('T20990101-0001')).toBeUndefined();
+      expect((await s.updateTicketStatus(t2.number, 'resolved', now + 1))!.status).toBe('resolved');
+    });
+  });
+}

@@ -1,0 +1,177 @@
+/** The storage seam: every persistent read and write the server makes, async so SQLite and PostgreSQL can both implement it. */
+import type { AgentRole, Author, ConversationState, Lang, Message, MessageMeta } from '@kefu/shared';
+
+/** A website that embeds the widget. */
+export interface SiteRecord {
+  key: string;
+  name: string;
+  /** Origins allowed to open visitor sockets; empty = any. */
+  allowedOrigins: string[];
+  createdAt: number;
+}
+
+export interface VisitorRecord {
+  id: string;
+  siteKey: string;
+  name?: string;
+  email?: string;
+  page?: string;
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+/** Where a visitor is inside a declared multi-turn flow. */
+export interface FlowState {
+  flowId: string;
+  /** Index of the step waiting for input (an ask step). */
+  step: number;
+  slots: Record<string, string>;
+}
+
+export interface ConversationRecord {
+  id: string;
+  siteKey: string;
+  visitorId: string;
+  state: ConversationState;
+  /** Unset until hello or the first message tells. */
+  lang?: Lang;
+  department?: string;
+  priority: number;
+  queuedAt?: number;
+  assignedAgentId?: string;
+  assignedAt?: number;
+  closedAt?: number;
+  rating?: number;
+  ratingComment?: string;
+  flow?: FlowState;
+  lastMessage?: string;
+  lastSeq: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Fields a plain update may change; `null` clears an optional field. */
+export interface ConversationPatch {
+  state?: ConversationState;
+  lang?: Lang;
+  department?: string | null;
+  priority?: number;
+  queuedAt?: number | null;
+  assignedAgentId?: string | null;
+  assignedAt?: number | null;
+  closedAt?: number | null;
+  flow?: FlowState | null;
+}
+
+export interface NewMessage {
+  conversationId: string;
+  /** Client-generated id for idempotency; generated when omitted. */
+  clientId?: string;
+  author: Author;
+  authorName?: string;
+  text: string;
+  meta?: MessageMeta;
+  createdAt: number;
+}
+
+export interface AppendResult {
+  message: Message;
+  /** False when a message with the same client id already existed (nothing stored). */
+  created: boolean;
+}
+
+export interface AgentRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: AgentRole;
+  passwordHash: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export const TICKET_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export interface TicketRecord {
+  id: string;
+  /** Human-readable, unique: T20261122-0001. */
+  number: string;
+  conversationId?: string;
+  visitorId?: string;
+  status: TicketStatus;
+  contact?: string;
+  description?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface NewTicket {
+  conversationId?: string;
+  visitorId?: string;
+  contact?: string;
+  description?: string;
+  /** Calendar day in the service time zone, YYYYMMDD; numbering restarts each day. */
+  day: string;
+  createdAt: number;
+}
+
+/** Everything the server persists. Implementations must make `appendMessage`, `transitionConversation`, `rateConversation` and `createTicket` atomic across processes. */
+export interface Storage {
+  /** Resolves when the database answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Returns the stored value, storing `value` first when the key is new (first writer wins). */
+  ensureSetting(key: string, value: string): Promise<string>;
+
+  getSite(key: string): Promise<SiteRecord | undefined>;
+  upsertSite(site: Omit<SiteRecord, 'createdAt'> & { createdAt?: number }): Promise<SiteRecord>;
+
+  createVisitor(input: { siteKey: string; page?: string; now: number }): Promise<VisitorRecord>;
+  getVisitor(id: string): Promise<VisitorRecord | undefined>;
+  touchVisitor(id: string, input: { page?: string; now: number }): Promise<void>;
+
+  createConversation(input: { siteKey: string; visitorId: string; lang?: Lang; now: number }): Promise<ConversationRecord>;
+  getConversation(id: string): Promise<ConversationRecord | undefined>;
+  /** The visitor's most recent conversation. */
+  latestConversation(visitorId: string): Promise<ConversationRecord | undefined>;
+  updateConversation(id: string, patch: ConversationPatch, now: number): Promise<ConversationRecord>;
+  /** Conditional update: applies only while the state is one of `from`; undefined when it was not (someone else won). */
+  transitionConversation(
+    id: string,
+    from: readonly ConversationState[],
+    patch: ConversationPatch,
+    now: number,
+  ): Promise<ConversationRecord | undefined>;
+  /** Stores a rating once, only on a closed conversation; undefined when not allowed. */
+  rateConversation(id: string, score: number, comment: string | undefined, now: number): Promise<ConversationRecord | undefined>;
+  /** Queued conversations, next first (priority high → low, then oldest). */
+  listQueue(): Promise<ConversationRecord[]>;
+  /** Assigned, still open conversations of one agent. */
+  listAssigned(agentId: string): Promise<ConversationRecord[]>;
+  countConversationsByState(): Promise<Partial<Record<ConversationState, number>>>;
+
+  /** Stores a message with seq = last_seq + 1; a known client id returns the stored message instead. */
+  appendMessage(input: NewMessage): Promise<AppendResult>;
+  findMessage(conversationId: string, clientId: string): Promise<Message | undefined>;
+  /** Messages with seq > afterSeq, oldest first. */
+  listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+  countMessages(): Promise<number>;
+
+  createAgent(input: { email: string; name: string; role: AgentRole; passwordHash: string; now: number }): Promise<AgentRecord>;
+  getAgent(id: string): Promise<AgentRecord | undefined>;
+  getAgentByEmail(email: string): Promise<AgentRecord | undefined>;
+  updateAgent(id: string, patch: { passwordHash?: string; role?: AgentRole; name?: string }, now: number): Promise<AgentRecord>;
+  countAgents(role?: AgentRole): Promise<number>;
+
+  createSession(input: { tokenHash: string; agentId: string; expiresAt: number; now: number }): Promise<void>;
+  /** The agent of an unexpired session. */
+  getSessionAgent(tokenHash: string, now: number): Promise<AgentRecord | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteExpiredSessions(now: number): Promise<number>;
+
+  createTicket(input: NewTicket): Promise<TicketRecord>;
+  getTicketByNumber(number: string): Promise<TicketRecord | undefined>;
+  updateTicketStatus(number: string, status: TicketStatus, now: number): Promise<TicketRecord | undefined>;
+}

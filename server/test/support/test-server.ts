@@ -1,0 +1,128 @@
+/** Starts real servers on random ports over temporary data folders, and typed Socket.IO clients for them. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { io, type Socket } from 'socket.io-client';
+import type {
+  Ack,
+  AgentClientEvents,
+  AgentServerEvents,
+  VisitorClientEvents,
+  VisitorServerEvents,
+} from '@kefu/shared';
+import { createKefuServer, type KefuServer } from '../../src/index.ts';
+import type { KefuConfig } from '../../src/config.ts';
+import type { AckData } from '../../src/socket/handle.ts';
+
+export const FIXTURE_KB = fileURLToPath(new URL('../fixtures/kb', import.meta.url));
+export const ADMIN = { email: 'admin@kefu.test', password: 'correct horse battery' };
+
+export type VisitorClient = Socket<VisitorServerEvents, VisitorClientEvents>;
+export type AgentClient = Socket<AgentServerEvents, AgentClientEvents>;
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'kefu-server-test-'));
+}
+
+/** A server with the fixture knowledge base, a known admin, and no log output. */
+export function startServer(config: Partial<KefuConfig> = {}): Promise<KefuServer> {
+  return createKefuServer({
+    port: 0,
+    dataDir: tempDir(),
+    kbDir: FIXTURE_KB,
+    logLevel: 'silent',
+    adminEmail: ADMIN.email,
+    adminPassword: ADMIN.password,
+    ...config,
+  });
+}
+
+const clients: Socket[] = [];
+
+/** Disconnects every client opened by the helpers (call in afterEach/afterAll). */
+export function closeClients(): void {
+  for (const c of clients.splice(0)) c.disconnect();
+}
+
+export function connectVisitor(url: string, extraHeaders: Record<string, string> = {}): VisitorClient {
+  const socket: VisitorClient = io(`${url}/visitor`, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders });
+  clients.push(socket);
+  return socket;
+}
+
+export function connectAgent(url: string, cookie?: string): AgentClient {
+  const socket: AgentClient = io(`${url}/agent`, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: cookie ? { cookie } : {},
+  });
+  clients.push(socket);
+  return socket;
+}
+
+/** Emits with an ack and resolves with it (rejects after 5 s). */
+export function call<Events, E extends keyof Events & string>(
+  socket: { emit(event: string, ...args: unknown[]): unknown },
+  event: E,
+  payload: unknown,
+): Promise<Ack<AckData<Events[E]>>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ack for ${event}`)), 5000);
+    socket.emit(event, payload, (res: Ack<AckData<Events[E]>>) => {
+      clearTimeout(timer);
+      resolve(res);
+    });
+  });
+}
+
+export const visitorCall = <E extends keyof VisitorClientEvents & string>(s: VisitorClient, event: E, payload: unknown) =>
+  call<VisitorClientEvents, E>(s as unknown as { emit(event: string, ...args: unknown[]): unknown }, event, payload);
+export const agentCall = <E extends keyof AgentClientEvents & string>(s: AgentClient, event: E, payload: unknown) =>
+  call<AgentClientEvents, E>(s as unknown as { emit(event: string, ...args: unknown[]): unknown }, event, payload);
+
+/** The data of a successful ack; throws with the error otherwise. */
+export function ok<T>(res: Ack<T>): T {
+  if (!res.ok) throw new Error(`expected ok, got ${res.error.code}: ${res.error.message}`);
+  return res.data;
+}
+
+/** Collects every payload of `event` so tests can wait for one matching a predicate. */
+export function recorder<T>(socket: { on(event: string, fn: (p: T) => void): unknown }, event: string) {
+  const seen: T[] = [];
+  const waiters: { pred: (p: T) => boolean; resolve: (p: T) => void }[] = [];
+  socket.on(event, (p: T) => {
+    seen.push(p);
+    for (const w of [...waiters]) if (w.pred(p)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(p);
+    }
+  });
+  return {
+    seen,
+    /** The first payload (already seen or future) matching `pred`. */
+    next(pred: (p: T) => boolean = () => true, timeoutMs = 5000): Promise<T> {
+      const found = seen.find(pred);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${event}`)), timeoutMs);
+        waiters.push({ pred, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+      });
+    },
+  };
+}
+
+/** Signs in over HTTP and returns the Cookie header value. */
+export async function login(url: string, email = ADMIN.email, password = ADMIN.password): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+  const set = res.headers.get('set-cookie') ?? '';
+  return set.split(';')[0]!;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
