@@ -1,0 +1,34 @@
+// Builds the two widget artefacts: dist/widget.js (the loader, no Preact) and dist/widget-app.js (the chat app).
+import { build as esbuild } from 'esbuild';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Bundles the loader and the app into `outdir` (default widget/dist); returns the two file paths. */
+export async function build({ outdir = join(here, 'dist') } = {}) {
+  await mkdir(outdir, { recursive: true });
+  const common = {
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    sourcemap: false,
+    legalComments: 'none',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  };
+  const loader = join(outdir, 'widget.js');
+  const app = join(outdir, 'widget-app.js');
+  await Promise.all([
+    esbuild({ ...common, entryPoints: [join(here, 'src/loader/main.ts')], outfile: loader }),
+    esbuild({ ...common, entryPoints: [join(here, 'src/app/main.tsx')], outfile: app }),
+  ]);
+  return { loader, app };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await build();

@@ -1,0 +1,89 @@
+/** The chat dialog: header with status, transcript, rating form and composer. */
+import type { Lang, Suggestion } from '@kefu/shared';
+import { useEffect, useRef } from 'preact/hooks';
+import type { ChatClient, ChatState } from './chat-client.ts';
+import { Composer } from './composer.tsx';
+import type { translator } from './i18n.ts';
+import { CloseIcon, HeadsetIcon } from './icons.tsx';
+import { RatingForm } from './rating-form.tsx';
+import { Transcript } from './transcript.tsx';
+
+/** Props of the panel. */
+export interface ChatPanelProps {
+  open: boolean;
+  state: ChatState;
+  client: ChatClient;
+  lang: Lang;
+  t: ReturnType<typeof translator>;
+  onClose: () => void;
+}
+
+function statusLine(state: ChatState, t: ChatPanelProps['t']): { text: string; queue?: boolean } | undefined {
+  if (state.status === 'connecting' || state.status === 'idle') return { text: t('connecting') };
+  if (state.status === 'offline') return { text: state.error === 'forbidden' ? t('error') : t('offline') };
+  const c = state.conversation;
+  if (c?.state === 'queued' && c.queuePosition) return { text: t('queueNow', { n: c.queuePosition }), queue: true };
+  return undefined;
+}
+
+/** The `role="dialog"` panel; Escape closes it, opening focuses the input. */
+export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelProps) {
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (open) inputRef.current?.focus();
+  }, [open]);
+  const conversation = state.conversation;
+  const agentName = conversation?.state === 'assigned' ? conversation.agentName : undefined;
+  const status = statusLine(state, t);
+  const human = () => client.handoff(t('human'));
+  const pick = (s: Suggestion) => client.send(s.question, s.id);
+  return (
+    <div
+      class="p"
+      role="dialog"
+      aria-modal="false"
+      aria-label={t('dialog')}
+      hidden={!open}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <header class="h">
+        <div class="av">
+          <HeadsetIcon />
+        </div>
+        <div class="ht">
+          <h2>{t('title')}</h2>
+          <p>{agentName ? t('assignedNow', { name: agentName }) : t('subtitle')}</p>
+        </div>
+        <button type="button" class="ib" aria-label={t('close')} onClick={onClose}>
+          <CloseIcon />
+        </button>
+      </header>
+      {status && (
+        <div class={status.queue ? 'st q' : 'st'} role="status">
+          {status.text}
+        </div>
+      )}
+      <Transcript
+        messages={state.messages}
+        welcome={state.welcome}
+        lang={lang}
+        t={t}
+        agentName={conversation?.agentName}
+        onPick={pick}
+        onHuman={human}
+        onRetry={client.retry}
+        footer={
+          conversation?.state === 'closed' && conversation.ratingPending ? (
+            <RatingForm t={t} onRate={async (score, comment) => (await client.rate(score, comment)).ok} />
+          ) : undefined
+        }
+      />
+      <Composer t={t} inputRef={inputRef} onSend={(text) => client.send(text)} onHuman={human} />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/** One transcript entry: author label, bubble (Markdown for the bot, text otherwise), time and send state. */
+import type { Lang } from '@kefu/shared';
+import type { ComponentChildren } from 'preact';
+import type { translator } from './i18n.ts';
+import { MarkdownView } from './markdown-view.tsx';
+import type { ChatMessage } from './merge-messages.ts';
+import { noticeText } from './notice-text.ts';
+
+/** Props of a transcript entry. */
+export interface MessageItemProps {
+  message: ChatMessage;
+  lang: Lang;
+  t: ReturnType<typeof translator>;
+  agentName?: string;
+  onRetry: (clientId: string) => void;
+  /** Buttons rendered under the bubble (suggestions), only for the latest bot turn. */
+  children?: ComponentChildren;
+}
+
+const timeFormats = new Map<Lang, Intl.DateTimeFormat>();
+/** Formats a time of day with Intl, cached per language. */
+export function formatTime(lang: Lang, at: number): string {
+  let format = timeFormats.get(lang);
+  if (!format) timeFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' })));
+  return format.format(at);
+}
+
+/** A message as an <article> inside the log. */
+export function MessageItem({ message, lang, t, agentName, onRetry, children }: MessageItemProps) {
+  const { author } = message;
+  if (author === 'system') {
+    return (
+      <article class="m s">
+        <span class="sr">{t('system')}</span>
+        <div class="bu">{noticeText(message, t, agentName)}</div>
+      </article>
+    );
+  }
+  const who = author === 'visitor' ? t('you') : author === 'bot' ? t('bot') : message.authorName || t('agent');
+  return (
+    <article class={`m ${author === 'visitor' ? 'v' : 'o'}${message.pending ? ' pe' : ''}`}>
+      <span class={author === 'visitor' ? 'sr' : 'au'}>{who}</span>
+      <div class={author === 'bot' ? 'bu md' : 'bu'}>
+        {author === 'bot' ? <MarkdownView text={message.text} /> : message.text}
+      </div>
+      {message.failed ? (
+        <div class="fl" role="alert">
+          {t('failed')}
+          <button type="button" onClick={() => onRetry(message.id)}>
+            {t('retry')}
+          </button>
+        </div>
+      ) : (
+        <time class="tm" dateTime={new Date(message.createdAt).toISOString()}>
+          {message.pending ? t('pending') : formatTime(lang, message.createdAt)}
+        </time>
+      )}
+      {children}
+    </article>
+  );
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from './i18n.ts';
+import { noticeText } from './notice-text.ts';
+
+describe('noticeText', () => {
+  const zh = translator('zh-CN');
+  const en = translator('en');
+
+  it('shows the queue position in the widget language', () => {
+    const message = { text: 'queued', meta: { notice: 'queued' as const, position: 3 } };
+    expect(noticeText(message, zh)).toContain('3');
+    expect(noticeText(message, zh)).toContain('人工客服');
+    expect(noticeText(message, en)).toMatch(/queue.*3/i);
+  });
+
+  it('names the agent from the message or the conversation', () => {
+    expect(noticeText({ text: 'x', authorName: '小王', meta: { notice: 'assigned' } }, zh)).toBe('客服 小王 为您服务');
+    expect(noticeText({ text: 'x', meta: { notice: 'assigned' } }, en, 'Amy')).toBe('Amy is now helping you');
+    expect(noticeText({ text: '客服已接入', meta: { notice: 'assigned' } }, zh)).toBe('客服已接入');
+  });
+
+  it('falls back to the server text for tickets and unknown notices', () => {
+    expect(noticeText({ text: '已创建工单 T20261122-0001', meta: { notice: 'ticket' } }, zh)).toBe('已创建工单 T20261122-0001');
+    expect(noticeText({ text: 'plain' }, en)).toBe('plain');
+  });
+
+  it('localises closing, thanks and reopening', () => {
+    expect(noticeText({ text: 'x', meta: { notice: 'closed' } }, en)).toMatch(/ended/);
+    expect(noticeText({ text: 'x', meta: { notice: 'rating_thanks' } }, zh)).toMatch(/感谢/);
+    expect(noticeText({ text: 'x', meta: { notice: 'reopened' } }, en)).toMatch(/restarted/);
+  });
+});

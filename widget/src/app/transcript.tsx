@@ -1,0 +1,70 @@
+/** The conversation log: welcome, messages, and buttons under the latest bot turn; keeps itself scrolled down. */
+import type { Lang, Suggestion } from '@kefu/shared';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type { translator } from './i18n.ts';
+import { MarkdownView } from './markdown-view.tsx';
+import type { ChatMessage } from './merge-messages.ts';
+import { MessageItem } from './message-item.tsx';
+import { SuggestionList } from './suggestion-list.tsx';
+
+/** Props of the transcript. */
+export interface TranscriptProps {
+  messages: ChatMessage[];
+  welcome: Suggestion[];
+  lang: Lang;
+  t: ReturnType<typeof translator>;
+  agentName?: string;
+  onPick: (suggestion: Suggestion) => void;
+  onHuman: () => void;
+  onRetry: (clientId: string) => void;
+  /** Rendered after the last message (the rating form). */
+  footer?: ComponentChildren;
+}
+
+/** Suggestions are offered only on the latest turn, so old ones cannot be tapped out of context. */
+function latestTurn(messages: ChatMessage[]): ChatMessage | undefined {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const message = messages[i];
+    if (message && message.author !== 'system') return message;
+  }
+  return undefined;
+}
+
+/** The `role="log"` transcript. */
+export function Transcript({ messages, welcome, lang, t, agentName, onPick, onHuman, onRetry, footer }: TranscriptProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const latest = latestTurn(messages);
+  useEffect(() => {
+    const el = ref.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [messages.length, latest?.id, footer != null]);
+  return (
+    <div class="lg" role="log" aria-live="polite" aria-label={t('title')} ref={ref} tabIndex={0}>
+      <article class="m o">
+        <span class="au">{t('bot')}</span>
+        <div class="bu md">
+          <MarkdownView text={welcome.length ? `${t('welcome')}\n${t('welcomeHint')}` : t('welcome')} />
+        </div>
+        {!latest && <SuggestionList heading="" suggestions={welcome} onPick={onPick} />}
+      </article>
+      {messages.map((message) => {
+        const meta = message.author === 'bot' && message === latest ? message.meta : undefined;
+        return (
+          <MessageItem key={message.id} message={message} lang={lang} t={t} agentName={agentName} onRetry={onRetry}>
+            {meta && (
+              <SuggestionList
+                heading={meta.decision === 'suggest' ? t('didYouMean') : t('related')}
+                suggestions={meta.suggestions ?? []}
+                onPick={onPick}
+                humanLabel={meta.offerHuman ? t('human') : undefined}
+                onHuman={onHuman}
+              />
+            )}
+          </MessageItem>
+        );
+      })}
+      {footer}
+    </div>
+  );
+}

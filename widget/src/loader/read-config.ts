@@ -1,0 +1,36 @@
+/** Turns the loader's <script> attributes into a WidgetConfig, with safe defaults for anything missing or odd. */
+import type { WidgetConfig } from '../common/widget-config.ts';
+
+/** The parts of the <script> element the config needs (a plain object in tests). */
+export interface ScriptSource {
+  src: string;
+  attr(name: string): string | null;
+}
+
+/** Reads `data-site`, `data-lang`, `data-color`, `data-position` and the base URL from the script's `src`. */
+export function readConfig(
+  script: ScriptSource,
+  browserLang: string,
+  isColor: (value: string) => boolean,
+): WidgetConfig {
+  const site = script.attr('data-site') ?? '';
+  const lang = script.attr('data-lang') ?? browserLang;
+  const color = (script.attr('data-color') ?? '').trim();
+  return {
+    site: /^[\w-]{1,64}$/.test(site) ? site : 'demo',
+    lang: /^zh/i.test(lang) ? 'zh-CN' : 'en',
+    color: color && isColor(color) ? color : '',
+    position: script.attr('data-position') === 'left' ? 'left' : 'right',
+    base: baseOf(script.src),
+  };
+}
+
+/** Origin plus the directory of the script's path: `https://h/kefu/widget.js?v=1` → `https://h/kefu`. */
+export function baseOf(src: string): string {
+  try {
+    const url = new URL(src);
+    return url.origin + url.pathname.replace(/\/[^/]*$/, '');
+  } catch {
+    return '';
+  }
+}
