@@ -115,6 +115,22 @@ export interface MatcherOptions {
   /** Full-width, traditional→simplified, case, punctuation, emoji and filler-word clean-up. */
   normalise?: boolean;
   thresholds?: Partial<Thresholds>;
+  /** Score mix; the defaults were chosen on the development split (`kb tune`). */
+  weights?: Partial<ScoringWeights>;
+}
+
+/** How the 0..1 confidence is mixed from its signals. */
+export interface ScoringWeights {
+  /** Share of the best phrasing's character-pair (Dice) similarity against its idf-weighted token cosine. */
+  char: number;
+  /** Share of entry-level coverage (query idf mass found anywhere in the entry's phrasings) in the final score. */
+  coverage: number;
+  /** Share of the entry centroid cosine (tokens weighted by how many of the entry's phrasings use them, times entry-level idf). */
+  centroid: number;
+  /** Bonus for query tokens that are the entry's keywords, scaled by their share of the query. */
+  keyword: number;
+  /** How many BM25 candidates are re-ranked. */
+  candidates: number;
 }
 
 /** One problem found in knowledge-base files. */

@@ -4,16 +4,20 @@ import { evalCommand } from './eval-command.ts';
 import { lintCommand } from './lint-command.ts';
 import { UsageError } from './parse-args.ts';
 import { queryCommand } from './query-command.ts';
+import { tuneCommand } from './tune-command.ts';
 
 const USAGE = `usage:
   kb query "<text>" [--kb <dir>] [--json]   what the bot does with one message
   kb eval <dataset-dir> [--kb <dir>] [--json]  accuracy on faq.json + queries.jsonl
-  kb lint [<dir>]                           check knowledge-base files`;
+  kb lint [<dir>]                           check knowledge-base files
+  kb tune <folder>... [--tokenizer t] [--no-fuzzy] [--no-synonyms] [--no-normalise] [--json]
+                                            development-split metrics and thresholds`;
 
 const COMMANDS: Record<string, (argv: string[], print: (line: string) => void) => Promise<number>> = {
   query: queryCommand,
   eval: evalCommand,
   lint: lintCommand,
+  tune: tuneCommand,
 };
 
 /** Runs one command line and returns the exit code (never throws). */

@@ -17,10 +17,12 @@ export interface ProcessedText {
 }
 
 export interface TextPipeline {
-  process(text: string): ProcessedText;
+  /** `fixWord` corrects Latin words before stemming (queries only). */
+  process(text: string, fixWord?: (word: string) => string): ProcessedText;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const isLatinWord = (w: string): boolean => /^[\p{L}\p{N} ]+$/u.test(w) && !/\p{Script=Han}/u.test(w);
 
 /** Builds the pipeline; synonym groups add their first word's tokens wherever any member appears, on both sides. */
 export function createTextPipeline(options: PipelineOptions, groups: SynonymGroup[], userWords: string[]): TextPipeline {
@@ -35,12 +37,12 @@ export function createTextPipeline(options: PipelineOptions, groups: SynonymGrou
       for (const w of words) if (!canonical.has(w)) canonical.set(w, head);
     }
   }
-  const alternatives = [...canonical.keys()].sort((a, b) => b.length - a.length).map((w) => (/^[\p{L}\p{N} ]+$/u.test(w) && !/\p{Script=Han}/u.test(w) ? `\\b${escape(w)}\\b` : escape(w)));
+  const alternatives = [...canonical.keys()].sort((a, b) => b.length - a.length).map((w) => (isLatinWord(w) ? `\\b${escape(w)}\\b` : escape(w)));
   const finder = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'gu') : null;
   return {
-    process(text: string): ProcessedText {
+    process(text: string, fixWord?: (word: string) => string): ProcessedText {
       const n = norm(text);
-      const tokens = tokenize(n, han);
+      const tokens = tokenize(n, han, fixWord);
       if (finder) {
         const heads = new Set<string>();
         for (const m of n.matchAll(finder)) {

