@@ -155,3 +155,15 @@ describe('consoleReducer', () => {
     expect(state.conversations.c1?.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 });
+
+describe('consoleReducer previews', () => {
+  it('a conversation event with an older lastSeq keeps the newer preview', () => {
+    const state = run([
+      accepted('c1'),
+      { type: 'message', message: message('c1', 3) },
+      { type: 'conversation', summary: summary('c1', 'closed', { lastSeq: 2, lastMessage: 'old' }) },
+    ]);
+    expect(state.conversations.c1?.summary.state).toBe('closed');
+    expect(state.conversations.c1?.summary.lastMessage).toBe('visitor 3');
+  });
+});

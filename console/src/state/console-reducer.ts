@@ -95,7 +95,15 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       return { ...state, conversations: upsertDetail(state, action.detail) };
     case 'conversation': {
       const { summary } = action;
-      const next = updateView(state, summary.id, (view) => ({ ...view, summary: { ...view.summary, ...summary } }));
+      const next = updateView(state, summary.id, (view) => {
+        // Keep the preview of messages we already hold when the summary lags behind them.
+        const ahead = view.summary.lastSeq > summary.lastSeq;
+        const merged = { ...view.summary, ...summary };
+        return {
+          ...view,
+          summary: ahead ? { ...merged, lastSeq: view.summary.lastSeq, lastMessage: view.summary.lastMessage } : merged,
+        };
+      });
       if (summary.state !== 'queued' && next.queue.some((s) => s.id === summary.id)) {
         return { ...next, queue: next.queue.filter((s) => s.id !== summary.id) };
       }

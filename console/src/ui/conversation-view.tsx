@@ -60,7 +60,7 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
   useLayoutEffect(() => {
     const log = logRef.current;
     if (log && stickToBottom.current) log.scrollTop = log.scrollHeight;
-  }, [messages.length, pending.length, summary.id]);
+  }, [messages.length, pending.length, summary.id, summary.state]);
 
   const onScroll = () => {
     const log = logRef.current;

@@ -28,13 +28,15 @@ export function QueueList({ queue, accepting, onAccept }: QueueListProps) {
           <li key={item.id} class="queue-item">
             <div class="row">
               <strong class="name">{item.visitorName}</strong>
-              <span class="badge">{t(langLabelKey(item.lang))}</span>
-              {item.priority > 0 && <span class="badge warn">{t('priority', { priority: item.priority })}</span>}
               <span class="wait">{t('waiting', { time: formatWaiting(item.queuedAt ?? item.createdAt, now) })}</span>
             </div>
             <p class="preview">{item.lastMessage || t('noPreview')}</p>
             <div class="row">
-              <span class="dept">{item.department || t('noDepartment')}</span>
+              <span class="tags">
+                <span class="badge">{t(langLabelKey(item.lang))}</span>
+                {item.priority > 0 && <span class="badge warn">{t('priority', { priority: item.priority })}</span>}
+                <span class="badge">{item.department || t('noDepartment')}</span>
+              </span>
               <button
                 type="button"
                 class="primary small"
