@@ -35,8 +35,16 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
   const conversation = state.conversation;
   const agentName = conversation?.state === 'assigned' ? conversation.agentName : undefined;
   const status = statusLine(state, t);
-  const human = () => client.handoff(t('human'));
-  const pick = (s: Suggestion) => client.send(s.question, s.id);
+  // The tapped button disappears with the next turn, so focus moves to the input instead of the page.
+  const refocus = () => inputRef.current?.focus();
+  const human = () => {
+    client.handoff(t('human'));
+    refocus();
+  };
+  const pick = (s: Suggestion) => {
+    client.send(s.question, s.id);
+    refocus();
+  };
   return (
     <div
       class="p"

@@ -20,8 +20,8 @@ export const panelCss = `
 .ib svg{width:20px;height:20px;fill:#fff}
 .st{padding:6px 16px;font-size:12px;background:#fef3c7;color:#92400e;text-align:center}
 .st.q{background:#eff6ff;color:#1e40af}
-.lg{flex:1;overflow-y:auto;padding:16px;display:flex;flex-direction:column;gap:10px;background:#f8fafc;overscroll-behavior:contain}
-.m{display:flex;flex-direction:column;align-items:flex-start;max-width:85%}
+.lg{flex:1;min-height:0;overflow-y:auto;padding:16px;display:flex;flex-direction:column;gap:10px;background:#f8fafc;overscroll-behavior:contain}
+.m{position:relative;display:flex;flex-direction:column;align-items:flex-start;max-width:85%}
 .m.v{align-self:flex-end;align-items:flex-end}
 .m.s{align-self:center;max-width:92%;align-items:center}
 .au{font-size:12px;color:#64748b;margin:0 4px 2px}
