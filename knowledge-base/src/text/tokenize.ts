@@ -2,7 +2,7 @@
 import { isStopWord, stem } from './english-words.ts';
 import type { HanTokenizer } from './han-tokenizers.ts';
 
-const RUNS = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
+const RUNS = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
 
 /** Cuts already-normalised text into tokens (duplicates kept, order kept); `fixWord` may correct a word before stemming. */
 export function tokenize(text: string, han: HanTokenizer, fixWord?: (word: string) => string): string[] {

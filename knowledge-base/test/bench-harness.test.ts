@@ -1,0 +1,153 @@
+/** The bench harness: metrics, threshold sweep, tables and engine adapters on tiny in-memory datasets. */
+import { describe, expect, it } from 'vitest';
+import { corpusFromEntries } from '../bench/corpus.ts';
+import { benchDataset, datasetTable, type EngineSpec } from '../bench/dataset-bench.ts';
+import type { BenchDataset } from '../bench/datasets.ts';
+import type { BenchEntry, Engine, Ranking } from '../bench/engine.ts';
+import { benchEngines } from '../bench/engines.ts';
+import { bestThreshold, computeMetrics, percentile, type Outcome } from '../bench/metrics.ts';
+import { generateSynthetic } from '../bench/synthetic.ts';
+import { markdownTable } from '../bench/table.ts';
+
+const ENTRIES: BenchEntry[] = [
+  { id: 'hours', question: '你们几点上班？', alternates: ['营业时间是什么时候', 'what are your opening hours'] },
+  { id: 'refund', question: '怎么申请退款', alternates: ['退款多久到账', 'how do I get a refund'] },
+  { id: 'invoice', question: '发票怎么开', alternates: ['可以开电子发票吗', 'can I get an invoice'] },
+];
+
+const DATASET: BenchDataset = {
+  name: 'tiny',
+  corpus: corpusFromEntries(ENTRIES),
+  queries: [
+    { q: '你们营业时间是几点', id: 'hours' },
+    { q: 'how do I get my refund', id: 'refund' },
+    { q: '电子发票可以开吗', id: 'invoice' },
+    { q: '今天天气怎么样', id: null },
+  ],
+};
+
+/** An engine that always knows the right entry (it is told the answers). */
+function oracle(answers: Map<string, string | null>): Engine {
+  return {
+    name: 'oracle',
+    async build() {},
+    rank(query): Ranking {
+      const id = answers.get(query) ?? null;
+      return { candidates: id ? [{ id, score: 1 }] : [], answer: id };
+    },
+  };
+}
+
+/** An engine that declines everything and ranks nothing. */
+const declineAll = (): Engine => ({
+  name: 'decline-all',
+  async build() {},
+  rank: () => ({ candidates: [], answer: null }),
+});
+
+const outcome = (expected: string | null, candidates: Array<[string, number]>, answer?: string | null): Outcome => ({
+  expected,
+  ranking: { candidates: candidates.map(([id, score]) => ({ id, score })), ...(answer !== undefined ? { answer } : {}) },
+  ms: 1,
+});
+
+describe('bench metrics', () => {
+  it('gives a perfect engine top1, mrr5 and accuracy 1 and full rejection', async () => {
+    const answers = new Map(DATASET.queries.map((q) => [q.q, q.id]));
+    const result = await benchDataset(DATASET, [{ factory: () => oracle(answers), role: 'kefu' }]);
+    const own = result.rows.find((r) => r.role === 'kefu')?.metrics;
+    expect(own).toMatchObject({ n: 4, in_scope: 3, ood: 1, top1: 1, mrr5: 1, ood_rejection: 1, accuracy: 1, threshold: null });
+  });
+
+  it('gives a decline-everything engine rejection 1, top1 0 and the out-of-scope share as accuracy', async () => {
+    const result = await benchDataset(DATASET, [{ factory: declineAll, role: 'kefu' }]);
+    const own = result.rows.find((r) => r.role === 'kefu')?.metrics;
+    expect(own).toMatchObject({ top1: 0, mrr5: 0, ood_rejection: 1, accuracy: 0.25 });
+  });
+
+  it('counts top1 and mrr5 from the ranking and accuracy from the decision', () => {
+    const m = computeMetrics(
+      [
+        outcome('a', [['a', 0.9]], 'a'), // right and answered
+        outcome('b', [['c', 0.8], ['b', 0.7]], null), // second place, declined
+        outcome(null, [['a', 0.6]], 'a'), // out of scope but answered
+        outcome(null, [], null), // out of scope, declined
+      ],
+      { kind: 'own' },
+    );
+    expect(m.top1).toBeCloseTo(1 / 2);
+    expect(m.mrr5).toBeCloseTo((1 + 1 / 2) / 2);
+    expect(m.ood_rejection).toBeCloseTo(1 / 2);
+    expect(m.accuracy).toBeCloseTo(2 / 4);
+  });
+
+  it('sweeps the threshold that maximises accuracy, declining all when that is best', () => {
+    const outcomes = [
+      outcome('a', [['a', 0.9]]),
+      outcome('b', [['b', 0.7]]),
+      outcome(null, [['a', 0.5]]),
+      outcome('c', [['a', 0.4]]),
+      outcome(null, [['c', 0.3]]),
+    ];
+    expect(bestThreshold(outcomes)).toBe(0.7);
+    const m = computeMetrics(outcomes, { kind: 'best' });
+    expect(m).toMatchObject({ threshold: 0.7, accuracy: 4 / 5, ood_rejection: 1 });
+    expect(bestThreshold([outcome(null, [['a', 0.9]]), outcome('b', [['a', 0.8]])])).toBe(Infinity);
+    expect(computeMetrics(outcomes, { kind: 'threshold', threshold: 0 }).accuracy).toBeCloseTo(2 / 5);
+  });
+
+  it('takes nearest-rank percentiles', () => {
+    const values = Array.from({ length: 100 }, (_, i) => 100 - i);
+    expect(percentile(values, 50)).toBe(50);
+    expect(percentile(values, 99)).toBe(99);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+describe('bench engines', () => {
+  it('Kefu and every peer build on the same corpus and rank the intended entry first', async () => {
+    const result = await benchDataset(DATASET, benchEngines());
+    expect(result.failures).toEqual([]);
+    expect(result.rows.map((r) => r.name)).toEqual(['Kefu', 'Kefu (best threshold, ref.)', 'fuse.js', 'natural TfIdf', 'MiniSearch', 'nlp.js']);
+    for (const row of result.rows) {
+      expect(row.metrics.top1, row.name).toBeGreaterThanOrEqual(2 / 3);
+      expect(row.metrics.p99_ms, row.name).toBeGreaterThan(0);
+    }
+    const table = datasetTable(result);
+    expect(table.split('\n')).toHaveLength(2 + result.rows.length);
+    expect(table).toMatch(/^\| engine +\| +top1 \|/);
+  }, 60_000);
+
+  it('reports an engine that throws as failed instead of stopping the bench', async () => {
+    const broken: EngineSpec = {
+      factory: () => ({ name: 'broken', build: () => Promise.reject(new Error('cannot build')), rank: () => ({ candidates: [] }) }),
+      role: 'peer',
+    };
+    const result = await benchDataset(DATASET, [broken]);
+    expect(result.failures).toEqual([{ name: 'broken', reason: 'cannot build' }]);
+    expect(datasetTable(result)).toContain('| broken | failed |');
+  });
+});
+
+describe('synthetic data and tables', () => {
+  it('generates the same mixed zh/en entries and held-out queries for the same size', () => {
+    const a = generateSynthetic(300, 100);
+    expect(generateSynthetic(300, 100)).toEqual(a);
+    expect(a.entries).toHaveLength(300);
+    expect(new Set(a.entries.map((e) => e.id)).size).toBe(300);
+    const zh = a.entries.filter((e) => /\p{Script=Han}/u.test(e.question)).length;
+    expect(zh).toBeGreaterThan(100);
+    expect(zh).toBeLessThan(200);
+    const phrasings = new Set(a.entries.flatMap((e) => [e.question, ...e.alternates]));
+    expect(a.queries.filter((q) => phrasings.has(q.q))).toEqual([]);
+    const ood = a.queries.filter((q) => q.id === null).length;
+    expect(ood).toBeGreaterThan(5);
+    expect(ood).toBeLessThan(40);
+  });
+
+  it('pads Chinese cells by display width so columns line up in a terminal', () => {
+    const table = markdownTable(['k', 'n'], [['退款', '1.5'], ['ab', '10']]);
+    expect(table).toBe(['| k    |   n |', '| ---- | --: |', '| 退款 | 1.5 |', '| ab   |  10 |'].join('\n'));
+  });
+});

@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createMatcher, loadKnowledgeBase, type Matcher } from '../src/index.ts';
+import { writeFixtureKb } from './fixture-kb.ts';
+
+let matcher: Matcher;
+beforeAll(async () => {
+  matcher = createMatcher(await loadKnowledgeBase(writeFixtureKb()));
+});
+
+describe('createMatcher on a small knowledge base', () => {
+  it.each([
+    ['客服热线是多少', 'hotline-personal'],
+    ['你好，请问客服电话是多少？', 'hotline-personal'],
+    ['客服電話多少', 'hotline-personal'],
+    ['ＡＢ客服热线', 'hotline-personal'],
+    ['人工客服几点上班', 'service-hours'],
+    ['周末有没有客服', 'service-hours'],
+    ['我的工单到哪了', 'ticket-lookup'],
+    ['查一下问题单进度', 'ticket-lookup'],
+    ['客服邮箱', 'email-support'],
+    ['怎么投诉', 'complaint'],
+  ])('answers %s with %s', (text, id) => {
+    const result = matcher.match(text);
+    expect(result.candidates[0]?.id).toBe(id);
+    expect(result.decision).toBe('answer');
+    expect(result.entry?.id).toBe(id);
+    expect(result.answer).toBe(result.entry?.answer);
+    expect(result.lang).toBe('zh-CN');
+  });
+
+  it('answers English questions in English', () => {
+    const result = matcher.match('what is your phone number?');
+    expect(result.decision).toBe('answer');
+    expect(result.lang).toBe('en');
+    expect(result.answer).toContain('The hotline');
+    expect(result.candidates[0]?.question).toBe('What is the customer service hotline?');
+  });
+
+  it('tolerates a typo in English', () => {
+    expect(matcher.match('what is the hotlne').candidates[0]?.id).toBe('hotline-personal');
+  });
+
+  it('uses synonyms: a ticket is a 工单', () => {
+    expect(matcher.match('ticket 进度').candidates[0]?.id).toBe('ticket-lookup');
+  });
+
+  it('falls back to zh-CN answers for entries without English', () => {
+    const result = matcher.match('how do I check my ticket progress', { lang: 'en' });
+    expect(result.candidates[0]?.id).toBe('ticket-lookup');
+    expect(result.candidates[0]?.question).toBe('怎么查询工单进度？');
+  });
+
+  it('hands off a request for a human but answers a question about human service hours', () => {
+    expect(matcher.match('转人工').decision).toBe('handoff');
+    expect(matcher.match('talk to a real person').decision).toBe('handoff');
+    expect(matcher.match('人工客服几点上班？').decision).toBe('answer');
+  });
+
+  it('declines what nothing answers', () => {
+    for (const text of ['今天北京天气怎么样', 'what is the capital of France', '😀😀', '']) {
+      const result = matcher.match(text);
+      expect(['decline', 'suggest']).toContain(result.decision);
+      expect(result.answer).toBeNull();
+    }
+    expect(matcher.match('今天北京天气怎么样').decision).toBe('decline');
+  });
+
+  it('gives at most five candidates with scores between 0 and 1, best first', () => {
+    const { candidates } = matcher.match('客服');
+    expect(candidates.length).toBeLessThanOrEqual(5);
+    for (const c of candidates) expect(c.score).toBeGreaterThanOrEqual(0);
+    for (const c of candidates) expect(c.score).toBeLessThanOrEqual(1);
+    expect([...candidates].sort((a, b) => b.score - a.score)).toEqual(candidates);
+  });
+
+  it('looks entries up by id', () => {
+    expect(matcher.entry('complaint')?.question).toBe('我要投诉，怎么投诉？');
+    expect(matcher.entry('nope')).toBeUndefined();
+  });
+
+  it('answers in well under a millisecond once built', () => {
+    const queries = ['客服电话多少', '工单进度', 'phone number', '周末上班吗'];
+    for (const q of queries) matcher.match(q);
+    const t0 = performance.now();
+    for (let i = 0; i < 400; i++) matcher.match(queries[i % 4]!);
+    expect((performance.now() - t0) / 400).toBeLessThan(1);
+  });
+
+  it('never indexes answer text', () => {
+    expect(matcher.match('400-XXX-XXXX 工作日').candidates[0]?.id).not.toBe('hotline-personal');
+  });
+});
