@@ -30,6 +30,8 @@ describe('payload schemas', () => {
   it('normalises sign-in emails', () => {
     const r = v.safeParse(LoginSchema, { email: ' Admin@Example.COM ', password: 'x' });
     expect(r.success && r.output.email).toBe('admin@example.com');
+    expect(v.safeParse(LoginSchema, { email: 'admin@localhost', password: 'x' }).success).toBe(true);
+    expect(v.safeParse(LoginSchema, { email: 'not-an-email', password: 'x' }).success).toBe(false);
   });
 });
 

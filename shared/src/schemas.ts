@@ -73,7 +73,8 @@ export type AgentSend = v.InferOutput<typeof AgentSendSchema>;
 
 /** HTTP: agent sign-in. */
 export const LoginSchema = v.object({
-  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email(), v.maxLength(LIMITS.emailChars)),
+  // Not v.email(): the first-start admin is admin@localhost, which has no dot in its domain.
+  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(LIMITS.emailChars), v.regex(/^[^\s@]+@[^\s@]+$/, 'invalid email')),
   password: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passwordChars)),
 });
 export type LoginInput = v.InferOutput<typeof LoginSchema>;
