@@ -1,6 +1,6 @@
 /** Agent-side actions in the console, by role and accessible name. */
 import type { Locator, Page } from 'playwright-core';
-import { expectVisible } from './expect-visible.ts';
+import { expectVisible, visibleText } from './expect-visible.ts';
 import { CONSOLE } from './ui-names.ts';
 
 /** Opens /console and signs in; fails saying which control the agent could not find. */
@@ -14,9 +14,19 @@ export async function signIn(page: Page, serverUrl: string, credentials: { email
   await expectVisible(password, 'The console sign-in page has no labelled password field (密码/password).', { context: body });
   await password.first().fill(credentials.password);
   await page.getByRole('button', { name: CONSOLE.signIn }).first().click({ timeout: 5_000 });
-  await expectVisible(page.getByRole('list', { name: CONSOLE.queue }).or(page.getByRole('table', { name: CONSOLE.queue })), 'After signing in the agent does not see the queue (a list or table named 排队/等待/queue/waiting).', {
-    context: body,
-  });
+  // An empty queue list has no height, so wait for it to exist rather than to be visible.
+  const queue = queueLocator(page);
+  try {
+    await queue.first().waitFor({ state: 'attached', timeout: 15_000 });
+  } catch {
+    const seen = await visibleText(body);
+    throw new Error(`After signing in the agent does not see the queue (a list or table named 排队/等待/queue/waiting).\n  What was on screen instead: ${seen}`);
+  }
+}
+
+/** The console's waiting queue: a list or table named 排队/等待/queue/waiting. */
+export function queueLocator(page: Page): Locator {
+  return page.getByRole('list', { name: CONSOLE.queue }).or(page.getByRole('table', { name: CONSOLE.queue }));
 }
 
 /**
