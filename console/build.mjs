@@ -1,5 +1,6 @@
 // Bundles the console (Preact + socket.io-client) into dist/: index.html, console.js, console.css.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -7,15 +8,17 @@ import * as esbuild from 'esbuild';
 const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, 'dist');
 
-// Built here rather than kept as a file so the asset paths and the page stay in one place.
-const html = `<!doctype html>
+// Built here rather than kept as a file so the asset paths and the page stay in one place; the
+// version query changes with the content, so a cached console.js never outlives a deploy.
+const page = (version) => `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>客服工作台 · Kefu</title>
-<link rel="stylesheet" href="/console/console.css">
-<script type="module" src="/console/console.js"></script>
+<link rel="stylesheet" href="/console/console.css?v=${version}">
+<script type="module" src="/console/console.js?v=${version}"></script>
 </head>
 <body>
 <div id="app"></div>
@@ -48,7 +51,9 @@ export async function build() {
     metafile: true,
     logLevel: 'warning',
   });
-  await writeFile(join(dist, 'index.html'), html);
+  const hash = createHash('sha256');
+  for (const file of ['console.js', 'console.css']) hash.update(await readFile(join(dist, file)));
+  await writeFile(join(dist, 'index.html'), page(hash.digest('hex').slice(0, 12)));
   return result.metafile.outputs;
 }
 

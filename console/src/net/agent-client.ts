@@ -47,7 +47,8 @@ export class AgentClient {
 
   /** Connects to `/agent` on this origin with the session cookie. */
   start(): void {
-    const socket: AgentSocket = io(AGENT_NAMESPACE, { withCredentials: true });
+    // WebSocket first: same origin, no sticky sessions needed behind a load balancer; polling stays as the fallback.
+    const socket: AgentSocket = io(AGENT_NAMESPACE, { withCredentials: true, transports: ['websocket', 'polling'] });
     this.socket = socket;
     this.on.status('connecting');
     socket.on('connect', () => void this.greet());

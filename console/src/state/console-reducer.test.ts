@@ -167,3 +167,15 @@ describe('consoleReducer previews', () => {
     expect(state.conversations.c1?.summary.lastMessage).toBe('visitor 3');
   });
 });
+
+describe('consoleReducer across tabs', () => {
+  it('a conversation assigned to this agent elsewhere joins my list, unloaded', () => {
+    const start = run([{ type: 'hello', result: { agent, queue: [summary('q1')], mine: [] } }]);
+    const state = consoleReducer(start, { type: 'conversation', summary: summary('q1', 'assigned', { assignedAgentId: agent.id }) });
+    expect(state.queue).toEqual([]);
+    expect(state.mine).toEqual(['q1']);
+    expect(state.conversations.q1?.loaded).toBe(false);
+    const other = consoleReducer(start, { type: 'conversation', summary: summary('q1', 'assigned', { assignedAgentId: 'someone-else' }) });
+    expect(other.mine).toEqual([]);
+  });
+});

@@ -95,6 +95,15 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       return { ...state, conversations: upsertDetail(state, action.detail) };
     case 'conversation': {
       const { summary } = action;
+      if (!state.conversations[summary.id] && summary.state === 'assigned' && summary.assignedAgentId === state.agent?.id) {
+        // Taken by this agent elsewhere (another tab): list it; the transcript loads when opened.
+        return {
+          ...state,
+          queue: state.queue.filter((s) => s.id !== summary.id),
+          mine: [summary.id, ...state.mine],
+          conversations: { ...state.conversations, [summary.id]: emptyView(summary) },
+        };
+      }
       const next = updateView(state, summary.id, (view) => {
         // Keep the preview of messages we already hold when the summary lags behind them.
         const ahead = view.summary.lastSeq > summary.lastSeq;

@@ -19,7 +19,7 @@ export function MyConversations({ views, openId, onSelect }: MyConversationsProp
         {t('mineTitle')}
         <span class="count">{views.length}</span>
       </h2>
-      <ul class="mine" aria-label={t('mineTitle')}>
+      <ul class="mine" aria-label={t('mineTitle')} data-empty={t('mineEmpty')}>
         {views.map(({ summary, unread }) => {
           const descId = `mine-desc-${summary.id}`;
           // The name stays short on purpose: state words such as 已结束/closed must not read as action buttons.
@@ -50,7 +50,6 @@ export function MyConversations({ views, openId, onSelect }: MyConversationsProp
           );
         })}
       </ul>
-      {views.length === 0 && <p class="empty">{t('mineEmpty')}</p>}
     </section>
   );
 }

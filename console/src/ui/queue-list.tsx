@@ -13,7 +13,7 @@ export interface QueueListProps {
   onAccept(conversationId: string): void;
 }
 
-/** Section with a heading, the `<ul>` named 排队中 / Waiting queue, and an empty state. */
+/** Section with a heading and the `<ul>` named 排队中 / Waiting queue (its empty state shown by CSS from `data-empty`). */
 export function QueueList({ queue, accepting, onAccept }: QueueListProps) {
   const { t } = useI18n();
   const now = useNow(1000);
@@ -23,7 +23,7 @@ export function QueueList({ queue, accepting, onAccept }: QueueListProps) {
         {t('queueTitle')}
         <span class="count">{queue.length}</span>
       </h2>
-      <ul class="queue" aria-label={t('queueTitle')}>
+      <ul class="queue" aria-label={t('queueTitle')} data-empty={t('queueEmpty')}>
         {queue.map((item) => (
           <li key={item.id} class="queue-item">
             <div class="row">
@@ -50,7 +50,6 @@ export function QueueList({ queue, accepting, onAccept }: QueueListProps) {
           </li>
         ))}
       </ul>
-      {queue.length === 0 && <p class="empty">{t('queueEmpty')}</p>}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 /** The reply composer: Enter sends, Shift+Enter adds a line, and Enter while an IME is composing is left to the IME. */
-import type { Ref } from 'preact';
+import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import { LIMITS } from '@kefu/shared';
 import { useI18n } from './i18n-context.ts';
@@ -10,7 +10,7 @@ export interface ReplyBoxProps {
   initialDraft: string;
   onDraft(text: string): void;
   onSend(text: string): void;
-  inputRef: Ref<HTMLTextAreaElement>;
+  inputRef: RefObject<HTMLTextAreaElement>;
 }
 
 /** A labelled textarea and a Send button. */
@@ -28,6 +28,8 @@ export function ReplyBox({ initialDraft, onDraft, onSend, inputRef }: ReplyBoxPr
     if (!canSend) return;
     onSend(text.trim());
     update('');
+    // After a click on Send the agent usually keeps typing.
+    inputRef.current?.focus();
   };
 
   return (
