@@ -1,0 +1,162 @@
+/// <reference types="node" />
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createKefuServer, type KefuServer } from '@kefu/server';
+import { VISITOR_NAMESPACE } from '@kefu/shared';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChatClient, type ChatClient, type VisitorSocket } from '../src/app/chat-client.ts';
+import { createSafeStorage, type KeyValueStore } from '../src/common/safe-storage.ts';
+import type { WidgetConfig } from '../src/common/widget-config.ts';
+
+let server: KefuServer;
+let dataDir: string;
+const clients: ChatClient[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'kefu-widget-client-'));
+  server = await createKefuServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'error' });
+});
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A chat client on a real socket to the real server; `store` is shared to play a second tab. */
+function open(store: KeyValueStore, lang: WidgetConfig['lang'] = 'zh-CN') {
+  let socket: VisitorSocket | undefined;
+  const live: string[] = [];
+  const client = createChatClient({
+    config: { site: 'demo', lang, color: '', position: 'right', base: server.url },
+    store,
+    createSocket: () =>
+      (socket = io(server.url + VISITOR_NAMESPACE, { transports: ['websocket'], autoConnect: false, reconnectionDelay: 50, reconnectionDelayMax: 100 })),
+    page: () => 'https://shop.example/cart',
+    onMessage: (message) => live.push(message.text),
+  });
+  clients.push(client);
+  return { client, live, socket: () => socket };
+}
+
+const memoryStore = () => createSafeStorage(() => undefined);
+
+/** Resolves when the client's state satisfies `check`. */
+function until(client: ChatClient, check: (c: ChatClient) => boolean, ms = 5000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (check(client)) return resolve();
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out; state: ${JSON.stringify(client.state).slice(0, 600)}`));
+    }, ms);
+    const stop = client.subscribe(() => {
+      if (!check(client)) return;
+      clearTimeout(timer);
+      stop();
+      resolve();
+    });
+  });
+}
+
+const texts = (client: ChatClient) => client.state.messages.map((m) => m.text);
+
+describe('chat client against the real server', () => {
+  it('says hello, keeps the token, and shows the welcome questions', async () => {
+    const store = memoryStore();
+    const { client } = open(store);
+    client.start();
+    await until(client, (c) => c.state.status === 'online');
+    expect(store.get('kefu:token:demo')).toBeTruthy();
+    expect(client.state.conversation?.state).toBe('bot');
+    expect(client.state.welcome.length).toBeGreaterThan(0);
+  });
+
+  it('shows a sent question at once, then the stored copy and the bot answer', async () => {
+    const { client } = open(memoryStore());
+    client.send('客服热线是多少');
+    expect(client.state.messages).toMatchObject([{ author: 'visitor', text: '客服热线是多少', pending: true }]);
+    await until(client, (c) => c.state.messages.some((m) => m.author === 'bot'));
+    const [question, answer] = client.state.messages;
+    expect(question).toMatchObject({ author: 'visitor', seq: 1 });
+    expect(question?.pending).toBeFalsy();
+    expect(answer?.text).toMatch(/400-[0-9X]{3}-[0-9X]{4}/);
+  });
+
+  it('answers a tapped suggestion with its entry', async () => {
+    const { client } = open(memoryStore());
+    client.start();
+    await until(client, (c) => c.state.welcome.length > 0);
+    const first = client.state.welcome[0];
+    if (!first) throw new Error('no welcome question');
+    client.send(first.question, first.id);
+    await until(client, (c) => c.state.messages.some((m) => m.author === 'bot'));
+    expect(client.state.messages.find((m) => m.author === 'bot')?.meta?.entryId).toBe(first.id);
+  });
+
+  it('a second tab with the same token resumes the transcript and receives new messages live', async () => {
+    const store = memoryStore();
+    const first = open(store);
+    first.client.send('你们的服务时间是什么时候');
+    await until(first.client, (c) => c.state.messages.length >= 2);
+    const second = open(store);
+    second.client.start();
+    await until(second.client, (c) => c.state.messages.length >= 2);
+    expect(texts(second.client)).toEqual(texts(first.client));
+    first.client.send('客服热线是多少');
+    await until(second.client, (c) => c.state.messages.length >= 4);
+    expect(second.live).toContain('客服热线是多少');
+    expect(texts(second.client)).toEqual(texts(first.client));
+  });
+
+  it('keeps messages typed while offline and sends each exactly once after reconnecting', async () => {
+    const { client, socket } = open(memoryStore());
+    client.start();
+    await until(client, (c) => c.state.status === 'online');
+    client.send('第一条');
+    // Drop the connection right after the emit: whether or not the server stored it, the ack is lost.
+    socket()?.io.engine.close();
+    client.send('第二条');
+    expect(client.state.messages.filter((m) => m.pending).map((m) => m.text)).toContain('第二条');
+    await until(client, (c) => c.state.status === 'online' && !c.state.messages.some((m) => m.pending));
+    await until(client, (c) => c.state.messages.filter((m) => m.author === 'bot').length >= 2);
+    const visitor = client.state.messages.filter((m) => m.author === 'visitor').map((m) => m.text);
+    expect(visitor).toEqual(['第一条', '第二条']);
+    const seqs = client.state.messages.map((m) => m.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+  });
+
+  it('after a reconnect asks only for what it missed and merges it in order', async () => {
+    const store = memoryStore();
+    const tab = open(store);
+    tab.client.send('客服热线是多少');
+    await until(tab.client, (c) => c.state.messages.length >= 2);
+    tab.socket()?.io.engine.close();
+    const other = open(store);
+    other.client.send('你们的服务时间是什么时候');
+    await until(other.client, (c) => c.state.messages.length >= 4);
+    await until(tab.client, (c) => c.state.messages.length >= 4);
+    expect(texts(tab.client)).toEqual(texts(other.client));
+  });
+
+  it('a handoff shows the visitor message and moves the conversation to the queue', async () => {
+    const { client } = open(memoryStore(), 'en');
+    client.start();
+    await until(client, (c) => c.state.status === 'online');
+    client.handoff('Talk to a human');
+    await until(client, (c) => c.state.conversation?.state === 'queued' || c.state.conversation?.state === 'ticket');
+    await until(client, (c) => c.state.messages.some((m) => m.author === 'system'));
+    expect(client.state.messages.filter((m) => m.author === 'visitor' && !m.pending).length).toBe(1);
+    expect(client.state.messages.some((m) => m.pending)).toBe(false);
+  });
+
+  it('refuses to rate a conversation that is not closed, with a coded error', async () => {
+    const { client } = open(memoryStore());
+    client.start();
+    await until(client, (c) => c.state.status === 'online');
+    const res = await client.rate(5);
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error.code).toBe('invalid_state');
+  });
+});
