@@ -63,8 +63,10 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
     const claimed = hello.token ? ctx.tokens.verify(hello.token) : undefined;
     let visitor = claimed ? await storage.getVisitor(claimed) : undefined;
     if (visitor && visitor.siteKey !== site.key) visitor = undefined;
-    if (visitor) await storage.touchVisitor(visitor.id, { page: hello.page, now });
-    else visitor = await storage.createVisitor({ siteKey: site.key, page: hello.page, now });
+    // Unsigned identity is shown to agents as a hint only; it never grants access to anything.
+    const seen = { page: hello.page, name: hello.identity?.name?.trim() || undefined, email: hello.identity?.email?.trim() || undefined, now };
+    if (visitor) await storage.touchVisitor(visitor.id, seen);
+    else visitor = await storage.createVisitor({ siteKey: site.key, ...seen });
 
     if (socket.data.visitorId && socket.data.visitorId !== visitor.id) await socket.leave(rooms.visitor(socket.data.visitorId));
     socket.data.visitorId = visitor.id;

@@ -21,6 +21,13 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       return s.createConversation({ siteKey: 'demo', visitorId: visitor.id, lang: 'zh-CN', now: at });
     }
 
+    it('remembers what a visitor told about themselves', async () => {
+      const v = await s.createVisitor({ siteKey: 'demo', page: 'https://shop.example/a', now });
+      await s.touchVisitor(v.id, { name: '张三', now: now + 1 });
+      await s.touchVisitor(v.id, { page: 'https://shop.example/b', now: now + 2 });
+      expect(await s.getVisitor(v.id)).toMatchObject({ name: '张三', page: 'https://shop.example/b', lastSeenAt: now + 2 });
+    });
+
     it('answers ping and keeps the first value of a setting', async () => {
       await s.ping();
       expect(await s.ensureSetting('secret', 'a')).toBe('a');

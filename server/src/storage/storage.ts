@@ -128,9 +128,10 @@ export interface Storage {
   getSite(key: string): Promise<SiteRecord | undefined>;
   upsertSite(site: Omit<SiteRecord, 'createdAt'> & { createdAt?: number }): Promise<SiteRecord>;
 
-  createVisitor(input: { siteKey: string; page?: string; now: number }): Promise<VisitorRecord>;
+  createVisitor(input: { siteKey: string; page?: string; name?: string; email?: string; now: number }): Promise<VisitorRecord>;
   getVisitor(id: string): Promise<VisitorRecord | undefined>;
-  touchVisitor(id: string, input: { page?: string; now: number }): Promise<void>;
+  /** Records a visit; fields left undefined keep their stored value. */
+  touchVisitor(id: string, input: { page?: string; name?: string; email?: string; now: number }): Promise<void>;
 
   createConversation(input: { siteKey: string; visitorId: string; lang?: Lang; now: number }): Promise<ConversationRecord>;
   getConversation(id: string): Promise<ConversationRecord | undefined>;

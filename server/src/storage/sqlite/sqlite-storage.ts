@@ -86,11 +86,11 @@ class SqliteStorage implements Storage {
     return (await this.getSite(site.key))!;
   }
 
-  async createVisitor(input: { siteKey: string; page?: string; now: number }): Promise<VisitorRecord> {
+  async createVisitor(input: { siteKey: string; page?: string; name?: string; email?: string; now: number }): Promise<VisitorRecord> {
     const id = randomUUID();
     this.db
-      .prepare('INSERT INTO visitors (id, site_key, page, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)')
-      .run(id, input.siteKey, input.page ?? null, input.now, input.now);
+      .prepare('INSERT INTO visitors (id, site_key, page, name, email, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, input.siteKey, input.page ?? null, input.name ?? null, input.email ?? null, input.now, input.now);
     return (await this.getVisitor(id))!;
   }
 
@@ -99,10 +99,10 @@ class SqliteStorage implements Storage {
     return row && toVisitor(row);
   }
 
-  async touchVisitor(id: string, input: { page?: string; now: number }): Promise<void> {
+  async touchVisitor(id: string, input: { page?: string; name?: string; email?: string; now: number }): Promise<void> {
     this.db
-      .prepare('UPDATE visitors SET last_seen_at = ?, page = COALESCE(?, page) WHERE id = ?')
-      .run(input.now, input.page ?? null, id);
+      .prepare('UPDATE visitors SET last_seen_at = ?, page = COALESCE(?, page), name = COALESCE(?, name), email = COALESCE(?, email) WHERE id = ?')
+      .run(input.now, input.page ?? null, input.name ?? null, input.email ?? null, id);
   }
 
   async createConversation(input: { siteKey: string; visitorId: string; lang?: string; now: number }): Promise<ConversationRecord> {
