@@ -22,11 +22,25 @@ export async function signIn(page: Page, serverUrl: string, credentials: { email
     const seen = await visibleText(body);
     throw new Error(`After signing in the agent does not see the queue (a list or table named 排队/等待/queue/waiting).\n  What was on screen instead: ${seen}`);
   }
+  await expectConnected(page);
 }
 
 /** The console's waiting queue: a list or table named 排队/等待/queue/waiting. */
 export function queueLocator(page: Page): Locator {
   return page.getByRole('list', { name: CONSOLE.queue }).or(page.getByRole('table', { name: CONSOLE.queue }));
+}
+
+const DISCONNECTED = /断开|重连|连接中|reconnecting|connecting|offline|connection lost/i;
+
+/** Fails when the console keeps telling the agent it has no live connection to the server. */
+export async function expectConnected(page: Page, timeout = 10_000): Promise<void> {
+  const status = page.getByText(DISCONNECTED).first();
+  try {
+    await status.waitFor({ state: 'hidden', timeout });
+  } catch {
+    const shown = await visibleText(status);
+    throw new Error(`The console stays disconnected after signing in (it shows "${shown}"), so the agent would never see the queue live.`);
+  }
 }
 
 /**

@@ -10,7 +10,11 @@ export type StepFn = (name: string, run: () => Promise<void>, timeout?: number) 
  * Each step is its own test so the report shows how far the journey got; once a step fails,
  * the rest are skipped with its name instead of failing for the same reason again.
  */
-export function defineSteps(pages: () => Record<string, Page | undefined>, output?: () => string): StepFn {
+export function defineSteps(
+  pages: () => Record<string, Page | undefined>,
+  output?: () => string,
+  problems?: () => Record<string, string[]>,
+): StepFn {
   let failed: string | undefined;
   return (name, run, timeout = 60_000) => {
     it(
@@ -25,6 +29,9 @@ export function defineSteps(pages: () => Record<string, Page | undefined>, outpu
           if (error instanceof Error) {
             const tail = output?.().split('\n').slice(-25).join('\n');
             error.message += files.length ? `\n  Screenshots: ${files.join(', ')}` : '';
+            for (const [actor, lines] of Object.entries(problems?.() ?? {})) {
+              if (lines.length) error.message += `\n  --- ${actor} page problems ---\n  ${lines.join('\n  ')}`;
+            }
             error.message += tail ? `\n  --- last server output ---\n${tail}` : '';
           }
           throw error;

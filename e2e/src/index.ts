@@ -14,6 +14,7 @@ export { ensureBuild } from './ensure-build.ts';
 export { describeBrowser } from './describe-browser.ts';
 export { startStack, type Stack } from './start-stack.ts';
 export { CONSOLE, HOTLINE, WIDGET } from './ui-names.ts';
-export { pickConversationClose, queueLocator, signIn } from './console-ui.ts';
+export { expectConnected, pickConversationClose, queueLocator, signIn } from './console-ui.ts';
 export { messageItems, ratingChoice } from './widget-ui.ts';
 export { fetchAgentName } from './fetch-agent-name.ts';
+export { recordPageProblems } from './record-page-problems.ts';

@@ -1,7 +1,7 @@
 /** An English customer page (data-lang="en") gets an English widget and English answers. */
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { HOTLINE, defineSteps, describeBrowser, expectVisible, messageItems, startStack, visibleText, type Stack } from '../src/index.ts';
+import { HOTLINE, defineSteps, describeBrowser, expectVisible, messageItems, recordPageProblems, startStack, visibleText, type Stack } from '../src/index.ts';
 
 /** An English name: matches `words` and holds no Chinese characters. */
 const english = (words: string): RegExp => new RegExp(`^(?=.*(${words}))[^\\u3400-\\u9fff]*$`, 'i');
@@ -18,19 +18,25 @@ describeBrowser('an English visitor page', (chromiumPath) => {
   let stack: Stack | undefined;
   let context: BrowserContext | undefined;
   let visitor: Page | undefined;
+  let problems: () => string[] = () => [];
 
   beforeAll(async () => {
     stack = await startStack(chromiumPath);
     // The browser says Chinese; data-lang="en" on the snippet must win.
     context = await stack.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     visitor = await context.newPage();
+    problems = recordPageProblems(visitor);
   }, 180_000);
 
   afterAll(async () => {
     await stack?.close();
   });
 
-  const step = defineSteps(() => ({ visitor }), () => stack?.server.output() ?? '');
+  const step = defineSteps(
+    () => ({ visitor }),
+    () => stack?.server.output() ?? '',
+    () => ({ visitor: problems() }),
+  );
   const ready = (): { stack: Stack; visitor: Page } => {
     if (!stack || !visitor) throw new Error('The test setup did not start (server, host page or browser).');
     return { stack, visitor };

@@ -12,6 +12,7 @@ import {
   fetchAgentName,
   messageItems,
   pickConversationClose,
+  recordPageProblems,
   queueLocator,
   ratingChoice,
   signIn,
@@ -31,6 +32,7 @@ describeBrowser('a visitor asks the bot, then a human agent, on a hostile custom
   let visitor: Page | undefined;
   let agent: Page | undefined;
   let name = '';
+  const problems: Record<string, () => string[]> = {};
 
   beforeAll(async () => {
     stack = await startStack(chromiumPath);
@@ -38,6 +40,8 @@ describeBrowser('a visitor asks the bot, then a human agent, on a hostile custom
     agentContext = await stack.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     visitor = await visitorContext.newPage();
     agent = await agentContext.newPage();
+    problems.visitor = recordPageProblems(visitor);
+    problems.agent = recordPageProblems(agent);
     name = await fetchAgentName(stack.server.url, ADMIN);
   }, 180_000);
 
@@ -45,7 +49,11 @@ describeBrowser('a visitor asks the bot, then a human agent, on a hostile custom
     await stack?.close();
   });
 
-  const step = defineSteps(() => ({ visitor, agent }), () => stack?.server.output() ?? '');
+  const step = defineSteps(
+    () => ({ visitor, agent }),
+    () => stack?.server.output() ?? '',
+    () => Object.fromEntries(Object.entries(problems).map(([actor, list]) => [actor, list()])),
+  );
   const ready = (): { stack: Stack; visitor: Page; agent: Page } => {
     if (!stack || !visitor || !agent) throw new Error('The test setup did not start (server, host page or browser).');
     return { stack, visitor, agent };
