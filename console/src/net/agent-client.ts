@@ -11,6 +11,7 @@ import {
   type Message,
   type SendResult,
 } from '@kefu/shared';
+import type { ResyncTarget } from '../state/resync-targets.ts';
 
 /** Connection state shown in the header. */
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
@@ -30,7 +31,7 @@ export interface AgentClientHandlers {
   /** The session is gone: back to sign-in. */
   unauthorized(): void;
   /** Conversations to re-open after each (re)connect, with the last seq held. */
-  watched(): Array<{ conversationId: string; afterSeq?: number }>;
+  watched(): ResyncTarget[];
 }
 
 type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;

@@ -179,3 +179,13 @@ describe('consoleReducer across tabs', () => {
     expect(other.mine).toEqual([]);
   });
 });
+
+describe('consoleReducer and a background tab', () => {
+  it('counts messages in the open conversation while the tab is hidden, and clears them when it is shown', () => {
+    let state = run([accepted('c1'), { type: 'page-visible', visible: false }, { type: 'message', message: message('c1', 3) }]);
+    expect(state.conversations.c1?.unread).toBe(1);
+    expect(attentionCount(state)).toBe(1);
+    state = consoleReducer(state, { type: 'page-visible', visible: true });
+    expect(state.conversations.c1?.unread).toBe(0);
+  });
+});

@@ -12,6 +12,7 @@ export type ConsoleAction =
   | { type: 'conversation'; summary: ConversationSummary }
   | { type: 'message'; message: Message }
   | { type: 'select'; conversationId: string | null }
+  | { type: 'page-visible'; visible: boolean }
   | { type: 'taken'; conversationId: string }
   | { type: 'remove'; conversationId: string }
   | { type: 'reply-pending'; conversationId: string; reply: PendingReply }
@@ -123,7 +124,8 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       return updateView(state, message.conversationId, (view) => {
         const fresh = !view.messages.some((m) => m.id === message.id);
         const next = withMessages(view, [message]);
-        const countIt = fresh && message.author !== 'agent' && state.openId !== message.conversationId;
+        const seen = state.pageVisible && state.openId === message.conversationId;
+        const countIt = fresh && message.author !== 'agent' && !seen;
         return countIt ? { ...next, unread: next.unread + 1 } : next;
       });
     }
@@ -131,6 +133,10 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       const id = action.conversationId;
       const next = { ...state, openId: id };
       return id ? updateView(next, id, (view) => ({ ...view, unread: 0 })) : next;
+    }
+    case 'page-visible': {
+      const next = { ...state, pageVisible: action.visible };
+      return action.visible && state.openId ? updateView(next, state.openId, (view) => ({ ...view, unread: 0 })) : next;
     }
     case 'taken':
       return { ...state, queue: state.queue.filter((s) => s.id !== action.conversationId) };

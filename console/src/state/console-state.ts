@@ -31,6 +31,8 @@ export interface ConsoleState {
   conversations: Record<string, ConversationView>;
   /** The conversation shown on the right. */
   openId: string | null;
+  /** False while the tab is in the background: then even the open conversation counts unread messages. */
+  pageVisible: boolean;
 }
 
 /** State before the first `hello`. */
@@ -40,4 +42,5 @@ export const initialConsoleState: ConsoleState = {
   mine: [],
   conversations: {},
   openId: null,
+  pageVisible: true,
 };

@@ -4,8 +4,8 @@ import type { AgentProfile } from '@kefu/shared';
 import { AgentClient, type ConnectionStatus, type Result } from '../net/agent-client.ts';
 import { newClientId } from '../net/client-id.ts';
 import { attentionCount, consoleReducer } from '../state/console-reducer.ts';
-import { initialConsoleState, type ConsoleState } from '../state/console-state.ts';
-import { contiguousSeq } from '../state/merge-messages.ts';
+import { initialConsoleState } from '../state/console-state.ts';
+import { resyncTargets } from '../state/resync-targets.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { AppHeader } from './app-header.tsx';
 import { ConversationView } from './conversation-view.tsx';
@@ -25,20 +25,14 @@ function errorKey(result: Result<unknown>): MessageKey {
   return result.ok ? 'error_internal' : `error_${result.error.code}`;
 }
 
-/** What to re-open after a reconnect: the conversation on screen and every transcript already held. */
-function watchedConversations(state: ConsoleState): Array<{ conversationId: string; afterSeq?: number }> {
-  const ids = new Set(state.mine.filter((id) => state.conversations[id]?.loaded));
-  if (state.openId) ids.add(state.openId);
-  return [...ids].map((id) => {
-    const view = state.conversations[id];
-    return view?.loaded ? { conversationId: id, afterSeq: contiguousSeq(view.messages) } : { conversationId: id };
-  });
-}
-
 /** Header + two columns. */
 export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) {
   const { t } = useI18n();
-  const [state, dispatch] = useReducer(consoleReducer, { ...initialConsoleState, agent });
+  const [state, dispatch] = useReducer(consoleReducer, {
+    ...initialConsoleState,
+    agent,
+    pageVisible: document.visibilityState !== 'hidden',
+  });
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [accepting, setAccepting] = useState<string | null>(null);
   const [closing, setClosing] = useState<string | null>(null);
@@ -59,11 +53,17 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
       message: (message) => dispatch({ type: 'message', message }),
       resynced: (detail) => dispatch({ type: 'opened', detail }),
       unauthorized: () => unauthorizedRef.current(),
-      watched: () => watchedConversations(stateRef.current),
+      watched: () => resyncTargets(stateRef.current),
     });
     clientRef.current = client;
     client.start();
     return () => client.close();
+  }, []);
+
+  useEffect(() => {
+    const onVisibility = () => dispatch({ type: 'page-visible', visible: document.visibilityState === 'visible' });
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
   }, []);
 
   const count = attentionCount(state);
