@@ -1,0 +1,143 @@
+/** The whole bench: datasets, ratios, latency, ablation; each section is printed as soon as it is ready. */
+import { existsSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { DEMO_KB_DIR, loadKnowledgeBase } from '../src/index.ts';
+import { ablationTable, benchAblation } from './ablation-bench.ts';
+import type { BenchOptions } from './bench-options.ts';
+import { corpusFromEntries } from './corpus.ts';
+import { benchDataset, datasetTable, type DatasetResult, type EngineSpec } from './dataset-bench.ts';
+import { isDatasetDir, loadDatasetDir, loadDemoDataset, type BenchDataset } from './datasets.ts';
+import { benchEngines, NLPJS } from './engines.ts';
+import { benchLatency, latencyTable } from './latency-bench.ts';
+import { datasetRatiosTable, latencyRatiosTable } from './ratios.ts';
+import { warmUp } from './run-engine.ts';
+
+/** The demo knowledge base's held-out queries (written with the demo content, never used to tune it). */
+export const DEMO_QUERIES = fileURLToPath(new URL('../eval/demo/queries.jsonl', import.meta.url));
+
+/** Where the bench reports as it goes: `section` for report text, `progress` for the terminal only. */
+export interface BenchOutput {
+  section(markdown: string): void;
+  progress(line: string): void;
+}
+
+/** Runs everything `options` asks for and returns the full Markdown report. */
+export async function runBench(options: BenchOptions, out: BenchOutput, engines: EngineSpec[] = benchEngines()): Promise<string> {
+  const started = performance.now();
+  const sections: string[] = [];
+  const emit = (markdown: string): void => {
+    sections.push(markdown);
+    out.section(markdown);
+  };
+  emit(header(options));
+
+  out.progress('warming up engines');
+  for (const spec of engines) await warmUp(spec.factory, WARM_UP.corpus, WARM_UP.queries);
+
+  const { datasets, skipped } = await loadDatasets(options);
+  const results: DatasetResult[] = [];
+  for (const dataset of datasets) {
+    out.progress(`dataset ${dataset.name}: ${dataset.queries.length} queries × ${engines.length} engines`);
+    const result = await benchDataset(dataset, engines, options.queryBudgetS * 1000);
+    results.push(result);
+    const inScope = dataset.queries.filter((q) => q.id !== null).length;
+    emit(
+      `## ${dataset.name}\n\n${dataset.corpus.entries.length} entries, ${dataset.queries.length} queries ` +
+        `(${inScope} in scope, ${dataset.queries.length - inScope} out of scope).\n\n${datasetTable(result)}`,
+    );
+  }
+  if (skipped.length > 0) emit(`Datasets not run: ${skipped.join('; ')}.`);
+  if (results.length > 0) emit(`## Kefu against the best peer (same run)\n\n${datasetRatiosTable(results)}`);
+
+  if (options.sizes.length > 0) {
+    out.progress(`latency: sizes ${options.sizes.join(', ')}, ${options.latencyQueries} queries each`);
+    const caps = new Map([[NLPJS, { max: options.nlpjsMaxEntries, reason: `training a classifier over more than ${options.nlpjsMaxEntries} intents does not fit the bench's time budget (raise with --nlpjs-max-entries)` }]]);
+    const rows = await benchLatency(engines, { sizes: options.sizes, queries: options.latencyQueries, budgetMs: options.latencyBudgetS * 1000, maxEntries: caps });
+    emit(
+      `## Latency and memory on synthetic knowledge bases\n\nSeeded generator, half zh and half en entries ` +
+        `(one action on one thing each, five phrasings), ${options.latencyQueries} queries per size ` +
+        `(80 % held-out phrasings with fillers and typos, 20 % unused combinations of the same words); ` +
+        `an engine stops early after ${options.latencyBudgetS} s of query time (the queries column says how many it answered). ` +
+        `Heap = JS heap growth from building the index, after a full GC. top1 is a sanity check only.\n\n${latencyTable(rows)}`,
+    );
+    emit(`### Kefu relative to each peer\n\n${latencyRatiosTable(rows)}`);
+  }
+
+  if (options.ablation && datasets.length > 0) {
+    out.progress('ablation');
+    const ablation = await benchAblation(datasets);
+    emit(`## Ablation: Kefu with one part changed\n\nAccuracy with Kefu's own decision (Δ against the shipped configuration) / top1.\n\n${ablationTable(ablation)}`);
+  }
+
+  emit(`Bench wall time: ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  return `${sections.join('\n\n')}\n`;
+}
+
+async function loadDatasets(options: BenchOptions): Promise<{ datasets: BenchDataset[]; skipped: string[] }> {
+  const datasets: BenchDataset[] = [];
+  const skipped: string[] = [];
+  for (const name of options.datasets) {
+    let dataset: BenchDataset;
+    if (name === 'demo') {
+      if (!existsSync(DEMO_QUERIES)) {
+        skipped.push('demo (no eval/demo/queries.jsonl yet)');
+        continue;
+      }
+      try {
+        dataset = await loadDemoDataset(await loadKnowledgeBase(DEMO_KB_DIR), DEMO_QUERIES);
+      } catch (err) {
+        skipped.push(`demo (${(err as Error).message})`);
+        continue;
+      }
+    } else {
+      const dir = join(options.datasetsDir, name);
+      if (!isDatasetDir(dir)) {
+        skipped.push(`${name} (no faq.json + queries.jsonl in ${dir})`);
+        continue;
+      }
+      dataset = await loadDatasetDir(name, dir);
+    }
+    if (options.maxQueries !== null) dataset.queries = dataset.queries.slice(0, options.maxQueries);
+    datasets.push(dataset);
+  }
+  return { datasets, skipped };
+}
+
+function header(options: BenchOptions): string {
+  const cpu = cpus();
+  return [
+    '# Kefu matcher bench',
+    '',
+    `- date: ${new Date().toISOString()}`,
+    `- machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, node ${process.version}`,
+    `- run: datasets ${options.datasets.join(', ')}; ${options.maxQueries === null ? 'all queries' : `first ${options.maxQueries} queries each`}; ` +
+      `synthetic sizes ${options.sizes.join(', ') || 'none'}; ablation ${options.ablation ? 'on' : 'off'}`,
+    '',
+    'How to read it: every engine is built fresh in this one process on the same phrasings ' +
+      '(question + alternates; answer text is never indexed by any engine) and asked every query once; ' +
+      'latencies are per query after the index is built. Kefu answers or declines with its own shipped ' +
+      'thresholds (row "Kefu"); its "best threshold" row shows what a perfect cut-off on its top score ' +
+      'would give, for reference only. Each peer has no decision of its own, so it gets the threshold on ' +
+      'its top score that gives it the best accuracy on that very dataset: a cut-off tuned on the test ' +
+      'queries, which is generous to the peers. top1 and mrr5 ignore the decision; accuracy counts an ' +
+      'in-scope query right when the expected entry is answered and an out-of-scope one when it is declined. ' +
+      `An engine whose queries on a dataset would take more than ${options.queryBudgetS} s in all is scored on an ` +
+      'evenly spaced sample of them (every k-th query; the queries column says so).',
+  ].join('\n');
+}
+
+/** A tiny two-language corpus that loads every engine's dictionaries before anything is timed. */
+const WARM_UP = {
+  corpus: corpusFromEntries([
+    { id: 'hours', question: '你们几点上班？', alternates: ['营业时间是什么时候', 'what are your opening hours'] },
+    { id: 'refund', question: '怎么申请退款', alternates: ['退款多久到账', 'how do I get a refund'] },
+  ]),
+  queries: [
+    { q: '几点开门', id: 'hours' },
+    { q: 'refund please', id: 'refund' },
+    { q: '今天天气怎么样', id: null },
+  ],
+};

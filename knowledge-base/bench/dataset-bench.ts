@@ -1,0 +1,84 @@
+/** Runs Kefu and the peers on one dataset and tabulates their metrics. */
+import type { EngineFactory } from './engine.ts';
+import type { BenchDataset } from './datasets.ts';
+import { computeMetrics, type Metrics } from './metrics.ts';
+import { runEngine, type EngineRun } from './run-engine.ts';
+import { markdownTable, ms, share } from './table.ts';
+
+/** An engine in the comparison; peers have no decision of their own and get the best threshold. */
+export interface EngineSpec {
+  factory: EngineFactory;
+  role: 'kefu' | 'peer';
+}
+
+/** One table row. */
+export interface EngineRow {
+  name: string;
+  role: 'kefu' | 'kefu-swept' | 'peer';
+  metrics: Metrics;
+  buildMs: number;
+  /** Every k-th query was asked (1 = all), when the engine was too slow for the budget. */
+  stride: number;
+}
+
+/** All engines on one dataset. */
+export interface DatasetResult {
+  dataset: string;
+  rows: EngineRow[];
+  /** Engines that failed, with the reason. */
+  failures: Array<{ name: string; reason: string }>;
+}
+
+/**
+ * Each engine, built fresh, on every query. Kefu is scored with its own decision, and once more
+ * with the best threshold on its top score (for reference: what perfect calibration would give);
+ * each peer only with its best threshold for this dataset. An engine whose queries would take
+ * longer than `budgetMs` is scored on an evenly spaced sample.
+ */
+export async function benchDataset(dataset: BenchDataset, specs: EngineSpec[], budgetMs?: number): Promise<DatasetResult> {
+  const rows: EngineRow[] = [];
+  const failures: DatasetResult['failures'] = [];
+  for (const spec of specs) {
+    let run: EngineRun;
+    try {
+      run = await runEngine(spec.factory, dataset.corpus, dataset.queries, budgetMs === undefined ? {} : { budgetMs });
+    } catch (err) {
+      failures.push({ name: spec.factory().name, reason: (err as Error).message });
+      continue;
+    }
+    if (spec.role === 'kefu') {
+      rows.push({ name: run.name, role: 'kefu', metrics: computeMetrics(run.outcomes, { kind: 'own' }), buildMs: run.buildMs, stride: run.stride });
+      rows.push({ name: `${run.name} (best threshold, ref.)`, role: 'kefu-swept', metrics: computeMetrics(run.outcomes, { kind: 'best' }), buildMs: run.buildMs, stride: run.stride });
+    } else {
+      rows.push({ name: run.name, role: 'peer', metrics: computeMetrics(run.outcomes, { kind: 'best' }), buildMs: run.buildMs, stride: run.stride });
+    }
+  }
+  return { dataset: dataset.name, rows, failures };
+}
+
+/** The dataset's table: one row per engine. */
+export function datasetTable(result: DatasetResult): string {
+  const headers = ['engine', 'queries', 'top1', 'mrr5', 'ood_rejection', 'accuracy', 'threshold', 'p50 ms', 'p99 ms', 'build ms'];
+  const rows = result.rows.map((r) => [
+    r.name,
+    r.stride > 1 ? `${r.metrics.n} (every ${r.stride}th)` : String(r.metrics.n),
+    share(r.metrics.top1),
+    share(r.metrics.mrr5),
+    share(r.metrics.ood_rejection),
+    share(r.metrics.accuracy),
+    thresholdText(r.metrics.threshold),
+    ms(r.metrics.p50_ms),
+    ms(r.metrics.p99_ms),
+    ms(r.buildMs),
+  ]);
+  for (const f of result.failures) rows.push([f.name, 'failed', '', '', '', '', '', '', '', f.reason]);
+  return markdownTable(headers, rows);
+}
+
+/** "own" for Kefu's decision, "none" when declining everything is best, else the score cut-off. */
+export function thresholdText(threshold: number | null): string {
+  if (threshold === null) return 'own';
+  if (threshold === Infinity) return 'decline all';
+  if (threshold === -Infinity) return 'answer all';
+  return Math.abs(threshold) >= 100 ? threshold.toFixed(0) : threshold.toPrecision(3);
+}
