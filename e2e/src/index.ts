@@ -18,3 +18,4 @@ export { expectConnected, pickConversationClose, queueLocator, signIn } from './
 export { messageItems, ratingChoice } from './widget-ui.ts';
 export { fetchAgentName } from './fetch-agent-name.ts';
 export { recordPageProblems } from './record-page-problems.ts';
+export { BLOCK_WEBSOCKET_SCRIPT } from './block-websocket.ts';

@@ -14,6 +14,8 @@ export interface ServerOptions {
   port?: number;
   /** Extra environment (ALLOWED_ORIGINS, TZ, …). */
   env?: Record<string, string>;
+  /** Reuse a data folder (a restart); a fresh temporary one when omitted. */
+  dataDir?: string;
 }
 
 /** A running server process and how to stop it. */
@@ -23,7 +25,8 @@ export interface RunningServer {
   dataDir: string;
   /** Everything the process printed so far (for failure messages). */
   output: () => string;
-  stop: () => Promise<void>;
+  /** Ends the process; the data folder is removed unless `keepData` (to restart on it). */
+  stop: (options?: { keepData?: boolean }) => Promise<void>;
 }
 
 const OUTPUT_LIMIT = 64_000;
@@ -31,7 +34,7 @@ const OUTPUT_LIMIT = 64_000;
 /** Spawns the server and resolves once `GET /healthz` answers 200. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
-  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-e2e-data-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kefu-e2e-data-'));
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const append = (chunk: Buffer): void => {
@@ -60,9 +63,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     port,
     dataDir,
     output: () => output,
-    stop: async () => {
+    stop: async ({ keepData = false } = {}) => {
       await stopProcess(child);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
   try {

@@ -8,9 +8,12 @@ import { startHostPage, type HostPage } from './start-host-page.ts';
 import { startServer, type RunningServer } from './start-server.ts';
 
 export interface Stack {
+  /** The current server process (replaced by `restartServer`). */
   server: RunningServer;
   hostPage: HostPage;
   browser: Browser;
+  /** Stops the server process and starts a new one on the same port and data, as after a crash or deploy. */
+  restartServer: (whileDown?: () => Promise<void>) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -19,21 +22,28 @@ export async function startStack(chromiumPath: string): Promise<Stack> {
   ensureBuild();
   const port = await freePort();
   const hostPage = await startHostPage({ widgetBase: `http://127.0.0.1:${port}` });
+  const env = { ALLOWED_ORIGINS: hostPage.origin, TZ: serviceHoursZone() };
   let server: RunningServer | undefined;
   try {
-    server = await startServer({ port, env: { ALLOWED_ORIGINS: hostPage.origin, TZ: serviceHoursZone() } });
+    server = await startServer({ port, env });
     const browser = await launchBrowser(chromiumPath);
-    const running = server;
-    return {
-      server: running,
+    const stack: Stack = {
+      server,
       hostPage,
       browser,
+      restartServer: async (whileDown) => {
+        const { dataDir } = stack.server;
+        await stack.server.stop({ keepData: true });
+        await whileDown?.();
+        stack.server = await startServer({ port, env, dataDir });
+      },
       close: async () => {
         await browser.close().catch(() => undefined);
-        await running.stop();
+        await stack.server.stop();
         await hostPage.close();
       },
     };
+    return stack;
   } catch (error) {
     await server?.stop();
     await hostPage.close();
