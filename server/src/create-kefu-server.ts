@@ -68,7 +68,11 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}): Promi
     };
     setupVisitorNamespace(ctx);
     setupAgentNamespace(ctx);
-    http.on('request', createApp(ctx));
+    // Socket.IO answers its own long-polling requests; Express must not answer them as well (with a 404).
+    const app = createApp(ctx);
+    http.on('request', (req, res) => {
+      if (!req.url?.startsWith('/socket.io/')) app(req, res);
+    });
 
     await new Promise<void>((ok, fail) => {
       http.once('error', fail);
