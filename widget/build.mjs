@@ -6,6 +6,22 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/**
+ * The app asks for WebSocket then polling only, yet engine.io-client's transport table also pulls in
+ * WebTransport and its stream codecs (~0.9 KB gzip). Replace the table with the two transports used;
+ * if a future engine.io-client moves the file, the filter stops matching and the default stays.
+ */
+const withoutWebTransport = {
+  name: 'without-webtransport',
+  setup(b) {
+    b.onLoad({ filter: /engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]index\.js$/ }, () => ({
+      contents:
+        'import { XHR } from "./polling-xhr.node.js";\nimport { WS } from "./websocket.node.js";\nexport const transports = { websocket: WS, polling: XHR };\n',
+      loader: 'js',
+    }));
+  },
+};
+
 /** Bundles the loader and the app into `outdir` (default widget/dist); returns the two file paths. */
 export async function build({ outdir = join(here, 'dist') } = {}) {
   await mkdir(outdir, { recursive: true });
@@ -26,7 +42,7 @@ export async function build({ outdir = join(here, 'dist') } = {}) {
   const app = join(outdir, 'widget-app.js');
   await Promise.all([
     esbuild({ ...common, entryPoints: [join(here, 'src/loader/main.ts')], outfile: loader }),
-    esbuild({ ...common, entryPoints: [join(here, 'src/app/main.tsx')], outfile: app }),
+    esbuild({ ...common, entryPoints: [join(here, 'src/app/main.tsx')], outfile: app, plugins: [withoutWebTransport] }),
   ]);
   return { loader, app };
 }
