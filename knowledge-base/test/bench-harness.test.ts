@@ -6,6 +6,7 @@ import type { BenchDataset } from '../bench/datasets.ts';
 import type { BenchEntry, Engine, Ranking } from '../bench/engine.ts';
 import { benchEngines } from '../bench/engines.ts';
 import { bestThreshold, computeMetrics, percentile, type Outcome } from '../bench/metrics.ts';
+import { runEngine } from '../bench/run-engine.ts';
 import { generateSynthetic } from '../bench/synthetic.ts';
 import { markdownTable } from '../bench/table.ts';
 
@@ -128,6 +129,26 @@ describe('bench engines', () => {
     const result = await benchDataset(DATASET, [broken]);
     expect(result.failures).toEqual([{ name: 'broken', reason: 'cannot build' }]);
     expect(datasetTable(result)).toMatch(/\| broken \| failed +\|.*\| cannot build \|$/m);
+  });
+});
+
+describe('query budget', () => {
+  it('asks a slow engine an evenly spaced sample that fits the budget', async () => {
+    const queries = Array.from({ length: 200 }, (_, i) => ({ q: String(i), id: String(i) }));
+    const slow: Engine = {
+      name: 'slow',
+      async build() {},
+      rank(q) {
+        const until = performance.now() + 1;
+        while (performance.now() < until);
+        return { candidates: [{ id: q, score: 1 }] };
+      },
+    };
+    const run = await runEngine(() => slow, corpusFromEntries([]), queries, { budgetMs: 40, probe: 20 });
+    expect(run.stride).toBeGreaterThanOrEqual(4);
+    expect(run.outcomes.map((o) => o.expected)).toEqual(queries.filter((_, i) => i % run.stride === 0).map((q) => q.id));
+    const all = await runEngine(() => slow, corpusFromEntries([]), queries.slice(0, 10), { budgetMs: 10_000 });
+    expect([all.stride, all.outcomes.length]).toEqual([1, 10]);
   });
 });
 

@@ -1,9 +1,12 @@
 /**
- * `kb tune <folder>... [--tokenizer t] [--no-fuzzy] [--no-synonyms] [--no-normalise] [--json]`: development-split
- * metrics of a configuration and the thresholds that maximise them (how DEFAULT_THRESHOLDS were chosen).
+ * `kb tune <folder>... [--kb dir] [--tokenizer t] [--no-fuzzy] [--no-synonyms] [--no-normalise] [--json]`: development
+ * metrics of a configuration (folds made from each knowledge base, or a queries-only folder such as eval/demo-dev) and the thresholds that maximise them (how DEFAULT_THRESHOLDS were chosen).
  */
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { DEMO_KB_DIR } from '../demo-kb-dir.ts';
+import type { EvalQuery } from '../evaluation/evaluate.ts';
+import { readQueries } from '../evaluation/read-queries.ts';
 import { scoreDev } from '../evaluation/score-dev.ts';
 import { balancedAccuracy, tuneThresholds, type ScoredQuery } from '../evaluation/tune-thresholds.ts';
 import { loadFaqJson } from '../load/load-faq-json.ts';
@@ -14,15 +17,18 @@ import { parseArgs, UsageError } from './parse-args.ts';
 
 const TOKENIZERS: readonly TokenizerName[] = ['jieba', 'segmenter', 'bigram', 'combined'];
 
-async function load(dir: string): Promise<KnowledgeBase> {
+/** A dataset folder (faq.json, folds made from it), a queries-only folder (its queries against `kbDir`), or a content folder (folds). */
+async function load(dir: string, kbDir: string): Promise<{ kb: KnowledgeBase; queries?: EvalQuery[] }> {
   const faq = join(dir, 'faq.json');
+  if (existsSync(faq)) return { kb: await loadFaqJson(faq) };
   // Content still being written may have dangling follow-ups; the matcher does not care, so read it leniently.
-  return existsSync(faq) ? loadFaqJson(faq) : (await readKnowledgeBase(dir)).kb;
+  if (existsSync(join(dir, 'queries.jsonl'))) return { kb: (await readKnowledgeBase(kbDir)).kb, queries: await readQueries(join(dir, 'queries.jsonl')) };
+  return { kb: (await readKnowledgeBase(dir)).kb };
 }
 
 /** Prints per-folder development top-1 and balanced accuracy, then the tuned thresholds. */
 export async function tuneCommand(argv: string[], print: (line: string) => void): Promise<number> {
-  const args = parseArgs(argv, ['tokenizer'], ['json', 'no-fuzzy', 'no-synonyms', 'no-normalise']);
+  const args = parseArgs(argv, ['tokenizer', 'kb'], ['json', 'no-fuzzy', 'no-synonyms', 'no-normalise']);
   if (args.positionals.length === 0) throw new UsageError('kb tune needs at least one dataset or content folder');
   const tokenizer = args.options.get('tokenizer');
   if (tokenizer !== undefined && !(TOKENIZERS as readonly string[]).includes(tokenizer)) throw new UsageError(`--tokenizer must be one of ${TOKENIZERS.join(', ')}`);
@@ -35,8 +41,8 @@ export async function tuneCommand(argv: string[], print: (line: string) => void)
   const sets: ScoredQuery[][] = [];
   const rows: Array<{ folder: string; top1: number; balanced: number }> = [];
   for (const folder of args.positionals) {
-    const kb = await load(resolve(folder));
-    const scored = scoreDev(kb, options);
+    const { kb, queries } = await load(resolve(folder), args.options.get('kb') ?? DEMO_KB_DIR);
+    const scored = scoreDev(kb, options, queries);
     sets.push(scored);
     const inScope = scored.filter((q) => q.expected !== null);
     const top1 = inScope.filter((q) => q.top === q.expected).length / Math.max(1, inScope.length);

@@ -12,8 +12,7 @@ export interface EntryIndex {
   entryDocs: Int32Array[];
   /** Sorted distinct token ids over all phrasings of each entry. */
   entryBags: Int32Array[];
-  /** Centroid of each entry: sorted token ids, their weights, and the vector length. */
-  centroidIds: Int32Array[];
+  /** Centroid of each entry: weights of the `entryBags` ids, and the vector length. */
   centroidWeights: Float64Array[];
   centroidNorm: Float64Array;
   /** idf over entries (how many entries use a token), for the centroid cosine. */
@@ -49,38 +48,30 @@ export function buildEntryIndex(kb: KnowledgeBase, options: MatcherOptions): Ent
   });
   const phrases = new PhraseIndex(phrasings);
   const entryDocs = docsOf.map((docs) => Int32Array.from(docs));
-  const entryBags = docsOf.map((docs) => sortedIds(docs.flatMap((d) => [...phrases.ids(phrasings[d]!.tokens)])));
-  const keywordIds = keywordsOf.map((words) => sortedIds(words.flatMap((w) => [...phrases.ids(pipeline.process(w).tokens)])));
   const entryCount = kb.entries.length;
   const entryDf = new Float64Array(phrases.idf.length);
-  for (const bag of entryBags) for (const id of bag) entryDf[id]!++;
-  const entryIdf = entryDf.map((df) => Math.log(1 + (entryCount - df + 0.5) / (df + 0.5)));
-  const centroidIds: Int32Array[] = [];
+  const entryBags: Int32Array[] = [];
   const centroidWeights: Float64Array[] = [];
-  const centroidNorm = new Float64Array(entryCount);
-  docsOf.forEach((docs, e) => {
-    const share = new Map<number, number>();
-    for (const d of docs) for (const id of new Set(phrases.ids(phrasings[d]!.tokens))) share.set(id, (share.get(id) ?? 0) + 1 / docs.length);
-    const ids = entryBags[e]!;
-    const weights = Float64Array.from(ids, (id) => (share.get(id) ?? 0) * entryIdf[id]!);
-    centroidIds.push(ids);
-    centroidWeights.push(weights);
-    centroidNorm[e] = Math.sqrt(weights.reduce((a, w) => a + w * w, 0)) || 1;
+  // Per entry: how many of its phrasings use each token (merging the phrasings' sorted id lists).
+  const uses: Array<Map<number, number>> = docsOf.map((docs) => {
+    const count = new Map<number, number>();
+    for (const d of docs) for (const id of phrases.docIds[d]!) count.set(id, (count.get(id) ?? 0) + 1);
+    const bag = Int32Array.from(count.keys()).sort();
+    for (const id of bag) entryDf[id]!++;
+    entryBags.push(bag);
+    return count;
   });
+  const entryIdf = entryDf.map((df) => Math.log(1 + (entryCount - df + 0.5) / (df + 0.5)));
+  const centroidNorm = new Float64Array(entryCount);
+  uses.forEach((count, e) => {
+    const phrasingsOfEntry = docsOf[e]!.length || 1;
+    const weights = Float64Array.from(entryBags[e]!, (id) => ((count.get(id) ?? 0) / phrasingsOfEntry) * entryIdf[id]!);
+    centroidWeights.push(weights);
+    let norm = 0;
+    for (const w of weights) norm += w * w;
+    centroidNorm[e] = Math.sqrt(norm) || 1;
+  });
+  const keywordIds = keywordsOf.map((words) => sortedIds(words.flatMap((w) => [...phrases.ids(pipeline.process(w).tokens)])));
   const typos = options.fuzzy === false ? null : createTypoCorrector(phrasings.flatMap((p) => latinWords(p.norm)));
-  return { pipeline, phrases, entryDocs, entryBags, centroidIds, centroidWeights, centroidNorm, entryIdf, maxEntryIdf: Math.log(1 + (entryCount + 0.5) / 0.5), keywordIds, typos };
-}
-
-/** Position of `id` in a sorted id array, or -1. */
-export function findId(sorted: Int32Array, id: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = sorted[mid]!;
-    if (v === id) return mid;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  return { pipeline, phrases, entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf: Math.log(1 + (entryCount + 0.5) / 0.5), keywordIds, typos };
 }

@@ -10,6 +10,8 @@ export interface IndexedPhrasing {
 
 const K1 = 1.2;
 const B = 0.5;
+/** Postings longer than this (and than 5 % of all phrasings) are too common to pick candidates; they still count in scores. */
+const COMMON_POSTINGS = 2048;
 
 /** Scores of the phrasings a query touched; arrays are scratch space reused by the next search. */
 export interface SearchHits {
@@ -17,14 +19,28 @@ export interface SearchHits {
   docs: Int32Array;
   count: number;
   bm25: Float64Array;
-  /** Sum of squared idf of the query tokens the phrasing shares (cosine numerator). */
-  dot: Float64Array;
   /** Query vector length for the cosine (out-of-vocabulary tokens count with the highest idf). */
   queryNorm: number;
 }
 
+/** Position of `id` in a sorted id array, or -1. */
+export function findId(sorted: Int32Array, id: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === id) return mid;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 export class PhraseIndex {
   readonly docEntry: Int32Array;
+  /** Sorted distinct token ids of each phrasing. */
+  readonly docIds: Int32Array[];
   readonly docNorm: Float64Array;
   readonly docCodes: Int32Array[];
   readonly idf: Float64Array;
@@ -33,21 +49,24 @@ export class PhraseIndex {
   private readonly postStart: Int32Array;
   private readonly postDoc: Int32Array;
   private readonly postWeight: Float64Array;
+  private readonly commonDf: number;
   private readonly bm25: Float64Array;
   private readonly dot: Float64Array;
   private readonly touched: Int32Array;
   private readonly stamp: Int32Array;
+  private readonly common: number[] = [];
   private epoch = 0;
 
   constructor(phrasings: IndexedPhrasing[]) {
     const n = phrasings.length;
     this.docEntry = Int32Array.from(phrasings, (p) => p.entry);
     this.docCodes = phrasings.map((p) => charBigramCodes(p.norm));
-    const docTokens: Int32Array[] = [];
+    this.docIds = [];
+    const docTfs: Int32Array[] = [];
     const df: number[] = [];
     let totalLen = 0;
     for (const p of phrasings) {
-      const ids = new Int32Array(p.tokens.length);
+      const all = new Int32Array(p.tokens.length);
       p.tokens.forEach((t, i) => {
         let id = this.vocab.get(t);
         if (id === undefined) {
@@ -55,41 +74,54 @@ export class PhraseIndex {
           this.vocab.set(t, id);
           df.push(0);
         }
-        ids[i] = id;
+        all[i] = id;
       });
-      for (const id of new Set(ids)) df[id]!++;
-      docTokens.push(ids);
-      totalLen += ids.length;
+      all.sort();
+      // Runs of equal ids in the sorted array give distinct ids and their term frequencies without a Map per phrasing.
+      let distinct = 0;
+      for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) distinct++;
+      const ids = new Int32Array(distinct);
+      const tfs = new Int32Array(distinct);
+      let k = -1;
+      for (let i = 0; i < all.length; i++) {
+        if (i === 0 || all[i] !== all[i - 1]) {
+          ids[++k] = all[i]!;
+          df[all[i]!]!++;
+        }
+        tfs[k]!++;
+      }
+      this.docIds.push(ids);
+      docTfs.push(tfs);
+      totalLen += all.length;
     }
     const avgLen = n > 0 ? totalLen / n || 1 : 1;
     this.idf = Float64Array.from(df, (d) => Math.log(1 + (n - d + 0.5) / (d + 0.5)));
     this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+    this.commonDf = Math.max(COMMON_POSTINGS, n / 20);
     // Postings as one flat array grouped by token (CSR layout): no per-query allocation, cache friendly.
-    const counts = new Int32Array(df.length + 1);
-    const tfs = docTokens.map((ids) => {
-      const tf = new Map<number, number>();
-      for (const id of ids) tf.set(id, (tf.get(id) ?? 0) + 1);
-      for (const id of tf.keys()) counts[id + 1]!++;
-      return tf;
-    });
-    for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
-    this.postStart = counts.slice();
-    const fill = counts.slice();
-    const total = counts[counts.length - 1]!;
-    this.postDoc = new Int32Array(total);
-    this.postWeight = new Float64Array(total);
+    const start = new Int32Array(df.length + 1);
+    for (let id = 0; id < df.length; id++) start[id + 1] = start[id]! + df[id]!;
+    this.postStart = start;
+    const fill = start.slice(0, df.length);
+    this.postDoc = new Int32Array(start[df.length]!);
+    this.postWeight = new Float64Array(start[df.length]!);
     this.docNorm = new Float64Array(n);
-    tfs.forEach((tf, doc) => {
-      const len = docTokens[doc]!.length;
+    for (let doc = 0; doc < n; doc++) {
+      const ids = this.docIds[doc]!;
+      const tfs = docTfs[doc]!;
+      let len = 0;
+      for (const f of tfs) len += f;
       let norm = 0;
-      for (const [id, f] of tf) {
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const f = tfs[i]!;
         const at = fill[id]!++;
         this.postDoc[at] = doc;
         this.postWeight[at] = (this.idf[id]! * f * (K1 + 1)) / (f + K1 * (1 - B + (B * len) / avgLen));
         norm += this.idf[id]! ** 2;
       }
       this.docNorm[doc] = Math.sqrt(norm);
-    });
+    }
     this.bm25 = new Float64Array(n);
     this.dot = new Float64Array(n);
     this.touched = new Int32Array(n);
@@ -98,24 +130,20 @@ export class PhraseIndex {
 
   /** Token ids of `tokens` (-1 for unknown), duplicates removed. */
   ids(tokens: readonly string[]): Int32Array {
-    const seen = new Set<string>();
-    const out: number[] = [];
-    for (const t of tokens) {
-      if (seen.has(t)) continue;
-      seen.add(t);
-      out.push(this.vocab.get(t) ?? -1);
+    const out = new Int32Array(tokens.length);
+    let count = 0;
+    outer: for (const t of tokens) {
+      const id = this.vocab.get(t) ?? -1;
+      if (id >= 0) for (let i = 0; i < count; i++) if (out[i] === id) continue outer;
+      out[count++] = id;
     }
-    return Int32Array.from(out);
+    return out.subarray(0, count);
   }
 
-  /** True when the last search touched phrasing `doc` (its bm25/dot values are current). */
-  wasHit(doc: number): boolean {
-    return this.stamp[doc] === this.epoch;
-  }
-
-  /** BM25 and shared-idf sums for every phrasing that shares a token with the query. */
+  /** BM25 of every phrasing that shares a not-too-common token with the query. */
   search(queryIds: Int32Array): SearchHits {
     this.epoch++;
+    this.common.length = 0;
     let count = 0;
     let queryNorm = 0;
     for (const id of queryIds) {
@@ -125,7 +153,13 @@ export class PhraseIndex {
       }
       const idf = this.idf[id]!;
       queryNorm += idf * idf;
-      for (let at = this.postStart[id]!, end = this.postStart[id + 1]!; at < end; at++) {
+      const begin = this.postStart[id]!;
+      const end = this.postStart[id + 1]!;
+      if (end - begin > this.commonDf) {
+        this.common.push(id);
+        continue;
+      }
+      for (let at = begin; at < end; at++) {
         const doc = this.postDoc[at]!;
         if (this.stamp[doc] !== this.epoch) {
           this.stamp[doc] = this.epoch;
@@ -137,6 +171,13 @@ export class PhraseIndex {
         this.dot[doc]! += idf * idf;
       }
     }
-    return { docs: this.touched, count, bm25: this.bm25, dot: this.dot, queryNorm: Math.sqrt(queryNorm) };
+    return { docs: this.touched, count, bm25: this.bm25, queryNorm: Math.sqrt(queryNorm) };
+  }
+
+  /** Sum of squared idf of the query tokens phrasing `doc` shares with the last search (cosine numerator). */
+  sharedMass(doc: number): number {
+    let dot = this.stamp[doc] === this.epoch ? this.dot[doc]! : 0;
+    for (const id of this.common) if (findId(this.docIds[doc]!, id) >= 0) dot += this.idf[id]! ** 2;
+    return dot;
   }
 }

@@ -1,7 +1,8 @@
 /** Scores the entries closest to a query: BM25 picks candidates, then a 0..1 confidence mixes phrase and entry evidence. */
 import type { ScoringWeights } from '../types.ts';
 import { charBigramCodes, dice } from './char-bigrams.ts';
-import { findId, type EntryIndex } from './entry-index.ts';
+import type { EntryIndex } from './entry-index.ts';
+import { findId } from './phrase-index.ts';
 
 /** One scored entry (index into the knowledge base's entries). */
 export interface ScoredEntry {
@@ -35,8 +36,7 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
       }
       if (hits.bm25[doc]! > entryBest[e]!) entryBest[e] = hits.bm25[doc]!;
     }
-    top.sort((a, b) => entryBest[b]! - entryBest[a]!);
-    if (top.length > weights.candidates) top.length = weights.candidates;
+    selectTop(top, entryBest, weights.candidates);
     const queryCodes = fuzzy ? charBigramCodes(norm) : null;
     let queryMass = 0;
     let entryQueryNorm = 0;
@@ -49,7 +49,7 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
     const scores: ScoredEntry[] = top.map((e) => {
       let phrase = 0;
       for (const doc of entryDocs[e]!) {
-        const cos = phrases.wasHit(doc) ? hits.dot[doc]! / (hits.queryNorm * phrases.docNorm[doc]!) : 0;
+        const cos = phrases.sharedMass(doc) / (hits.queryNorm * phrases.docNorm[doc]!);
         const s = queryCodes ? (1 - charShare) * cos + charShare * dice(queryCodes, phrases.docCodes[doc]!) : cos;
         if (s > phrase) phrase = s;
       }
@@ -75,4 +75,28 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
     scores.sort((a, b) => b.score - a.score);
     return scores;
   };
+}
+
+/** Keeps the `k` entries with the highest `score` in `list` (best first), without sorting all of a large list. */
+function selectTop(list: number[], score: Float64Array, k: number): void {
+  if (list.length > 4 * k) {
+    // Only entries at or above the k-th best can stay: one pass with a small sorted buffer finds that bar.
+    const bar: number[] = [];
+    for (const e of list) {
+      const s = score[e]!;
+      if (bar.length < k) {
+        bar.push(s);
+        if (bar.length === k) bar.sort((a, b) => a - b);
+      } else if (s > bar[0]!) {
+        bar[0] = s;
+        for (let i = 0; i + 1 < k && bar[i]! > bar[i + 1]!; i++) [bar[i], bar[i + 1]] = [bar[i + 1]!, bar[i]!];
+      }
+    }
+    const min = bar[0]!;
+    let w = 0;
+    for (const e of list) if (score[e]! >= min) list[w++] = e;
+    list.length = w;
+  }
+  list.sort((a, b) => score[b]! - score[a]!);
+  if (list.length > k) list.length = k;
 }
