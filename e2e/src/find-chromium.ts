@@ -7,11 +7,9 @@ export const CHROMIUM_MISSING = 'Chromium not found: install it with `apt-get in
 /** Where Chromium was found, or why the browser tests cannot run. */
 export type ChromiumLookup = { found: true; path: string } | { found: false; message: string };
 
-/** Looks for CHROMIUM_PATH first, then the usual Debian locations. */
+/** Uses CHROMIUM_PATH when set (and only it: a named browser is not silently swapped), else the usual Debian locations. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumLookup {
-  const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    (p): p is string => typeof p === 'string' && p.length > 0,
-  );
+  const candidates = env.CHROMIUM_PATH ? [env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const path = candidates.find((p) => existsSync(p));
   if (path) return { found: true, path };
   const tried = candidates.join(', ');
