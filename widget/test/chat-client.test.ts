@@ -25,14 +25,14 @@ afterAll(async () => {
 });
 
 /** A chat client on a real socket to the real server; `store` is shared to play a second tab. */
-function open(store: KeyValueStore, lang: WidgetConfig['lang'] = 'zh-CN') {
+function open(store: KeyValueStore, lang: WidgetConfig['lang'] = 'zh-CN', transports: ('websocket' | 'polling')[] = ['websocket']) {
   let socket: VisitorSocket | undefined;
   const live: string[] = [];
   const client = createChatClient({
     config: { site: 'demo', lang, color: '', position: 'right', base: server.url },
     store,
     createSocket: () =>
-      (socket = io(server.url + VISITOR_NAMESPACE, { transports: ['websocket'], autoConnect: false, reconnectionDelay: 50, reconnectionDelayMax: 100 })),
+      (socket = io(server.url + VISITOR_NAMESPACE, { transports, autoConnect: false, reconnectionDelay: 50, reconnectionDelayMax: 100 })),
     page: () => 'https://shop.example/cart',
     onMessage: (message) => live.push(message.text),
   });
@@ -81,6 +81,13 @@ describe('chat client against the real server', () => {
     expect(question).toMatchObject({ author: 'visitor', seq: 1 });
     expect(question?.pending).toBeFalsy();
     expect(answer?.text).toMatch(/400-[0-9X]{3}-[0-9X]{4}/);
+  });
+
+  it('works over long-polling too (networks that block WebSocket)', async () => {
+    const { client } = open(memoryStore(), 'en', ['polling']);
+    client.send('What is the customer service hotline?');
+    await until(client, (c) => c.state.messages.some((m) => m.author === 'bot'));
+    expect(client.state.messages.find((m) => m.author === 'bot')?.text).toMatch(/400-[0-9X]{3}-[0-9X]{4}/);
   });
 
   it('answers a tapped suggestion with its entry', async () => {
