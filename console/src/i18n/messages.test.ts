@@ -33,7 +33,9 @@ describe('message tables', () => {
       expect(t('reply')).toMatch(/回复|输入|reply|message/i);
       expect(t('send')).toMatch(/发送|send/i);
       expect(t('closeConversation')).toMatch(/结束|关闭|close|end/i);
+      expect(t('closeConfirm')).toMatch(/确定|确认|confirm|yes|结束|end|close/i);
       // Other buttons must not be mistaken for sign-in or close.
+      expect(t('cancel')).not.toMatch(/结束|关闭|close|end|确定|确认|confirm|yes/i);
       expect(t('signOut')).not.toMatch(/登录|sign in|log in|结束|关闭|close/i);
       expect(t('removeFromList')).not.toMatch(/结束|关闭|close|end|发送|send/i);
     }

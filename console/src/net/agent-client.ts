@@ -48,8 +48,12 @@ export class AgentClient {
 
   /** Connects to `/agent` on this origin with the session cookie. */
   start(): void {
-    // WebSocket first: same origin, no sticky sessions needed behind a load balancer; polling stays as the fallback.
-    const socket: AgentSocket = io(AGENT_NAMESPACE, { withCredentials: true, transports: ['websocket', 'polling'] });
+    // WebSocket first (no sticky sessions needed behind a load balancer); long-polling when a proxy blocks it.
+    const socket: AgentSocket = io(AGENT_NAMESPACE, {
+      withCredentials: true,
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+    });
     this.socket = socket;
     this.on.status('connecting');
     socket.on('connect', () => void this.greet());

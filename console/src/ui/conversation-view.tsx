@@ -1,6 +1,7 @@
 /** The open conversation: header with Close, the whole transcript (bot turns included) as a log, and the reply box. */
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationView as View, PendingReply } from '../state/console-state.ts';
+import { CloseConfirm } from './close-confirm.tsx';
 import { useI18n } from './i18n-context.ts';
 import { langLabelKey, stateLabelKey } from './labels.ts';
 import { MessageItem } from './message-item.tsx';
@@ -45,12 +46,15 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
   const logRef = useRef<HTMLDivElement>(null);
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
   const stickToBottom = useRef(true);
+  const [confirming, setConfirming] = useState(false);
 
   // Opening a conversation puts the cursor where the agent will type; a closed one has no reply box.
   useEffect(() => {
     (replyRef.current ?? headingRef.current)?.focus();
     stickToBottom.current = true;
+    setConfirming(false);
   }, [summary.id]);
 
   useEffect(() => {
@@ -80,11 +84,30 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
           </p>
         </div>
         {active && (
-          <button type="button" class="danger" disabled={closing} onClick={onClose}>
-            {t('closeConversation')}
+          <button
+            type="button"
+            class="danger"
+            ref={closeRef}
+            disabled={closing}
+            aria-expanded={confirming}
+            onClick={() => setConfirming(true)}
+          >
+            {closing ? t('closing') : t('closeConversation')}
           </button>
         )}
       </header>
+      {active && confirming && (
+        <CloseConfirm
+          onConfirm={() => {
+            setConfirming(false);
+            onClose();
+          }}
+          onCancel={() => {
+            setConfirming(false);
+            closeRef.current?.focus();
+          }}
+        />
+      )}
       {summary.state === 'closed' && (
         <div class="closed-banner" role="status">
           <span>{t('closedBanner')}</span>
