@@ -86,6 +86,12 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}): Promi
     const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
     log.info(`listening on ${url}`);
 
+    // Expired sessions are refused anyway; this only keeps the table small.
+    const sweep = setInterval(() => {
+      storage.deleteExpiredSessions(Date.now()).catch((err: unknown) => log.warn('session clean-up failed', err));
+    }, 60 * 60 * 1000);
+    sweep.unref();
+
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -93,6 +99,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}): Promi
       admin,
       close() {
         closing ??= (async () => {
+          clearInterval(sweep);
           kb.close();
           io.disconnectSockets(true);
           await new Promise<void>((ok) => io.close(() => ok()));

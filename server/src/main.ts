@@ -1,6 +1,6 @@
 /** Command-line entry: read the environment, start one server, print where things are, stop cleanly on signals. */
 import { readConfig } from './config.ts';
-import { createKefuServer } from './create-kefu-server.ts';
+import { createKefuServer, type KefuServer } from './create-kefu-server.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -19,7 +19,35 @@ async function main(): Promise<void> {
   }
   if (!config.allowedOrigins) console.warn('kefu: ALLOWED_ORIGINS is not set: the widget may be embedded by any website.');
 
-  const server = await createKefuServer(config);
+  // Handlers first: a signal that arrives while starting (or right after the banner) still shuts down cleanly.
+  let server: KefuServer | undefined;
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`kefu: ${signal} received, shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    (server ? server.close() : Promise.resolve()).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error('kefu: error while shutting down', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
+  server = await createKefuServer(config);
+  if (stopping) {
+    await server.close();
+    return;
+  }
+  printBanner(server);
+}
+
+function printBanner(server: KefuServer): void {
   const lines = [
     '',
     `  Kefu is running`,
@@ -34,24 +62,6 @@ async function main(): Promise<void> {
     lines.push('  Admin sign-in:  the admin created earlier (its password was printed on the first start; set KEFU_ADMIN_EMAIL and KEFU_ADMIN_PASSWORD to reset it)');
   }
   console.log(`${lines.join('\n')}\n`);
-
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`kefu: ${signal} received, shutting down`);
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    server.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error('kefu: error while shutting down', err);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

@@ -1,0 +1,46 @@
+/** The command-line entry: prints where things are, refuses the scaled mode for now, stops cleanly on SIGTERM. */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_KB, tempDir } from './support/test-server.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function run(env: Record<string, string>, onOutput?: (text: string, stop: () => void) => void) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', DATA_DIR: tempDir(), KB_DIR: FIXTURE_KB, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const collect = (chunk: Buffer) => {
+    out += chunk.toString();
+    onOutput?.(out, () => child.kill('SIGTERM'));
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  return new Promise<{ code: number | null; out: string }>((resolve) => child.on('exit', (code) => resolve({ code, out })));
+}
+
+describe('main', () => {
+  it('exits 1 with a clear message when DATABASE_URL asks for the scaled mode', async () => {
+    const { code, out } = await run({ DATABASE_URL: 'postgres://localhost/kefu' });
+    expect(code).toBe(1);
+    expect(out).toMatch(/DATABASE_URL.*not available yet/);
+  });
+
+  it('prints the demo page, the console and a generated admin password, then stops on SIGTERM', async () => {
+    let stopped = false;
+    const { code, out } = await run({ KEFU_ADMIN_EMAIL: '', KEFU_ADMIN_PASSWORD: '' }, (text, stop) => {
+      if (!stopped && /Admin sign-in/.test(text)) {
+        stopped = true;
+        stop();
+      }
+    });
+    expect(out).toMatch(/Demo page:\s+http:\/\/127\.0\.0\.1:\d+\//);
+    expect(out).toMatch(/Agent console:\s+http:\/\/127\.0\.0\.1:\d+\/console/);
+    expect(out).toMatch(/admin@localhost \/ \S{12,}/);
+    expect(out).toMatch(/ALLOWED_ORIGINS is not set/);
+    expect(code).toBe(0);
+  });
+});
