@@ -17,8 +17,19 @@ export interface HostPage {
   close: () => Promise<void>;
 }
 
-/** Pages: `/` embeds with the browser's language, `/en` with `data-lang="en"`. */
-export function renderHostPage(widgetBase: string, lang?: string): string {
+/**
+ * What a site owner writes before the snippet to use the host API early: the queueing stub,
+ * a `message` listener that keeps what it hears in `window.kefuHeard`, and `Kefu('open')`.
+ */
+export const HOST_API_PRELUDE = `<script>
+window.Kefu = window.Kefu || function () { (window.Kefu.q = window.Kefu.q || []).push(arguments); };
+window.kefuHeard = [];
+Kefu('on', 'message', function (message) { window.kefuHeard.push(JSON.stringify(message)); });
+Kefu('open');
+</script>`;
+
+/** Pages: `/` embeds with the browser's language, `/en` with `data-lang="en"`, `/api` uses the host API before the loader. */
+export function renderHostPage(widgetBase: string, lang?: string, prelude = ''): string {
   const langAttr = lang ? ` data-lang="${lang}"` : '';
   return `<!doctype html>
 <html lang="${lang ?? 'zh-CN'}">
@@ -32,6 +43,7 @@ export function renderHostPage(widgetBase: string, lang?: string): string {
 <h1>Acme 商城</h1>
 <p>Welcome to our store. 欢迎光临。</p>
 <button type="button" id="host-button">Host page button</button>
+${prelude}
 <script src="${widgetBase}/widget.js" data-site="demo"${langAttr} async></script>
 </body>
 </html>`;
@@ -41,9 +53,15 @@ export function renderHostPage(widgetBase: string, lang?: string): string {
 export function startHostPage(options: HostPageOptions): Promise<HostPage> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/' || path === '/en') {
+    const pages: Record<string, () => string> = {
+      '/': () => renderHostPage(options.widgetBase),
+      '/en': () => renderHostPage(options.widgetBase, 'en'),
+      '/api': () => renderHostPage(options.widgetBase, undefined, HOST_API_PRELUDE),
+    };
+    const render = path ? pages[path] : undefined;
+    if (render) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(renderHostPage(options.widgetBase, path === '/en' ? 'en' : undefined));
+      res.end(render());
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' });
