@@ -66,6 +66,17 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
     if (log && stickToBottom.current) log.scrollTop = log.scrollHeight;
   }, [messages.length, pending.length, summary.id, summary.state]);
 
+  // The log shrinks when a banner or the confirm step appears, or the window resizes: stay at the newest message.
+  useEffect(() => {
+    const log = logRef.current;
+    if (!log || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (stickToBottom.current) log.scrollTop = log.scrollHeight;
+    });
+    observer.observe(log);
+    return () => observer.disconnect();
+  }, []);
+
   const onScroll = () => {
     const log = logRef.current;
     if (log) stickToBottom.current = log.scrollHeight - log.scrollTop - log.clientHeight < 48;

@@ -19,7 +19,7 @@ export function QueueList({ queue, accepting, onAccept }: QueueListProps) {
   const now = useNow(1000);
   return (
     <section class="panel" aria-labelledby="queue-heading">
-      <h2 id="queue-heading" class="panel-title">
+      <h2 id="queue-heading" class="panel-title" tabIndex={-1}>
         {t('queueTitle')}
         <span class="count">{queue.length}</span>
       </h2>

@@ -25,6 +25,10 @@ function errorKey(result: Result<unknown>): MessageKey {
   return result.ok ? 'error_internal' : `error_${result.error.code}`;
 }
 
+function focusById(id: string): void {
+  document.getElementById(id)?.focus();
+}
+
 /** Header + two columns. */
 export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) {
   const { t } = useI18n();
@@ -57,6 +61,8 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
     });
     clientRef.current = client;
     client.start();
+    // Signing in replaced the form that had focus; start keyboard and screen-reader users at the queue.
+    focusById('queue-heading');
     return () => client.close();
   }, []);
 
@@ -90,6 +96,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
     if (res.error.code === 'conflict' || res.error.code === 'not_found' || res.error.code === 'invalid_state') {
       dispatch({ type: 'taken', conversationId });
       setAlert(res.error.code === 'conflict' ? 'takenByOther' : errorKey(res));
+      focusById('queue-heading');
     } else {
       setAlert(errorKey(res));
     }
@@ -142,7 +149,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
   const remove = (conversationId: string) => {
     dispatch({ type: 'remove', conversationId });
     drafts.delete(conversationId);
-    document.getElementById('mine-heading')?.focus();
+    focusById('mine-heading');
   };
 
   const open = state.openId ? state.conversations[state.openId] : undefined;
