@@ -1,4 +1,4 @@
-/** Faults a real deployment meets: WebSocket blocked by a proxy, and a server restart in mid-conversation. */
+/** Faults a real deployment meets: WebSocket blocked by a proxy, a server restart in mid-conversation, a page on a foreign origin. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
@@ -119,6 +119,22 @@ describeBrowser('network faults', (chromiumPath) => {
       expect(await log.getByText(HOTLINE).count(), 'After the restart the earlier bot answer is gone from the transcript.').toBeGreaterThanOrEqual(1);
       const copies = await messageItems(log).filter({ hasText: typedWhileDown }).filter({ hasNotText: /9:00/ }).count();
       expect(copies, `The message typed while the server was down shows ${copies} times in the transcript (want exactly once).`).toBe(1);
+    });
+  });
+
+  it('a page on an origin missing from ALLOWED_ORIGINS gets no service', async () => {
+    const s = ready();
+    // Same page server, reached as 127.0.0.1 instead of localhost: another origin, not on the allow-list.
+    const foreign = `http://127.0.0.1:${s.hostPage.port}`;
+    await withPage(s.browser, 'foreign-origin', s, false, async (page) => {
+      await openWidget(page, `${foreign}/`);
+      await ask(page, '客服热线是多少');
+      const refusals = (): number => s.server.output().split(`origin ${foreign} refused`).length - 1;
+      await expect
+        .poll(refusals, { timeout: 20_000, message: `The server never refused the visitor socket from ${foreign}, which ALLOWED_ORIGINS does not list.` })
+        .toBeGreaterThanOrEqual(2);
+      const answers = await panel(page).getByRole('log').getByText(HOTLINE).count();
+      expect(answers, `A page on ${foreign} (not in ALLOWED_ORIGINS) got the bot's answer anyway.`).toBe(0);
     });
   });
 });
