@@ -6,6 +6,7 @@ import type { AppCommand, MountApp } from '../common/bridge.ts';
 import { createSafeStorage, openKey, readKey, tokenKey } from '../common/safe-storage.ts';
 import { createChatClient, type VisitorSocket } from './chat-client.ts';
 import { ChatPanel } from './chat-panel.tsx';
+import { contrastText } from './contrast-text.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { translator } from './i18n.ts';
 import { countUnread, lastSeqOf } from './merge-messages.ts';
@@ -42,6 +43,12 @@ export const mountApp: MountApp = (host) => {
     onMessage: (message) => host.emit('message', message),
   });
 
+  // The launcher already shows the resolved accent colour; derive the text colours from it once:
+  // --kt for text on the accent, --ka for the accent used as text on white (too pale → dark grey).
+  const onAccent = contrastText(getComputedStyle(host.launcher).backgroundColor);
+  const hostStyle = (root.host as HTMLElement).style;
+  hostStyle.setProperty('--kt', onAccent);
+  hostStyle.setProperty('--ka', onAccent === '#fff' ? 'var(--kc,#2563eb)' : '#1f2937');
   const style = document.createElement('style');
   style.textContent = panelCss;
   const container = document.createElement('div');
