@@ -90,3 +90,22 @@ describe('createMatcher on a small knowledge base', () => {
     expect(matcher.match('400-XXX-XXXX 工作日').candidates[0]?.id).not.toBe('hotline-personal');
   });
 });
+
+describe('createMatcher edge cases', () => {
+  it('declines everything on an empty knowledge base', () => {
+    const empty = createMatcher({ entries: [], synonyms: [], flows: [], welcome: [] });
+    expect(empty.match('客服电话').decision).toBe('decline');
+    expect(empty.match('转人工').decision).toBe('handoff');
+  });
+
+  it('stays fast and sane on a very long message', () => {
+    const t0 = performance.now();
+    const result = matcher.match('客服电话是多少'.repeat(2000));
+    expect(performance.now() - t0).toBeLessThan(200);
+    expect(result.candidates[0]?.id).toBe('hotline-personal');
+  });
+
+  it('answers in the language the caller asks for', () => {
+    expect(matcher.match('客服电话是多少', { lang: 'en' }).answer).toContain('The hotline');
+  });
+});

@@ -15,8 +15,10 @@ export class KbError extends Error {
   readonly issues: LintIssue[];
 
   constructor(issue: LintIssue, issues: LintIssue[] = [issue]) {
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-    super(formatIssue(issue) + more);
+    // The first line names the first problem; the rest follow one per line so a log shows what to fix.
+    const rest = issues.filter((i) => i !== issue).slice(0, 19).map(formatIssue);
+    const hidden = issues.length - 1 - rest.length;
+    super([formatIssue(issue), ...rest, ...(hidden > 0 ? [`… and ${hidden} more`] : [])].join('\n'));
     this.name = 'KbError';
     this.file = issue.file;
     this.entry = issue.entry;

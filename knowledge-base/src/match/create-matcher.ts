@@ -12,6 +12,9 @@ export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.65, margin: 0.14, marg
 /** Score mix chosen on the development split. */
 export const DEFAULT_WEIGHTS: ScoringWeights = { char: 0.6, coverage: 0, centroid: 0.6, keyword: 0.3, candidates: 20 };
 
+/** Longer messages are cut before matching: a question is never this long, and latency stays bounded. */
+const MAX_QUERY_CHARS = 300;
+
 const questionIn = (entry: Entry, lang: Lang): string => (lang === 'en' && entry.en ? entry.en.question : entry.question);
 const answerIn = (entry: Entry, lang: Lang): string => (lang === 'en' && entry.en ? entry.en.answer : entry.answer);
 
@@ -26,13 +29,13 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}): 
   return {
     match(text: string, opts: MatchOptions = {}): MatchResult {
       const lang = opts.lang ?? detectLang(text);
-      const scores = rank(text);
+      const scores = rank(text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS) : text);
       const candidates: Candidate[] = scores.slice(0, 5).map(({ entry, score }) => ({
         id: entries[entry]!.id,
         question: questionIn(entries[entry]!, lang),
         score: Math.round(score * 1000) / 1000,
       }));
-      const decision = detectHandoff(text) ? 'handoff' : decide(scores[0]?.score ?? 0, scores[1]?.score ?? 0, thresholds);
+      const decision = detectHandoff(text.slice(0, MAX_QUERY_CHARS)) ? 'handoff' : decide(scores[0]?.score ?? 0, scores[1]?.score ?? 0, thresholds);
       const entry = decision === 'answer' ? entries[scores[0]!.entry]! : null;
       return { decision, lang, entry, answer: entry ? answerIn(entry, lang) : null, candidates };
     },
