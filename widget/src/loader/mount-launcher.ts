@@ -31,7 +31,7 @@ export function mountLauncher(
 ): Launcher {
   const host = parent.ownerDocument.createElement('kefu-widget');
   host.setAttribute('style', HOST_STYLE);
-  host.setAttribute('data-pos', config.position);
+  host.dataset.pos = config.position;
   if (config.color) host.style.setProperty('--kc', config.color);
   const root = host.attachShadow({ mode: 'open' });
   root.innerHTML = MARKUP;

@@ -7,7 +7,7 @@ export interface ScriptSource {
   attr(name: string): string | null;
 }
 
-/** Reads `data-site`, `data-lang`, `data-color`, `data-position` and the base URL from the script's `src`. */
+/** Reads `data-site`, `data-lang`, `data-color`, `data-position` and the base URL from the script's `src` (throws when it has none). */
 export function readConfig(
   script: ScriptSource,
   browserLang: string,
@@ -25,12 +25,8 @@ export function readConfig(
   };
 }
 
-/** Origin plus the directory of the script's path: `https://h/kefu/widget.js?v=1` → `https://h/kefu`. */
+/** Origin plus the directory of the script's path: `https://h/kefu/widget.js?v=1` → `https://h/kefu`; throws without a URL. */
 export function baseOf(src: string): string {
-  try {
-    const url = new URL(src);
-    return url.origin + url.pathname.replace(/\/[^/]*$/, '');
-  } catch {
-    return '';
-  }
+  const url = new URL(src);
+  return url.origin + url.pathname.replace(/\/[^/]*$/, '');
 }

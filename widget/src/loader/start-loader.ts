@@ -22,7 +22,6 @@ export function startLoader(win: KefuWindow = window): void {
       win.navigator.language || '',
       (value) => typeof CSS === 'undefined' || CSS.supports('color', value),
     );
-    if (!config.base) return;
     const emitter = createEmitter();
     let ui: Launcher | undefined;
     let wanted = false;
