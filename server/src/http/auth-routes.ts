@@ -16,13 +16,18 @@ export function authRoutes(ctx: KefuContext): Router {
   const router = Router();
 
   router.post('/login', async (req, res) => {
-    if (!ctx.limits.login.take(req.ip ?? 'unknown')) throw new KefuError('rate_limited', 'too many sign-in attempts; try again in a minute');
+    // Only failed attempts count, so a busy office behind one address can still sign in.
+    const address = req.ip ?? 'unknown';
+    if (ctx.limits.login.exhausted(address)) throw new KefuError('rate_limited', 'too many failed sign-in attempts; try again in a minute');
     const parsed = v.safeParse(LoginSchema, req.body);
     if (!parsed.success) throw new KefuError('bad_request', 'email and password are required');
     const { email, password } = parsed.output;
     const agent = await ctx.storage.getAgentByEmail(email);
     const ok = await verifyPassword(password, agent?.passwordHash ?? (await dummyPasswordHash()));
-    if (!agent || !ok) throw new KefuError('unauthorized', 'wrong email or password');
+    if (!agent || !ok) {
+      ctx.limits.login.take(address);
+      throw new KefuError('unauthorized', 'wrong email or password');
+    }
     const token = newSessionToken();
     const now = ctx.now();
     await ctx.storage.createSession({ tokenHash: hashSessionToken(token), agentId: agent.id, expiresAt: now + SESSION_TTL_MS, now });

@@ -2,6 +2,8 @@
 export interface RateLimiter {
   /** Counts one hit; false when the key is over its limit for the current window. */
   take(key: string): boolean;
+  /** True when the key has used up its window, without counting a hit. */
+  exhausted(key: string): boolean;
 }
 
 export function createRateLimiter(limit: number, windowMs: number, now: () => number = Date.now): RateLimiter {
@@ -17,6 +19,10 @@ export function createRateLimiter(limit: number, windowMs: number, now: () => nu
       }
       w.count += 1;
       return w.count <= limit;
+    },
+    exhausted(key) {
+      const w = windows.get(key);
+      return w !== undefined && w.resetAt > now() && w.count >= limit;
     },
   };
 }

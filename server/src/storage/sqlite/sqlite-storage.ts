@@ -39,7 +39,8 @@ export function openSqliteStorage(file: string): Storage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  // FULL: a message is acknowledged only after it is stored, so it must survive a power cut too.
+  db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   // Another process may hold the write lock briefly (a second server on the same file, a CLI).
   db.pragma('busy_timeout = 5000');
