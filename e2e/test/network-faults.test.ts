@@ -132,7 +132,7 @@ describeBrowser('network faults', (chromiumPath) => {
       const refusals = (): number => s.server.output().split(`origin ${foreign} refused`).length - 1;
       await expect
         .poll(refusals, { timeout: 20_000, message: `The server never refused the visitor socket from ${foreign}, which ALLOWED_ORIGINS does not list.` })
-        .toBeGreaterThanOrEqual(2);
+        .toBeGreaterThanOrEqual(1);
       const answers = await panel(page).getByRole('log').getByText(HOTLINE).count();
       expect(answers, `A page on ${foreign} (not in ALLOWED_ORIGINS) got the bot's answer anyway.`).toBe(0);
     });

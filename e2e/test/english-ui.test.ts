@@ -1,7 +1,19 @@
-/** An English customer page (data-lang="en") gets an English widget and English answers. */
+/** English everywhere: a data-lang="en" page gets an English widget, answers and notices; an English browser gets an English console. */
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { HOTLINE, defineSteps, describeBrowser, expectVisible, messageItems, recordPageProblems, startStack, visibleText, type Stack } from '../src/index.ts';
+import {
+  ADMIN,
+  HOTLINE,
+  defineSteps,
+  describeBrowser,
+  expectVisible,
+  messageItems,
+  recordPageProblems,
+  signIn,
+  startStack,
+  visibleText,
+  type Stack,
+} from '../src/index.ts';
 
 /** An English name: matches `words` and holds no Chinese characters. */
 const english = (words: string): RegExp => new RegExp(`^(?=.*(${words}))[^\\u3400-\\u9fff]*$`, 'i');
@@ -12,12 +24,18 @@ const NAMES = {
   input: english('message|type'),
   send: english('send'),
   human: english('human|agent|person'),
+  email: english('email'),
+  password: english('password'),
+  signIn: english('sign in|log in'),
+  queue: english('queue|waiting'),
 };
 
-describeBrowser('an English visitor page', (chromiumPath) => {
+describeBrowser('English pages and console', (chromiumPath) => {
   let stack: Stack | undefined;
   let context: BrowserContext | undefined;
+  let agentContext: BrowserContext | undefined;
   let visitor: Page | undefined;
+  let agent: Page | undefined;
   let problems: () => string[] = () => [];
 
   beforeAll(async () => {
@@ -26,6 +44,8 @@ describeBrowser('an English visitor page', (chromiumPath) => {
     context = await stack.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     visitor = await context.newPage();
     problems = recordPageProblems(visitor);
+    agentContext = await stack.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    agent = await agentContext.newPage();
   }, 180_000);
 
   afterAll(async () => {
@@ -33,15 +53,33 @@ describeBrowser('an English visitor page', (chromiumPath) => {
   });
 
   const step = defineSteps(
-    () => ({ visitor }),
+    () => ({ visitor, agent }),
     () => stack?.server.output() ?? '',
     () => ({ visitor: problems() }),
   );
-  const ready = (): { stack: Stack; visitor: Page } => {
-    if (!stack || !visitor) throw new Error('The test setup did not start (server, host page or browser).');
-    return { stack, visitor };
+  const ready = (): { stack: Stack; visitor: Page; agent: Page } => {
+    if (!stack || !visitor || !agent) throw new Error('The test setup did not start (server, host page or browser).');
+    return { stack, visitor, agent };
   };
   const panel = (page: Page): Locator => page.getByRole('dialog', { name: NAMES.panel });
+
+  // Signed in first: with nobody online a handoff becomes a ticket instead of a queue entry.
+  step('0. an English browser gets the agent console in English', async () => {
+    const { stack, agent } = ready();
+    await agent.goto(`${stack.server.url}/console`);
+    const body = agent.locator('body');
+    await expectVisible(agent.getByRole('textbox', { name: NAMES.email }), 'An en-US browser sees no English "Email" field on the console sign-in.', { context: body, timeout: 20_000 });
+    await expectVisible(agent.getByLabel(NAMES.password), 'An en-US browser sees no English "Password" field on the console sign-in.', { context: body });
+    await expectVisible(agent.getByRole('button', { name: NAMES.signIn }), 'An en-US browser sees no English "Sign in" button on the console.', { context: body });
+    await signIn(agent, stack.server.url, ADMIN);
+    const queue = agent.getByRole('list', { name: NAMES.queue }).or(agent.getByRole('table', { name: NAMES.queue }));
+    await queue
+      .first()
+      .waitFor({ state: 'attached', timeout: 10_000 })
+      .catch(async () => {
+        throw new Error(`After signing in, the English console has no queue named in English (queue/waiting).\n  What was on screen: ${await visibleText(body)}`);
+      });
+  });
 
   step('1. the launcher and the chat panel have English names', async () => {
     const { stack, visitor } = ready();
@@ -72,5 +110,16 @@ describeBrowser('an English visitor page', (chromiumPath) => {
     const text = await visibleText(answer.last());
     expect(text, `The hotline answer on the English page is not in English: "${text}"`).toMatch(/hotline|weekdays|call/i);
     expect(text, `The hotline answer on the English page is in Chinese: "${text}"`).not.toMatch(/热线|工作日/);
+  });
+
+  step('3. asking for a human gives an English queue notice with the position', async () => {
+    const { visitor } = ready();
+    await panel(visitor).getByRole('button', { name: NAMES.human }).first().click({ timeout: 5_000 });
+    const notice = panel(visitor).getByText(/queue|waiting/i).filter({ hasText: /1/ });
+    await expectVisible(notice, 'After "Talk to a human" the English visitor saw no queue notice with a position (… queue … 1).', {
+      context: panel(visitor),
+    });
+    const text = await visibleText(notice.last());
+    expect(text, `The queue notice on the English page is not in English: "${text}"`).not.toMatch(/[\u3400-\u9fff]/);
   });
 });
