@@ -25,11 +25,16 @@ afterAll(async () => {
 });
 
 /** A chat client on a real socket to the real server; `store` is shared to play a second tab. */
-function open(store: KeyValueStore, lang: WidgetConfig['lang'] = 'zh-CN', transports: ('websocket' | 'polling')[] = ['websocket']) {
+function open(
+  store: KeyValueStore,
+  lang: WidgetConfig['lang'] = 'zh-CN',
+  transports: ('websocket' | 'polling')[] = ['websocket'],
+  site = 'demo',
+) {
   let socket: VisitorSocket | undefined;
   const live: string[] = [];
   const client = createChatClient({
-    config: { site: 'demo', lang, color: '', position: 'right', base: server.url },
+    config: { site, lang, color: '', position: 'right', base: server.url },
     store,
     createSocket: () =>
       (socket = io(server.url + VISITOR_NAMESPACE, { transports, autoConnect: false, reconnectionDelay: 50, reconnectionDelayMax: 100 })),
@@ -156,6 +161,13 @@ describe('chat client against the real server', () => {
     await until(client, (c) => c.state.messages.some((m) => m.author === 'system'));
     expect(client.state.messages.filter((m) => m.author === 'visitor' && !m.pending).length).toBe(1);
     expect(client.state.messages.some((m) => m.pending)).toBe(false);
+  });
+
+  it('reports a refused session (unknown site) instead of pretending to connect', async () => {
+    const { client } = open(memoryStore(), 'zh-CN', ['websocket'], 'no-such-site');
+    client.start();
+    await until(client, (c) => c.state.error !== undefined);
+    expect(client.state).toMatchObject({ status: 'offline', error: 'not_found' });
   });
 
   it('refuses to rate a conversation that is not closed, with a coded error', async () => {

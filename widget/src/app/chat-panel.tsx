@@ -20,7 +20,8 @@ export interface ChatPanelProps {
 
 function statusLine(state: ChatState, t: ChatPanelProps['t']): { text: string; queue?: boolean } | undefined {
   if (state.status === 'connecting' || state.status === 'idle') return { text: t('connecting') };
-  if (state.status === 'offline') return { text: state.error === 'forbidden' ? t('error') : t('offline') };
+  // A refused hello (unknown site, origin not allowed) will not heal by reconnecting.
+  if (state.status === 'offline') return { text: state.error ? t('error') : t('offline') };
   const c = state.conversation;
   if (c?.state === 'queued' && c.queuePosition) return { text: t('queueNow', { n: c.queuePosition }), queue: true };
   return undefined;
@@ -53,7 +54,7 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
       aria-label={t('dialog')}
       hidden={!open}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') {
+        if (e.key === 'Escape' && !e.isComposing) {
           e.stopPropagation();
           onClose();
         }

@@ -1,6 +1,6 @@
 /** The message box: Enter sends (not while an IME is composing), Shift+Enter breaks the line. */
 import { LIMITS } from '@kefu/shared';
-import type { Ref } from 'preact';
+import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import { HeadsetIcon } from './icons.tsx';
 import type { translator } from './i18n.ts';
@@ -8,7 +8,7 @@ import type { translator } from './i18n.ts';
 /** Props of the composer. */
 export interface ComposerProps {
   t: ReturnType<typeof translator>;
-  inputRef: Ref<HTMLTextAreaElement>;
+  inputRef: RefObject<HTMLTextAreaElement>;
   onSend: (text: string) => void;
   onHuman: () => void;
 }
@@ -21,6 +21,7 @@ export function Composer({ t, inputRef, onSend, onHuman }: ComposerProps) {
     if (!text.trim() || tooLong) return;
     onSend(text);
     setText('');
+    if (inputRef.current) inputRef.current.style.height = '';
   };
   return (
     <div class="ft">

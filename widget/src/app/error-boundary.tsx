@@ -4,6 +4,8 @@ import { Component, type ComponentChildren } from 'preact';
 /** Props of the error boundary. */
 export interface ErrorBoundaryProps {
   message: string;
+  /** The notice shows only while the panel is open, never over a closed widget. */
+  open: boolean;
   children?: ComponentChildren;
 }
 
@@ -16,12 +18,11 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { failed: boole
   }
 
   override render() {
-    return this.state.failed ? (
+    if (!this.state.failed) return this.props.children;
+    return this.props.open ? (
       <div class="p" role="alert">
         <p class="er">{this.props.message}</p>
       </div>
-    ) : (
-      this.props.children
-    );
+    ) : null;
   }
 }

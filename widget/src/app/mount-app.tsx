@@ -67,7 +67,7 @@ export const mountApp: MountApp = (host) => {
       host.emit('unread', count);
     }
     render(
-      <ErrorBoundary message={t('error')}>
+      <ErrorBoundary message={t('error')} open={open}>
         <ChatPanel open={open} state={state} client={client} lang={config.lang} t={t} onClose={() => setOpen(false, true)} />
       </ErrorBoundary>,
       container,
