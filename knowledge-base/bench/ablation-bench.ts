@@ -14,11 +14,10 @@ export interface Variant {
 
 /** The shipped configuration first, then one change each. */
 export const VARIANTS: Variant[] = [
-  { label: 'shipped (combined tokenizer, all on)', options: {} },
+  { label: 'shipped: tokenizer combined, all on', options: {} },
   { label: 'tokenizer: jieba', options: { tokenizer: 'jieba' } },
   { label: 'tokenizer: segmenter', options: { tokenizer: 'segmenter' } },
   { label: 'tokenizer: bigram', options: { tokenizer: 'bigram' } },
-  { label: 'tokenizer: combined', options: { tokenizer: 'combined' } },
   { label: 'fuzzy off', options: { fuzzy: false } },
   { label: 'synonyms off', options: { synonyms: false } },
   { label: 'normalisation off', options: { normalise: false } },

@@ -13,6 +13,7 @@ import { isDatasetDir, loadDatasetDir, loadDemoDataset, type BenchDataset } from
 import { benchEngines, NLPJS } from './engines.ts';
 import { benchLatency, latencyTable } from './latency-bench.ts';
 import { datasetRatiosTable, latencyRatiosTable } from './ratios.ts';
+import { peerVersions } from './peer-versions.ts';
 import { warmUp } from './run-engine.ts';
 
 /** The demo knowledge base's held-out queries (written with the demo content, never used to tune it). */
@@ -126,6 +127,15 @@ function header(options: BenchOptions): string {
       'in-scope query right when the expected entry is answered and an out-of-scope one when it is declined. ' +
       `An engine whose queries on a dataset would take more than ${options.queryBudgetS} s in all is scored on an ` +
       'evenly spaced sample of them (every k-th query; the queries column says so).',
+    '',
+    `Peers (${peerVersions().join(', ')}):`,
+    '- fuse.js: one record per entry with keys question and alternates, defaults except ' +
+      '`ignoreLocation: true` (better on every dataset in a trial than location weighting); score = 1 − fuse score.',
+    '- natural TfIdf: one document per phrasing; tokens are jieba words (HMM on) for Chinese and Porter ' +
+      'stems without stop words for English; score = tf-idf sum, an entry keeps its best phrasing.',
+    '- MiniSearch: one document per phrasing, the same tokens, prefix and fuzzy (0.2) terms combined with OR; BM25 score.',
+    '- nlp.js (core + nlp + lang-en-min + lang-zh): each phrasing is a training utterance of its entry; the ' +
+      "language is zh when the text has a Han character; score = the top non-None intent's classification score.",
   ].join('\n');
 }
 

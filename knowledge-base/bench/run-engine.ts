@@ -37,11 +37,15 @@ export async function runEngine(factory: EngineFactory, corpus: Corpus, queries:
   const heapBytes = options.measureHeap ? (await settledHeap()) - before : null;
   const outcomes: Outcome[] = [];
   const probe = options.probe ?? 50;
+  const budget = options.budgetMs;
   let stride = 1;
+  let probing = budget !== undefined;
   let spent = 0;
   for (let i = 0; i < queries.length; i += 1) {
-    if (i === probe && options.budgetMs !== undefined) {
-      stride = Math.max(1, Math.ceil(((spent / probe) * queries.length) / options.budgetMs));
+    // The probe ends after `probe` queries, or earlier when they already ate a tenth of the budget.
+    if (probing && budget !== undefined && (i >= probe || spent > budget / 10)) {
+      probing = false;
+      stride = Math.max(1, Math.ceil(((spent / i) * queries.length) / budget));
       // Keep the sample evenly spaced: drop the probe queries that are off the stride.
       if (stride > 1) outcomes.splice(0, outcomes.length, ...outcomes.filter((_, j) => j % stride === 0));
     }

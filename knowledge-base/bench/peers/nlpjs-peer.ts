@@ -32,6 +32,7 @@ function localeOf(text: string): 'zh' | 'en' {
 /** Ranks entries by nlp.js's classification score (its confidence), which the bench thresholds for rejection. */
 export function createNlpJsPeer(): Engine {
   let nlp: NlpApi | undefined;
+  let trained: string[] = [];
   return {
     name: 'nlp.js',
     async build({ entries }) {
@@ -43,7 +44,8 @@ export function createNlpJsPeer(): Engine {
       Object.assign(instance.settings, { autoSave: false, autoLoad: false, calculateSentiment: false, threshold: 0 });
       instance.nluManager.settings['log'] = false;
       const utterances = entries.flatMap((e) => [e.question, ...e.alternates].map((text) => ({ text, id: e.id, locale: localeOf(text) })));
-      instance.addLanguage([...new Set(utterances.map((u) => u.locale))]);
+      trained = [...new Set(utterances.map((u) => u.locale))];
+      instance.addLanguage(trained);
       for (const u of utterances) instance.addDocument(u.locale, u.text, u.id);
       // lang-zh announces its dictionary build on stdout; keep the bench's output to its tables.
       await quietly(() => instance.train());
@@ -51,7 +53,9 @@ export function createNlpJsPeer(): Engine {
     },
     async rank(query): Promise<Ranking> {
       if (!nlp) throw new Error('nlp.js peer used before build()');
-      const out = await nlp.process(localeOf(query), query);
+      // A query in a language with no training utterance is classified with the trained one.
+      const locale = localeOf(query);
+      const out = await nlp.process(trained.includes(locale) ? locale : (trained[0] ?? locale), query);
       const candidates = (out.classifications ?? [])
         .filter((c) => c.intent !== NONE && c.score > 0)
         .slice(0, 5)
