@@ -60,6 +60,24 @@ describe('bot', () => {
     expect(next.text).toMatch(/^Sorry/);
   });
 
+  it('leaves a flow for a confident answer to something else, or for a human', async () => {
+    const v = await visitor({ lang: 'zh-CN' });
+    await v.ask('工单查询');
+    await v.messages.next((m) => m.text.startsWith('请输入工单编号'));
+    const other = await v.ask('客服热线是多少？');
+    expect(other.meta?.entryId).toBe('hotline');
+    // The flow is gone: a ticket number is now an ordinary question, not a lookup.
+    const next = await v.ask('T20260101-0001');
+    expect(next.text).not.toContain('没有找到工单');
+    expect(next.meta?.decision).toBeDefined();
+
+    await v.ask('工单查询');
+    const prompt = await v.messages.next((m) => m.text.startsWith('请输入工单编号') && m.seq > next.seq);
+    ok(await visitorCall(v.socket, 'send', { clientId: 'leave-for-human', text: '转人工客服' }));
+    const queued = await v.messages.next((m) => m.meta?.notice === 'queued');
+    expect(queued.seq).toBe(prompt.seq + 2);
+  });
+
   it('limits how fast one visitor can send', async () => {
     const v = await visitor();
     const codes: string[] = [];
