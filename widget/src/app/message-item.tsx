@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import type { translator } from './i18n.ts';
 import { MarkdownView } from './markdown-view.tsx';
 import type { ChatMessage } from './merge-messages.ts';
+import { formatTime } from './format-time.ts';
 import { noticeText } from './notice-text.ts';
 
 /** Props of a transcript entry. */
@@ -15,14 +16,6 @@ export interface MessageItemProps {
   onRetry: (clientId: string) => void;
   /** Buttons rendered under the bubble (suggestions), only for the latest bot turn. */
   children?: ComponentChildren;
-}
-
-const timeFormats = new Map<Lang, Intl.DateTimeFormat>();
-/** Formats a time of day with Intl, cached per language. */
-export function formatTime(lang: Lang, at: number): string {
-  let format = timeFormats.get(lang);
-  if (!format) timeFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' })));
-  return format.format(at);
 }
 
 /** A message as an <article> inside the log. */

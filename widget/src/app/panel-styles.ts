@@ -69,6 +69,6 @@ export const panelCss = `
 .sb:focus-visible{outline:2px solid var(--kc,#2563eb);outline-offset:2px}
 .er{padding:24px;text-align:center;color:#64748b}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:480px){.p,:host([data-pos=left]) .p{inset:0;width:100%;height:100%;max-height:none;border-radius:0}.cp textarea{font-size:16px}}
+@media (max-width:480px){.p,:host([data-pos=left]) .p{inset:0;width:100%;height:100%;max-height:none;border-radius:0}.cp textarea{font-size:16px}.ft{padding-bottom:max(12px,env(safe-area-inset-bottom))}}
 @media (prefers-reduced-motion:reduce){.p{animation:none}}
 `;
