@@ -23,6 +23,8 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}): 
   const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   const weights: ScoringWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const rank = createRanker(buildEntryIndex(kb, options), weights, options.fuzzy ?? true);
+  // One throw-away query loads the lazy parts (converter tables, JIT) so the first visitor does not pay for them.
+  rank('预热 warm up');
   const entries = kb.entries;
   const byId = new Map(entries.map((e) => [e.id, e]));
 
