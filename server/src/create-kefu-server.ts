@@ -17,6 +17,7 @@ import { createVisitorTokens } from './security/visitor-token.ts';
 import { setupAgentNamespace } from './socket/agent-namespace.ts';
 import { setupVisitorNamespace } from './socket/visitor-namespace.ts';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
+import type { Storage } from './storage/storage.ts';
 
 export interface KefuServer {
   /** http://host:port */
@@ -27,14 +28,20 @@ export interface KefuServer {
   close(): Promise<void>;
 }
 
+/** Replaceable parts; the server owns (and closes) what it is given. */
+export interface KefuServerParts {
+  /** Defaults to SQLite at DATA_DIR/kefu.sqlite. */
+  storage?: Storage;
+}
+
 /** Starts a server; `port: 0` picks a free port (tests). Missing fields take their defaults. */
-export async function createKefuServer(partial: Partial<KefuConfig> = {}): Promise<KefuServer> {
+export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts: KefuServerParts = {}): Promise<KefuServer> {
   const config = resolveConfig(partial);
   const log = createLogger(config.logLevel);
   if (config.databaseUrl || config.redisUrl) {
     throw new Error('DATABASE_URL / REDIS_URL (several processes on PostgreSQL + Redis) is not available yet; unset them to use the embedded SQLite mode');
   }
-  const storage = openSqliteStorage(join(resolve(config.dataDir), 'kefu.sqlite'));
+  const storage = parts.storage ?? openSqliteStorage(join(resolve(config.dataDir), 'kefu.sqlite'));
   try {
     const now = Date.now();
     await storage.upsertSite({ key: 'demo', name: 'Demo', allowedOrigins: config.allowedOrigins ?? [] });

@@ -2,8 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { KefuServer } from '../src/index.ts';
-import { ADMIN, agentCall, closeClients, connectAgent, connectVisitor, login, ok, startServer, tempDir } from './support/test-server.ts';
+import { createKefuServer, openSqliteStorage, type KefuServer, type Storage } from '../src/index.ts';
+import { ADMIN, FIXTURE_KB, agentCall, closeClients, connectAgent, connectVisitor, login, ok, startServer, tempDir } from './support/test-server.ts';
 
 /** The JSON bodies these endpoints answer with. */
 interface Body {
@@ -140,6 +140,24 @@ describe('http', () => {
     expect(text).toMatch(/^kefu_messages_total \d+$/m);
     expect(text).toMatch(/^kefu_bot_decisions_total\{decision="answer"\} \d+$/m);
     expect(text).toMatch(/^kefu_queue_length \d+$/m);
+  });
+
+  it('answers 503 when the database does not answer', async () => {
+    const storage = openSqliteStorage(join(tempDir(), 'kefu.sqlite'));
+    let down = false;
+    const flaky = Object.assign(Object.create(storage) as Storage, {
+      ping: () => (down ? Promise.reject(new Error('disk gone')) : storage.ping()),
+    });
+    const sick = await createKefuServer({ port: 0, dataDir: tempDir(), kbDir: FIXTURE_KB, logLevel: 'silent' }, { storage: flaky });
+    try {
+      expect((await fetch(`${sick.url}/healthz`)).status).toBe(200);
+      down = true;
+      const res = await fetch(`${sick.url}/healthz`);
+      expect(res.status).toBe(503);
+      expect(JSON.stringify(await json(res))).not.toContain('disk gone');
+    } finally {
+      await sick.close();
+    }
   });
 
   it('serves the demo page, security headers, and 503 for artefacts not built yet', async () => {
