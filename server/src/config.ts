@@ -54,6 +54,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
   if (level !== undefined && !(LOG_LEVELS as readonly string[]).includes(level)) {
     throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
   }
+  const timeZone = str('TZ')?.replace(/^:/, '');
+  if (timeZone !== undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+    } catch {
+      throw new Error(`TZ must be an IANA time zone such as Asia/Shanghai, got "${timeZone}"`);
+    }
+  }
   const origins = str('ALLOWED_ORIGINS')
     ?.split(',')
     .map((o) => o.trim().replace(/\/+$/, ''))
@@ -66,7 +74,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     adminEmail: str('KEFU_ADMIN_EMAIL')?.toLowerCase(),
     adminPassword: env.KEFU_ADMIN_PASSWORD || undefined,
     allowedOrigins: origins && origins.length > 0 ? origins : undefined,
-    timeZone: str('TZ'),
+    timeZone,
     logLevel: level as LogLevel | undefined,
     databaseUrl: str('DATABASE_URL'),
     redisUrl: str('REDIS_URL'),
