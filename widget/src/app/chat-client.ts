@@ -80,7 +80,13 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
 
   const update = (patch: Partial<ChatState>) => {
     state = { ...state, ...patch };
-    for (const listener of listeners) listener();
+    for (const listener of listeners) {
+      try {
+        listener();
+      } catch {
+        // Listeners run inside socket callbacks; an error there would surface on the host page.
+      }
+    }
   };
 
   const merge = (incoming: ChatMessage[], live: boolean) => {
