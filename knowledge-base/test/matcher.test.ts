@@ -109,3 +109,18 @@ describe('createMatcher edge cases', () => {
     expect(matcher.match('客服电话是多少', { lang: 'en' }).answer).toContain('The hotline');
   });
 });
+
+describe('Chinese one-character slips', () => {
+  it('reads 热限 as the keyword 热线 when the knowledge base never uses 限', () => {
+    const result = matcher.match('客服热限是多少');
+    expect(result.candidates[0]?.id).toBe('hotline-personal');
+    expect(result.decision).toBe('answer');
+  });
+
+  it('leaves ordinary characters alone', async () => {
+    const { createHanSlipCorrector } = await import('../src/text/han-slip-corrector.ts');
+    const guess = createHanSlipCorrector(['热线', '工单'], new Set(['热', '线', '工', '单', '了', '好']))!;
+    expect(guess('客服热限多少')).toEqual(['热线']);
+    expect(guess('修好了')).toEqual([]);
+  });
+});

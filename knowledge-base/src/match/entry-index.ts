@@ -1,6 +1,8 @@
 /** Everything precomputed for matching one knowledge base: the text pipeline, the phrase index and per-entry token sets. */
 import type { KnowledgeBase, MatcherOptions } from '../types.ts';
 import { latinWords } from '../text/tokenize.ts';
+import { createHanSlipCorrector, type HanSlipCorrector } from '../text/han-slip-corrector.ts';
+import { normaliseText } from '../text/normalise-text.ts';
 import { createTypoCorrector, type TypoCorrector } from '../text/typo-corrector.ts';
 import { PhraseIndex, type IndexedPhrasing } from './phrase-index.ts';
 import { createTextPipeline, type TextPipeline } from './text-pipeline.ts';
@@ -22,6 +24,8 @@ export interface EntryIndex {
   keywordIds: Int32Array[];
   /** Null when fuzzy matching is off. */
   typos: TypoCorrector | null;
+  /** Null when fuzzy matching is off or the knowledge base declares no Chinese keywords or synonyms. */
+  hanSlips: HanSlipCorrector | null;
 }
 
 const sortedIds = (ids: Iterable<number>): Int32Array => Int32Array.from(new Set([...ids].filter((id) => id >= 0))).sort();
@@ -72,6 +76,9 @@ export function buildEntryIndex(kb: KnowledgeBase, options: MatcherOptions): Ent
     centroidNorm[e] = Math.sqrt(norm) || 1;
   });
   const keywordIds = keywordsOf.map((words) => sortedIds(words.flatMap((w) => [...phrases.ids(pipeline.process(w).tokens)])));
-  const typos = options.fuzzy === false ? null : createTypoCorrector(phrasings.flatMap((p) => latinWords(p.norm)));
-  return { pipeline, phrases, entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf: Math.log(1 + (entryCount + 0.5) / 0.5), keywordIds, typos };
+  const fuzzy = options.fuzzy !== false;
+  const typos = fuzzy ? createTypoCorrector(phrasings.flatMap((p) => latinWords(p.norm))) : null;
+  const domainWords = [...kb.synonyms.flat(), ...keywordsOf.flat()].map((w) => normaliseText(w, options.normalise ?? true));
+  const hanSlips = fuzzy ? createHanSlipCorrector(domainWords, new Set(phrasings.flatMap((p) => p.norm.match(/\p{Script=Han}/gu) ?? []))) : null;
+  return { pipeline, phrases, entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf: Math.log(1 + (entryCount + 0.5) / 0.5), keywordIds, typos, hanSlips };
 }

@@ -2,6 +2,7 @@
 import type { ScoringWeights } from '../types.ts';
 import { charBigramCodes, dice } from './char-bigrams.ts';
 import type { EntryIndex } from './entry-index.ts';
+import type { QueryFixes } from './text-pipeline.ts';
 import { findId } from './phrase-index.ts';
 
 /** One scored entry (index into the knowledge base's entries). */
@@ -12,15 +13,17 @@ export interface ScoredEntry {
 
 /** Ranks entries for `text`, best first, at most `weights.candidates` of them. */
 export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: boolean): (text: string) => ScoredEntry[] {
-  const { phrases, pipeline, entryDocs, entryBags, keywordIds, typos, centroidWeights, centroidNorm, entryIdf, maxEntryIdf } = index;
+  const { phrases, pipeline, entryDocs, entryBags, keywordIds, typos, hanSlips, centroidWeights, centroidNorm, entryIdf, maxEntryIdf } = index;
   const entryCount = entryDocs.length;
   const entryBest = new Float64Array(entryCount);
   const entryStamp = new Int32Array(entryCount);
-  const fixWord = typos ? (w: string): string => typos.correct(w) : undefined;
+  const fixes: QueryFixes = {};
+  if (typos) fixes.word = (w) => typos.correct(w);
+  if (hanSlips) fixes.hanGuesses = hanSlips;
   let epoch = 0;
 
   return (text) => {
-    const { norm, tokens } = pipeline.process(text, fixWord);
+    const { norm, tokens } = pipeline.process(text, fixes);
     if (tokens.length === 0) return [];
     const ids = phrases.ids(tokens);
     const hits = phrases.search(ids);

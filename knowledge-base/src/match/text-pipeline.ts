@@ -16,10 +16,19 @@ export interface ProcessedText {
   tokens: string[];
 }
 
-export interface TextPipeline {
-  /** `fixWord` corrects Latin words before stemming (queries only). */
-  process(text: string, fixWord?: (word: string) => string): ProcessedText;
+/** Query-only repairs of typing slips. */
+export interface QueryFixes {
+  /** Corrects a Latin word before stemming. */
+  word?: (word: string) => string;
+  /** Words probably meant by a run of Chinese characters; their tokens are added. */
+  hanGuesses?: (run: string) => string[];
 }
+
+export interface TextPipeline {
+  process(text: string, fixes?: QueryFixes): ProcessedText;
+}
+
+const HAN_RUN = /\p{Script=Han}+/gu;
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isLatinWord = (w: string): boolean => /^[\p{L}\p{N} ]+$/u.test(w) && !/\p{Script=Han}/u.test(w);
@@ -40,9 +49,12 @@ export function createTextPipeline(options: PipelineOptions, groups: SynonymGrou
   const alternatives = [...canonical.keys()].sort((a, b) => b.length - a.length).map((w) => (isLatinWord(w) ? `\\b${escape(w)}\\b` : escape(w)));
   const finder = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'gu') : null;
   return {
-    process(text: string, fixWord?: (word: string) => string): ProcessedText {
+    process(text: string, fixes?: QueryFixes): ProcessedText {
       const n = norm(text);
-      const tokens = tokenize(n, han, fixWord);
+      const tokens = tokenize(n, han, fixes?.word);
+      if (fixes?.hanGuesses) {
+        for (const [run] of n.matchAll(HAN_RUN)) for (const guess of fixes.hanGuesses(run)) tokens.push(...han(guess));
+      }
       if (finder) {
         const heads = new Set<string>();
         for (const m of n.matchAll(finder)) {

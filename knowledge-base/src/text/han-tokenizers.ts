@@ -26,6 +26,11 @@ function jiebaFor(userWords: readonly string[]): Jieba {
   return jieba;
 }
 
+/** jieba without HMM and without user words: an unknown slip ("热限") comes out as single characters. */
+export function dictionaryCut(run: string): string[] {
+  return jiebaFor([]).cut(run, false);
+}
+
 /** Builds the named tokenizer; `userWords` (keywords, synonyms) teach jieba the knowledge base's own vocabulary. */
 export function createHanTokenizer(name: TokenizerName, userWords: readonly string[] = []): HanTokenizer {
   switch (name) {
