@@ -1,8 +1,9 @@
 /** A visitor over a real socket: hello, bot answers, suggestions, flows, idempotent resend, replay. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '@kefu/shared';
+import { io } from 'socket.io-client';
 import type { KefuServer } from '../src/index.ts';
-import { closeClients, connectVisitor, ok, recorder, startServer, visitorCall } from './support/test-server.ts';
+import { closeClients, connectVisitor, ok, recorder, startServer, visitorCall, type VisitorClient } from './support/test-server.ts';
 
 let server: KefuServer;
 beforeAll(async () => {
@@ -66,6 +67,18 @@ describe('visitor session', () => {
     await new Promise((r) => setTimeout(r, 150));
     const sync = ok(await visitorCall(v.socket, 'sync', { afterSeq: 0 }));
     expect(sync.messages.map((m) => m.author)).toEqual(['visitor', 'bot']);
+  });
+
+  it('works over HTTP long-polling when WebSocket is blocked', async () => {
+    const socket: VisitorClient = io(`${server.url}/visitor`, { transports: ['polling'], forceNew: true, reconnection: false });
+    try {
+      const messages = recorder<Message>(socket, 'message');
+      ok(await visitorCall(socket, 'hello', {}));
+      const mine = ok(await visitorCall(socket, 'send', { clientId: 'poll-1', text: '热线电话' })).message;
+      expect((await messages.next((m) => m.author === 'bot' && m.seq > mine.seq)).meta?.entryId).toBe('hotline');
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('leave-message creates a ticket that ticket-lookup then finds', async () => {
