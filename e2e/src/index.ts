@@ -6,7 +6,7 @@ export { REPO_ROOT } from './repo-root.ts';
 export { ADMIN, startServer, type RunningServer, type ServerOptions } from './start-server.ts';
 export { serviceHoursZone } from './service-hours-zone.ts';
 export { HOSTILE_CSS } from './hostile-css.ts';
-export { HOST_API_PRELUDE, renderHostPage, startHostPage, type HostPage, type HostPageOptions } from './start-host-page.ts';
+export { HOST_API_PRELUDE, renderHostPage, startHostPage, type HostPage, type HostPageOptions, type HostPageVariant } from './start-host-page.ts';
 export { expectVisible, visibleText } from './expect-visible.ts';
 export { RESULTS_DIR, saveScreenshots } from './save-screenshots.ts';
 export { defineSteps, type StepFn } from './define-steps.ts';

@@ -17,8 +17,10 @@ describe('startHostPage', () => {
     expect(html).toContain('font-size: 40px !important');
   });
 
-  it('serves an English variant with data-lang="en"', async () => {
-    const html = await (await fetch(`http://127.0.0.1:${page.port}/en`)).text();
-    expect(html).toContain('data-lang="en"');
+  it('serves variants: English, launcher on the left', async () => {
+    const en = await (await fetch(`http://127.0.0.1:${page.port}/en`)).text();
+    expect(en).toContain('data-site="demo" data-lang="en" async');
+    const left = await (await fetch(`http://127.0.0.1:${page.port}/left`)).text();
+    expect(left).toContain('data-site="demo" data-position="left" async');
   });
 });

@@ -28,9 +28,20 @@ Kefu('on', 'message', function (message) { window.kefuHeard.push(JSON.stringify(
 Kefu('open');
 </script>`;
 
-/** Pages: `/` embeds with the browser's language, `/en` with `data-lang="en"`, `/api` uses the host API before the loader. */
-export function renderHostPage(widgetBase: string, lang?: string, prelude = ''): string {
-  const langAttr = lang ? ` data-lang="${lang}"` : '';
+/** What varies between the host pages: snippet attributes and a script before the snippet. */
+export interface HostPageVariant {
+  /** `data-lang` on the snippet. */
+  lang?: string;
+  /** `data-position` on the snippet. */
+  position?: 'left' | 'right';
+  /** HTML placed before the snippet. */
+  prelude?: string;
+}
+
+/** Pages: `/` (browser language), `/en` (`data-lang="en"`), `/left` (`data-position="left"`), `/api` (host API before the loader). */
+export function renderHostPage(widgetBase: string, variant: HostPageVariant = {}): string {
+  const { lang, position, prelude = '' } = variant;
+  const attrs = (lang ? ` data-lang="${lang}"` : '') + (position ? ` data-position="${position}"` : '');
   return `<!doctype html>
 <html lang="${lang ?? 'zh-CN'}">
 <head>
@@ -44,7 +55,7 @@ export function renderHostPage(widgetBase: string, lang?: string, prelude = ''):
 <p>Welcome to our store. 欢迎光临。</p>
 <button type="button" id="host-button">Host page button</button>
 ${prelude}
-<script src="${widgetBase}/widget.js" data-site="demo"${langAttr} async></script>
+<script src="${widgetBase}/widget.js" data-site="demo"${attrs} async></script>
 </body>
 </html>`;
 }
@@ -55,8 +66,9 @@ export function startHostPage(options: HostPageOptions): Promise<HostPage> {
     const path = (req.url ?? '/').split('?')[0];
     const pages: Record<string, () => string> = {
       '/': () => renderHostPage(options.widgetBase),
-      '/en': () => renderHostPage(options.widgetBase, 'en'),
-      '/api': () => renderHostPage(options.widgetBase, undefined, HOST_API_PRELUDE),
+      '/en': () => renderHostPage(options.widgetBase, { lang: 'en' }),
+      '/left': () => renderHostPage(options.widgetBase, { position: 'left' }),
+      '/api': () => renderHostPage(options.widgetBase, { prelude: HOST_API_PRELUDE }),
     };
     const render = path ? pages[path] : undefined;
     if (render) {

@@ -1,4 +1,4 @@
-/** The site owner's JavaScript API: `Kefu(command, …)` calls queued before the loader, events back to the page. */
+/** What a site owner controls: `Kefu(command, …)` calls queued before the loader, events back to the page, snippet options. */
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { HOTLINE, WIDGET, defineSteps, describeBrowser, expectVisible, recordPageProblems, startStack, type Stack } from '../src/index.ts';
@@ -63,5 +63,19 @@ describeBrowser("the host page's Kefu() API", (chromiumPath) => {
       });
     await page.evaluate(() => (window as unknown as HostWindow).Kefu('toggle'));
     await expectVisible(panel(page), "Kefu('toggle') on a closed panel did not open it.");
+  });
+
+  step('4. data-position="left" puts the launcher bottom-left', async () => {
+    const { stack, page } = ready();
+    await page.goto(`${stack.hostPage.origin}/left`);
+    const launcher = page.getByRole('button', { name: WIDGET.launcher });
+    await expectVisible(launcher, 'A data-position="left" page shows no chat launcher.', { timeout: 20_000 });
+    const box = await launcher.first().boundingBox();
+    const view = page.viewportSize() ?? { width: 1280, height: 800 };
+    expect(box, 'The launcher has no size on screen.').not.toBeNull();
+    if (box) {
+      expect(box.x + box.width / 2, `With data-position="left" the launcher is not on the left half (box ${JSON.stringify(box)}).`).toBeLessThan(view.width / 2);
+      expect(box.y + box.height / 2, `With data-position="left" the launcher is not in the bottom half (box ${JSON.stringify(box)}).`).toBeGreaterThan(view.height / 2);
+    }
   });
 });
