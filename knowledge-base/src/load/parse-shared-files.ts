@@ -46,6 +46,7 @@ export function parseFlows(doc: unknown, issues: IssueCollector): Flow[] {
     if (!isMap(raw)) return flowIssues.add(undefined, 'a flow must be a mapping');
     flowIssues.unknownFields(raw, ['id', 'title', 'steps']);
     const id = flowIssues.string(raw, 'id', true) ?? label;
+    if (flows.some((f) => f.id === id)) flowIssues.add('id', 'duplicate flow id');
     const title = parseLocalized(raw['title'], 'title', flowIssues);
     if (!Array.isArray(raw['steps']) || raw['steps'].length === 0) {
       flowIssues.add('steps', 'must be a non-empty list of steps');
