@@ -45,11 +45,12 @@ export function createHanTokenizer(name: TokenizerName, userWords: readonly stri
       return (run) => jieba.cutForSearch(run, true);
     }
     case 'combined': {
-      // Words carry meaning; single characters still match when the visitor's wording splits differently (measured: +9 points dev top-1 in Chinese).
+      // Words carry meaning; single characters still match when the visitor's wording splits differently
+      // (measured on the development split: +9 points top-1 in Chinese over words alone).
       const jieba = jiebaFor(userWords);
       return (run) => {
-        const out = jieba.cutForSearch(run, true);
-        for (const c of run) out.push(c);
+        const out = jieba.cut(run, true);
+        for (const c of run) if (!out.includes(c)) out.push(c);
         return out;
       };
     }
