@@ -127,7 +127,7 @@ function header(options: BenchOptions): string {
       'queries, which is generous to the peers. top1 and mrr5 ignore the decision; accuracy counts an ' +
       'in-scope query right when the expected entry is answered and an out-of-scope one when it is declined. ' +
       `An engine whose queries on a dataset would take more than ${options.queryBudgetS} s in all is scored on an ` +
-      'evenly spaced sample of them (every k-th query; the queries column says so).',
+      'evenly spaced sample of them (1 query in k; the queries column says so).',
     '',
     `Peers (${peerVersions().join(', ')}):`,
     '- fuse.js: one record per entry with keys question and alternates, defaults except ' +

@@ -61,7 +61,7 @@ export function datasetTable(result: DatasetResult): string {
   const headers = ['engine', 'queries', 'top1', 'mrr5', 'ood_rejection', 'accuracy', 'threshold', 'p50 ms', 'p99 ms', 'build ms'];
   const rows = result.rows.map((r) => [
     r.name,
-    r.stride > 1 ? `${r.metrics.n} (every ${r.stride}th)` : String(r.metrics.n),
+    r.stride > 1 ? `${r.metrics.n} (1 in ${r.stride})` : String(r.metrics.n),
     share(r.metrics.top1),
     share(r.metrics.mrr5),
     share(r.metrics.ood_rejection),
