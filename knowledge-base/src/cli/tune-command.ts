@@ -18,12 +18,12 @@ import { parseArgs, UsageError } from './parse-args.ts';
 const TOKENIZERS: readonly TokenizerName[] = ['jieba', 'segmenter', 'bigram', 'combined'];
 
 /** A dataset folder (faq.json, folds made from it), a queries-only folder (its queries against `kbDir`), or a content folder (folds). */
-async function load(dir: string, kbDir: string): Promise<{ kb: KnowledgeBase; queries?: EvalQuery[] }> {
+async function load(dir: string, kbDir: string): Promise<{ kb: KnowledgeBase; source: string; queries?: EvalQuery[] }> {
   const faq = join(dir, 'faq.json');
-  if (existsSync(faq)) return { kb: await loadFaqJson(faq) };
+  if (existsSync(faq)) return { kb: await loadFaqJson(faq), source: dir };
   // Content still being written may have dangling follow-ups; the matcher does not care, so read it leniently.
-  if (existsSync(join(dir, 'queries.jsonl'))) return { kb: (await readKnowledgeBase(kbDir)).kb, queries: await readQueries(join(dir, 'queries.jsonl')) };
-  return { kb: (await readKnowledgeBase(dir)).kb };
+  if (existsSync(join(dir, 'queries.jsonl'))) return { kb: (await readKnowledgeBase(kbDir)).kb, source: resolve(kbDir), queries: await readQueries(join(dir, 'queries.jsonl')) };
+  return { kb: (await readKnowledgeBase(dir)).kb, source: dir };
 }
 
 /** Prints per-folder development top-1 and accuracy, then the tuned thresholds. */
@@ -38,19 +38,22 @@ export async function tuneCommand(argv: string[], print: (line: string) => void)
     normalise: !args.flags.has('no-normalise'),
   };
   if (tokenizer !== undefined) options.tokenizer = tokenizer as TokenizerName;
-  const sets: ScoredQuery[][] = [];
+  // Folders about the same knowledge base (its content folds and a queries folder against it) form one set, so every
+  // dataset counts once in the objective.
+  const bySource = new Map<string, ScoredQuery[]>();
   const rows: Array<{ folder: string; top1: number; accuracy: number }> = [];
   for (const folder of args.positionals) {
-    const { kb, queries } = await load(resolve(folder), args.options.get('kb') ?? DEMO_KB_DIR);
+    const { kb, source, queries } = await load(resolve(folder), args.options.get('kb') ?? DEMO_KB_DIR);
     const scored = scoreDev(kb, options, queries);
-    sets.push(scored);
+    bySource.set(source, [...(bySource.get(source) ?? []), ...scored]);
     const inScope = scored.filter((q) => q.expected !== null);
     const top1 = inScope.filter((q) => q.top === q.expected).length / Math.max(1, inScope.length);
     rows.push({ folder: basename(resolve(folder)), top1, accuracy: devAccuracy([scored], DEFAULT_THRESHOLDS) });
   }
+  const sets = [...bySource.values()];
   const tuned = tuneThresholds(sets);
   for (const r of rows) print(`${r.folder}: dev top-1 ${(r.top1 * 100).toFixed(1)}%  accuracy (default thresholds) ${(r.accuracy * 100).toFixed(1)}%`);
-  print(`mean accuracy at ${OOD_SHARE * 100} % out of scope: default ${(devAccuracy(sets, DEFAULT_THRESHOLDS) * 100).toFixed(1)}%, tuned ${(tuned.score * 100).toFixed(1)}%`);
+  print(`mean accuracy over ${sets.length} knowledge bases at ${OOD_SHARE * 100} % out of scope: default ${(devAccuracy(sets, DEFAULT_THRESHOLDS) * 100).toFixed(1)}%, tuned ${(tuned.score * 100).toFixed(1)}%`);
   print(`tuned thresholds: ${JSON.stringify(tuned.thresholds)}`);
   if (args.flags.has('json')) print(JSON.stringify({ rows, tuned }));
   return 0;

@@ -8,7 +8,7 @@ import { buildEntryIndex } from './entry-index.ts';
 import { createRanker } from './rank-entries.ts';
 
 /** Decision thresholds chosen on the development split (`kb tune`), one set for every language and knowledge base. */
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.35, margin: 0.08, marginFloor: 0.225, suggest: 0.22 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.325, margin: 0.08, marginFloor: 0.225, suggest: 0.22 };
 /** Score mix chosen on the development split. */
 export const DEFAULT_WEIGHTS: ScoringWeights = { char: 0.6, coverage: 0, centroid: 0.6, keyword: 0.3, candidates: 20 };
 
