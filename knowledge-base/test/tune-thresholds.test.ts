@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { devAccuracy, OOD_SHARE, tuneThresholds, type ScoredQuery } from '../src/evaluation/tune-thresholds.ts';
+import { decide } from '../src/match/decide.ts';
+
+const inScope = (s1: number, s2: number, right = true): ScoredQuery => ({ expected: 'a', top: right ? 'a' : 'b', inTop3: true, s1, s2 });
+const outOfScope = (s1: number, s2: number): ScoredQuery => ({ expected: null, top: 'a', inTop3: false, s1, s2 });
+const ANSWER_ALL = { answer: 0, margin: 1, marginFloor: 0, suggest: 0 };
+const DECLINE_ALL = { answer: 2, margin: 2, marginFloor: 2, suggest: 2 };
+
+describe('development objective', () => {
+  it('weights out-of-scope queries at a fixed share, whatever their share in the set', () => {
+    const fewOod = [inScope(0.9, 0.1), inScope(0.9, 0.1), inScope(0.9, 0.1), outOfScope(0.9, 0.1)];
+    const manyOod = [inScope(0.9, 0.1), outOfScope(0.9, 0.1), outOfScope(0.9, 0.1), outOfScope(0.9, 0.1)];
+    expect(devAccuracy([fewOod], ANSWER_ALL)).toBeCloseTo(1 - OOD_SHARE);
+    expect(devAccuracy([manyOod], ANSWER_ALL)).toBeCloseTo(1 - OOD_SHARE);
+    expect(devAccuracy([manyOod], DECLINE_ALL)).toBeCloseTo(OOD_SHARE);
+  });
+
+  it('counts an answer with the wrong entry as wrong, and each set once', () => {
+    const big = [inScope(0.9, 0.1), inScope(0.9, 0.1, false), outOfScope(0.1, 0)];
+    const small = [inScope(0.9, 0.1)];
+    const t = { answer: 0.5, margin: 1, marginFloor: 1, suggest: 0 };
+    expect(devAccuracy([big], t)).toBeCloseTo((1 - OOD_SHARE) * 0.5 + OOD_SHARE);
+    expect(devAccuracy([big, small], t)).toBeCloseTo(((1 - OOD_SHARE) * 0.5 + OOD_SHARE + 1) / 2);
+  });
+});
+
+describe('threshold search', () => {
+  it('answers confident or clearly leading queries and declines the rest', () => {
+    const set = [
+      inScope(0.8, 0.2),
+      inScope(0.7, 0.5),
+      inScope(0.3, 0.05),
+      outOfScope(0.25, 0.22),
+      outOfScope(0.15, 0.1),
+      outOfScope(0.45, 0.4),
+    ];
+    const { thresholds, score } = tuneThresholds([set]);
+    expect(score).toBeCloseTo(1);
+    for (const q of set) expect(decide(q.s1, q.s2, thresholds) === 'answer').toBe(q.expected !== null);
+  });
+
+  it('takes the strictest of equally good rules', () => {
+    // Any bar between 0.3 and 0.8 separates these: the search keeps the highest bars that still do.
+    const { thresholds } = tuneThresholds([[inScope(0.8, 0), outOfScope(0.3, 0.3)]]);
+    expect(thresholds.answer).toBeGreaterThanOrEqual(0.775);
+    expect(decide(0.8, 0, thresholds)).toBe('answer');
+    expect(decide(0.3, 0.3, thresholds)).not.toBe('answer');
+  });
+});
