@@ -46,9 +46,11 @@ export function delta(x: number): string {
   return Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}` : '—';
 }
 
-/** A ratio such as 0.42×. */
+/** A ratio such as 0.42× or 0.0031×. */
 export function times(x: number): string {
-  return Number.isFinite(x) ? `${x < 10 ? x.toFixed(2) : x.toFixed(0)}×` : '—';
+  if (!Number.isFinite(x)) return '—';
+  // Small ratios keep two significant digits, so 1/300 does not print as 0.00.
+  return `${x >= 10 ? x.toFixed(0) : x >= 0.1 ? x.toFixed(2) : x.toPrecision(2)}×`;
 }
 
 /** Bytes as MiB. */

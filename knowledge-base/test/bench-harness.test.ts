@@ -8,7 +8,7 @@ import { benchEngines } from '../bench/engines.ts';
 import { bestThreshold, computeMetrics, percentile, type Outcome } from '../bench/metrics.ts';
 import { runEngine } from '../bench/run-engine.ts';
 import { generateSynthetic } from '../bench/synthetic.ts';
-import { markdownTable } from '../bench/table.ts';
+import { markdownTable, times } from '../bench/table.ts';
 
 const ENTRIES: BenchEntry[] = [
   { id: 'hours', question: '你们几点上班？', alternates: ['营业时间是什么时候', 'what are your opening hours'] },
@@ -171,5 +171,9 @@ describe('synthetic data and tables', () => {
   it('pads Chinese cells by display width so columns line up in a terminal', () => {
     const table = markdownTable(['k', 'n'], [['退款', '1.5'], ['ab', '10']]);
     expect(table).toBe(['| k    |   n |', '| ---- | --: |', '| 退款 | 1.5 |', '| ab   |  10 |'].join('\n'));
+  });
+
+  it('prints small latency ratios with two significant digits instead of 0.00', () => {
+    expect([times(1 / 300), times(0.42), times(18.4), times(Number.NaN)]).toEqual(['0.0033×', '0.42×', '18×', '—']);
   });
 });
