@@ -24,6 +24,9 @@ import {
 const QUESTION = '客服热线是多少';
 const AGENT_REPLY = '您好，我是人工客服小王，请问发票还有什么问题？';
 const VISITOR_ANSWER = '我想开一张增值税专用发票';
+/** The launcher's name while one message is unread: "在线客服 (1)", "在线客服（1 条未读消息）", "Chat with us (1 unread)"… */
+const UNREAD = /未读|unread|(客服|咨询|chat|help)\D*\b1\b/i;
+const AGENT_FOLLOW_UP = '专用发票需要提供税号，请稍等我帮您查询';
 
 describeBrowser('a visitor asks the bot, then a human agent, on a hostile customer page', (chromiumPath) => {
   let stack: Stack | undefined;
@@ -167,7 +170,35 @@ describeBrowser('a visitor asks the bot, then a human agent, on a hostile custom
     await expectVisible(agent.getByText(VISITOR_ANSWER), "The agent never saw the visitor's answer in the console.", { context: agent.locator('body') });
   });
 
-  step('7. after a reload the visitor still has the whole transcript', async () => {
+  step('7. with the panel closed, a new agent message shows as unread on the launcher', async () => {
+    const { visitor, agent } = ready();
+    const launcher = visitor.getByRole('button', { name: WIDGET.launcher });
+    await launcher.first().click({ timeout: 5_000 });
+    await panel(visitor)
+      .first()
+      .waitFor({ state: 'hidden', timeout: 10_000 })
+      .catch(() => {
+        throw new Error('Clicking the launcher again did not close the chat panel.');
+      });
+    await agent.getByRole('textbox', { name: CONSOLE.reply }).first().fill(AGENT_FOLLOW_UP);
+    await agent.getByRole('button', { name: CONSOLE.send }).first().click({ timeout: 5_000 });
+    await expectVisible(
+      visitor.getByRole('button', { name: UNREAD }),
+      'With the chat panel closed, a new message from the agent did not show as unread on the launcher (its name should carry the count 1 or say 未读/unread).',
+      { context: visitor.locator('body') },
+    );
+    await launcher.first().click({ timeout: 5_000 });
+    await expectVisible(transcript(visitor).getByText(AGENT_FOLLOW_UP), "Reopening the panel did not show the agent's new message.", { context: panel(visitor) });
+    await visitor
+      .getByRole('button', { name: UNREAD })
+      .first()
+      .waitFor({ state: 'hidden', timeout: 10_000 })
+      .catch(() => {
+        throw new Error('After the visitor opened the panel and saw the message, the launcher still announces unread messages.');
+      });
+  });
+
+  step('8. after a reload the visitor still has the whole transcript', async () => {
     const { visitor } = ready();
     await visitor.reload();
     const launcher = visitor.getByRole('button', { name: WIDGET.launcher });
@@ -178,13 +209,14 @@ describeBrowser('a visitor asks the bot, then a human agent, on a hostile custom
       [QUESTION, "the visitor's question"],
       [HOTLINE, "the bot's answer"],
       [AGENT_REPLY, "the agent's reply"],
+      [AGENT_FOLLOW_UP, "the agent's follow-up"],
       [VISITOR_ANSWER, "the visitor's answer to the agent"],
     ] as const) {
       await expectVisible(transcript(visitor).getByText(text), `After a reload the transcript lost ${what}.`, { context: transcript(visitor) });
     }
   });
 
-  step('8. the agent closes the conversation, the visitor rates it 5 and is thanked', async () => {
+  step('9. the agent closes the conversation, the visitor rates it 5 and is thanked', async () => {
     const { visitor, agent } = ready();
     const close = await pickConversationClose(agent);
     await close.click({ timeout: 5_000 });
@@ -209,7 +241,7 @@ describeBrowser('a visitor asks the bot, then a human agent, on a hostile custom
     await expectVisible(thanks, 'After rating 5 the visitor saw no thank-you notice for the rating (感谢您的评价 / Thank you for your rating).', { context: panel(visitor) });
   });
 
-  step("9. the rating is stored: the agent's console shows 5/5", async () => {
+  step("10. the rating is stored: the agent's console shows 5/5", async () => {
     const { agent } = ready();
     await expect
       .poll(() => visibleText(agent.locator("body"), 20_000), {
