@@ -2,13 +2,14 @@
 import type { Lang } from '@kefu/shared';
 import type { Candidate, Entry, KnowledgeBase, Matcher, MatcherOptions, MatchOptions, MatchResult, ScoringWeights, Thresholds } from '../types.ts';
 import { detectLang } from '../text/detect-lang.ts';
+import { isBareKeyword } from './bare-keyword.ts';
 import { decide } from './decide.ts';
 import { detectHandoff } from './detect-handoff.ts';
 import { buildEntryIndex } from './entry-index.ts';
 import { createRanker } from './rank-entries.ts';
 
 /** Decision thresholds chosen on the development split (`kb tune`), one set for every language and knowledge base. */
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.325, margin: 0.08, marginFloor: 0.225, suggest: 0.22 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.25, margin: 0.08, marginFloor: 0.225, suggest: 0.22 };
 /** Score mix chosen on the development split. */
 export const DEFAULT_WEIGHTS: ScoringWeights = { char: 0.6, coverage: 0, centroid: 0.6, keyword: 0.3, candidates: 20 };
 
@@ -22,6 +23,7 @@ const answerIn = (entry: Entry, lang: Lang): string => (lang === 'en' && entry.e
 export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}): Matcher {
   const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   const weights: ScoringWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const normalise = options.normalise ?? true;
   const rank = createRanker(buildEntryIndex(kb, options), weights, options.fuzzy ?? true);
   // One throw-away query loads the lazy parts (converter tables, JIT) so the first visitor does not pay for them.
   rank('预热 warm up');
@@ -37,7 +39,8 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}): 
         question: questionIn(entries[entry]!, lang),
         score: Math.round(score * 1000) / 1000,
       }));
-      const decision = detectHandoff(text.slice(0, MAX_QUERY_CHARS)) ? 'handoff' : decide(scores[0]?.score ?? 0, scores[1]?.score ?? 0, thresholds);
+      const head = text.slice(0, MAX_QUERY_CHARS);
+      const decision = detectHandoff(head) ? 'handoff' : decide(scores[0]?.score ?? 0, scores[1]?.score ?? 0, thresholds, isBareKeyword(head, normalise));
       const entry = decision === 'answer' ? entries[scores[0]!.entry]! : null;
       return { decision, lang, entry, answer: entry ? answerIn(entry, lang) : null, candidates };
     },
