@@ -124,3 +124,10 @@ describe('Chinese one-character slips', () => {
     expect(guess('修好了')).toEqual([]);
   });
 });
+
+describe('bare keywords', () => {
+  it('answers a keyword that one entry clearly owns', () => {
+    expect(matcher.match('邮箱').entry?.id).toBe('email-support');
+    expect(matcher.match('hotline').entry?.id).toBe('hotline-personal');
+  });
+});

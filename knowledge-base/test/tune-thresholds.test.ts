@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { devAccuracy, OOD_SHARE, tuneThresholds, type ScoredQuery } from '../src/evaluation/tune-thresholds.ts';
+import { devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, tuneThresholds, type ScoredQuery } from '../src/evaluation/tune-thresholds.ts';
+import { isBareKeyword } from '../src/match/bare-keyword.ts';
 import { decide } from '../src/match/decide.ts';
 
 const inScope = (s1: number, s2: number, right = true): ScoredQuery => ({ expected: 'a', top: right ? 'a' : 'b', inTop3: true, s1, s2 });
@@ -14,6 +15,13 @@ describe('development objective', () => {
     expect(devAccuracy([fewOod], ANSWER_ALL)).toBeCloseTo(1 - OOD_SHARE);
     expect(devAccuracy([manyOod], ANSWER_ALL)).toBeCloseTo(1 - OOD_SHARE);
     expect(devAccuracy([manyOod], DECLINE_ALL)).toBeCloseTo(OOD_SHARE);
+  });
+
+  it('splits the out-of-scope share between near misses and unrelated questions', () => {
+    const set = [inScope(0.9, 0.1), outOfScope(0.3, 0.2), { ...outOfScope(0.1, 0), unrelated: true }];
+    const t = { answer: 0.2, margin: 1, marginFloor: 1, suggest: 0 };
+    // The near miss is answered (wrong), the unrelated question declined.
+    expect(devAccuracy([set], t)).toBeCloseTo(1 - OOD_SHARE + OOD_SHARE * (1 - NEAR_MISS_SHARE));
   });
 
   it('counts an answer with the wrong entry as wrong, and each set once', () => {
@@ -46,5 +54,19 @@ describe('threshold search', () => {
     expect(thresholds.answer).toBeGreaterThanOrEqual(0.775);
     expect(decide(0.8, 0, thresholds)).toBe('answer');
     expect(decide(0.3, 0.3, thresholds)).not.toBe('answer');
+  });
+});
+
+describe('bare keywords', () => {
+  it('recognises one word or two Chinese characters, nothing longer', () => {
+    for (const text of ['客服', '退款？', 'Refund', ' hotline! ', '投訴']) expect(isBareKeyword(text)).toBe(true);
+    for (const text of ['客服热线', 'refund status', '客服 hotline', '']) expect(isBareKeyword(text)).toBe(false);
+  });
+
+  it('answers a bare keyword only when one entry clearly leads', () => {
+    const t = { answer: 0.25, margin: 0.08, marginFloor: 0.225, suggest: 0.22 };
+    expect(decide(0.31, 0.25, t)).toBe('answer');
+    expect(decide(0.31, 0.25, t, true)).toBe('suggest');
+    expect(decide(0.9, 0.05, t, true)).toBe('answer');
   });
 });
