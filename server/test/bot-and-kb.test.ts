@@ -60,6 +60,15 @@ describe('bot', () => {
     expect(next.text).toMatch(/^Sorry/);
   });
 
+  it('answers in the language of the question, whatever the page language', async () => {
+    const v = await visitor({ lang: 'en' });
+    const zh = await v.ask('客服热线是多少');
+    expect(zh.text).toContain('普通用户服务热线');
+    expect(zh.meta?.suggestions?.[0]?.question).toBe('客服的服务时间是什么时候？');
+    const en = await v.ask('What is the hotline phone number?');
+    expect(en.text).toContain('The hotline is');
+  });
+
   it('leaves a flow for a confident answer to something else, or for a human', async () => {
     const v = await visitor({ lang: 'zh-CN' });
     await v.ask('工单查询');

@@ -1,6 +1,6 @@
 /** The bot's reply to one visitor message in state `bot`: answer, suggest, decline, hand off, or a flow step. */
 import type { Lang } from '@kefu/shared';
-import type { Entry, KnowledgeBase, Matcher, MatchResult } from '@kefu/knowledge-base';
+import { detectLang, type Entry, type KnowledgeBase, type Matcher, type MatchResult } from '@kefu/knowledge-base';
 import type { KefuContext } from '../context.ts';
 import type { ConversationRecord } from '../storage/storage.ts';
 import { postMessage } from '../conversation/broadcast.ts';
@@ -29,6 +29,14 @@ async function decline(ctx: KefuContext, conv: ConversationRecord, lang: Lang): 
   await postMessage(ctx, conv, { author: 'bot', text: t(TEXTS.decline, lang), meta: { decision: 'decline', offerHuman: true } });
 }
 
+/**
+ * The visitor's own words set the bot's language: a Chinese question asked on an English page gets a
+ * Chinese answer. Text with no letters or Han characters (a number, an emoji) keeps the conversation's.
+ */
+function replyLang(text: string, conv: ConversationRecord): Lang {
+  return /[\p{Script=Han}A-Za-z]/u.test(text) ? detectLang(text) : (conv.lang ?? 'zh-CN');
+}
+
 /** Runs one bot turn; does nothing unless the conversation is (still) with the bot. */
 export async function botTurn(ctx: KefuContext, conversationId: string, input: VisitorInput): Promise<void> {
   let conv = await ctx.storage.getConversation(conversationId);
@@ -43,7 +51,7 @@ export async function botTurn(ctx: KefuContext, conversationId: string, input: V
   if (input.entryId) {
     const entry = matcher.entry(input.entryId);
     if (entry) {
-      const lang = conv.lang ?? 'zh-CN';
+      const lang = replyLang(input.text, conv);
       ctx.metrics.botDecision('answer');
       if (conv.flow) conv = await ctx.storage.updateConversation(conv.id, { flow: null }, ctx.now());
       return answerEntry(ctx, conv, kb, matcher, entry, lang);
@@ -57,9 +65,9 @@ export async function botTurn(ctx: KefuContext, conversationId: string, input: V
     match = flowed.match;
     conv = (await ctx.storage.getConversation(conv.id)) ?? conv;
   }
-  match ??= matcher.match(input.text, conv.lang ? { lang: conv.lang } : {});
-  if (!conv.lang) conv = await ctx.storage.updateConversation(conv.id, { lang: match.lang }, ctx.now());
-  const lang = conv.lang ?? match.lang;
+  const lang = replyLang(input.text, conv);
+  match ??= matcher.match(input.text, { lang });
+  if (!conv.lang) conv = await ctx.storage.updateConversation(conv.id, { lang }, ctx.now());
   ctx.metrics.botDecision(match.decision);
 
   switch (match.decision) {
