@@ -16,7 +16,7 @@ export function SuggestionList({ heading, suggestions, onPick, humanLabel, onHum
   if (!suggestions.length && !humanLabel) return null;
   return (
     <div class="sg">
-      {suggestions.length > 0 && <span>{heading}</span>}
+      {heading && suggestions.length > 0 && <span>{heading}</span>}
       {suggestions.map((s) => (
         <button type="button" class="ch" key={s.id} onClick={() => onPick(s)}>
           {s.question}

@@ -54,7 +54,7 @@ export function Transcript({ messages, welcome, lang, t, agentName, onPick, onHu
           <MessageItem key={message.id} message={message} lang={lang} t={t} agentName={agentName} onRetry={onRetry}>
             {meta && (
               <SuggestionList
-                heading={meta.decision === 'suggest' ? t('didYouMean') : t('related')}
+                heading={meta.decision === 'suggest' ? '' : t('related')}
                 suggestions={meta.suggestions ?? []}
                 onPick={onPick}
                 humanLabel={meta.offerHuman ? t('human') : undefined}
