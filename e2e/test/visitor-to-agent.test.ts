@@ -119,6 +119,12 @@ describeBrowser('a visitor asks the bot, then a human agent, on a hostile custom
     });
     console.log(`[e2e] question → bot answer visible in ${Date.now() - started} ms`);
     expect(await messageItems(transcript(visitor)).count(), 'Messages in the transcript are not listitem/article elements.').toBeGreaterThanOrEqual(2);
+    const look = await transcript(visitor)
+      .getByText(HOTLINE)
+      .first()
+      .evaluate((el) => ({ color: getComputedStyle(el).color, size: parseFloat(getComputedStyle(el).fontSize) }));
+    expect(look.color, "The page's hostile `* { color: red !important }` reached the bot's answer.").not.toBe('rgb(255, 0, 0)');
+    expect(look.size, "The page's hostile `* { font-size: 40px !important }` reached the bot's answer.").toBeLessThan(30);
   });
 
   step('4. asking for a human puts the visitor in the queue with a position', async () => {
