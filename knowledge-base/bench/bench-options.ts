@@ -61,7 +61,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     datasetsDir: values['datasets-dir'] ?? DEFAULT_DATASETS_DIR,
     datasets: values.datasets ? list(values.datasets) : ALL,
     maxQueries: values['max-queries'] ? count(values['max-queries'], 'max-queries') : quick ? 200 : null,
-    queryBudgetS: values['query-budget'] ? count(values['query-budget'], 'query-budget') : quick ? 5 : 25,
+    queryBudgetS: values['query-budget'] ? count(values['query-budget'], 'query-budget') : quick ? 5 : 40,
     sizes: values.sizes !== undefined ? list(values.sizes).map((s) => count(s, 'sizes')) : quick ? [200, 1000] : [1000, 10000],
     latencyQueries: values['latency-queries'] ? count(values['latency-queries'], 'latency-queries') : quick ? 50 : 300,
     latencyBudgetS: values['latency-budget'] ? count(values['latency-budget'], 'latency-budget') : quick ? 3 : 15,
