@@ -24,8 +24,8 @@ import {
 const QUESTION = '客服热线是多少';
 const AGENT_REPLY = '您好，我是人工客服小王，请问发票还有什么问题？';
 const VISITOR_ANSWER = '我想开一张增值税专用发票';
-/** The launcher's name while one message is unread: "在线客服 (1)", "在线客服（1 条未读消息）", "Chat with us (1 unread)"… */
-const UNREAD = /未读|unread|(客服|咨询|chat|help)\D*\b1\b/i;
+/** The launcher's name while one message is unread says what the count is: "在线客服 (1 条未读)", "Chat with us (1 unread)". */
+const UNREAD = /\b1\s*(条未读|unread)/i;
 const AGENT_FOLLOW_UP = '专用发票需要提供税号，请稍等我帮您查询';
 
 describeBrowser('a visitor asks the bot, then a human agent, on a hostile customer page', (chromiumPath) => {

@@ -7,5 +7,5 @@ export const launcherCss =
   '.l:hover{filter:brightness(1.1)}' +
   '.l svg{width:28px;fill:currentColor}.x{stroke:currentColor;stroke-width:2.4;stroke-linecap:round}' +
   '.l .x,.o .c{display:none}.o .x{display:block}' +
-  '.b{position:absolute;top:-3px;right:-3px;min-width:8px;padding:0 6px;border-radius:10px;background:#ef4444;color:#fff;font:600 12px/20px sans-serif;text-align:center}' +
+  '.b{position:absolute;top:-3px;right:-3px;padding:0 6px;border-radius:10px;background:#ef4444;color:#fff;font:600 12px/20px sans-serif;text-align:center}' +
   '.b:empty{display:none}';

@@ -37,8 +37,8 @@ export function mountLauncher(
   root.innerHTML = MARKUP;
   const launcher = root.lastChild as HTMLButtonElement;
   const badge = launcher.lastChild as HTMLElement;
-  const name = launcherStrings[config.lang];
-  const label = (count: number) => launcher.setAttribute('aria-label', count ? `${name} (${count})` : name);
+  const [name, unread] = launcherStrings[config.lang];
+  const label = (count: number) => launcher.setAttribute('aria-label', count ? `${name} (${count} ${unread})` : name);
   label(0);
   launcher.onclick = onToggle;
   // pointerenter also fires when a finger lands, so touch devices preload on the tap itself.
