@@ -10,14 +10,14 @@ export function charBigramCodes(text: string): Int32Array {
   return codes.sort();
 }
 
-/** Dice coefficient of two sorted code multisets, 0..1. */
-export function dice(a: Int32Array, b: Int32Array): number {
-  const total = a.length + b.length;
+/** Dice coefficient of two sorted code multisets, 0..1; `b` may be the slice `b[bStart..bEnd)` of a larger array. */
+export function dice(a: Int32Array, b: Int32Array, bStart = 0, bEnd = b.length): number {
+  const total = a.length + bEnd - bStart;
   if (total === 0) return 0;
   let i = 0;
-  let j = 0;
+  let j = bStart;
   let common = 0;
-  while (i < a.length && j < b.length) {
+  while (i < a.length && j < bEnd) {
     const x = a[i]!;
     const y = b[j]!;
     if (x === y) {

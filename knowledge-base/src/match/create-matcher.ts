@@ -2,9 +2,10 @@
 import type { Lang } from '@kefu/shared';
 import type { Candidate, Entry, KnowledgeBase, Matcher, MatcherOptions, MatchOptions, MatchResult, ScoringWeights, Thresholds } from '../types.ts';
 import { detectLang } from '../text/detect-lang.ts';
+import { normaliseText } from '../text/normalise-text.ts';
 import { isBareKeyword } from './bare-keyword.ts';
 import { decide } from './decide.ts';
-import { detectHandoff } from './detect-handoff.ts';
+import { isHandoffRequest } from './detect-handoff.ts';
 import { buildEntryIndex } from './entry-index.ts';
 import { createRanker } from './rank-entries.ts';
 
@@ -33,14 +34,16 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}): 
   return {
     match(text: string, opts: MatchOptions = {}): MatchResult {
       const lang = opts.lang ?? detectLang(text);
-      const scores = rank(text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS) : text);
+      const head = text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS) : text;
+      // One normalisation serves the ranker, the handoff check and the bare-keyword check.
+      const norm = normaliseText(head);
+      const scores = rank(head, norm);
       const candidates: Candidate[] = scores.slice(0, 5).map(({ entry, score }) => ({
         id: entries[entry]!.id,
         question: questionIn(entries[entry]!, lang),
         score: Math.round(score * 1000) / 1000,
       }));
-      const head = text.slice(0, MAX_QUERY_CHARS);
-      const decision = detectHandoff(head) ? 'handoff' : decide(scores[0]?.score ?? 0, scores[1]?.score ?? 0, thresholds, isBareKeyword(head, normalise));
+      const decision = isHandoffRequest(norm) ? 'handoff' : decide(scores[0]?.score ?? 0, scores[1]?.score ?? 0, thresholds, isBareKeyword(head, normalise, norm));
       const entry = decision === 'answer' ? entries[scores[0]!.entry]! : null;
       return { decision, lang, entry, answer: entry ? answerIn(entry, lang) : null, candidates };
     },

@@ -21,7 +21,11 @@ const EN_REQUEST = new Set(
 
 /** True when `text` asks to be passed to a human agent. */
 export function detectHandoff(text: string): boolean {
-  const norm = normaliseText(text);
+  return isHandoffRequest(normaliseText(text));
+}
+
+/** `detectHandoff` on text already through `normaliseText` (the matcher normalises each message once). */
+export function isHandoffRequest(norm: string): boolean {
   if (norm === '') return false;
   if (ZH_HUMAN.test(norm)) {
     const rest = norm.replace(ZH_REQUEST, '');

@@ -59,7 +59,7 @@ export function buildEntryIndex(kb: KnowledgeBase, options: MatcherOptions): Ent
   // Per entry: how many of its phrasings use each token (merging the phrasings' sorted id lists).
   const uses: Array<Map<number, number>> = docsOf.map((docs) => {
     const count = new Map<number, number>();
-    for (const d of docs) for (const id of phrases.docIds[d]!) count.set(id, (count.get(id) ?? 0) + 1);
+    for (const d of docs) for (const id of phrases.tokenIdsOf(d)) count.set(id, (count.get(id) ?? 0) + 1);
     const bag = Int32Array.from(count.keys()).sort();
     for (const id of bag) entryDf[id]!++;
     entryBags.push(bag);

@@ -1,5 +1,5 @@
 /** Inverted index over every phrasing of every entry, scored with BM25; precomputed so a query touches only its postings. */
-import { charBigramCodes } from './char-bigrams.ts';
+import { charBigramCodes, dice } from './char-bigrams.ts';
 
 /** One indexed phrasing (a question or an alternate, in one language). */
 export interface IndexedPhrasing {
@@ -23,10 +23,10 @@ export interface SearchHits {
   queryNorm: number;
 }
 
-/** Position of `id` in a sorted id array, or -1. */
-export function findId(sorted: Int32Array, id: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
+/** Position of `id` in a sorted id array (or in its slice `[from, to)`), or -1. */
+export function findId(sorted: Int32Array, id: number, from = 0, to = sorted.length): number {
+  let lo = from;
+  let hi = to - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const v = sorted[mid]!;
@@ -39,10 +39,17 @@ export function findId(sorted: Int32Array, id: number): number {
 
 export class PhraseIndex {
   readonly docEntry: Int32Array;
-  /** Sorted distinct token ids of each phrasing. */
-  readonly docIds: Int32Array[];
+  /**
+   * Sorted distinct token ids of phrasing `doc`: `docIds[docIdStart[doc] .. docIdStart[doc + 1])`. Per-phrasing
+   * data lives in a few flat arrays rather than two small arrays per phrasing, so the garbage collector has
+   * a handful of objects to trace instead of hundreds of thousands at large sizes.
+   */
+  readonly docIds: Int32Array;
+  readonly docIdStart: Int32Array;
   readonly docNorm: Float64Array;
-  readonly docCodes: Int32Array[];
+  /** Character-pair codes of phrasing `doc`: `docCodes[docCodeStart[doc] .. docCodeStart[doc + 1])`. */
+  readonly docCodes: Int32Array;
+  readonly docCodeStart: Int32Array;
   readonly idf: Float64Array;
   readonly vocab = new Map<string, number>();
   readonly maxIdf: number;
@@ -60,8 +67,12 @@ export class PhraseIndex {
   constructor(phrasings: IndexedPhrasing[]) {
     const n = phrasings.length;
     this.docEntry = Int32Array.from(phrasings, (p) => p.entry);
-    this.docCodes = phrasings.map((p) => charBigramCodes(p.norm));
-    this.docIds = [];
+    const codes = phrasings.map((p) => charBigramCodes(p.norm));
+    this.docCodeStart = new Int32Array(n + 1);
+    for (let doc = 0; doc < n; doc++) this.docCodeStart[doc + 1] = this.docCodeStart[doc]! + codes[doc]!.length;
+    this.docCodes = new Int32Array(this.docCodeStart[n]!);
+    codes.forEach((c, doc) => this.docCodes.set(c, this.docCodeStart[doc]!));
+    const docIds: Int32Array[] = [];
     const docTfs: Int32Array[] = [];
     const df: number[] = [];
     let totalLen = 0;
@@ -90,10 +101,14 @@ export class PhraseIndex {
         }
         tfs[k]!++;
       }
-      this.docIds.push(ids);
+      docIds.push(ids);
       docTfs.push(tfs);
       totalLen += all.length;
     }
+    this.docIdStart = new Int32Array(n + 1);
+    for (let doc = 0; doc < n; doc++) this.docIdStart[doc + 1] = this.docIdStart[doc]! + docIds[doc]!.length;
+    this.docIds = new Int32Array(this.docIdStart[n]!);
+    docIds.forEach((ids, doc) => this.docIds.set(ids, this.docIdStart[doc]!));
     const avgLen = n > 0 ? totalLen / n || 1 : 1;
     this.idf = Float64Array.from(df, (d) => Math.log(1 + (n - d + 0.5) / (d + 0.5)));
     this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
@@ -107,7 +122,7 @@ export class PhraseIndex {
     this.postWeight = new Float64Array(start[df.length]!);
     this.docNorm = new Float64Array(n);
     for (let doc = 0; doc < n; doc++) {
-      const ids = this.docIds[doc]!;
+      const ids = docIds[doc]!;
       const tfs = docTfs[doc]!;
       let len = 0;
       for (const f of tfs) len += f;
@@ -177,7 +192,17 @@ export class PhraseIndex {
   /** Sum of squared idf of the query tokens phrasing `doc` shares with the last search (cosine numerator). */
   sharedMass(doc: number): number {
     let dot = this.stamp[doc] === this.epoch ? this.dot[doc]! : 0;
-    for (const id of this.common) if (findId(this.docIds[doc]!, id) >= 0) dot += this.idf[id]! ** 2;
+    for (const id of this.common) if (findId(this.docIds, id, this.docIdStart[doc]!, this.docIdStart[doc + 1]!) >= 0) dot += this.idf[id]! ** 2;
     return dot;
+  }
+
+  /** Sorted distinct token ids of phrasing `doc` (a view, no copy). */
+  tokenIdsOf(doc: number): Int32Array {
+    return this.docIds.subarray(this.docIdStart[doc]!, this.docIdStart[doc + 1]!);
+  }
+
+  /** Character-pair similarity (Dice) of the query's codes with phrasing `doc`. */
+  charSimilarity(queryCodes: Int32Array, doc: number): number {
+    return dice(queryCodes, this.docCodes, this.docCodeStart[doc]!, this.docCodeStart[doc + 1]!);
   }
 }

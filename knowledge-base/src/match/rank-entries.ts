@@ -1,6 +1,6 @@
 /** Scores the entries closest to a query: BM25 picks candidates, then a 0..1 confidence mixes phrase and entry evidence. */
 import type { ScoringWeights } from '../types.ts';
-import { charBigramCodes, dice } from './char-bigrams.ts';
+import { charBigramCodes } from './char-bigrams.ts';
 import type { EntryIndex } from './entry-index.ts';
 import type { QueryFixes } from './text-pipeline.ts';
 import { findId } from './phrase-index.ts';
@@ -11,35 +11,40 @@ export interface ScoredEntry {
   score: number;
 }
 
-/** Ranks entries for `text`, best first, at most `weights.candidates` of them. */
-export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: boolean): (text: string) => ScoredEntry[] {
+/** Ranks entries for `text`, best first, at most `weights.candidates` of them; `norm` is `text` already normalised when the caller has it. */
+export type Ranker = (text: string, norm?: string) => ScoredEntry[];
+
+/** Builds the ranker over `index`; its scratch arrays are reused by every query, so a query allocates little. */
+export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: boolean): Ranker {
   const { phrases, pipeline, entryDocs, entryBags, keywordIds, typos, hanSlips, centroidWeights, centroidNorm, entryIdf, maxEntryIdf } = index;
   const entryCount = entryDocs.length;
   const entryBest = new Float64Array(entryCount);
   const entryStamp = new Int32Array(entryCount);
+  // Entries the query touched, in touch order: one preallocated buffer instead of a growing array per query.
+  const touchedEntries = new Int32Array(entryCount);
   const fixes: QueryFixes = {};
   if (typos) fixes.word = (w) => typos.correct(w);
   if (hanSlips) fixes.hanGuesses = hanSlips;
   let epoch = 0;
 
-  return (text) => {
-    const { norm, tokens } = pipeline.process(text, fixes);
+  return (text, normalised) => {
+    const { norm, tokens } = pipeline.process(text, fixes, normalised);
     if (tokens.length === 0) return [];
     const ids = phrases.ids(tokens);
     const hits = phrases.search(ids);
     epoch++;
-    const top: number[] = [];
+    let touched = 0;
     for (let k = 0; k < hits.count; k++) {
       const doc = hits.docs[k]!;
       const e = phrases.docEntry[doc]!;
       if (entryStamp[e] !== epoch) {
         entryStamp[e] = epoch;
         entryBest[e] = 0;
-        top.push(e);
+        touchedEntries[touched++] = e;
       }
       if (hits.bm25[doc]! > entryBest[e]!) entryBest[e] = hits.bm25[doc]!;
     }
-    selectTop(top, entryBest, weights.candidates);
+    const top = selectTop(touchedEntries, touched, entryBest, weights.candidates);
     const queryCodes = fuzzy ? charBigramCodes(norm) : null;
     let queryMass = 0;
     let entryQueryNorm = 0;
@@ -53,7 +58,7 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
       let phrase = 0;
       for (const doc of entryDocs[e]!) {
         const cos = phrases.sharedMass(doc) / (hits.queryNorm * phrases.docNorm[doc]!);
-        const s = queryCodes ? (1 - charShare) * cos + charShare * dice(queryCodes, phrases.docCodes[doc]!) : cos;
+        const s = queryCodes ? (1 - charShare) * cos + charShare * phrases.charSimilarity(queryCodes, doc) : cos;
         if (s > phrase) phrase = s;
       }
       let covered = 0;
@@ -80,26 +85,30 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
   };
 }
 
-/** Keeps the `k` entries with the highest `score` in `list` (best first), without sorting all of a large list. */
-function selectTop(list: number[], score: Float64Array, k: number): void {
-  if (list.length > 4 * k) {
-    // Only entries at or above the k-th best can stay: one pass with a small sorted buffer finds that bar.
+/**
+ * The `k` entries of `list[0..count)` with the highest `score`, best first; ties keep list order (as a stable
+ * sort of the whole list would). Only entries at or above the k-th best score are copied out and sorted.
+ */
+function selectTop(list: Int32Array, count: number, score: Float64Array, k: number): number[] {
+  let min = -Infinity;
+  if (count > 4 * k) {
+    // One pass with a small sorted buffer finds the k-th best score.
     const bar: number[] = [];
-    for (const e of list) {
-      const s = score[e]!;
+    for (let i = 0; i < count; i++) {
+      const s = score[list[i]!]!;
       if (bar.length < k) {
         bar.push(s);
         if (bar.length === k) bar.sort((a, b) => a - b);
       } else if (s > bar[0]!) {
         bar[0] = s;
-        for (let i = 0; i + 1 < k && bar[i]! > bar[i + 1]!; i++) [bar[i], bar[i + 1]] = [bar[i + 1]!, bar[i]!];
+        for (let j = 0; j + 1 < k && bar[j]! > bar[j + 1]!; j++) [bar[j], bar[j + 1]] = [bar[j + 1]!, bar[j]!];
       }
     }
-    const min = bar[0]!;
-    let w = 0;
-    for (const e of list) if (score[e]! >= min) list[w++] = e;
-    list.length = w;
+    min = bar[0]!;
   }
-  list.sort((a, b) => score[b]! - score[a]!);
-  if (list.length > k) list.length = k;
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) if (score[list[i]!]! >= min) out.push(list[i]!);
+  out.sort((a, b) => score[b]! - score[a]!);
+  if (out.length > k) out.length = k;
+  return out;
 }

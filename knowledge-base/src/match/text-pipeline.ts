@@ -25,7 +25,8 @@ export interface QueryFixes {
 }
 
 export interface TextPipeline {
-  process(text: string, fixes?: QueryFixes): ProcessedText;
+  /** `normalised`: `text` through `normaliseText` with full clean-up, when the caller already has it (used only if this pipeline normalises fully). */
+  process(text: string, fixes?: QueryFixes, normalised?: string): ProcessedText;
 }
 
 const HAN_RUN = /\p{Script=Han}+/gu;
@@ -49,8 +50,8 @@ export function createTextPipeline(options: PipelineOptions, groups: SynonymGrou
   const alternatives = [...canonical.keys()].sort((a, b) => b.length - a.length).map((w) => (isLatinWord(w) ? `\\b${escape(w)}\\b` : escape(w)));
   const finder = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'gu') : null;
   return {
-    process(text: string, fixes?: QueryFixes): ProcessedText {
-      const n = norm(text);
+    process(text: string, fixes?: QueryFixes, normalised?: string): ProcessedText {
+      const n = normalised !== undefined && options.normalise ? normalised : norm(text);
       const tokens = tokenize(n, han, fixes?.word);
       if (fixes?.hanGuesses) {
         for (const [run] of n.matchAll(HAN_RUN)) for (const guess of fixes.hanGuesses(run)) tokens.push(...han(guess));
