@@ -14,6 +14,8 @@ export interface BenchOptions {
   maxQueries: number | null;
   /** Seconds of query time one engine may take on one dataset before it is scored on an evenly spaced sample. */
   queryBudgetS: number;
+  /** Seconds of development-query time one peer may take over the folds of one dataset before they are sampled. */
+  devBudgetS: number;
   /** Synthetic knowledge-base sizes of the latency table (empty: no latency table). */
   sizes: number[];
   latencyQueries: number;
@@ -33,7 +35,7 @@ export const DEFAULT_REPORT = fileURLToPath(new URL('./REPORT.md', import.meta.u
 const ALL = ['banking77', 'clinc150', 'xsid-zh', 'xsid-zh-heldout-oos', 'demo'];
 
 export const USAGE = `Usage: pnpm bench [--quick] [--datasets a,b,…] [--datasets-dir DIR] [--max-queries N] [--query-budget SECONDS]
-                  [--sizes 1000,10000] [--latency-queries N] [--latency-budget SECONDS]
+                  [--dev-budget SECONDS] [--sizes 1000,10000] [--latency-queries N] [--latency-budget SECONDS]
                   [--nlpjs-max-entries N] [--no-ablation] [--out FILE]
   --quick   a fast smoke run: 200 queries per dataset, sizes 200 and 1000, report in ${join(tmpdir(), 'kefu-bench-quick.md')}`;
 
@@ -47,6 +49,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       'datasets-dir': { type: 'string' },
       'max-queries': { type: 'string' },
       'query-budget': { type: 'string' },
+      'dev-budget': { type: 'string' },
       sizes: { type: 'string' },
       'latency-queries': { type: 'string' },
       'nlpjs-max-entries': { type: 'string' },
@@ -62,6 +65,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     datasets: values.datasets ? list(values.datasets) : ALL,
     maxQueries: values['max-queries'] ? count(values['max-queries'], 'max-queries') : quick ? 200 : null,
     queryBudgetS: values['query-budget'] ? count(values['query-budget'], 'query-budget') : quick ? 5 : 40,
+    devBudgetS: values['dev-budget'] ? count(values['dev-budget'], 'dev-budget') : quick ? 2 : 10,
     sizes: values.sizes !== undefined ? list(values.sizes).map((s) => count(s, 'sizes')) : quick ? [200, 1000] : [1000, 10000],
     latencyQueries: values['latency-queries'] ? count(values['latency-queries'], 'latency-queries') : quick ? 50 : 300,
     latencyBudgetS: values['latency-budget'] ? count(values['latency-budget'], 'latency-budget') : quick ? 3 : 15,

@@ -1,9 +1,10 @@
 /** Runs Kefu and the peers on one dataset and tabulates their metrics. */
 import type { EngineFactory } from './engine.ts';
 import type { BenchDataset } from './datasets.ts';
+import { chooseDevThreshold, type DevChoice } from './dev-threshold.ts';
 import { computeMetrics, type Metrics } from './metrics.ts';
 import { runEngine, type EngineRun } from './run-engine.ts';
-import { markdownTable, ms, share } from './table.ts';
+import { delta, markdownTable, ms, share } from './table.ts';
 
 /** An engine in the comparison; peers have no decision of their own and get the best threshold. */
 export interface EngineSpec {
@@ -19,6 +20,8 @@ export interface EngineRow {
   buildMs: number;
   /** Every k-th query was asked (1 = all), when the engine was too slow for the budget. */
   stride: number;
+  /** Peers: the cut-off chosen on the FAQ's development folds and the test metrics under it (or why it failed). */
+  dev?: { choice: DevChoice; metrics: Metrics } | { failed: string };
 }
 
 /** All engines on one dataset. */
@@ -29,13 +32,23 @@ export interface DatasetResult {
   failures: Array<{ name: string; reason: string }>;
 }
 
+/** Time budgets of one dataset, in ms. */
+export interface DatasetBudgets {
+  /** Test queries per engine; a slower engine is scored on an evenly spaced sample. */
+  queryMs?: number;
+  /** Development queries per peer over all folds, sampled the same way. */
+  devMs?: number;
+}
+
 /**
  * Each engine, built fresh, on every query. Kefu is scored with its own decision, and once more
  * with the best threshold on its top score (for reference: what perfect calibration would give);
- * each peer only with its best threshold for this dataset. An engine whose queries would take
- * longer than `budgetMs` is scored on an evenly spaced sample.
+ * each peer with its best threshold for this dataset's test queries, and again with the cut-off
+ * chosen on development folds of the dataset's FAQ (`chooseDevThreshold`: the test queries are
+ * not passed to it).
  */
-export async function benchDataset(dataset: BenchDataset, specs: EngineSpec[], budgetMs?: number): Promise<DatasetResult> {
+export async function benchDataset(dataset: BenchDataset, specs: EngineSpec[], budgets: DatasetBudgets = {}): Promise<DatasetResult> {
+  const budgetMs = budgets.queryMs;
   const rows: EngineRow[] = [];
   const failures: DatasetResult['failures'] = [];
   for (const spec of specs) {
@@ -50,7 +63,14 @@ export async function benchDataset(dataset: BenchDataset, specs: EngineSpec[], b
       rows.push({ name: run.name, role: 'kefu', metrics: computeMetrics(run.outcomes, { kind: 'own' }), buildMs: run.buildMs, stride: run.stride });
       rows.push({ name: `${run.name} (best threshold, ref.)`, role: 'kefu-swept', metrics: computeMetrics(run.outcomes, { kind: 'best' }), buildMs: run.buildMs, stride: run.stride });
     } else {
-      rows.push({ name: run.name, role: 'peer', metrics: computeMetrics(run.outcomes, { kind: 'best' }), buildMs: run.buildMs, stride: run.stride });
+      let dev: EngineRow['dev'];
+      try {
+        const choice = await chooseDevThreshold(spec.factory, dataset.corpus.kb, budgets.devMs === undefined ? {} : { budgetMs: budgets.devMs });
+        dev = { choice, metrics: computeMetrics(run.outcomes, { kind: 'threshold', threshold: choice.threshold }) };
+      } catch (err) {
+        dev = { failed: (err as Error).message };
+      }
+      rows.push({ name: run.name, role: 'peer', metrics: computeMetrics(run.outcomes, { kind: 'best' }), buildMs: run.buildMs, stride: run.stride, dev });
     }
   }
   return { dataset: dataset.name, rows, failures };
@@ -72,6 +92,38 @@ export function datasetTable(result: DatasetResult): string {
     ms(r.buildMs),
   ]);
   for (const f of result.failures) rows.push([f.name, 'failed', '', '', '', '', '', '', '', f.reason]);
+  return markdownTable(headers, rows);
+}
+
+/**
+ * Peers with the cut-off chosen on development folds next to the oracle one (tuned on the test queries);
+ * Kefu's own decision first for reference.
+ */
+export function devTable(result: DatasetResult): string {
+  const headers = ['engine', 'dev queries', 'dev threshold', 'dev objective', 'ood_rejection', 'accuracy (dev thr.)', 'accuracy (oracle thr.)', 'Δ dev − oracle'];
+  const rows: string[][] = [];
+  for (const r of result.rows) {
+    if (r.role === 'kefu') {
+      rows.push([r.name, '—', 'own', '—', share(r.metrics.ood_rejection), share(r.metrics.accuracy), '—', '—']);
+      continue;
+    }
+    if (r.role !== 'peer' || r.dev === undefined) continue;
+    if ('failed' in r.dev) {
+      rows.push([r.name, 'failed', '', '', '', '', share(r.metrics.accuracy), r.dev.failed]);
+      continue;
+    }
+    const { choice, metrics } = r.dev;
+    rows.push([
+      r.name,
+      choice.stride > 1 ? `${choice.queries} (1 in ${choice.stride})` : String(choice.queries),
+      thresholdText(choice.threshold),
+      share(choice.objective),
+      share(metrics.ood_rejection),
+      share(metrics.accuracy),
+      share(r.metrics.accuracy),
+      delta(metrics.accuracy - r.metrics.accuracy),
+    ]);
+  }
   return markdownTable(headers, rows);
 }
 

@@ -29,6 +29,31 @@ export function datasetRatiosTable(results: DatasetResult[]): string {
   );
 }
 
+/**
+ * Per dataset: Kefu (one threshold set for every dataset) against the best peer when each peer's cut-off was
+ * chosen on that dataset's development folds; a peer without a development choice is left out.
+ */
+export function devRatiosTable(results: DatasetResult[]): string {
+  const rows = results.map((r) => {
+    const kefu = r.rows.find((row) => row.role === 'kefu');
+    const peers = r.rows.flatMap((row) => (row.role === 'peer' && row.dev !== undefined && !('failed' in row.dev) ? [{ name: row.name, metrics: row.dev.metrics }] : []));
+    const bestAcc = peers.reduce<(typeof peers)[number] | undefined>((b, p) => (b === undefined || p.metrics.accuracy > b.metrics.accuracy ? p : b), undefined);
+    const na = Number.NaN;
+    return [
+      r.dataset,
+      share(kefu?.metrics.accuracy ?? na),
+      share(kefu?.metrics.ood_rejection ?? na),
+      bestAcc ? `${share(bestAcc.metrics.accuracy)} (${bestAcc.name})` : '—',
+      share(bestAcc?.metrics.ood_rejection ?? na),
+      delta((kefu?.metrics.accuracy ?? na) - (bestAcc?.metrics.accuracy ?? na)),
+    ];
+  });
+  return markdownTable(
+    ['dataset', 'Kefu accuracy', 'Kefu ood_rejection', 'best peer accuracy (dev thr.)', 'its ood_rejection', 'Δ accuracy'],
+    rows,
+  );
+}
+
 /** Per size and peer: Kefu's p99, build time and heap as multiples of that peer's. */
 export function latencyRatiosTable(rows: LatencyRow[]): string {
   const out: string[][] = [];

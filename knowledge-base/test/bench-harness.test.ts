@@ -1,11 +1,13 @@
 /** The bench harness: metrics, threshold sweep, tables and engine adapters on tiny in-memory datasets. */
 import { describe, expect, it } from 'vitest';
 import { corpusFromEntries } from '../bench/corpus.ts';
-import { benchDataset, datasetTable, type EngineSpec } from '../bench/dataset-bench.ts';
+import { benchDataset, datasetTable, devTable, type EngineSpec } from '../bench/dataset-bench.ts';
 import type { BenchDataset } from '../bench/datasets.ts';
-import type { BenchEntry, Engine, Ranking } from '../bench/engine.ts';
+import { bestDevCutoff, chooseDevThreshold } from '../bench/dev-threshold.ts';
+import type { BenchEntry, BenchQuery, Engine, Ranking } from '../bench/engine.ts';
 import { benchEngines } from '../bench/engines.ts';
 import { bestThreshold, computeMetrics, percentile, type Outcome } from '../bench/metrics.ts';
+import { devRatiosTable } from '../bench/ratios.ts';
 import { runEngine } from '../bench/run-engine.ts';
 import { generateSynthetic } from '../bench/synthetic.ts';
 import { markdownTable, times } from '../bench/table.ts';
@@ -129,6 +131,71 @@ describe('bench engines', () => {
     const result = await benchDataset(DATASET, [broken]);
     expect(result.failures).toEqual([{ name: 'broken', reason: 'cannot build' }]);
     expect(datasetTable(result)).toMatch(/\| broken \| failed +\|.*\| cannot build \|$/m);
+  });
+});
+
+/** Ten entries of three phrasings each ("e3 p1" is phrasing 1 of entry e3), enough for folds that hold entries out. */
+const TEN: BenchEntry[] = Array.from({ length: 10 }, (_, i) => ({ id: `e${i}`, question: `e${i} p0`, alternates: [`e${i} p1`, `e${i} p2`] }));
+
+/**
+ * A peer that scores 0.8 for a phrasing of an entry it was built with and 0.5 (pointing at another entry) for one
+ * it was not; a test query "score S for ID" gets exactly that candidate.
+ */
+const scripted = (): Engine => {
+  const ids: string[] = [];
+  return {
+    name: 'scripted',
+    async build(corpus) {
+      ids.push(...corpus.entries.map((e) => e.id));
+    },
+    rank(query): Ranking {
+      const test = /^score ([\d.]+) for (\w+)$/.exec(query);
+      if (test) return { candidates: [{ id: test[2]!, score: Number(test[1]) }] };
+      const id = query.split(' ')[0]!;
+      return { candidates: [ids.includes(id) ? { id, score: 0.8 } : { id: ids[0]!, score: 0.5 }] };
+    },
+  };
+};
+
+describe('dev-chosen peer thresholds', () => {
+  const datasetWith = (name: string, queries: BenchQuery[]): BenchDataset => ({ name, corpus: corpusFromEntries(TEN), queries });
+  // Test queries that a low cut-off suits (every answer is right at 0.3) and ones that only a cut-off above 0.9 suits.
+  const favourLow = datasetWith('low', [
+    { q: 'score 0.3 for e1', id: 'e1' },
+    { q: 'score 0.35 for e2', id: 'e2' },
+  ]);
+  const favourHigh = datasetWith('high', [
+    { q: 'score 0.95 for e1', id: 'e1' },
+    { q: 'score 0.9 for e2', id: null },
+    { q: 'score 0.7 for e3', id: null },
+  ]);
+
+  it('chooses the cut-off on the FAQ folds alone, whatever the test queries favour', async () => {
+    const peer: EngineSpec = { factory: scripted, role: 'peer' };
+    const [low, high] = [await benchDataset(favourLow, [peer]), await benchDataset(favourHigh, [peer])];
+    const oracle = [low, high].map((r) => r.rows[0]?.metrics.threshold);
+    expect(oracle).toEqual([0.3, 0.95]);
+    const dev = [low, high].map((r) => r.rows[0]?.dev);
+    // Per fold 2 entries held out (6 near misses at 0.5) and 8 kept (one phrasing each at 0.8): 0.8 gets every one right.
+    const alone = await chooseDevThreshold(scripted, corpusFromEntries(TEN).kb);
+    expect(alone).toMatchObject({ threshold: 0.8, objective: 1, queries: 70, stride: 1 });
+    expect(dev).toEqual([
+      { choice: alone, metrics: expect.objectContaining({ threshold: 0.8, accuracy: 0 }) },
+      { choice: alone, metrics: expect.objectContaining({ threshold: 0.8, accuracy: 2 / 3, ood_rejection: 1 / 2 }) },
+    ]);
+    expect(devTable(high)).toMatch(/\| scripted \| +70 \| +0\.800 \| +1\.000 \| +0\.500 \| +0\.667 \| +1\.000 \| +−0\.333 \|/);
+    expect(devRatiosTable([low, high]).split('\n')[3]).toMatch(/^\| high +\| +— \| +— \| +0\.667 \(scripted\) \|/);
+  });
+
+  it('weights near misses at the fixed out-of-scope share, not at their share of the folds', () => {
+    // Four in-scope queries right at 0.6, twelve near misses at 0.7 or 0.4: answering from 0.6 keeps 3/4 of
+    // the in-scope weight and loses half the near misses, better than declining all (0.25) at a 25 % share.
+    const pool = [
+      ...Array.from({ length: 4 }, () => ({ expected: 'a', top: 'a', inTop3: true, s1: 0.6, s2: 0 })),
+      ...Array.from({ length: 6 }, () => ({ expected: null, top: 'a', inTop3: false, s1: 0.7, s2: 0 })),
+      ...Array.from({ length: 6 }, () => ({ expected: null, top: 'a', inTop3: false, s1: 0.4, s2: 0 })),
+    ];
+    expect(bestDevCutoff(pool)).toEqual({ threshold: 0.6, objective: 0.75 * 1 + 0.25 * 0.5 });
   });
 });
 
