@@ -10,8 +10,14 @@ export interface IndexedPhrasing {
 
 const K1 = 1.2;
 const B = 0.5;
-/** Postings longer than this (and than 5 % of all phrasings) are too common to pick candidates; they still count in scores. */
-const COMMON_POSTINGS = 2048;
+/**
+ * Postings longer than this and than COMMON_SHARE of all phrasings are too common to pick candidates (they still
+ * count in scores): at 10k synthetic entries that walks a third of the postings (the longest lists are template
+ * words and characters) and raised top-1 by a point or two; the knowledge bases of the development data are
+ * smaller than this, so nothing changes for them.
+ */
+const COMMON_POSTINGS = 1024;
+const COMMON_SHARE = 1 / 40;
 
 /** Scores of the phrasings a query touched; arrays are scratch space reused by the next search. */
 export interface SearchHits {
@@ -112,7 +118,7 @@ export class PhraseIndex {
     const avgLen = n > 0 ? totalLen / n || 1 : 1;
     this.idf = Float64Array.from(df, (d) => Math.log(1 + (n - d + 0.5) / (d + 0.5)));
     this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
-    this.commonDf = Math.max(COMMON_POSTINGS, n / 20);
+    this.commonDf = Math.max(COMMON_POSTINGS, n * COMMON_SHARE);
     // Postings as one flat array grouped by token (CSR layout): no per-query allocation, cache friendly.
     const start = new Int32Array(df.length + 1);
     for (let id = 0; id < df.length; id++) start[id + 1] = start[id]! + df[id]!;
@@ -155,7 +161,10 @@ export class PhraseIndex {
     return out.subarray(0, count);
   }
 
-  /** BM25 of every phrasing that shares a not-too-common token with the query. */
+  /**
+   * BM25 of every phrasing that shares a not-too-common token with the query; when every known query token is
+   * common, of every phrasing that shares any (a question of common words alone still gets candidates).
+   */
   search(queryIds: Int32Array): SearchHits {
     this.epoch++;
     this.common.length = 0;
@@ -168,25 +177,32 @@ export class PhraseIndex {
       }
       const idf = this.idf[id]!;
       queryNorm += idf * idf;
-      const begin = this.postStart[id]!;
-      const end = this.postStart[id + 1]!;
-      if (end - begin > this.commonDf) {
-        this.common.push(id);
-        continue;
-      }
-      for (let at = begin; at < end; at++) {
-        const doc = this.postDoc[at]!;
-        if (this.stamp[doc] !== this.epoch) {
-          this.stamp[doc] = this.epoch;
-          this.bm25[doc] = 0;
-          this.dot[doc] = 0;
-          this.touched[count++] = doc;
-        }
-        this.bm25[doc]! += this.postWeight[at]!;
-        this.dot[doc]! += idf * idf;
-      }
+      if (this.postStart[id + 1]! - this.postStart[id]! > this.commonDf) this.common.push(id);
+      else count = this.walk(id, count);
+    }
+    if (count === 0 && this.common.length > 0) {
+      for (const id of this.common) count = this.walk(id, count);
+      this.common.length = 0;
     }
     return { docs: this.touched, count, bm25: this.bm25, queryNorm: Math.sqrt(queryNorm) };
+  }
+
+  /** Adds token `id`'s postings to the current search; returns the new count of touched phrasings. */
+  private walk(id: number, count: number): number {
+    const idf = this.idf[id]!;
+    const end = this.postStart[id + 1]!;
+    for (let at = this.postStart[id]!; at < end; at++) {
+      const doc = this.postDoc[at]!;
+      if (this.stamp[doc] !== this.epoch) {
+        this.stamp[doc] = this.epoch;
+        this.bm25[doc] = 0;
+        this.dot[doc] = 0;
+        this.touched[count++] = doc;
+      }
+      this.bm25[doc]! += this.postWeight[at]!;
+      this.dot[doc]! += idf * idf;
+    }
+    return count;
   }
 
   /** Sum of squared idf of the query tokens phrasing `doc` shares with the last search (cosine numerator). */

@@ -3,7 +3,7 @@ import type { ScoringWeights } from '../types.ts';
 import { charBigramCodes } from './char-bigrams.ts';
 import type { EntryIndex } from './entry-index.ts';
 import type { QueryFixes } from './text-pipeline.ts';
-import { findId } from './phrase-index.ts';
+import { findId, type PhraseIndex, type SearchHits } from './phrase-index.ts';
 
 /** One scored entry (index into the knowledge base's entries). */
 export interface ScoredEntry {
@@ -33,17 +33,7 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
     const ids = phrases.ids(tokens);
     const hits = phrases.search(ids);
     epoch++;
-    let touched = 0;
-    for (let k = 0; k < hits.count; k++) {
-      const doc = hits.docs[k]!;
-      const e = phrases.docEntry[doc]!;
-      if (entryStamp[e] !== epoch) {
-        entryStamp[e] = epoch;
-        entryBest[e] = 0;
-        touchedEntries[touched++] = e;
-      }
-      if (hits.bm25[doc]! > entryBest[e]!) entryBest[e] = hits.bm25[doc]!;
-    }
+    const touched = bestPerEntry(hits, phrases.docEntry, entryBest, entryStamp, epoch, touchedEntries);
     const top = selectTop(touchedEntries, touched, entryBest, weights.candidates);
     const queryCodes = fuzzy ? charBigramCodes(norm) : null;
     let queryMass = 0;
@@ -54,35 +44,73 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
     }
     entryQueryNorm = Math.sqrt(entryQueryNorm);
     const charShare = queryCodes ? weights.char : 0;
-    const scores: ScoredEntry[] = top.map((e) => {
-      let phrase = 0;
-      for (const doc of entryDocs[e]!) {
-        const cos = phrases.sharedMass(doc) / (hits.queryNorm * phrases.docNorm[doc]!);
-        const s = queryCodes ? (1 - charShare) * cos + charShare * phrases.charSimilarity(queryCodes, doc) : cos;
-        if (s > phrase) phrase = s;
-      }
-      let covered = 0;
-      let keyword = 0;
-      let centroid = 0;
-      const bag = entryBags[e]!;
-      const cw = centroidWeights[e]!;
-      const kw = keywordIds[e]!;
-      for (const id of ids) {
-        if (id < 0) continue;
-        const at = findId(bag, id);
-        if (at < 0) continue;
-        covered += phrases.idf[id]! ** 2;
-        centroid += entryIdf[id]! * cw[at]!;
-        if (kw.length > 0 && findId(kw, id) >= 0) keyword += phrases.idf[id]! ** 2;
-      }
-      centroid /= entryQueryNorm * centroidNorm[e]!;
-      const own = 1 - weights.coverage - weights.centroid;
-      const score = own * phrase + (weights.coverage * covered) / queryMass + weights.centroid * centroid + (weights.keyword * keyword) / queryMass;
-      return { entry: e, score: Math.min(1, score) };
-    });
+    const own = 1 - weights.coverage - weights.centroid;
+    const scores: ScoredEntry[] = [];
+    for (const e of top) {
+      const phrase = bestPhrasing(phrases, entryDocs[e]!, hits.queryNorm, queryCodes, charShare);
+      const { covered, keyword, centroid } = entryEvidence(phrases.idf, entryIdf, ids, entryBags[e]!, centroidWeights[e]!, keywordIds[e]!);
+      const score =
+        own * phrase + (weights.coverage * covered) / queryMass + weights.centroid * (centroid / (entryQueryNorm * centroidNorm[e]!)) + (weights.keyword * keyword) / queryMass;
+      scores.push({ entry: e, score: Math.min(1, score) });
+    }
     scores.sort((a, b) => b.score - a.score);
     return scores;
   };
+}
+
+// The steps below are small separate functions rather than one large closure: the optimising compiler
+// takes each of them on after a query or two, where a single large function stayed unoptimised (and slow)
+// for the first ten or so queries after a build.
+
+/** Each touched entry's best BM25 over its phrasings; fills `out` with the entries in touch order and returns their count. */
+function bestPerEntry(hits: SearchHits, docEntry: Int32Array, best: Float64Array, stamp: Int32Array, epoch: number, out: Int32Array): number {
+  const { docs, bm25, count } = hits;
+  let touched = 0;
+  for (let k = 0; k < count; k++) {
+    const doc = docs[k]!;
+    const e = docEntry[doc]!;
+    if (stamp[e] !== epoch) {
+      stamp[e] = epoch;
+      best[e] = 0;
+      out[touched++] = e;
+    }
+    if (bm25[doc]! > best[e]!) best[e] = bm25[doc]!;
+  }
+  return touched;
+}
+
+/** Best phrasing score of one entry: idf-weighted token cosine mixed with character-pair Dice. */
+function bestPhrasing(phrases: PhraseIndex, docs: Int32Array, queryNorm: number, queryCodes: Int32Array | null, charShare: number): number {
+  let phrase = 0;
+  for (const doc of docs) {
+    const cos = phrases.sharedMass(doc) / (queryNorm * phrases.docNorm[doc]!);
+    const s = queryCodes ? (1 - charShare) * cos + charShare * phrases.charSimilarity(queryCodes, doc) : cos;
+    if (s > phrase) phrase = s;
+  }
+  return phrase;
+}
+
+/** Entry-level evidence for one entry: query idf mass it covers, centroid dot product, keyword idf mass. */
+function entryEvidence(
+  idf: Float64Array,
+  entryIdf: Float64Array,
+  ids: Int32Array,
+  bag: Int32Array,
+  cw: Float64Array,
+  kw: Int32Array,
+): { covered: number; keyword: number; centroid: number } {
+  let covered = 0;
+  let keyword = 0;
+  let centroid = 0;
+  for (const id of ids) {
+    if (id < 0) continue;
+    const at = findId(bag, id);
+    if (at < 0) continue;
+    covered += idf[id]! ** 2;
+    centroid += entryIdf[id]! * cw[at]!;
+    if (kw.length > 0 && findId(kw, id) >= 0) keyword += idf[id]! ** 2;
+  }
+  return { covered, keyword, centroid };
 }
 
 /**
