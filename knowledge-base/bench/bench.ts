@@ -81,7 +81,8 @@ export async function runBench(options: BenchOptions, out: BenchOutput, engines:
     emit(`## Ablation: Kefu with one part changed\n\nAccuracy with Kefu's own decision (Δ against the shipped configuration) / top1.\n\n${ablationTable(ablation)}`);
   }
 
-  emit(`Bench wall time: ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const devS = results.reduce((sum, r) => sum + r.devWallMs, 0) / 1000;
+  emit(`Bench wall time: ${((performance.now() - started) / 1000).toFixed(1)} s (${devS.toFixed(1)} s of it choosing the peers' development cut-offs).`);
   return `${sections.join('\n\n')}\n`;
 }
 

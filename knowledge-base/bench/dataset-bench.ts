@@ -1,4 +1,5 @@
 /** Runs Kefu and the peers on one dataset and tabulates their metrics. */
+import { performance } from 'node:perf_hooks';
 import type { EngineFactory } from './engine.ts';
 import type { BenchDataset } from './datasets.ts';
 import { chooseDevThreshold, type DevChoice } from './dev-threshold.ts';
@@ -30,6 +31,8 @@ export interface DatasetResult {
   rows: EngineRow[];
   /** Engines that failed, with the reason. */
   failures: Array<{ name: string; reason: string }>;
+  /** Wall time spent choosing the peers' development cut-offs. */
+  devWallMs: number;
 }
 
 /** Time budgets of one dataset, in ms. */
@@ -51,6 +54,7 @@ export async function benchDataset(dataset: BenchDataset, specs: EngineSpec[], b
   const budgetMs = budgets.queryMs;
   const rows: EngineRow[] = [];
   const failures: DatasetResult['failures'] = [];
+  let devWallMs = 0;
   for (const spec of specs) {
     let run: EngineRun;
     try {
@@ -64,16 +68,18 @@ export async function benchDataset(dataset: BenchDataset, specs: EngineSpec[], b
       rows.push({ name: `${run.name} (best threshold, ref.)`, role: 'kefu-swept', metrics: computeMetrics(run.outcomes, { kind: 'best' }), buildMs: run.buildMs, stride: run.stride });
     } else {
       let dev: EngineRow['dev'];
+      const devStarted = performance.now();
       try {
         const choice = await chooseDevThreshold(spec.factory, dataset.corpus.kb, budgets.devMs === undefined ? {} : { budgetMs: budgets.devMs });
         dev = { choice, metrics: computeMetrics(run.outcomes, { kind: 'threshold', threshold: choice.threshold }) };
       } catch (err) {
         dev = { failed: (err as Error).message };
       }
+      devWallMs += performance.now() - devStarted;
       rows.push({ name: run.name, role: 'peer', metrics: computeMetrics(run.outcomes, { kind: 'best' }), buildMs: run.buildMs, stride: run.stride, dev });
     }
   }
-  return { dataset: dataset.name, rows, failures };
+  return { dataset: dataset.name, rows, failures, devWallMs };
 }
 
 /** The dataset's table: one row per engine. */
