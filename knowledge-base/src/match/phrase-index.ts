@@ -64,10 +64,8 @@ export class PhraseIndex {
   private readonly postWeight: Float64Array;
   private readonly commonDf: number;
   private readonly bm25: Float64Array;
-  private readonly dot: Float64Array;
   private readonly touched: Int32Array;
   private readonly stamp: Int32Array;
-  private readonly common: number[] = [];
   private epoch = 0;
 
   constructor(phrasings: IndexedPhrasing[]) {
@@ -144,7 +142,6 @@ export class PhraseIndex {
       this.docNorm[doc] = Math.sqrt(norm);
     }
     this.bm25 = new Float64Array(n);
-    this.dot = new Float64Array(n);
     this.touched = new Int32Array(n);
     this.stamp = new Int32Array(n);
   }
@@ -167,48 +164,46 @@ export class PhraseIndex {
    */
   search(queryIds: Int32Array): SearchHits {
     this.epoch++;
-    this.common.length = 0;
     let count = 0;
     let queryNorm = 0;
     for (const id of queryIds) {
-      if (id < 0) {
-        queryNorm += this.maxIdf ** 2;
-        continue;
-      }
-      const idf = this.idf[id]!;
+      const idf = id < 0 ? this.maxIdf : this.idf[id]!;
       queryNorm += idf * idf;
-      if (this.postStart[id + 1]! - this.postStart[id]! > this.commonDf) this.common.push(id);
-      else count = this.walk(id, count);
+      if (id >= 0 && this.postStart[id + 1]! - this.postStart[id]! <= this.commonDf) count = this.walk(id, count);
     }
-    if (count === 0 && this.common.length > 0) {
-      for (const id of this.common) count = this.walk(id, count);
-      this.common.length = 0;
-    }
+    if (count === 0) for (const id of queryIds) if (id >= 0) count = this.walk(id, count);
     return { docs: this.touched, count, bm25: this.bm25, queryNorm: Math.sqrt(queryNorm) };
   }
 
   /** Adds token `id`'s postings to the current search; returns the new count of touched phrasings. */
   private walk(id: number, count: number): number {
-    const idf = this.idf[id]!;
     const end = this.postStart[id + 1]!;
     for (let at = this.postStart[id]!; at < end; at++) {
       const doc = this.postDoc[at]!;
       if (this.stamp[doc] !== this.epoch) {
         this.stamp[doc] = this.epoch;
         this.bm25[doc] = 0;
-        this.dot[doc] = 0;
         this.touched[count++] = doc;
       }
       this.bm25[doc]! += this.postWeight[at]!;
-      this.dot[doc]! += idf * idf;
     }
     return count;
   }
 
-  /** Sum of squared idf of the query tokens phrasing `doc` shares with the last search (cosine numerator). */
-  sharedMass(doc: number): number {
-    let dot = this.stamp[doc] === this.epoch ? this.dot[doc]! : 0;
-    for (const id of this.common) if (findId(this.docIds, id, this.docIdStart[doc]!, this.docIdStart[doc + 1]!) >= 0) dot += this.idf[id]! ** 2;
+  /**
+   * Sum of squared idf of the query tokens phrasing `doc` shares (cosine numerator), in query order. One path for
+   * every token, walked or common: a path taken only at large sizes would meet the optimised code without type
+   * feedback and throw it away on the first large knowledge base.
+   */
+  sharedMass(queryIds: Int32Array, doc: number): number {
+    const from = this.docIdStart[doc]!;
+    const to = this.docIdStart[doc + 1]!;
+    let dot = 0;
+    for (const id of queryIds) {
+      if (id < 0 || findId(this.docIds, id, from, to) < 0) continue;
+      const idf = this.idf[id]!;
+      dot += idf * idf;
+    }
     return dot;
   }
 

@@ -47,7 +47,7 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
     const own = 1 - weights.coverage - weights.centroid;
     const scores: ScoredEntry[] = [];
     for (const e of top) {
-      const phrase = bestPhrasing(phrases, entryDocs[e]!, hits.queryNorm, queryCodes, charShare);
+      const phrase = bestPhrasing(phrases, ids, entryDocs[e]!, hits.queryNorm, queryCodes, charShare);
       const { covered, keyword, centroid } = entryEvidence(phrases.idf, entryIdf, ids, entryBags[e]!, centroidWeights[e]!, keywordIds[e]!);
       const score =
         own * phrase + (weights.coverage * covered) / queryMass + weights.centroid * (centroid / (entryQueryNorm * centroidNorm[e]!)) + (weights.keyword * keyword) / queryMass;
@@ -80,10 +80,10 @@ function bestPerEntry(hits: SearchHits, docEntry: Int32Array, best: Float64Array
 }
 
 /** Best phrasing score of one entry: idf-weighted token cosine mixed with character-pair Dice. */
-function bestPhrasing(phrases: PhraseIndex, docs: Int32Array, queryNorm: number, queryCodes: Int32Array | null, charShare: number): number {
+function bestPhrasing(phrases: PhraseIndex, ids: Int32Array, docs: Int32Array, queryNorm: number, queryCodes: Int32Array | null, charShare: number): number {
   let phrase = 0;
   for (const doc of docs) {
-    const cos = phrases.sharedMass(doc) / (queryNorm * phrases.docNorm[doc]!);
+    const cos = phrases.sharedMass(ids, doc) / (queryNorm * phrases.docNorm[doc]!);
     const s = queryCodes ? (1 - charShare) * cos + charShare * phrases.charSimilarity(queryCodes, doc) : cos;
     if (s > phrase) phrase = s;
   }
