@@ -133,6 +133,12 @@ describeBrowser('network faults', (chromiumPath) => {
       await expect
         .poll(refusals, { timeout: 20_000, message: `The server never refused the visitor socket from ${foreign}, which ALLOWED_ORIGINS does not list.` })
         .toBeGreaterThanOrEqual(1);
+      await panel(page)
+        .getByText(/未获授权|not allowed/i)
+        .waitFor({ timeout: 10_000 })
+        .catch(() => {
+          throw new Error(`A page on ${foreign} shows no word that this website may not use the chat (it should not just say it is reconnecting).`);
+        });
       const answers = await panel(page).getByRole('log').getByText(HOTLINE).count();
       expect(answers, `A page on ${foreign} (not in ALLOWED_ORIGINS) got the bot's answer anyway.`).toBe(0);
     });

@@ -170,6 +170,28 @@ describe('chat client against the real server', () => {
     expect(client.state).toMatchObject({ status: 'offline', error: 'not_found' });
   });
 
+  it('says an origin the site does not allow is refused instead of "reconnecting" forever', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kefu-widget-origin-'));
+    const strict = await createKefuServer({ port: 0, host: '127.0.0.1', dataDir: dir, logLevel: 'error', allowedOrigins: ['https://shop.example'] });
+    try {
+      const client = createChatClient({
+        config: { site: 'demo', lang: 'zh-CN', color: '', position: 'right', base: strict.url },
+        store: memoryStore(),
+        createSocket: () =>
+          io(strict.url + VISITOR_NAMESPACE, { transports: ['websocket'], autoConnect: false, extraHeaders: { origin: 'https://evil.example' } }),
+        page: () => 'https://evil.example/',
+        onMessage: () => {},
+      });
+      clients.push(client);
+      client.start();
+      await until(client, (c) => c.state.error !== undefined);
+      expect(client.state).toMatchObject({ status: 'offline', error: 'forbidden' });
+    } finally {
+      await strict.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to rate a conversation that is not closed, with a coded error', async () => {
     const { client } = open(memoryStore());
     client.start();

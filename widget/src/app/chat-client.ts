@@ -172,7 +172,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         inflight.clear();
         update({ status: 'offline' });
       });
-      s.on('connect_error', () => {
+      s.on('connect_error', (err) => {
+        // An origin this site does not allow is a setup problem, not a network one: say so, do not retry.
+        const code = (err as Error & { data?: { code?: string } }).data?.code;
+        if (code === 'forbidden') return update({ status: 'offline', error: code });
         // A refused handshake (middleware error) is not retried by socket.io; retry it slowly.
         update({ status: 'offline' });
         if (!s.active) setTimeout(() => socket === s && s.connect(), 5000);

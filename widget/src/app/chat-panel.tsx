@@ -21,7 +21,7 @@ export interface ChatPanelProps {
 function statusLine(state: ChatState, t: ChatPanelProps['t']): { text: string; queue?: boolean } | undefined {
   if (state.status === 'connecting' || state.status === 'idle') return { text: t('connecting') };
   // A refused hello (unknown site, origin not allowed) will not heal by reconnecting.
-  if (state.status === 'offline') return { text: state.error ? t('error') : t('offline') };
+  if (state.status === 'offline') return { text: state.error ? t(state.error === 'forbidden' ? 'forbidden' : 'error') : t('offline') };
   const c = state.conversation;
   if (c?.state === 'queued' && c.queuePosition) return { text: t('queueNow', { n: c.queuePosition }), queue: true };
   return undefined;

@@ -38,6 +38,7 @@ const zhCN = {
   submitRating: '提交评价',
   tooLong: '内容过长（最多 {n} 个字）',
   error: '客服窗口暂时无法使用，请稍后再试。',
+  forbidden: '此网站未获授权使用客服窗口。',
 } as const;
 
 /** The string keys every language must provide. */
@@ -82,6 +83,7 @@ const en: Strings = {
   submitRating: 'Submit rating',
   tooLong: 'Too long (at most {n} characters)',
   error: 'The chat is unavailable right now. Please try again later.',
+  forbidden: 'This website is not allowed to use this chat.',
 };
 
 /** All tables, by language. */
