@@ -108,6 +108,24 @@ describe('createMatcher edge cases', () => {
   it('answers in the language the caller asks for', () => {
     expect(matcher.match('客服电话是多少', { lang: 'en' }).answer).toContain('The hotline');
   });
+
+  it('on a large knowledge base, finds entries through rare words and still offers candidates for common words alone', () => {
+    // 1,200 entries that all say "account ... help": those two words are too common to pick candidates.
+    const letter = (n: number): string => String.fromCharCode(97 + (n % 26));
+    const name = (i: number): string => `z${letter(i)}${letter(Math.floor(i / 26))}${letter(Math.floor(i / 676))}q`;
+    const entries = Array.from({ length: 1200 }, (_, i) => ({
+      id: `e${i}`,
+      question: `account ${name(i)} help`,
+      alternates: [],
+      keywords: [],
+      answer: `answer ${i}`,
+      followUps: [],
+      topic: 'large',
+    }));
+    const large = createMatcher({ entries, synonyms: [], flows: [], welcome: [] });
+    expect(large.match(`account ${name(777)} help`).candidates[0]?.id).toBe('e777');
+    expect(large.match('account help').candidates.length).toBeGreaterThan(0);
+  });
 });
 
 describe('Chinese one-character slips', () => {
