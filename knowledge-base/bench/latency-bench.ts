@@ -19,6 +19,9 @@ export interface LatencyRow {
   skipped?: string;
 }
 
+/** Untimed queries each engine answers after its build, before the timed ones (the same for every engine). */
+const WARM_UP_QUERIES = 300;
+
 /** How far to go. */
 export interface LatencyOptions {
   sizes: number[];
@@ -34,7 +37,10 @@ export async function benchLatency(specs: EngineSpec[], options: LatencyOptions)
   const rows: LatencyRow[] = [];
   const lastBuild = new Map<string, { size: number; ms: number }>();
   for (const size of options.sizes) {
-    const data = generateSynthetic(size, options.queries);
+    // The first WARM_UP_QUERIES are only for warming each engine up; the rest are timed.
+    const data = generateSynthetic(size, options.queries + WARM_UP_QUERIES);
+    const warmUp = data.queries.slice(0, WARM_UP_QUERIES);
+    const timed = data.queries.slice(WARM_UP_QUERIES);
     const corpus = corpusFromEntries(data.entries);
     for (const spec of specs) {
       const name = spec.factory().name;
@@ -45,7 +51,7 @@ export async function benchLatency(specs: EngineSpec[], options: LatencyOptions)
         rows.push({ size, name, queries: 0, buildMs: Number.NaN, p50: Number.NaN, p99: Number.NaN, heapBytes: null, top1: Number.NaN, skipped: reason });
         continue;
       }
-      const run = await runEngine(spec.factory, corpus, data.queries, { measureHeap: true, budgetMs: options.budgetMs });
+      const run = await runEngine(spec.factory, corpus, timed, { measureHeap: true, budgetMs: options.budgetMs, warmUp });
       lastBuild.set(name, { size, ms: run.buildMs });
       const m = computeMetrics(run.outcomes, spec.role === 'kefu' ? { kind: 'own' } : { kind: 'best' });
       rows.push({ size, name, queries: m.n, buildMs: run.buildMs, p50: m.p50_ms, p99: m.p99_ms, heapBytes: run.heapBytes, top1: m.top1 });

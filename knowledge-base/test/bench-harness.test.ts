@@ -219,6 +219,26 @@ describe('query budget', () => {
   });
 });
 
+describe('warm-up', () => {
+  it('asks the warm-up queries after the build but times and scores only the others', async () => {
+    const asked: string[] = [];
+    const engine: Engine = {
+      name: 'recording',
+      async build() {
+        asked.push('build');
+      },
+      rank(q) {
+        asked.push(q);
+        return { candidates: [{ id: q, score: 1 }] };
+      },
+    };
+    const warmUp = [{ q: 'w1', id: 'w1' }, { q: 'w2', id: 'w2' }];
+    const run = await runEngine(() => engine, corpusFromEntries([]), [{ q: 't1', id: 't1' }], { warmUp, budgetMs: 10_000 });
+    expect(asked).toEqual(['build', 'w1', 'w2', 't1']);
+    expect(run.outcomes.map((o) => o.expected)).toEqual(['t1']);
+  });
+});
+
 describe('synthetic data and tables', () => {
   it('generates the same mixed zh/en entries and held-out queries for the same size', () => {
     const a = generateSynthetic(300, 100);
