@@ -1,5 +1,8 @@
 /** The evaluation metrics of INTERFACES.md (`pnpm kb eval`), plus the best-threshold sweep given to peers. */
+import { percentile, scoreOutcomes, type QualityMetrics } from '../src/index.ts';
 import type { Ranking } from './engine.ts';
+
+export { percentile };
 
 /** One query's expected entry (null = out of scope), what the engine said, and how long it took. */
 export interface Outcome {
@@ -17,56 +20,23 @@ export type Decision =
   /** Try every threshold and keep the one with the best accuracy (generous to the engine). */
   | { kind: 'best' };
 
-/** The numbers reported per engine and dataset, named as in `pnpm kb eval --json`. */
-export interface Metrics {
-  n: number;
-  in_scope: number;
-  ood: number;
-  top1: number;
-  mrr5: number;
-  /** NaN when the dataset has no out-of-scope query. */
-  ood_rejection: number;
-  accuracy: number;
-  p50_ms: number;
-  p99_ms: number;
+/** The numbers reported per engine and dataset, named as in `pnpm kb eval --json`, with the threshold used. */
+export interface Metrics extends QualityMetrics {
   /** The threshold used (`best`/`threshold`); null for the engine's own decision. */
   threshold: number | null;
 }
 
 /** Scores a run of outcomes with the chosen decision rule. */
 export function computeMetrics(outcomes: Outcome[], decision: Decision): Metrics {
-  const inScope = outcomes.filter((o) => o.expected !== null);
-  const ood = outcomes.length - inScope.length;
-  let top1 = 0;
-  let rr = 0;
-  for (const o of inScope) {
-    const rank = o.ranking.candidates.slice(0, 5).findIndex((c) => c.id === o.expected);
-    if (rank === 0) top1 += 1;
-    if (rank >= 0) rr += 1 / (rank + 1);
-  }
   const threshold =
     decision.kind === 'own' ? null : decision.kind === 'threshold' ? decision.threshold : bestThreshold(outcomes);
-  const answers = outcomes.map((o) => answerOf(o.ranking, threshold));
-  let right = 0;
-  let declinedOod = 0;
-  outcomes.forEach((o, i) => {
-    const answer = answers[i] ?? null;
-    if (o.expected === null && answer === null) declinedOod += 1;
-    if (answer === o.expected) right += 1;
-  });
-  const ms = outcomes.map((o) => o.ms);
-  return {
-    n: outcomes.length,
-    in_scope: inScope.length,
-    ood,
-    top1: ratio(top1, inScope.length),
-    mrr5: ratio(rr, inScope.length),
-    ood_rejection: ratio(declinedOod, ood),
-    accuracy: ratio(right, outcomes.length),
-    p50_ms: percentile(ms, 50),
-    p99_ms: percentile(ms, 99),
-    threshold,
-  };
+  const scored = outcomes.map((o) => ({
+    expected: o.expected,
+    ranked: o.ranking.candidates.map((c) => c.id),
+    answered: answerOf(o.ranking, threshold),
+    ms: o.ms,
+  }));
+  return { ...scoreOutcomes(scored), threshold };
 }
 
 /** The entry answered under a threshold (or the engine's own decision when threshold is null). */
@@ -106,14 +76,4 @@ export function bestThreshold(outcomes: Outcome[]): number {
   return best;
 }
 
-/** Nearest-rank percentile (p in 0..100) of a list of numbers; NaN for an empty list. */
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1] ?? Number.NaN;
-}
 
-function ratio(part: number, whole: number): number {
-  return whole === 0 ? Number.NaN : part / whole;
-}
