@@ -49,18 +49,27 @@ export function openSqliteStorage(file: string): Storage {
 }
 
 class SqliteStorage implements Storage {
+  /** Prepared once per SQL text: preparing is the costly part of a query on the message hot path. */
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
 
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
   private get<T>(sql: string, ...params: unknown[]): T | undefined {
-    return this.db.prepare(sql).get(...params) as T | undefined;
+    return this.stmt(sql).get(...params) as T | undefined;
   }
 
   private all<T>(sql: string, ...params: unknown[]): T[] {
-    return this.db.prepare(sql).all(...params) as T[];
+    return this.stmt(sql).all(...params) as T[];
   }
 
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    this.stmt('SELECT 1').get();
   }
 
   async close(): Promise<void> {
@@ -68,7 +77,7 @@ class SqliteStorage implements Storage {
   }
 
   async ensureSetting(key: string, value: string): Promise<string> {
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, value);
+    this.stmt('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, value);
     return this.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', key)!.value;
   }
 
@@ -78,8 +87,7 @@ class SqliteStorage implements Storage {
   }
 
   async upsertSite(site: Omit<SiteRecord, 'createdAt'> & { createdAt?: number }): Promise<SiteRecord> {
-    this.db
-      .prepare(
+    this.stmt(
         `INSERT INTO sites (key, name, allowed_origins, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins`,
       )
@@ -89,8 +97,7 @@ class SqliteStorage implements Storage {
 
   async createVisitor(input: { siteKey: string; page?: string; name?: string; email?: string; now: number }): Promise<VisitorRecord> {
     const id = randomUUID();
-    this.db
-      .prepare('INSERT INTO visitors (id, site_key, page, name, email, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this.stmt('INSERT INTO visitors (id, site_key, page, name, email, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(id, input.siteKey, input.page ?? null, input.name ?? null, input.email ?? null, input.now, input.now);
     return (await this.getVisitor(id))!;
   }
@@ -101,15 +108,13 @@ class SqliteStorage implements Storage {
   }
 
   async touchVisitor(id: string, input: { page?: string; name?: string; email?: string; now: number }): Promise<void> {
-    this.db
-      .prepare('UPDATE visitors SET last_seen_at = ?, page = COALESCE(?, page), name = COALESCE(?, name), email = COALESCE(?, email) WHERE id = ?')
+    this.stmt('UPDATE visitors SET last_seen_at = ?, page = COALESCE(?, page), name = COALESCE(?, name), email = COALESCE(?, email) WHERE id = ?')
       .run(input.now, input.page ?? null, input.name ?? null, input.email ?? null, id);
   }
 
   async createConversation(input: { siteKey: string; visitorId: string; lang?: string; now: number }): Promise<ConversationRecord> {
     const id = randomUUID();
-    this.db
-      .prepare(
+    this.stmt(
         `INSERT INTO conversations (id, site_key, visitor_id, state, lang, created_at, updated_at)
          VALUES (?, ?, ?, 'bot', ?, ?, ?)`,
       )
@@ -132,7 +137,7 @@ class SqliteStorage implements Storage {
 
   async updateConversation(id: string, patch: ConversationPatch, now: number): Promise<ConversationRecord> {
     const { sql, params } = patchColumns(patch, now);
-    this.db.prepare(`UPDATE conversations SET ${sql} WHERE id = ?`).run(...params, id);
+    this.stmt(`UPDATE conversations SET ${sql} WHERE id = ?`).run(...params, id);
     const updated = await this.getConversation(id);
     if (!updated) throw new Error(`conversation ${id} not found`);
     return updated;
@@ -215,8 +220,7 @@ class SqliteStorage implements Storage {
         meta: input.meta && Object.keys(input.meta).length > 0 ? JSON.stringify(input.meta) : null,
         created_at: input.createdAt,
       };
-      this.db
-        .prepare(
+      this.stmt(
           `INSERT INTO messages (conversation_id, seq, client_id, author, author_name, text, meta, created_at)
            VALUES (@conversation_id, @seq, @client_id, @author, @author_name, @text, @meta, @created_at)`,
         )
@@ -246,8 +250,7 @@ class SqliteStorage implements Storage {
 
   async createAgent(input: { email: string; name: string; role: AgentRecord['role']; passwordHash: string; now: number }): Promise<AgentRecord> {
     const id = randomUUID();
-    this.db
-      .prepare('INSERT INTO agents (id, email, name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this.stmt('INSERT INTO agents (id, email, name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(id, input.email, input.name, input.role, input.passwordHash, input.now, input.now);
     return (await this.getAgent(id))!;
   }
@@ -263,8 +266,7 @@ class SqliteStorage implements Storage {
   }
 
   async updateAgent(id: string, patch: { passwordHash?: string; role?: AgentRecord['role']; name?: string }, now: number): Promise<AgentRecord> {
-    this.db
-      .prepare(
+    this.stmt(
         `UPDATE agents SET password_hash = COALESCE(?, password_hash), role = COALESCE(?, role),
          name = COALESCE(?, name), updated_at = ? WHERE id = ?`,
       )
@@ -281,8 +283,7 @@ class SqliteStorage implements Storage {
   }
 
   async createSession(input: { tokenHash: string; agentId: string; expiresAt: number; now: number }): Promise<void> {
-    this.db
-      .prepare('INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+    this.stmt('INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
       .run(input.tokenHash, input.agentId, input.now, input.expiresAt);
   }
 
@@ -296,11 +297,11 @@ class SqliteStorage implements Storage {
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    this.stmt('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
 
   async deleteExpiredSessions(now: number): Promise<number> {
-    return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+    return this.stmt('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
   }
 
   async createTicket(input: NewTicket): Promise<TicketRecord> {
@@ -321,8 +322,7 @@ class SqliteStorage implements Storage {
         created_at: input.createdAt,
         updated_at: input.createdAt,
       };
-      this.db
-        .prepare(
+      this.stmt(
           `INSERT INTO tickets (id, number, conversation_id, visitor_id, status, contact, description, created_at, updated_at)
            VALUES (@id, @number, @conversation_id, @visitor_id, @status, @contact, @description, @created_at, @updated_at)`,
         )
