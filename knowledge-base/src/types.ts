@@ -86,6 +86,8 @@ export interface MatchOptions {
 
 /** Builds once from a knowledge base, then answers queries without scanning every entry. */
 export interface Matcher {
+  /** The thresholds in use and how they were fitted to this knowledge base. */
+  readonly calibration: Calibration;
   match(text: string, options?: MatchOptions): MatchResult;
   /** Entry by id, for suggestion taps and follow-ups. */
   entry(id: string): Entry | undefined;
@@ -93,6 +95,15 @@ export interface Matcher {
 
 /** How Chinese text is cut into tokens (English is always words + stems). */
 export type TokenizerName = 'jieba' | 'segmenter' | 'bigram' | 'combined';
+
+/** The thresholds a matcher uses, and how calibration chose them. */
+export interface Calibration {
+  thresholds: Thresholds;
+  /** Factor applied to the default thresholds' bars (1 = the defaults). */
+  scale: number;
+  /** Development queries the scale was chosen on (0 = not calibrated: too few, or thresholds given). */
+  queries: number;
+}
 
 /** Confidence cut-offs for the matcher's decisions, all on the 0..1 score scale. */
 export interface Thresholds {
@@ -114,7 +125,10 @@ export interface MatcherOptions {
   synonyms?: boolean;
   /** Full-width, traditional→simplified, case, punctuation, emoji and filler-word clean-up. */
   normalise?: boolean;
+  /** Used as given (missing ones from the defaults), with no calibration. */
   thresholds?: Partial<Thresholds>;
+  /** Scale the default thresholds to this knowledge base's own development folds (default true). */
+  calibrate?: boolean;
   /** Score mix; the defaults were chosen on the development split (`kb tune`). */
   weights?: Partial<ScoringWeights>;
 }

@@ -22,6 +22,9 @@ export async function evalCommand(argv: string[], print: (line: string) => void)
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   print(`dataset ${report.dataset}: ${report.n} queries (${report.in_scope} in scope, ${report.ood} out of scope), ${kb.entries.length} entries`);
   print(`  top-1 ${pct(report.top1)}   MRR@5 ${report.mrr5.toFixed(3)}   out-of-scope rejected ${pct(report.ood_rejection)}   handled right ${pct(report.accuracy)}`);
+  const { scale, thresholds: t, queries: devQueries } = report.calibration;
+  const how = devQueries > 0 ? `scaled ×${scale} on ${devQueries} development queries made from the FAQ` : 'not calibrated';
+  print(`  thresholds answer ${t.answer.toFixed(3)}, lead ${t.margin.toFixed(3)} over ${t.marginFloor.toFixed(3)}, suggest ${t.suggest.toFixed(3)} (${how})`);
   print(`  latency p50 ${report.p50_ms.toFixed(3)} ms   p99 ${report.p99_ms.toFixed(3)} ms   index build ${report.build_ms.toFixed(0)} ms`);
   if (args.flags.has('json')) print(JSON.stringify(report));
   return 0;

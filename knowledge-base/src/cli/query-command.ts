@@ -14,7 +14,8 @@ export async function queryCommand(argv: string[], print: (line: string) => void
   const t0 = performance.now();
   const result = matcher.match(text);
   const ms = performance.now() - t0;
-  print(`decision: ${result.decision} (read as ${result.lang}, ${ms.toFixed(2)} ms)`);
+  const t = matcher.calibration.thresholds;
+  print(`decision: ${result.decision} (read as ${result.lang}, ${ms.toFixed(2)} ms; answer at ${t.answer.toFixed(3)}, or ${t.marginFloor.toFixed(3)} with a ${t.margin.toFixed(3)} lead)`);
   result.candidates.forEach((c, i) => print(`  ${i + 1}. ${c.score.toFixed(3)}  ${c.id}  ${c.question}`));
   if (result.answer !== null) print(`answer:\n${result.answer}`);
   if (args.flags.has('json')) {

@@ -22,14 +22,14 @@ function takeOut(question: string, alternates: string[], pick: number): { questi
   return { question: rest[0]!, alternates: rest.slice(1), query };
 }
 
-/** `folds` deterministic folds (entry i is held out in fold i % folds). */
+/** `folds` deterministic folds (entry i is held out in fold i % folds, when there are at least `folds` entries). */
 export function devSplit(kb: KnowledgeBase, folds = 5): DevFold[] {
   const out: DevFold[] = [];
   for (let f = 0; f < folds; f++) {
     const entries: Entry[] = [];
     const queries: EvalQuery[] = [];
     kb.entries.forEach((entry, i) => {
-      if (kb.entries.length >= folds * 2 && i % folds === f) {
+      if (kb.entries.length >= folds && i % folds === f) {
         for (const q of [entry.question, ...entry.alternates]) queries.push({ q, id: null });
         if (entry.en) for (const q of [entry.en.question, ...entry.en.alternates]) queries.push({ q, id: null });
         return;

@@ -1,5 +1,5 @@
 /** Measures a matcher on labelled queries: top-1, MRR@5, out-of-scope rejection, accuracy and latency. */
-import type { KnowledgeBase, Matcher, MatcherOptions } from '../types.ts';
+import type { Calibration, KnowledgeBase, Matcher, MatcherOptions } from '../types.ts';
 import { createMatcher } from '../match/create-matcher.ts';
 import { scoreOutcomes, type QualityMetrics, type QueryOutcome } from './score-outcomes.ts';
 
@@ -13,6 +13,8 @@ export interface EvalQuery {
 export interface EvalReport extends QualityMetrics {
   dataset: string;
   build_ms: number;
+  /** The thresholds the matcher decided with, fitted to this knowledge base. */
+  calibration: Calibration;
 }
 
 export interface EvaluateOptions extends MatcherOptions {
@@ -51,5 +53,6 @@ export function evaluate(kb: KnowledgeBase, queries: EvalQuery[], options: Evalu
     p50_ms: r(m.p50_ms),
     p99_ms: r(m.p99_ms),
     build_ms: r(buildMs, 1),
+    calibration: matcher.calibration,
   };
 }

@@ -26,7 +26,8 @@ export function scoreDev(kb: KnowledgeBase, options: MatcherOptions = {}, querie
   const folds = queries ? [{ kb, queries }] : devSplit(kb);
   const out: ScoredQuery[] = [];
   folds.forEach((fold, f) => {
-    const matcher = createMatcher(fold.kb, options);
+    // Only the scores are used: no calibration needed.
+    const matcher = createMatcher(fold.kb, { ...options, calibrate: false });
     for (const { q, id } of fold.queries) out.push(score(matcher, q, id, options.normalise ?? true));
     for (let i = f; i < unrelated.length; i += folds.length) out.push({ ...score(matcher, unrelated[i]!, null, options.normalise ?? true), unrelated: true });
   });

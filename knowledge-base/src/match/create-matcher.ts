@@ -6,10 +6,11 @@ import { normaliseText } from '../text/normalise-text.ts';
 import { isBareKeyword } from './bare-keyword.ts';
 import { decide } from './decide.ts';
 import { isHandoffRequest } from './detect-handoff.ts';
+import { calibrateThresholds } from './calibrate-thresholds.ts';
 import { buildEntryIndex } from './entry-index.ts';
 import { createRanker } from './rank-entries.ts';
 
-/** Decision thresholds chosen on the development split (`kb tune`), one set for every language and knowledge base. */
+/** The decision rule's shape, chosen on pooled development folds (`kb tune`); each knowledge base scales it (`calibrate`). */
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.25, margin: 0.08, marginFloor: 0.225, suggest: 0.22 };
 /** Score mix chosen on the development split. */
 export const DEFAULT_WEIGHTS: ScoringWeights = { char: 0.6, coverage: 0, centroid: 0.6, keyword: 0.3, candidates: 20 };
@@ -22,16 +23,22 @@ const answerIn = (entry: Entry, lang: Lang): string => (lang === 'en' && entry.e
 
 /** Builds the index for `kb` once; `match` then costs only the query's postings and a handful of candidates. */
 export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}): Matcher {
-  const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
   const weights: ScoringWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const base: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
+  // Thresholds passed in are used as they are; otherwise the rule is scaled to this knowledge base's own scores.
+  const index = buildEntryIndex(kb, options);
+  const calibration =
+    options.thresholds === undefined && options.calibrate !== false ? calibrateThresholds(kb, base, weights, options, index.pipeline) : { thresholds: base, scale: 1, queries: 0 };
+  const { thresholds } = calibration;
   const normalise = options.normalise ?? true;
-  const rank = createRanker(buildEntryIndex(kb, options), weights, options.fuzzy ?? true);
+  const rank = createRanker(index, weights, options.fuzzy ?? true);
   // One throw-away query loads the lazy parts (converter tables, JIT) so the first visitor does not pay for them.
   rank('预热 warm up');
   const entries = kb.entries;
   const byId = new Map(entries.map((e) => [e.id, e]));
 
   return {
+    calibration,
     match(text: string, opts: MatchOptions = {}): MatchResult {
       const lang = opts.lang ?? detectLang(text);
       const head = text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS) : text;

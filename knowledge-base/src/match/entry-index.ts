@@ -30,10 +30,13 @@ export interface EntryIndex {
 
 const sortedIds = (ids: Iterable<number>): Int32Array => Int32Array.from(new Set([...ids].filter((id) => id >= 0))).sort();
 
-/** Indexes questions, alternates and keywords of every entry, in both languages; never the answers. */
-export function buildEntryIndex(kb: KnowledgeBase, options: MatcherOptions): EntryIndex {
+/**
+ * Indexes questions, alternates and keywords of every entry, in both languages; never the answers. `pipeline`: an
+ * existing text pipeline to reuse (calibration indexes parts of a knowledge base with the whole one's vocabulary).
+ */
+export function buildEntryIndex(kb: KnowledgeBase, options: MatcherOptions, shared?: TextPipeline): EntryIndex {
   const keywordsOf = kb.entries.map((e) => [...e.keywords, ...(e.en?.keywords ?? [])]);
-  const pipeline = createTextPipeline(
+  const pipeline = shared ?? createTextPipeline(
     { tokenizer: options.tokenizer ?? 'combined', normalise: options.normalise ?? true, synonyms: options.synonyms ?? true },
     kb.synonyms,
     [...kb.synonyms.flat(), ...keywordsOf.flat()],

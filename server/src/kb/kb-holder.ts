@@ -28,10 +28,12 @@ export async function startKbHolder(dir: string, log: Logger): Promise<KbHolder>
   const watcher = watchKnowledgeBase(dir, {
     onLoad(kb) {
       try {
-        current = { kb, matcher: createMatcher(kb) };
+        const matcher = createMatcher(kb);
+        current = { kb, matcher };
         loadedAt = Date.now();
         error = undefined;
-        log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}`);
+        const { scale, thresholds } = matcher.calibration;
+        log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}; answer bar ${thresholds.answer.toFixed(3)} (×${scale} calibrated)`);
       } catch (err) {
         error = err instanceof Error ? err.message : String(err);
         log.error(`knowledge base matcher failed to build; keeping the previous one`, err);
