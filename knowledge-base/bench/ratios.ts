@@ -30,7 +30,7 @@ export function datasetRatiosTable(results: DatasetResult[]): string {
 }
 
 /**
- * Per dataset: Kefu (one threshold set for every dataset) against the best peer when each peer's cut-off was
+ * Per dataset: Kefu (its shipped rule, scaled on the FAQ's own development folds) against the best peer when each peer's cut-off was
  * chosen on that dataset's development folds; a peer without a development choice is left out.
  */
 export function devRatiosTable(results: DatasetResult[]): string {

@@ -5,7 +5,7 @@ import { UNRELATED_QUESTIONS_ZH } from '../src/match/unrelated-questions.ts';
 import type { Entry, KnowledgeBase } from '../src/types.ts';
 import { writeFixtureKb } from './fixture-kb.ts';
 
-const entry = (id: string, [question, ...alternates]: string[]): Entry => ({ id, question, alternates, keywords: [], answer: `Answer for ${id}`, followUps: [] });
+const entry = (id: string, [question, ...alternates]: string[]): Entry => ({ id, question: question!, alternates, keywords: [], answer: `Answer for ${id}`, followUps: [], topic: 'test' });
 const kbOf = (entries: Entry[]): KnowledgeBase => ({ entries, synonyms: [], flows: [], welcome: [] });
 
 // Voice-assistant style commands: short, and most of each one is a name or a time no other phrasing repeats, so a
