@@ -12,7 +12,7 @@ import { scoreDev } from '../evaluation/score-dev.ts';
 import { devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, tuneThresholds, type ScoredQuery } from '../evaluation/tune-thresholds.ts';
 import { loadFaqJson } from '../load/load-faq-json.ts';
 import { readKnowledgeBase } from '../load/read-knowledge-base.ts';
-import { DEFAULT_THRESHOLDS } from '../match/create-matcher.ts';
+import { createMatcher, DEFAULT_THRESHOLDS } from '../match/create-matcher.ts';
 import { detectLang } from '../text/detect-lang.ts';
 import type { KnowledgeBase, MatcherOptions, TokenizerName } from '../types.ts';
 import { parseArgs, UsageError } from './parse-args.ts';
@@ -75,7 +75,7 @@ export async function tuneCommand(argv: string[], print: (line: string) => void)
   // Folders about the same knowledge base (its content folds and a queries folder against it) form one set, so every
   // dataset counts once in the objective.
   const bySource = new Map<string, ScoredQuery[]>();
-  const rows: Array<{ folder: string; top1: number; accuracy: number }> = [];
+  const rows: Array<{ folder: string; top1: number; accuracy: number; scale: number }> = [];
   const pool: Loaded[] = [];
   for (const folder of args.positionals) pool.push(await load(resolve(folder), args.options.get('kb') ?? DEMO_KB_DIR));
   for (const loaded of pool) {
@@ -84,11 +84,13 @@ export async function tuneCommand(argv: string[], print: (line: string) => void)
     bySource.set(source, [...(bySource.get(source) ?? []), ...scored]);
     const inScope = scored.filter((q) => q.expected !== null);
     const top1 = inScope.filter((q) => q.top === q.expected).length / Math.max(1, inScope.length);
-    rows.push({ folder: basename(folder), top1, accuracy: devAccuracy([scored], DEFAULT_THRESHOLDS) });
+    // The scale the matcher itself would choose for this knowledge base at build time (1 for a queries-only folder's).
+    const scale = loaded.kind === 'queries' ? 1 : createMatcher(kb, options).calibration.scale;
+    rows.push({ folder: basename(folder), top1, accuracy: devAccuracy([scored], DEFAULT_THRESHOLDS), scale });
   }
   const sets = [...bySource.values()];
   const tuned = tuneThresholds(sets);
-  for (const r of rows) print(`${r.folder}: dev top-1 ${(r.top1 * 100).toFixed(1)}%  accuracy (default thresholds) ${(r.accuracy * 100).toFixed(1)}%`);
+  for (const r of rows) print(`${r.folder}: dev top-1 ${(r.top1 * 100).toFixed(1)}%  accuracy (default thresholds) ${(r.accuracy * 100).toFixed(1)}%  calibrated scale ×${r.scale}`);
   print(`mean accuracy over ${sets.length} knowledge bases at ${OOD_SHARE * 100} % out of scope (${NEAR_MISS_SHARE * 100} % of it near misses): default ${(devAccuracy(sets, DEFAULT_THRESHOLDS) * 100).toFixed(1)}%, tuned ${(tuned.score * 100).toFixed(1)}%`);
   print(`tuned thresholds: ${JSON.stringify(tuned.thresholds)}`);
   if (args.flags.has('json')) print(JSON.stringify({ rows, tuned }));
