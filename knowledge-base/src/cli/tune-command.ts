@@ -9,7 +9,7 @@ import { DEMO_KB_DIR } from '../demo-kb-dir.ts';
 import type { EvalQuery } from '../evaluation/evaluate.ts';
 import { readQueries } from '../evaluation/read-queries.ts';
 import { scoreDev } from '../evaluation/score-dev.ts';
-import { devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, tuneThresholds, type ScoredQuery } from '../evaluation/tune-thresholds.ts';
+import { devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, tuneThresholds, weightedAccuracy, type ScoredQuery } from '../evaluation/tune-thresholds.ts';
 import { loadFaqJson } from '../load/load-faq-json.ts';
 import { readKnowledgeBase } from '../load/read-knowledge-base.ts';
 import { createMatcher, DEFAULT_THRESHOLDS } from '../match/create-matcher.ts';
@@ -60,6 +60,9 @@ function unrelatedFor(own: Loaded, pool: Loaded[]): string[] {
   return out;
 }
 
+/** What the fold's own matcher did: its calibrated decision. */
+const ownDecision = (q: ScoredQuery): string | null => q.answered ?? null;
+
 /** Prints per-folder development top-1 and accuracy, then the tuned thresholds. */
 export async function tuneCommand(argv: string[], print: (line: string) => void): Promise<number> {
   const args = parseArgs(argv, ['tokenizer', 'kb'], ['json', 'no-fuzzy', 'no-synonyms', 'no-normalise', 'no-unrelated']);
@@ -75,7 +78,7 @@ export async function tuneCommand(argv: string[], print: (line: string) => void)
   // Folders about the same knowledge base (its content folds and a queries folder against it) form one set, so every
   // dataset counts once in the objective.
   const bySource = new Map<string, ScoredQuery[]>();
-  const rows: Array<{ folder: string; top1: number; accuracy: number; scale: number }> = [];
+  const rows: Array<{ folder: string; top1: number; accuracy: number; calibrated: number; scale: number }> = [];
   const pool: Loaded[] = [];
   for (const folder of args.positionals) pool.push(await load(resolve(folder), args.options.get('kb') ?? DEMO_KB_DIR));
   for (const loaded of pool) {
@@ -86,12 +89,16 @@ export async function tuneCommand(argv: string[], print: (line: string) => void)
     const top1 = inScope.filter((q) => q.top === q.expected).length / Math.max(1, inScope.length);
     // The scale the matcher itself would choose for this knowledge base at build time (1 for a queries-only folder's).
     const scale = loaded.kind === 'queries' ? 1 : createMatcher(kb, options).calibration.scale;
-    rows.push({ folder: basename(folder), top1, accuracy: devAccuracy([scored], DEFAULT_THRESHOLDS), scale });
+    rows.push({ folder: basename(folder), top1, accuracy: devAccuracy([scored], DEFAULT_THRESHOLDS), calibrated: weightedAccuracy([scored], ownDecision), scale });
   }
   const sets = [...bySource.values()];
   const tuned = tuneThresholds(sets);
-  for (const r of rows) print(`${r.folder}: dev top-1 ${(r.top1 * 100).toFixed(1)}%  accuracy (default thresholds) ${(r.accuracy * 100).toFixed(1)}%  calibrated scale ×${r.scale}`);
-  print(`mean accuracy over ${sets.length} knowledge bases at ${OOD_SHARE * 100} % out of scope (${NEAR_MISS_SHARE * 100} % of it near misses): default ${(devAccuracy(sets, DEFAULT_THRESHOLDS) * 100).toFixed(1)}%, tuned ${(tuned.score * 100).toFixed(1)}%`);
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  for (const r of rows) print(`${r.folder}: dev top-1 ${pct(r.top1)}  accuracy: default thresholds ${pct(r.accuracy)}, calibrated ${pct(r.calibrated)}  (scale on the whole knowledge base ×${r.scale})`);
+  print(
+    `mean accuracy over ${sets.length} knowledge bases at ${OOD_SHARE * 100} % out of scope (${NEAR_MISS_SHARE * 100} % of it near misses): ` +
+      `default ${pct(devAccuracy(sets, DEFAULT_THRESHOLDS))}, each fold calibrated ${pct(weightedAccuracy(sets, ownDecision))}, tuned ${pct(tuned.score)}`,
+  );
   print(`tuned thresholds: ${JSON.stringify(tuned.thresholds)}`);
   if (args.flags.has('json')) print(JSON.stringify({ rows, tuned }));
   return 0;

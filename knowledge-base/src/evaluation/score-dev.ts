@@ -1,4 +1,4 @@
-/** Runs a matcher configuration over the development folds of a knowledge base and keeps the raw scores. */
+/** Runs a matcher configuration over the development folds of a knowledge base: raw scores and its own decisions. */
 import { isBareKeyword } from '../match/bare-keyword.ts';
 import { createMatcher } from '../match/create-matcher.ts';
 import type { KnowledgeBase, Matcher, MatcherOptions } from '../types.ts';
@@ -7,8 +7,9 @@ import type { EvalQuery } from './evaluate.ts';
 import type { ScoredQuery } from './tune-thresholds.ts';
 
 function score(matcher: Matcher, q: string, id: string | null, normalise: boolean): ScoredQuery {
-  const { candidates } = matcher.match(q);
+  const { candidates, decision, entry } = matcher.match(q);
   return {
+    answered: decision === 'answer' ? (entry?.id ?? null) : null,
     expected: id,
     top: candidates[0]?.id ?? null,
     inTop3: candidates.slice(0, 3).some((c) => c.id === id),
@@ -26,8 +27,8 @@ export function scoreDev(kb: KnowledgeBase, options: MatcherOptions = {}, querie
   const folds = queries ? [{ kb, queries }] : devSplit(kb);
   const out: ScoredQuery[] = [];
   folds.forEach((fold, f) => {
-    // Only the scores are used: no calibration needed.
-    const matcher = createMatcher(fold.kb, { ...options, calibrate: false });
+    // Each fold's matcher calibrates itself on the fold's own knowledge base, as a deployed one would.
+    const matcher = createMatcher(fold.kb, options);
     for (const { q, id } of fold.queries) out.push(score(matcher, q, id, options.normalise ?? true));
     for (let i = f; i < unrelated.length; i += folds.length) out.push({ ...score(matcher, unrelated[i]!, null, options.normalise ?? true), unrelated: true });
   });

@@ -14,6 +14,8 @@ export interface ScoredQuery {
   bare?: boolean;
   /** An out-of-scope query taken from an unrelated knowledge base (not a held-out entry of this one). */
   unrelated?: boolean;
+  /** The entry the fold's matcher answered with its own (calibrated) thresholds; null when it did not answer. */
+  answered?: string | null;
 }
 
 /**
@@ -34,6 +36,15 @@ export const NEAR_MISS_SHARE = 0.5;
 
 /** Mean over datasets (each counts once) of the accuracy of `t` with out-of-scope queries at `OOD_SHARE` of traffic. */
 export function devAccuracy(sets: ScoredQuery[][], t: Thresholds): number {
+  return weightedAccuracy(sets, (q) => (decide(q.s1, q.s2, t, q.bare) === 'answer' ? q.top : null));
+}
+
+/**
+ * The development objective for any decision: `answered` gives the entry the bot answered a query with (null: it
+ * did not answer). In-scope queries count when answered with the expected entry, out-of-scope ones when not
+ * answered; out-of-scope weighs `OOD_SHARE`, split between near misses and unrelated questions.
+ */
+export function weightedAccuracy<Q extends { expected: string | null; unrelated?: boolean }>(sets: Q[][], answered: (q: Q) => string | null): number {
   let sum = 0;
   for (const set of sets) {
     let inScope = 0;
@@ -41,14 +52,14 @@ export function devAccuracy(sets: ScoredQuery[][], t: Thresholds): number {
     const ood = [0, 0];
     const rejected = [0, 0];
     for (const q of set) {
-      const answered = decide(q.s1, q.s2, t, q.bare) === 'answer';
+      const entry = answered(q);
       if (q.expected === null) {
         const kind = q.unrelated ? 1 : 0;
         ood[kind]!++;
-        if (!answered) rejected[kind]!++;
+        if (entry === null) rejected[kind]!++;
       } else {
         inScope++;
-        if (answered && q.top === q.expected) right++;
+        if (entry === q.expected) right++;
       }
     }
     const answeredRight = right / Math.max(1, inScope);
