@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, tuneThresholds, type ScoredQuery } from '../src/evaluation/tune-thresholds.ts';
+import { devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, tuneThresholds, weightedAccuracy, type ScoredQuery } from '../src/evaluation/tune-thresholds.ts';
 import { isBareKeyword } from '../src/match/bare-keyword.ts';
 import { decide } from '../src/match/decide.ts';
 
@@ -30,6 +30,19 @@ describe('development objective', () => {
     const t = { answer: 0.5, margin: 1, marginFloor: 1, suggest: 0 };
     expect(devAccuracy([big], t)).toBeCloseTo((1 - OOD_SHARE) * 0.5 + OOD_SHARE);
     expect(devAccuracy([big, small], t)).toBeCloseTo(((1 - OOD_SHARE) * 0.5 + OOD_SHARE + 1) / 2);
+  });
+});
+
+describe('weighted accuracy of any decision', () => {
+  it('scores what a matcher answered, whatever rule made it answer', () => {
+    const set = [
+      { expected: 'a', answered: 'a' },
+      { expected: 'a', answered: 'b' },
+      { expected: null, answered: null },
+      { expected: null, answered: 'a', unrelated: true },
+    ];
+    // Half the in-scope queries right; near misses all declined, unrelated questions none.
+    expect(weightedAccuracy([set], (q) => q.answered)).toBeCloseTo((1 - OOD_SHARE) * 0.5 + OOD_SHARE * NEAR_MISS_SHARE);
   });
 });
 
