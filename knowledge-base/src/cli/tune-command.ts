@@ -11,6 +11,7 @@ import { readQueries } from '../evaluation/read-queries.ts';
 import { scoreDev } from '../evaluation/score-dev.ts';
 import { devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, tuneThresholds, weightedAccuracy, type ScoredQuery } from '../evaluation/tune-thresholds.ts';
 import { loadFaqJson } from '../load/load-faq-json.ts';
+import { languagesOf, phrasingsOf } from '../load/phrasings.ts';
 import { readKnowledgeBase } from '../load/read-knowledge-base.ts';
 import { createMatcher, DEFAULT_THRESHOLDS } from '../match/create-matcher.ts';
 import { detectLang } from '../text/detect-lang.ts';
@@ -21,8 +22,6 @@ const TOKENIZERS: readonly TokenizerName[] = ['jieba', 'segmenter', 'bigram', 'c
 
 /** Unrelated questions taken per knowledge base, at most (evenly spaced): enough to measure, cheap to score. */
 const MAX_UNRELATED = 1000;
-/** A knowledge base is asked unrelated questions in the languages of at least this share of its phrasings. */
-const LANG_SHARE = 0.2;
 
 interface Loaded {
   folder: string;
@@ -41,7 +40,6 @@ async function load(dir: string, kbDir: string): Promise<Loaded> {
   return { folder: dir, kind: 'content', kb: (await readKnowledgeBase(dir)).kb, source: dir };
 }
 
-const phrasingsOf = (kb: KnowledgeBase): string[] => kb.entries.flatMap((e) => [e.question, ...e.alternates, ...(e.en ? [e.en.question, ...e.en.alternates] : [])]);
 
 /**
  * Out-of-scope questions for `own` from a knowledge base about something else: the public datasets ask the demo
@@ -50,8 +48,7 @@ const phrasingsOf = (kb: KnowledgeBase): string[] => kb.entries.flatMap((e) => [
  */
 function unrelatedFor(own: Loaded, pool: Loaded[]): string[] {
   if (own.kind === 'queries') return [];
-  const ownPhrasings = phrasingsOf(own.kb);
-  const langs = new Set(['zh-CN', 'en'].filter((lang) => ownPhrasings.filter((p) => detectLang(p) === lang).length >= LANG_SHARE * ownPhrasings.length));
+  const langs = languagesOf(phrasingsOf(own.kb));
   const other = own.kind === 'dataset' ? 'content' : 'dataset';
   const all = pool.filter((l) => l.kind === other).flatMap((l) => phrasingsOf(l.kb)).filter((p) => langs.has(detectLang(p)));
   const step = Math.max(1, all.length / MAX_UNRELATED);

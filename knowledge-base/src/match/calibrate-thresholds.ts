@@ -8,7 +8,7 @@
 import { devSplit } from '../evaluation/dev-split.ts';
 import { devAccuracy, type ScoredQuery } from '../evaluation/tune-thresholds.ts';
 import type { Calibration, KnowledgeBase, MatcherOptions, ScoringWeights, Thresholds } from '../types.ts';
-import { detectLang } from '../text/detect-lang.ts';
+import { languagesOf, phrasingsOf } from '../load/phrasings.ts';
 import { isBareKeyword } from './bare-keyword.ts';
 import { decide } from './decide.ts';
 import { buildEntryIndex } from './entry-index.ts';
@@ -26,8 +26,6 @@ const MIN_QUERIES = 10;
 const TIE = 1e-4;
 /** Calibration keeps declining at least this share of the small-talk questions (when the base rule does). */
 const MIN_SMALL_TALK_DECLINED = 0.9;
-/** A language is asked unrelated questions when at least this share of the phrasings is in it. */
-const LANG_SHARE = 0.2;
 
 export const scaleThresholds = (t: Thresholds, k: number): Thresholds => ({
   answer: t.answer * k,
@@ -46,12 +44,10 @@ function sample(kb: KnowledgeBase, max: number): KnowledgeBase {
 
 /** The unrelated questions in the languages `kb` is written in, minus any it has as a phrasing. */
 function unrelatedFor(kb: KnowledgeBase): string[] {
-  const phrasings = kb.entries.flatMap((e) => [e.question, ...e.alternates, ...(e.en ? [e.en.question, ...e.en.alternates] : [])]);
+  const phrasings = phrasingsOf(kb);
   const own = new Set(phrasings.map((p) => p.toLowerCase()));
-  const zh = phrasings.filter((p) => detectLang(p) === 'zh-CN').length;
-  const out: string[] = [];
-  if (zh >= LANG_SHARE * phrasings.length) out.push(...UNRELATED_QUESTIONS_ZH);
-  if (phrasings.length - zh >= LANG_SHARE * phrasings.length) out.push(...UNRELATED_QUESTIONS_EN);
+  const langs = languagesOf(phrasings);
+  const out = [...(langs.has('zh-CN') ? UNRELATED_QUESTIONS_ZH : []), ...(langs.has('en') ? UNRELATED_QUESTIONS_EN : [])];
   return out.filter((q) => !own.has(q));
 }
 
