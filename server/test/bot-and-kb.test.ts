@@ -28,8 +28,9 @@ async function visitor(hello: object = {}) {
   return { socket, messages, ask };
 }
 
-async function kbStatus(): Promise<{ entries: number; loadedAt?: number; error?: string }> {
-  return ((await (await fetch(`${server.url}/healthz`)).json()) as { kb: { entries: number; loadedAt?: number; error?: string } }).kb;
+type KbStatus = { entries: number; answerBar?: number; loadedAt?: number; error?: string };
+async function kbStatus(): Promise<KbStatus> {
+  return ((await (await fetch(`${server.url}/healthz`)).json()) as { kb: KbStatus }).kb;
 }
 
 async function until<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
@@ -110,6 +111,9 @@ describe('knowledge-base hot reload', () => {
     );
     const reloaded = await until(kbStatus, (s) => s.entries === before.entries + 1);
     expect(reloaded.entries).toBe(before.entries + 1);
+    // The answer bar is fitted to the content at every load and shown to operators.
+    expect(reloaded.answerBar).toBeGreaterThan(0);
+    expect(reloaded.answerBar).toBeLessThan(1);
     const v = await visitor({ lang: 'zh-CN' });
     expect((await v.ask('退款多久到账')).text).toContain('3-5 个工作日');
 

@@ -4,6 +4,8 @@ import type { Logger } from '../logger.ts';
 
 export interface KbStatus {
   entries: number;
+  /** The bot answers at or above this confidence, fitted to the content at each load (see the matcher README). */
+  answerBar?: number;
   /** Epoch ms of the last good load; undefined before the first. */
   loadedAt?: number;
   /** The last load error, cleared by the next good load. */
@@ -50,7 +52,12 @@ export async function startKbHolder(dir: string, log: Logger): Promise<KbHolder>
 
   return {
     current: () => current,
-    status: () => ({ entries: current?.kb.entries.length ?? 0, ...(loadedAt ? { loadedAt } : {}), ...(error ? { error } : {}) }),
+    status: () => ({
+      entries: current?.kb.entries.length ?? 0,
+      ...(current ? { answerBar: Math.round(current.matcher.calibration.thresholds.answer * 1000) / 1000 } : {}),
+      ...(loadedAt ? { loadedAt } : {}),
+      ...(error ? { error } : {}),
+    }),
     close: () => watcher.close(),
   };
 }
