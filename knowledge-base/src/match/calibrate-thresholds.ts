@@ -89,8 +89,9 @@ export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights
   const mustDecline = smallTalk.length === 0 ? 0 : Math.min(MIN_SMALL_TALK_DECLINED, declinedShare(base));
   let best = { scale: 1, objective: -1 };
   for (const scale of SCALES) {
-    if (smallTalk.length > 0 && declinedShare(scaleThresholds(base, scale)) < mustDecline) continue;
-    const objective = devAccuracy([scored], scaleThresholds(base, scale));
+    const t = scaleThresholds(base, scale);
+    if (smallTalk.length > 0 && declinedShare(t) < mustDecline) continue;
+    const objective = devAccuracy([scored], t);
     if (objective >= best.objective - TIE) best = { scale, objective: Math.max(objective, best.objective) };
   }
   return { thresholds: scaleThresholds(base, best.scale), scale: best.scale, queries: scored.length };
