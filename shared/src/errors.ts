@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'invalid_state',
   'rate_limited',
   'too_large',
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -31,5 +32,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   invalid_state: 409,
   rate_limited: 429,
   too_large: 413,
+  unavailable: 503,
   internal: 500,
 };
+
+/** Codes a client may retry with the same payload (and the same client id) after a short wait. */
+export const RETRYABLE_CODES: readonly ErrorCode[] = ['unavailable', 'rate_limited'];

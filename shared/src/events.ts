@@ -12,9 +12,11 @@ import type {
   VisitorConversation,
 } from './domain.ts';
 import type {
+  AgentHistoryInput,
   AgentSend,
   ConversationRef,
   HandoffRequest,
+  HistoryInput,
   OpenConversation,
   RatingInput,
   SyncInput,
@@ -30,8 +32,13 @@ export interface VisitorHelloResult {
   token: string;
   visitorId: string;
   conversation: VisitorConversation;
-  /** Messages after the `lastSeq` sent (all, up to a page, when none was sent). */
+  /**
+   * Messages after the `lastSeq` sent when they fit in one page; otherwise (or without `lastSeq`)
+   * the newest page. Older ones are fetched with `history`.
+   */
   messages: Message[];
+  /** True when messages older than the first one returned exist. */
+  hasOlder: boolean;
   /** Welcome questions to show as buttons. */
   welcome: Suggestion[];
 }
@@ -41,12 +48,21 @@ export interface SendResult {
   message: Message;
 }
 
+/** A page of older messages, oldest first. */
+export interface HistoryPage {
+  messages: Message[];
+  /** True when there are messages older than this page. */
+  hasOlder: boolean;
+}
+
 export interface VisitorClientEvents {
   hello: (payload: VisitorHello, ack: AckFn<VisitorHelloResult>) => void;
   send: (payload: VisitorSend, ack: AckFn<SendResult>) => void;
   handoff: (payload: HandoffRequest, ack: AckFn<{ conversation: VisitorConversation }>) => void;
   rate: (payload: RatingInput, ack: AckFn<{ conversation: VisitorConversation }>) => void;
   sync: (payload: SyncInput, ack: AckFn<{ messages: Message[] }>) => void;
+  /** The page before `beforeSeq` (scrolling back). */
+  history: (payload: HistoryInput, ack: AckFn<HistoryPage>) => void;
 }
 
 export interface VisitorServerEvents {
@@ -63,7 +79,10 @@ export interface AgentHelloResult {
 
 export interface ConversationDetail {
   conversation: ConversationSummary;
+  /** After `afterSeq` when that fits in one page, else the newest page. */
   messages: Message[];
+  /** True when messages older than the first one returned exist. */
+  hasOlder: boolean;
 }
 
 export interface AgentClientEvents {
@@ -72,6 +91,8 @@ export interface AgentClientEvents {
   open: (payload: OpenConversation, ack: AckFn<ConversationDetail>) => void;
   send: (payload: AgentSend, ack: AckFn<SendResult>) => void;
   close: (payload: ConversationRef, ack: AckFn<{ conversation: ConversationSummary }>) => void;
+  /** The page before `beforeSeq` of one conversation (scrolling back). */
+  history: (payload: AgentHistoryInput, ack: AckFn<HistoryPage>) => void;
 }
 
 export interface AgentServerEvents {

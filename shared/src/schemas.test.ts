@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { VisitorSendSchema, RatingSchema, LoginSchema, v } from './index.ts';
+import { VisitorHelloSchema, VisitorSendSchema, RatingSchema, LoginSchema, v } from './index.ts';
 import type { VisitorClientEvents, VisitorServerEvents, Ack, SendResult } from './index.ts';
 
 describe('payload schemas', () => {
@@ -18,8 +18,23 @@ describe('payload schemas', () => {
     [{ clientId: 'x' }],
     ['not an object'],
     [null],
+    [['x', 'hi']],
+    [{ clientId: 'x', text: 'hi\u0000there' }],
+    [{ clientId: 'x', text: 'bell\u0007' }],
   ])('rejects %j', (payload) => {
     expect(v.safeParse(VisitorSendSchema, payload).success).toBe(false);
+  });
+
+  it('keeps newlines and tabs in text', () => {
+    const r = v.safeParse(VisitorSendSchema, { clientId: 'x', text: 'line one\n\tline two' });
+    expect(r.success && r.output.text).toBe('line one\n\tline two');
+  });
+
+  it('refuses arrays and control characters in nested objects and names', () => {
+    expect(v.safeParse(VisitorHelloSchema, { identity: [] }).success).toBe(false);
+    expect(v.safeParse(VisitorHelloSchema, { identity: { name: 'a\u0000b' } }).success).toBe(false);
+    expect(v.safeParse(VisitorHelloSchema, []).success).toBe(false);
+    expect(v.safeParse(VisitorHelloSchema, { identity: { name: '张三' } }).success).toBe(true);
   });
 
   it('bounds ratings to whole numbers 1–5', () => {

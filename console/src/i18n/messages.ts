@@ -87,6 +87,7 @@ export const zhCN = {
   error_too_large: '内容太长。',
   error_internal: '服务器出错了，请稍后再试。',
   error_timeout: '服务器没有响应，请稍后再试。',
+  error_unavailable: '服务器暂时繁忙，请稍后重试。',
 } as const;
 
 /** A message key. */
@@ -182,6 +183,7 @@ export const en: MessageTable = {
   error_too_large: 'Too large.',
   error_internal: 'The server had a problem. Try again later.',
   error_timeout: 'The server did not answer. Try again later.',
+  error_unavailable: 'The server is busy for a moment. Try again shortly.',
 };
 
 /** Both tables by language tag. */

@@ -32,7 +32,7 @@ const run = (actions: ConsoleAction[], from: ConsoleState = initialConsoleState)
 
 const accepted = (id: string, messages = [message(id, 1), message(id, 2, 'bot')]): ConsoleAction => ({
   type: 'accepted',
-  detail: { conversation: summary(id, 'assigned'), messages },
+  detail: { conversation: summary(id, 'assigned'), messages, hasOlder: false },
 });
 
 describe('consoleReducer', () => {
@@ -150,7 +150,7 @@ describe('consoleReducer', () => {
     const state = run([
       accepted('c1'),
       { type: 'message', message: message('c1', 5) },
-      { type: 'opened', detail: { conversation: summary('c1', 'assigned'), messages: [message('c1', 3), message('c1', 4), message('c1', 5)] } },
+      { type: 'opened', detail: { conversation: summary('c1', 'assigned'), messages: [message('c1', 3), message('c1', 4), message('c1', 5)], hasOlder: false } },
     ]);
     expect(state.conversations.c1?.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
   });

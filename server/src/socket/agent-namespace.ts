@@ -56,6 +56,7 @@ function registerAgentHandlers(ctx: KefuContext, socket: AgentSocket): void {
   const detail = async (conv: ConversationRecord, afterSeq = 0) => ({
     conversation: await summaryView(ctx, conv),
     messages: await storage.listMessages(conv.id, afterSeq, LIMITS.replayPage),
+    hasOlder: false, // placeholder: replay of the newest page lands with the history event
   });
 
   on('hello', HelloSchema, async () => {

@@ -82,6 +82,7 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
       visitorId: visitor.id,
       conversation: await visitorView(ctx, conv),
       messages: await storage.listMessages(conv.id, hello.lastSeq ?? 0, LIMITS.replayPage),
+      hasOlder: false, // placeholder: replay of the newest page lands with the history event
       welcome: loaded ? suggestionsFor(loaded.kb.welcome, loaded.matcher, lang) : [],
     };
   });

@@ -1,0 +1,24 @@
+/** Express guard for agent-only HTTP routes: a valid session, and one of `roles` when given. */
+import type { AgentRole } from '@kefu/shared';
+import type { Request, RequestHandler, Response } from 'express';
+import type { KefuContext } from '../context.ts';
+import { KefuError } from '../kefu-error.ts';
+import type { AgentRecord } from '../storage/storage.ts';
+import { sessionAgent } from './session-agent.ts';
+
+/** The agent a `requireAgent` guard let through. */
+export function signedInAgent(res: Response): AgentRecord {
+  const agent = res.locals.agent as AgentRecord | undefined;
+  if (!agent) throw new KefuError('unauthorized', 'sign in first');
+  return agent;
+}
+
+export function requireAgent(ctx: KefuContext, roles?: readonly AgentRole[]): RequestHandler {
+  return async (req: Request, res: Response, next) => {
+    const agent = await sessionAgent(ctx.storage, req.headers.cookie, ctx.now());
+    if (!agent) throw new KefuError('unauthorized', 'sign in first');
+    if (roles && !roles.includes(agent.role)) throw new KefuError('forbidden', 'your role may not do this');
+    res.locals.agent = agent;
+    next();
+  };
+}
