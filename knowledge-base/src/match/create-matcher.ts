@@ -1,13 +1,14 @@
 /** The FAQ matcher: BM25 candidates from the phrase index, re-ranked by token cosine and character similarity, then a decision. */
 import type { Lang } from '@kefu/shared';
-import type { Candidate, Entry, KnowledgeBase, Matcher, MatcherOptions, MatchOptions, MatchResult, ScoringWeights, Thresholds } from '../types.ts';
+import type { Calibration, Candidate, Entry, KnowledgeBase, Matcher, MatcherOptions, MatchOptions, MatchResult, ScoringWeights, Thresholds } from '../types.ts';
+import type { TextPipeline } from './text-pipeline.ts';
 import { detectLang } from '../text/detect-lang.ts';
 import { normaliseText } from '../text/normalise-text.ts';
 import { isBareKeyword } from './bare-keyword.ts';
 import { decide } from './decide.ts';
 import { isHandoffRequest } from './detect-handoff.ts';
 import { calibrateThresholds } from './calibrate-thresholds.ts';
-import { buildEntryIndex } from './entry-index.ts';
+import { assembleEntryIndex, buildEntryIndex, buildEntryIndexData, entryTextPipeline, type EntryIndex, type EntryIndexData } from './entry-index.ts';
 import { createRanker } from './rank-entries.ts';
 
 /** The decision rule's shape, chosen on pooled development folds (`kb tune`); each knowledge base scales it (`calibrate`). */
@@ -21,14 +22,44 @@ const MAX_QUERY_CHARS = 300;
 const questionIn = (entry: Entry, lang: Lang): string => (lang === 'en' && entry.en ? entry.en.question : entry.question);
 const answerIn = (entry: Entry, lang: Lang): string => (lang === 'en' && entry.en ? entry.en.answer : entry.answer);
 
-/** Builds the index for `kb` once; `match` then costs only the query's postings and a handful of candidates. */
-export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}): Matcher {
+/**
+ * The costly part of a matcher as plain data: the built index and the fitted calibration. `prepareMatcher` can run
+ * in a worker thread and post it (structured clone); `createMatcher(kb, options, prepared)` then only assembles.
+ */
+export interface PreparedMatcher {
+  index: EntryIndexData;
+  calibration: Calibration;
+}
+
+/** Thresholds passed in are used as they are; otherwise the rule is scaled to this knowledge base's own scores. */
+function fit(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipeline): Calibration {
   const weights: ScoringWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const base: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
-  // Thresholds passed in are used as they are; otherwise the rule is scaled to this knowledge base's own scores.
-  const index = buildEntryIndex(kb, options);
-  const calibration =
-    options.thresholds === undefined && options.calibrate !== false ? calibrateThresholds(kb, base, weights, options, index.pipeline) : { thresholds: base, scale: 1, queries: 0 };
+  return options.thresholds === undefined && options.calibrate !== false ? calibrateThresholds(kb, base, weights, options, pipeline) : { thresholds: base, scale: 1, queries: 0 };
+}
+
+/** Builds `kb`'s index and fits its calibration, as data for `createMatcher`: the work to keep off a serving thread. */
+export function prepareMatcher(kb: KnowledgeBase, options: MatcherOptions = {}): PreparedMatcher {
+  const pipeline = entryTextPipeline(kb, options);
+  const index = buildEntryIndexData(kb, options, pipeline);
+  return { index, calibration: fit(kb, options, pipeline) };
+}
+
+/**
+ * Builds the index for `kb` once; `match` then costs only the query's postings and a handful of candidates.
+ * `prepared`: `prepareMatcher(kb, options)`'s result (e.g. from a worker), so only the text pipeline is built here.
+ */
+export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}, prepared?: PreparedMatcher): Matcher {
+  const weights: ScoringWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  let index: EntryIndex;
+  let calibration: Calibration;
+  if (prepared) {
+    index = assembleEntryIndex(prepared.index, entryTextPipeline(kb, options));
+    calibration = prepared.calibration;
+  } else {
+    index = buildEntryIndex(kb, options);
+    calibration = fit(kb, options, index.pipeline);
+  }
   const { thresholds } = calibration;
   const normalise = options.normalise ?? true;
   const rank = createRanker(index, weights, options.fuzzy ?? true);

@@ -4,7 +4,7 @@ import { latinWords } from '../text/tokenize.ts';
 import { createHanSlipCorrector, type HanSlipCorrector } from '../text/han-slip-corrector.ts';
 import { normaliseText } from '../text/normalise-text.ts';
 import { createTypoCorrector, type TypoCorrector } from '../text/typo-corrector.ts';
-import { PhraseIndex, type IndexedPhrasing } from './phrase-index.ts';
+import { PhraseIndex, type IndexedPhrasing, type PhraseIndexData } from './phrase-index.ts';
 import { createTextPipeline, type TextPipeline } from './text-pipeline.ts';
 
 export interface EntryIndex {
@@ -28,19 +28,68 @@ export interface EntryIndex {
   hanSlips: HanSlipCorrector | null;
 }
 
+/**
+ * An entry index as plain data (typed arrays, a Map, strings), so a worker thread can build it and post it
+ * (structured clone); `assembleEntryIndex` adds what holds functions (text pipeline, typo and slip correctors).
+ */
+export interface EntryIndexData {
+  phrases: PhraseIndexData;
+  entryDocs: Int32Array[];
+  entryBags: Int32Array[];
+  centroidWeights: Float64Array[];
+  centroidNorm: Float64Array;
+  entryIdf: Float64Array;
+  maxEntryIdf: number;
+  keywordIds: Int32Array[];
+  /** Latin words of every phrasing, repeats kept (frequency breaks typo ties); null when fuzzy matching is off. */
+  typoWords: string[] | null;
+  /** The declared vocabulary, normalised, and the Chinese characters the phrasings use; null when fuzzy matching is off. */
+  slips: { domainWords: string[]; knownChars: string[] } | null;
+}
+
 const sortedIds = (ids: Iterable<number>): Int32Array => Int32Array.from(new Set([...ids].filter((id) => id >= 0))).sort();
+
+const keywordsOf = (kb: KnowledgeBase): string[][] => kb.entries.map((e) => [...e.keywords, ...(e.en?.keywords ?? [])]);
+
+/** The text pipeline for `kb` with `options`: built the same way wherever the index is built or used. */
+export function entryTextPipeline(kb: KnowledgeBase, options: MatcherOptions): TextPipeline {
+  return createTextPipeline(
+    { tokenizer: options.tokenizer ?? 'combined', normalise: options.normalise ?? true, synonyms: options.synonyms ?? true },
+    kb.synonyms,
+    [...kb.synonyms.flat(), ...keywordsOf(kb).flat()],
+  );
+}
 
 /**
  * Indexes questions, alternates and keywords of every entry, in both languages; never the answers. `pipeline`: an
  * existing text pipeline to reuse (calibration indexes parts of a knowledge base with the whole one's vocabulary).
  */
 export function buildEntryIndex(kb: KnowledgeBase, options: MatcherOptions, shared?: TextPipeline): EntryIndex {
-  const keywordsOf = kb.entries.map((e) => [...e.keywords, ...(e.en?.keywords ?? [])]);
-  const pipeline = shared ?? createTextPipeline(
-    { tokenizer: options.tokenizer ?? 'combined', normalise: options.normalise ?? true, synonyms: options.synonyms ?? true },
-    kb.synonyms,
-    [...kb.synonyms.flat(), ...keywordsOf.flat()],
-  );
+  const pipeline = shared ?? entryTextPipeline(kb, options);
+  const { data, phrases } = build(kb, options, pipeline);
+  return assemble(data, phrases, pipeline);
+}
+
+/** The index of `kb` as plain data, for `assembleEntryIndex` (possibly in another thread, with its own pipeline). */
+export function buildEntryIndexData(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipeline): EntryIndexData {
+  const { data, phrases } = build(kb, options, pipeline);
+  return { ...data, phrases: phrases.toData() };
+}
+
+/** The usable index from `buildEntryIndexData`'s output; `pipeline` must be `entryTextPipeline` of the same knowledge base and options. */
+export function assembleEntryIndex(data: EntryIndexData, pipeline: TextPipeline): EntryIndex {
+  return assemble(data, PhraseIndex.fromData(data.phrases), pipeline);
+}
+
+function assemble(data: Omit<EntryIndexData, 'phrases'>, phrases: PhraseIndex, pipeline: TextPipeline): EntryIndex {
+  const { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips } = data;
+  const typos = typoWords ? createTypoCorrector(typoWords) : null;
+  const hanSlips = slips ? createHanSlipCorrector(slips.domainWords, new Set(slips.knownChars)) : null;
+  return { pipeline, phrases, entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typos, hanSlips };
+}
+
+function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipeline): { data: Omit<EntryIndexData, 'phrases'>; phrases: PhraseIndex } {
+  const keywords = keywordsOf(kb);
   const phrasings: IndexedPhrasing[] = [];
   const docsOf: number[][] = kb.entries.map(() => []);
   kb.entries.forEach((entry, i) => {
@@ -78,10 +127,11 @@ export function buildEntryIndex(kb: KnowledgeBase, options: MatcherOptions, shar
     for (const w of weights) norm += w * w;
     centroidNorm[e] = Math.sqrt(norm) || 1;
   });
-  const keywordIds = keywordsOf.map((words) => sortedIds(words.flatMap((w) => [...phrases.ids(pipeline.process(w).tokens)])));
+  const keywordIds = keywords.map((words) => sortedIds(words.flatMap((w) => [...phrases.ids(pipeline.process(w).tokens)])));
   const fuzzy = options.fuzzy !== false;
-  const typos = fuzzy ? createTypoCorrector(phrasings.flatMap((p) => latinWords(p.norm))) : null;
-  const domainWords = [...kb.synonyms.flat(), ...keywordsOf.flat()].map((w) => normaliseText(w, options.normalise ?? true));
-  const hanSlips = fuzzy ? createHanSlipCorrector(domainWords, new Set(phrasings.flatMap((p) => p.norm.match(/\p{Script=Han}/gu) ?? []))) : null;
-  return { pipeline, phrases, entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf: Math.log(1 + (entryCount + 0.5) / 0.5), keywordIds, typos, hanSlips };
+  const typoWords = fuzzy ? phrasings.flatMap((p) => latinWords(p.norm)) : null;
+  const domainWords = [...kb.synonyms.flat(), ...keywords.flat()].map((w) => normaliseText(w, options.normalise ?? true));
+  const slips = fuzzy ? { domainWords, knownChars: [...new Set(phrasings.flatMap((p) => p.norm.match(/\p{Script=Han}/gu) ?? []))] } : null;
+  const maxEntryIdf = Math.log(1 + (entryCount + 0.5) / 0.5);
+  return { data: { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips }, phrases };
 }

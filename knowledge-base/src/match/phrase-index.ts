@@ -43,6 +43,23 @@ export function findId(sorted: Int32Array, id: number, from = 0, to = sorted.len
   return -1;
 }
 
+/** Everything a built index holds except its per-query scratch space: plain data that a worker can post (structured clone). */
+export interface PhraseIndexData {
+  docEntry: Int32Array;
+  docIds: Int32Array;
+  docIdStart: Int32Array;
+  docNorm: Float64Array;
+  docCodes: Int32Array;
+  docCodeStart: Int32Array;
+  idf: Float64Array;
+  vocab: Map<string, number>;
+  maxIdf: number;
+  postStart: Int32Array;
+  postDoc: Int32Array;
+  postWeight: Float64Array;
+  commonDf: number;
+}
+
 export class PhraseIndex {
   readonly docEntry: Int32Array;
   /**
@@ -144,6 +161,19 @@ export class PhraseIndex {
     this.bm25 = new Float64Array(n);
     this.touched = new Int32Array(n);
     this.stamp = new Int32Array(n);
+  }
+
+  /** The index as plain data (shared, not copied); `fromData` turns it back into an index, e.g. after a worker posted it. */
+  toData(): PhraseIndexData {
+    const { docEntry, docIds, docIdStart, docNorm, docCodes, docCodeStart, idf, vocab, maxIdf, postStart, postDoc, postWeight, commonDf } = this;
+    return { docEntry, docIds, docIdStart, docNorm, docCodes, docCodeStart, idf, vocab, maxIdf, postStart, postDoc, postWeight, commonDf };
+  }
+
+  /** An index over `data` from `toData`, with fresh scratch space; nothing is recomputed. */
+  static fromData(data: PhraseIndexData): PhraseIndex {
+    const n = data.docEntry.length;
+    const index = Object.create(PhraseIndex.prototype) as PhraseIndex;
+    return Object.assign(index, data, { bm25: new Float64Array(n), touched: new Int32Array(n), stamp: new Int32Array(n), epoch: 0 });
   }
 
   /** Token ids of `tokens` (-1 for unknown), duplicates removed. */

@@ -1,0 +1,120 @@
+// Measures how fast the server starts and how much memory it holds when idle.
+//   node scripts/measure-startup.mjs [--runs 5] [--source]
+// Each run spawns the server (the bundle `server/dist/main.mjs` that `pnpm start` runs, or with --source
+// `tsx server/src/main.ts` as `pnpm dev` does) on a free port with a fresh DATA_DIR, polls GET /healthz and reports:
+//   healthz  ms from spawn to the first 200
+//   kb       ms from spawn until /healthz reports a loaded knowledge base
+//   rss      resident memory of the whole process tree (tsx runs node as a child) once loaded and idle for 2 s
+// and the median of each over the runs. Linux only (reads /proc).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+const fromSource = args.includes('--source');
+const bundle = join(root, 'server/dist/main.mjs');
+if (!fromSource && !existsSync(bundle)) {
+  console.error('server/dist/main.mjs is missing: run `node scripts/build.mjs` first (or pass --source)');
+  process.exit(1);
+}
+const command = fromSource ? [join(root, 'node_modules/.bin/tsx'), 'server/src/main.ts'] : [process.execPath, bundle];
+
+const freePort = () =>
+  new Promise((ok, fail) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+    s.on('error', fail);
+  });
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** pid and all its descendants (threads' children included). */
+function tree(pid) {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    const dir = `/proc/${out[i]}/task`;
+    if (!existsSync(dir)) continue;
+    for (const task of readFileSync(`/proc/${out[i]}/task/${out[i]}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) out.push(Number(task));
+  }
+  return out;
+}
+
+function rssMb(pid) {
+  let kb = 0;
+  for (const p of tree(pid)) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return kb / 1024;
+}
+
+async function health(url) {
+  try {
+    const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+    return res.status === 200 ? await res.json() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function once() {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-startup-'));
+  const url = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const child = spawn(command[0], command.slice(1), {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', KEFU_ADMIN_EMAIL: 'admin@kefu.test', KEFU_ADMIN_PASSWORD: 'measure-startup-1' },
+  });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  try {
+    let healthz;
+    let kb;
+    while (kb === undefined) {
+      if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${stderr}`);
+      if (performance.now() - started > 60_000) throw new Error('no loaded knowledge base within 60 s');
+      const body = await health(url);
+      const now = performance.now() - started;
+      if (body && healthz === undefined) healthz = now;
+      if (body?.kb?.loadedAt) kb = now;
+      else await sleep(10);
+    }
+    await sleep(2_000);
+    return { healthz, kb, rss: rssMb(child.pid) };
+  } finally {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+console.log(`${fromSource ? 'tsx server/src/main.ts' : 'node server/dist/main.mjs'}, ${runs} runs`);
+const results = [];
+for (let i = 0; i < runs; i++) {
+  const r = await once();
+  results.push(r);
+  console.log(`  run ${i + 1}: healthz ${r.healthz.toFixed(0)} ms, kb loaded ${r.kb.toFixed(0)} ms, idle rss ${r.rss.toFixed(0)} MB`);
+}
+const m = (k) => median(results.map((r) => r[k]));
+console.log(`median: healthz ${m('healthz').toFixed(0)} ms, kb loaded ${m('kb').toFixed(0)} ms, idle rss ${m('rss').toFixed(0)} MB`);
