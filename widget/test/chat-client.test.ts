@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createKefuServer, type KefuServer } from '@kefu/server';
+import { createKefuServer, openSqliteStorage, type KefuServer, type Storage } from '@kefu/server';
 import { VISITOR_NAMESPACE } from '@kefu/shared';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,12 +11,15 @@ import { createSafeStorage, type KeyValueStore } from '../src/common/safe-storag
 import type { WidgetConfig } from '../src/common/widget-config.ts';
 
 let server: KefuServer;
+let storage: Storage;
 let dataDir: string;
 const clients: ChatClient[] = [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'kefu-widget-client-'));
-  server = await createKefuServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'error' });
+  // The test keeps a handle on the server's storage to count what was really stored.
+  storage = openSqliteStorage(join(dataDir, 'kefu.sqlite'));
+  server = await createKefuServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'error' }, { storage });
 });
 afterAll(async () => {
   for (const client of clients) client.destroy();
@@ -199,5 +202,63 @@ describe('chat client against the real server', () => {
     const res = await client.rate(5);
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.code).toBe('invalid_state');
+  });
+
+  it('stores only the origin and path of the host page, not its query string', async () => {
+    const store = memoryStore();
+    const client = createChatClient({
+      config: { site: 'demo', lang: 'zh-CN', color: '', position: 'right', base: server.url },
+      store,
+      createSocket: () => io(server.url + VISITOR_NAMESPACE, { transports: ['websocket'], autoConnect: false }),
+      page: () => 'https://shop.example/order/42?token=secret-abc&email=zhang%40example.com#pay',
+    });
+    clients.push(client);
+    client.start();
+    await until(client, (c) => c.state.status === 'online');
+    const visitorId = store.get('kefu:visitor:demo');
+    expect((await storage.getVisitor(visitorId ?? ''))?.page).toBe('https://shop.example/order/42');
+  });
+});
+
+describe('the outbox across a reload', () => {
+  /** The visitor's stored messages with `text`, read from the server's database. */
+  const stored = async (store: KeyValueStore, text: string) => {
+    const conv = await storage.latestConversation(store.get('kefu:visitor:demo') ?? '');
+    return conv ? (await storage.listMessages(conv.id, 0, 1000)).filter((m) => m.text === text) : [];
+  };
+
+  it('a message typed offline survives a reload, shows as pending at once, and is delivered exactly once', async () => {
+    const store = memoryStore();
+    const before = open(store);
+    before.client.start();
+    await until(before.client, (c) => c.state.status === 'online');
+    before.socket()?.disconnect();
+    await until(before.client, (c) => c.state.status === 'offline');
+    before.client.send('离线时写的留言');
+    expect(store.get(`kefu:outbox:demo:${store.get('kefu:visitor:demo')}`)).toContain('离线时写的留言');
+    before.client.destroy();
+
+    const after = open(store);
+    expect(after.client.state.messages).toMatchObject([{ text: '离线时写的留言', pending: true }]);
+    after.client.start();
+    await until(after.client, (c) => c.state.messages.some((m) => m.text === '离线时写的留言' && m.seq > 0));
+    await until(after.client, (c) => c.state.messages.some((m) => m.author === 'bot'));
+    expect(await stored(store, '离线时写的留言')).toHaveLength(1);
+    expect(store.get(`kefu:outbox:demo:${store.get('kefu:visitor:demo')}`)).toBeNull();
+  });
+
+  it('a message whose acknowledgement a reload cut off is resent under the same id and stored once', async () => {
+    const store = memoryStore();
+    const before = open(store);
+    before.client.start();
+    await until(before.client, (c) => c.state.status === 'online');
+    before.client.send('刚发出就刷新了');
+    // The page goes away right after the emit: the server may or may not have stored it, the ack is lost.
+    before.client.destroy();
+    const after = open(store);
+    after.client.start();
+    await until(after.client, (c) => c.state.status === 'online' && !c.state.messages.some((m) => m.pending));
+    expect(after.client.state.messages.filter((m) => m.text === '刚发出就刷新了')).toHaveLength(1);
+    expect(await stored(store, '刚发出就刷新了')).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The visitor's side of the protocol, without any UI: hello and resume, optimistic sends with
- * resend on reconnect, handoff, rating, live messages merged by id and seq.
+ * The visitor's side of the protocol, without any UI: hello and resume, optimistic sends kept in
+ * storage and resent on reconnect or reload, handoff, rating, live messages merged by id and seq,
+ * and paging back through a long conversation.
  */
 import type {
   Ack,
@@ -13,6 +14,7 @@ import type {
   VisitorServerEvents,
 } from '@kefu/shared';
 import type { Socket } from 'socket.io-client';
+import { outboxKey, readOutbox, writeOutbox, type OutboxItem } from '../common/outbox-store.ts';
 import { tokenKey, type KeyValueStore } from '../common/safe-storage.ts';
 import type { WidgetConfig } from '../common/widget-config.ts';
 import { lastSeqOf, mergeMessages, type ChatMessage } from './merge-messages.ts';
@@ -33,6 +35,8 @@ export interface ChatState {
   conversation?: VisitorConversation;
   messages: ChatMessage[];
   welcome: Suggestion[];
+  /** Messages older than the first one held exist on the server (the "load earlier" button). */
+  older?: boolean;
   /** Set when the server refused the session (e.g. `forbidden` origin). */
   error?: ErrorCode;
 }
@@ -40,17 +44,15 @@ export interface ChatState {
 /** Inputs of the chat client. */
 export interface ChatClientOptions {
   config: WidgetConfig;
-  /** Persistent storage for the visitor token. */
+  /** Persistent storage for the visitor token and the outbox. */
   store: KeyValueStore;
   /** Opens the socket to the `/visitor` namespace (not connected yet). */
   createSocket: () => VisitorSocket;
-  /** The page the visitor is on. */
+  /** The page the visitor is on; only its origin and path are sent. */
   page: () => string;
   /** Called once for each message that arrived live (not the initial history). */
   onMessage?: (message: Message) => void;
 }
-
-type Outgoing = { kind: 'send'; text: string; entryId?: string } | { kind: 'handoff'; text: string };
 
 /** The client's public surface. */
 export interface ChatClient {
@@ -61,7 +63,10 @@ export interface ChatClient {
   identify(identity: Identity): void;
   send(text: string, entryId?: string): void;
   handoff(text: string): void;
+  /** Sends a refused message again under the same client id. */
   retry(clientId: string): void;
+  /** Fetches the page before the first message held and prepends it. */
+  loadOlder(): void;
   rate(score: number, comment?: string): Promise<Ack<unknown>>;
   destroy(): void;
 }
@@ -70,12 +75,19 @@ export interface ChatClient {
 export function createChatClient(options: ChatClientOptions): ChatClient {
   const { config, store } = options;
   const tokenName = tokenKey(config.site);
+  // The outbox belongs to a visitor; which one is only known after a hello, so remember the last one.
+  const ownerName = `kefu:visitor:${config.site}`;
+  let owner = store.get(ownerName) || '';
+  const boxName = () => outboxKey(config.site, owner);
   const listeners = new Set<() => void>();
-  const outbox = new Map<string, Outgoing>();
+  const outbox = new Map<string, OutboxItem>();
+  /** Refused items, kept (in memory only) so Retry resends them as they were. */
+  const refused = new Map<string, OutboxItem>();
   const inflight = new Set<string>();
   let identity: Identity | undefined;
   let socket: VisitorSocket | undefined;
   let helloDone = false;
+  let paging = false;
   let state: ChatState = { status: 'idle', messages: [], welcome: [] };
 
   const update = (patch: Partial<ChatState>) => {
@@ -89,10 +101,18 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     }
   };
 
-  const merge = (incoming: ChatMessage[], live: boolean) => {
+  const merge = (incoming: ChatMessage[], live: boolean, base = state.messages) => {
     const known = new Set(state.messages.filter((m) => !m.pending && !m.failed).map((m) => m.id));
-    update({ messages: mergeMessages(state.messages, incoming) });
+    update({ messages: mergeMessages(base, incoming) });
     if (live) for (const message of incoming) if (!known.has(message.id)) options.onMessage?.(message);
+  };
+
+  /** Shows stored outbox items (a reload, another tab) as pending and queues them; known ones stay as they are. */
+  const adopt = () => {
+    const items = readOutbox(store, boxName()).filter((x) => !outbox.has(x.id) && !refused.has(x.id));
+    for (const x of items) outbox.set(x.id, x);
+    const pending = items.map((x): ChatMessage => ({ id: x.id, conversationId: '', seq: 0, author: 'visitor', text: x.text, createdAt: x.at, pending: true }));
+    if (pending.length) merge(pending, false);
   };
 
   const hello = () => {
@@ -100,19 +120,36 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     if (!s) return;
     const token = store.get(tokenName) ?? undefined;
     const lastSeq = helloDone ? lastSeqOf(state.messages) : undefined;
-    s.emit(
-      'hello',
-      { token, site: config.site, lang: config.lang, lastSeq, page: options.page().slice(0, 2048), identity },
-      (res) => {
-        if (!res.ok) return update({ status: 'offline', error: res.error.code });
-        store.set(tokenName, res.data.token);
-        const wasDone = helloDone;
-        helloDone = true;
-        update({ status: 'online', error: undefined, conversation: res.data.conversation, welcome: res.data.welcome });
-        merge(res.data.messages, wasDone);
-        flush();
-      },
-    );
+    // The query and fragment can carry session ids, coupons or e-mail addresses: the agent gets origin and path.
+    const page = options.page().split(/[?#]/)[0]?.slice(0, 2048);
+    s.emit('hello', { token, site: config.site, lang: config.lang, lastSeq, page, identity }, (res) => {
+      if (!res.ok) return update({ status: 'offline', error: res.error.code });
+      const { visitorId, messages, hasOlder } = res.data;
+      store.set(tokenName, res.data.token);
+      if (visitorId !== owner) {
+        // Typed before anyone knew who: this visitor's. Another visitor's items stay stored under their key.
+        if (owner) {
+          update({ messages: state.messages.filter((m) => !outbox.has(m.id)) });
+          outbox.clear();
+        } else {
+          for (const x of readOutbox(store, boxName())) writeOutbox(store, outboxKey(config.site, visitorId), x);
+          store.remove(boxName());
+        }
+        store.set(ownerName, (owner = visitorId));
+      }
+      adopt();
+      const wasDone = helloDone;
+      helloDone = true;
+      update({ status: 'online', error: undefined, conversation: res.data.conversation, welcome: res.data.welcome });
+      // A newest page that does not join what is held (or a first hello) replaces the held history,
+      // so the transcript never hides a silent gap: the "load earlier" button pages back instead.
+      const first = messages[0];
+      if (!wasDone || (first && first.seq > (lastSeq ?? 0) + 1)) {
+        update({ older: hasOlder });
+        merge(messages, wasDone, state.messages.filter((m) => m.pending || m.failed));
+      } else merge(messages, true);
+      flush();
+    });
   };
 
   const flush = () => {
@@ -123,36 +160,43 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       const done = (res: Ack<{ message?: Message; conversation?: VisitorConversation }>) => {
         inflight.delete(clientId);
         outbox.delete(clientId);
+        // Any answer ends the item's life in storage: a refusal would only be refused again after a reload.
+        writeOutbox(store, boxName(), undefined, [clientId]);
         const rest = state.messages.filter((m) => !(m.id === clientId && (m.pending || m.failed)));
         if (res.ok) {
           state = { ...state, messages: rest };
           if (res.data.conversation) state.conversation = res.data.conversation;
           merge(res.data.message ? [res.data.message] : [], false);
         } else {
+          refused.set(clientId, item);
           const failed = state.messages.find((m) => m.id === clientId);
           update({ messages: failed ? mergeMessages(rest, [{ ...failed, pending: false, failed: res.error.code }]) : rest });
         }
       };
-      if (item.kind === 'send') socket.emit('send', { clientId, text: item.text, entryId: item.entryId }, done);
-      else socket.emit('handoff', { clientId }, done);
+      if (item.handoff) socket.emit('handoff', { clientId }, done);
+      else socket.emit('send', { clientId, text: item.text, entryId: item.entryId }, done);
     }
   };
 
-  const enqueue = (clientId: string, item: Outgoing) => {
-    outbox.set(clientId, item);
+  const enqueue = (item: OutboxItem) => {
+    outbox.set(item.id, item);
+    writeOutbox(store, boxName(), item);
     const optimistic: ChatMessage = {
-      id: clientId,
+      id: item.id,
       conversationId: state.conversation?.id ?? '',
       seq: 0,
       author: 'visitor',
       text: item.text,
-      createdAt: Date.now(),
+      createdAt: item.at,
       pending: true,
     };
     update({ messages: mergeMessages(state.messages, [optimistic]) });
     client.start();
     flush();
   };
+
+  // Messages a reload interrupted show at once, before the socket is even up.
+  adopt();
 
   const client: ChatClient = {
     get state() {
@@ -190,16 +234,28 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     },
     send(text, entryId) {
       const trimmed = text.trim();
-      if (trimmed) enqueue(newClientId(), { kind: 'send', text: trimmed, entryId });
+      if (trimmed) enqueue({ id: newClientId(), text: trimmed, entryId, at: Date.now() });
     },
     handoff(text) {
-      enqueue(newClientId(), { kind: 'handoff', text });
+      enqueue({ id: newClientId(), text, handoff: 1, at: Date.now() });
     },
     retry(clientId) {
-      const failed = state.messages.find((m) => m.id === clientId && m.failed);
-      if (!failed) return;
-      update({ messages: state.messages.filter((m) => m !== failed) });
-      client.send(failed.text);
+      // The same client id: should the refusal have been a lost ack after all, the server answers with the stored copy.
+      const item = refused.get(clientId);
+      if (item && refused.delete(clientId)) enqueue(item);
+    },
+    loadOlder() {
+      const first = state.messages[0];
+      if (!state.older || paging || !first?.seq || !socket?.connected) return;
+      paging = true;
+      socket.emit('history', { conversationId: first.conversationId, beforeSeq: first.seq }, (res) => {
+        paging = false;
+        // A reconnect may have replaced the transcript meanwhile; this page would then not join it.
+        if (res.ok && state.messages[0]?.id === first.id) {
+          update({ older: res.data.hasOlder });
+          merge(res.data.messages, false);
+        }
+      });
     },
     rate(score, comment) {
       return new Promise((resolve) => {

@@ -86,6 +86,8 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
         onPick={pick}
         onHuman={human}
         onRetry={client.retry}
+        older={state.older}
+        onOlder={client.loadOlder}
         footer={
           conversation?.state === 'closed' && conversation.ratingPending ? (
             <RatingForm t={t} onRate={async (score, comment) => (await client.rate(score, comment)).ok} />

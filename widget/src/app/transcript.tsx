@@ -1,7 +1,7 @@
-/** The conversation log: welcome, messages, and buttons under the latest bot turn; keeps itself scrolled down. */
+/** The conversation log: "load earlier", welcome, messages, and buttons under the latest bot turn; keeps itself scrolled down. */
 import type { Lang, Suggestion } from '@kefu/shared';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { translator } from './i18n.ts';
 import { MarkdownView } from './markdown-view.tsx';
 import type { ChatMessage } from './merge-messages.ts';
@@ -18,6 +18,9 @@ export interface TranscriptProps {
   onPick: (suggestion: Suggestion) => void;
   onHuman: () => void;
   onRetry: (clientId: string) => void;
+  /** Older messages exist: show the "load earlier" button, which calls `onOlder`. */
+  older?: boolean;
+  onOlder: () => void;
   /** Rendered after the last message (the rating form). */
   footer?: ComponentChildren;
 }
@@ -32,22 +35,41 @@ function latestTurn(messages: ChatMessage[]): ChatMessage | undefined {
 }
 
 /** The `role="log"` transcript. */
-export function Transcript({ messages, welcome, lang, t, agentName, onPick, onHuman, onRetry, footer }: TranscriptProps) {
+export function Transcript({ messages, welcome, lang, t, agentName, onPick, onHuman, onRetry, older, onOlder, footer }: TranscriptProps) {
   const ref = useRef<HTMLDivElement>(null);
+  /** Distance from the bottom when "load earlier" was pressed, kept so the prepended page does not move what is on screen. */
+  const below = useRef(-1);
   const latest = latestTurn(messages);
-  useEffect(() => {
+  // Before paint, so neither the jump to the bottom nor the prepended page ever flashes.
+  useLayoutEffect(() => {
     const el = ref.current;
-    if (el) el.scrollTop = el.scrollHeight;
+    if (el) el.scrollTop = el.scrollHeight - Math.max(below.current, 0);
+    below.current = -1;
   }, [messages.length, latest?.id, footer != null]);
   return (
     <div class="lg" role="log" aria-live="polite" aria-label={t('title')} ref={ref} tabIndex={0}>
-      <article class="m o">
-        <span class="au">{t('bot')}</span>
-        <div class="bu md">
-          <MarkdownView text={welcome.length ? `${t('welcome')}\n${t('welcomeHint')}` : t('welcome')} />
-        </div>
-        {!latest && <SuggestionList heading="" suggestions={welcome} onPick={onPick} />}
-      </article>
+      {older ? (
+        <button
+          type="button"
+          class="hb"
+          style="align-self:center"
+          onClick={() => {
+            const el = ref.current;
+            if (el) below.current = el.scrollHeight - el.scrollTop;
+            onOlder();
+          }}
+        >
+          {t('older')}
+        </button>
+      ) : (
+        <article class="m o">
+          <span class="au">{t('bot')}</span>
+          <div class="bu md">
+            <MarkdownView text={welcome.length ? `${t('welcome')}\n${t('welcomeHint')}` : t('welcome')} />
+          </div>
+          {!latest && <SuggestionList heading="" suggestions={welcome} onPick={onPick} />}
+        </article>
+      )}
       {messages.map((message) => {
         const meta = message.author === 'bot' && message === latest ? message.meta : undefined;
         return (
