@@ -8,6 +8,7 @@ import {
   type AgentServerEvents,
   type ConversationDetail,
   type ConversationSummary,
+  type HistoryPage,
   type Message,
   type SendResult,
 } from '@kefu/shared';
@@ -93,6 +94,11 @@ export class AgentClient {
   open(conversationId: string, afterSeq?: number): Promise<Result<ConversationDetail>> {
     const payload = afterSeq === undefined ? { conversationId } : { conversationId, afterSeq };
     return this.request<ConversationDetail>((s, ack) => s.emit('open', payload, ack));
+  }
+
+  /** The page of messages just before `beforeSeq` (scrolling back through a long conversation). */
+  history(conversationId: string, beforeSeq: number): Promise<Result<HistoryPage>> {
+    return this.request<HistoryPage>((s, ack) => s.emit('history', { conversationId, beforeSeq }, ack));
   }
 
   /** Sends a reply; resending the same clientId is safe. */

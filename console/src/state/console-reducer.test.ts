@@ -189,3 +189,58 @@ describe('consoleReducer and a background tab', () => {
     expect(state.conversations.c1?.unread).toBe(0);
   });
 });
+
+describe('consoleReducer and a long conversation', () => {
+  const range = (id: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => message(id, from + i));
+  const detail = (id: string, messages: Message[], hasOlder: boolean) => ({ conversation: summary(id, 'assigned'), messages, hasOlder });
+
+  it('opens on the newest page with "load earlier", and prepends older pages until the first message', () => {
+    let state = run([{ type: 'opened', detail: detail('c1', range('c1', 501, 1000), true) }]);
+    expect(state.conversations.c1?.hasOlder).toBe(true);
+    state = consoleReducer(state, { type: 'older', conversationId: 'c1', beforeSeq: 501, page: { messages: range('c1', 1, 500), hasOlder: false } });
+    const view = state.conversations.c1;
+    expect(view?.messages.map((m) => m.seq)).toEqual(range('c1', 1, 1000).map((m) => m.seq));
+    expect(view?.hasOlder).toBe(false);
+    expect(view?.summary.lastMessage).toBe('visitor 1000');
+  });
+
+  it('a resync that joins what is held appends and keeps "load earlier" as it was', () => {
+    const state = run([
+      { type: 'opened', detail: detail('c1', range('c1', 501, 1000), true) },
+      { type: 'opened', detail: detail('c1', range('c1', 1001, 1010), true) },
+    ]);
+    expect(state.conversations.c1?.messages.map((m) => m.seq)).toEqual(range('c1', 501, 1010).map((m) => m.seq));
+    expect(state.conversations.c1?.hasOlder).toBe(true);
+  });
+
+  it('a newest page that does not join what is held replaces it and offers "load earlier" instead of a silent gap', () => {
+    const state = run([
+      accepted('c1', range('c1', 1, 10)),
+      { type: 'message', message: message('c1', 1300) },
+      { type: 'opened', detail: detail('c1', range('c1', 801, 1299), true) },
+    ]);
+    const seqs = state.conversations.c1?.messages.map((m) => m.seq);
+    expect(seqs).toEqual(range('c1', 801, 1300).map((m) => m.seq));
+    expect(state.conversations.c1?.hasOlder).toBe(true);
+  });
+
+  it('ignores an older page that no longer joins the first message held', () => {
+    const state = run([
+      { type: 'opened', detail: detail('c1', range('c1', 501, 1000), true) },
+      { type: 'opened', detail: detail('c1', range('c1', 2001, 2500), true) },
+      { type: 'older', conversationId: 'c1', beforeSeq: 501, page: { messages: range('c1', 1, 500), hasOlder: false } },
+    ]);
+    expect(state.conversations.c1?.messages[0]?.seq).toBe(2001);
+    expect(state.conversations.c1?.hasOlder).toBe(true);
+  });
+
+  it('a conversation listed before it was opened takes the page’s "load earlier" flag on its first open', () => {
+    const state = run([
+      { type: 'hello', result: { agent, queue: [], mine: [summary('m1', 'assigned')] } },
+      { type: 'message', message: message('m1', 1000) },
+      { type: 'opened', detail: detail('m1', range('m1', 501, 1000), true) },
+    ]);
+    expect(state.conversations.m1?.hasOlder).toBe(true);
+    expect(state.conversations.m1?.messages).toHaveLength(500);
+  });
+});

@@ -1,7 +1,7 @@
 /** Pure reducer for the console's server-driven state; every socket event and ack becomes one action. */
-import type { AgentHelloResult, ConversationDetail, ConversationSummary, Message } from '@kefu/shared';
+import type { AgentHelloResult, ConversationDetail, ConversationSummary, HistoryPage, Message } from '@kefu/shared';
 import type { ConsoleState, ConversationView, PendingReply } from './console-state.ts';
-import { mergeMessages } from './merge-messages.ts';
+import { contiguousSeq, mergeMessages } from './merge-messages.ts';
 
 /** Everything that can change the console state. */
 export type ConsoleAction =
@@ -9,6 +9,8 @@ export type ConsoleAction =
   | { type: 'queue'; queue: ConversationSummary[] }
   | { type: 'accepted'; detail: ConversationDetail }
   | { type: 'opened'; detail: ConversationDetail }
+  /** A page of older messages fetched with `history` before `beforeSeq`. */
+  | { type: 'older'; conversationId: string; beforeSeq: number; page: HistoryPage }
   | { type: 'conversation'; summary: ConversationSummary }
   | { type: 'message'; message: Message }
   | { type: 'select'; conversationId: string | null }
@@ -24,6 +26,7 @@ const emptyView = (summary: ConversationSummary): ConversationView => ({
   summary,
   messages: [],
   loaded: false,
+  hasOlder: false,
   pending: [],
   unread: 0,
 });
@@ -43,7 +46,14 @@ function withMessages(view: ConversationView, messages: readonly Message[]): Con
 
 function upsertDetail(state: ConsoleState, detail: ConversationDetail): Record<string, ConversationView> {
   const id = detail.conversation.id;
-  const base = state.conversations[id] ?? emptyView(detail.conversation);
+  let base = state.conversations[id] ?? emptyView(detail.conversation);
+  const first = detail.messages[0];
+  // A first load, or a newest page that does not join what is held (offline for more than a page):
+  // the page starts the transcript, so nothing is shown with a silent hole and "load earlier" pages back.
+  // Messages from the page's first seq on are kept: a push can overtake the ack that carries the page.
+  if (!base.loaded || (first && first.seq > contiguousSeq(base.messages) + 1)) {
+    base = { ...base, messages: first ? base.messages.filter((m) => m.seq >= first.seq) : base.messages, hasOlder: detail.hasOlder };
+  }
   const view = withMessages({ ...base, summary: { ...base.summary, ...detail.conversation } }, detail.messages);
   return { ...state.conversations, [id]: { ...view, loaded: true } };
 }
@@ -94,6 +104,11 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     }
     case 'opened':
       return { ...state, conversations: upsertDetail(state, action.detail) };
+    case 'older':
+      // Only a page that joins the first message held: a reconnect may have replaced the transcript meanwhile.
+      return updateView(state, action.conversationId, (view) =>
+        view.messages[0]?.seq === action.beforeSeq ? { ...withMessages(view, action.page.messages), hasOlder: action.page.hasOlder } : view,
+      );
     case 'conversation': {
       const { summary } = action;
       if (!state.conversations[summary.id] && summary.state === 'assigned' && summary.assignedAgentId === state.agent?.id) {

@@ -15,8 +15,10 @@ export interface ConversationView {
   summary: ConversationSummary;
   /** Stored messages, unique by id, ordered by seq. */
   messages: Message[];
-  /** True once the whole transcript was fetched (accept or open); pushes alone leave gaps. */
+  /** True once the transcript was fetched (accept or open); pushes alone leave gaps. */
   loaded: boolean;
+  /** Messages older than the first one held exist (a long conversation opens on its newest page). */
+  hasOlder: boolean;
   pending: PendingReply[];
   unread: number;
 }

@@ -19,6 +19,7 @@ const view = (id: string, seqs: number[], loaded: boolean): ConversationView => 
   summary: summary(id),
   messages: seqs.map((s) => msg(id, s)),
   loaded,
+  hasOlder: false,
   pending: [],
   unread: 0,
 });

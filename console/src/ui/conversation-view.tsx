@@ -1,4 +1,4 @@
-/** The open conversation: header with Close, the whole transcript (bot turns included) as a log, and the reply box. */
+/** The open conversation: header with Close, the transcript (bot turns included, older pages on demand) as a log, and the reply box. */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationView as View, PendingReply } from '../state/console-state.ts';
 import { CloseConfirm } from './close-confirm.tsx';
@@ -17,6 +17,8 @@ export interface ConversationViewProps {
   onRetry(clientId: string): void;
   onClose(): void;
   onRemove(): void;
+  /** Fetches the page before the first message held; resolves once it is in the view. */
+  onLoadOlder(): Promise<void>;
 }
 
 function PendingItem({ reply, onRetry }: { reply: PendingReply; onRetry(clientId: string): void }) {
@@ -38,7 +40,7 @@ function PendingItem({ reply, onRetry }: { reply: PendingReply; onRetry(clientId
 }
 
 /** Right-hand pane for one conversation. */
-export function ConversationView({ view, closing, drafts, onSend, onRetry, onClose, onRemove }: ConversationViewProps) {
+export function ConversationView({ view, closing, drafts, onSend, onRetry, onClose, onRemove, onLoadOlder }: ConversationViewProps) {
   const { t } = useI18n();
   const now = useNow(60_000);
   const { summary, messages, pending } = view;
@@ -48,13 +50,18 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
   const headingRef = useRef<HTMLHeadingElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const stickToBottom = useRef(true);
+  /** Distance from the bottom when "load earlier" was pressed, so the prepended page leaves the view where it was. */
+  const fromBottom = useRef<number | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [loadingOlder, setLoadingOlder] = useState(false);
 
   // Opening a conversation puts the cursor where the agent will type; a closed one has no reply box.
   useEffect(() => {
     (replyRef.current ?? headingRef.current)?.focus();
     stickToBottom.current = true;
+    fromBottom.current = null;
     setConfirming(false);
+    setLoadingOlder(false);
   }, [summary.id]);
 
   useEffect(() => {
@@ -65,6 +72,29 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
     const log = logRef.current;
     if (log && stickToBottom.current) log.scrollTop = log.scrollHeight;
   }, [messages.length, pending.length, summary.id, summary.state]);
+
+  const firstId = messages[0]?.id;
+  useLayoutEffect(() => {
+    const log = logRef.current;
+    if (!log || fromBottom.current === null) return;
+    log.scrollTop = log.scrollHeight - fromBottom.current;
+    fromBottom.current = null;
+  }, [firstId]);
+
+  // When the last page arrives the button goes away; keep keyboard focus in the transcript, not on the page.
+  useEffect(() => {
+    if (!view.hasOlder && document.activeElement === document.body) logRef.current?.focus();
+  }, [view.hasOlder]);
+
+  const loadOlder = async () => {
+    const log = logRef.current;
+    if (loadingOlder || !log) return;
+    fromBottom.current = log.scrollHeight - log.scrollTop;
+    stickToBottom.current = false;
+    setLoadingOlder(true);
+    await onLoadOlder();
+    setLoadingOlder(false);
+  };
 
   // The log shrinks when a banner or the confirm step appears, or the window resizes: stay at the newest message.
   useEffect(() => {
@@ -146,6 +176,11 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
         onScroll={onScroll}
       >
         {!view.loaded && messages.length === 0 && <p class="empty">{t('loading')}</p>}
+        {view.hasOlder && (
+          <button type="button" class="small" style={{ alignSelf: 'center' }} aria-busy={loadingOlder} onClick={() => void loadOlder()}>
+            {t('loadOlder')}
+          </button>
+        )}
         {messages.map((m) => (
           <MessageItem key={m.id} message={m} now={now} />
         ))}

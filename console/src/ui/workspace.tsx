@@ -146,6 +146,14 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
     else setAlert(errorKey(res));
   };
 
+  const loadOlder = async (conversationId: string) => {
+    const first = stateRef.current.conversations[conversationId]?.messages[0];
+    if (!first || !clientRef.current) return;
+    const res = await clientRef.current.history(conversationId, first.seq);
+    if (res.ok) dispatch({ type: 'older', conversationId, beforeSeq: first.seq, page: res.data });
+    else setAlert(errorKey(res));
+  };
+
   const remove = (conversationId: string) => {
     dispatch({ type: 'remove', conversationId });
     drafts.delete(conversationId);
@@ -173,6 +181,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
               onRetry={(clientId) => retry(open.summary.id, clientId)}
               onClose={() => void close(open.summary.id)}
               onRemove={() => remove(open.summary.id)}
+              onLoadOlder={() => loadOlder(open.summary.id)}
             />
           ) : (
             <p class="placeholder">{t('selectPrompt')}</p>
