@@ -40,6 +40,7 @@ const zhCN = {
   tooLong: '内容过长（最多 {n} 个字）',
   error: '客服窗口暂时无法使用，请稍后再试。',
   forbidden: '此网站未获授权使用客服窗口。',
+  unread: '{n} 条未读',
 } as const;
 
 /** The string keys every language must provide. */
@@ -86,6 +87,7 @@ const en: Strings = {
   tooLong: 'Too long (at most {n} characters)',
   error: 'The chat is unavailable right now. Please try again later.',
   forbidden: 'This website is not allowed to use this chat.',
+  unread: '{n} unread',
 };
 
 /** All tables, by language. */
@@ -96,8 +98,15 @@ export function format(template: string, values: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
+/**
+ * The one language an app chunk carries, compiled in by build.mjs (one chunk per language, so a
+ * visitor downloads one table); undefined in tests and in the all-languages chunk.
+ */
+declare const __KEFU_LANG__: Lang | undefined;
+
 /** A translator for one language: `t('queued', {n: 2})`. */
 export function translator(lang: Lang): (key: StringKey, values?: Record<string, string | number>) => string {
-  const table = STRINGS[lang];
+  // With the constant defined, esbuild folds this to one table and drops the other.
+  const table = typeof __KEFU_LANG__ === 'string' ? (__KEFU_LANG__ === 'en' ? en : zhCN) : STRINGS[lang];
   return (key, values) => format(table[key], values);
 }

@@ -2,11 +2,13 @@
 import { render } from 'preact';
 import { io } from 'socket.io-client';
 import { VISITOR_NAMESPACE } from '@kefu/shared';
-import type { AppCommand, MountApp } from '../common/bridge.ts';
-import { createSafeStorage, openKey, readKey, tokenKey } from '../common/safe-storage.ts';
+import type { MountApp, WidgetEvent } from '../common/bridge.ts';
+import { createSafeStorage, openKey, readKey, tokenKey, wakeKey } from '../common/safe-storage.ts';
 import { createChatClient, type VisitorSocket } from './chat-client.ts';
 import { ChatPanel } from './chat-panel.tsx';
 import { contrastText } from './contrast-text.ts';
+import { createEmitter } from './create-emitter.ts';
+import { decorateLauncher } from './decorate-launcher.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { translator } from './i18n.ts';
 import { countUnread, lastSeqOf } from './merge-messages.ts';
@@ -31,16 +33,25 @@ export const mountApp: MountApp = (host) => {
   const local = createSafeStorage(() => window.localStorage);
   const session = createSafeStorage(() => window.sessionStorage);
   const seenKey = readKey(config.site);
+  const wakeName = wakeKey(config.site);
   let readSeq = Number(local.get(seenKey)) || 0;
   let open = false;
   let unread = -1;
+  let wake: boolean | undefined;
+  const emitter = createEmitter();
+  const emit = (event: WidgetEvent, ...args: unknown[]) => {
+    emitter.emit(event, ...args);
+    host.emit?.(event, ...args);
+  };
+  const launcher = decorateLauncher(host.launcher);
+  const label = host.launcher.getAttribute('aria-label') || t('title');
 
   const client = createChatClient({
     config,
     store: local,
     createSocket: () => connectVisitor(config.base),
     page: () => location.href,
-    onMessage: (message) => host.emit('message', message),
+    onMessage: (message) => emit('message', message),
   });
 
   // The launcher already shows the resolved accent colour; derive the text colours from it once:
@@ -63,8 +74,17 @@ export const mountApp: MountApp = (host) => {
     const count = open ? 0 : countUnread(state.messages, readSeq);
     if (count !== unread) {
       unread = count;
-      host.setUnread(count);
-      host.emit('unread', count);
+      launcher.setUnread(count, count ? `${label} (${t('unread', { n: count })})` : label);
+      emit('unread', count);
+    }
+    // Tell the loader on the next page view whether to fetch the app at once (see wakeKey); only
+    // once the server has told us the conversation's state.
+    const conversation = state.conversation;
+    const awake = count > 0 || conversation?.state === 'queued' || conversation?.state === 'assigned';
+    if (conversation && awake !== wake) {
+      wake = awake;
+      if (awake) local.set(wakeName, '1');
+      else local.remove(wakeName);
     }
     render(
       <ErrorBoundary message={t('error')} open={open}>
@@ -79,9 +99,9 @@ export const mountApp: MountApp = (host) => {
     open = next;
     session.set(openKey(config.site), next ? '1' : '0');
     if (next) client.start();
-    host.setOpen(next);
+    launcher.setOpen(next);
     draw();
-    host.emit(next ? 'open' : 'close');
+    emit(next ? 'open' : 'close');
     if (!next && returnFocus) host.launcher.focus();
   };
 
@@ -91,12 +111,17 @@ export const mountApp: MountApp = (host) => {
   draw();
 
   return {
-    run(command: AppCommand, args: unknown[]) {
-      if (command === 'open') setOpen(true);
-      else if (command === 'close') setOpen(false);
-      else if (command === 'toggle') setOpen(!open);
-      else if (command === 'send' && typeof args[0] === 'string') client.send(args[0]);
-      else if (command === 'identify' && args[0] && typeof args[0] === 'object') client.identify(pickIdentity(args[0]));
+    run(command, args) {
+      try {
+        if (command === 'on') emitter.on(args[0] as WidgetEvent, args[1] as () => void);
+        else if (command === 'open') setOpen(true);
+        else if (command === 'close') setOpen(false);
+        else if (command === 'toggle') setOpen(!open);
+        else if (command === 'send' && typeof args[0] === 'string') client.send(args[0]);
+        else if (command === 'identify' && args[0] && typeof args[0] === 'object') client.identify(pickIdentity(args[0]));
+      } catch {
+        /* a bad call from the page must not reach it as an exception, nor stop the calls queued after it */
+      }
     },
   };
 };

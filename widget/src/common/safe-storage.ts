@@ -54,5 +54,10 @@ export function createSafeStorage(getStorage: () => Storage | undefined): KeyVal
 export const tokenKey = (site: string) => `kefu:token:${site}`;
 /** Storage key of "the panel is open" (sessionStorage: this tab only). */
 export const openKey = (site: string) => `kefu:open:${site}`;
+/**
+ * Storage key of "load the app at page load" (localStorage, set by the app): there are unread
+ * messages, or a human agent is on the conversation and may write while the visitor browses.
+ */
+export const wakeKey = (site: string) => `kefu:wake:${site}`;
 /** Storage key of the last seq the visitor has seen, for the unread badge. */
 export const readKey = (site: string) => `kefu:read:${site}`;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AppCommand } from '../common/bridge.ts';
 import { createDispatcher } from './create-dispatcher.ts';
-import { createEmitter } from './create-emitter.ts';
+
+type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] };
 
 /** The inline snippet sites paste before the loader: it only queues `arguments` objects. */
-function stub(): { Kefu: ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] } } {
-  const w: { Kefu: ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] } } = {
+function stub(): { Kefu: Stub } {
+  const w: { Kefu: Stub } = {
     Kefu: function () {
       // Pushes its arguments object, exactly like the documented snippet.
       (w.Kefu.q = w.Kefu.q || []).push(arguments);
@@ -17,15 +17,18 @@ function stub(): { Kefu: ((...args: unknown[]) => void) & { q?: ArrayLike<unknow
 describe('createDispatcher', () => {
   it('replays calls queued before the app loaded, in order, then passes calls through', () => {
     let loads = 0;
-    const dispatcher = createDispatcher(createEmitter(), () => loads++);
+    const dispatcher = createDispatcher(() => loads++);
+    const handler = () => undefined;
+    dispatcher.dispatch('on', ['unread', handler]);
     dispatcher.dispatch('identify', [{ name: 'Ann' }]);
     dispatcher.dispatch('send', ['你好']);
     dispatcher.dispatch('open', []);
     expect(loads).toBe(2);
-    const seen: [AppCommand, unknown[]][] = [];
+    const seen: [string, unknown[]][] = [];
     dispatcher.attach({ run: (command, args) => seen.push([command, args]) });
     dispatcher.dispatch('close', []);
     expect(seen).toEqual([
+      ['on', ['unread', handler]],
       ['identify', [{ name: 'Ann' }]],
       ['send', ['你好']],
       ['open', []],
@@ -33,51 +36,34 @@ describe('createDispatcher', () => {
     ]);
   });
 
+  it('loads the app only for commands that need it now', () => {
+    const wanted: string[] = [];
+    let last = '';
+    const dispatcher = createDispatcher(() => wanted.push(last));
+    for (const command of ['on', 'identify', 'close', 'open', 'toggle', 'send', 'nonsense']) {
+      last = command;
+      dispatcher.dispatch(command, []);
+    }
+    expect(wanted).toEqual(['open', 'toggle', 'send']);
+  });
+
   it('replays the inline stub queue (`Kefu.q` of arguments objects)', () => {
     const w = stub();
     w.Kefu('on', 'open', () => undefined);
     w.Kefu('toggle');
-    const dispatcher = createDispatcher(createEmitter(), () => undefined);
+    const dispatcher = createDispatcher(() => undefined);
     for (const call of w.Kefu.q ?? []) {
       const [command, ...args] = Array.from(call);
       dispatcher.dispatch(command, args);
     }
     const seen: string[] = [];
     dispatcher.attach({ run: (command) => seen.push(command) });
-    expect(seen).toEqual(['toggle']);
-  });
-
-  it('registers `on` handlers at once and isolates a throwing one', () => {
-    const emitter = createEmitter();
-    const dispatcher = createDispatcher(emitter, () => undefined);
-    const got: unknown[] = [];
-    dispatcher.dispatch('on', ['unread', () => {
-      throw new Error('site bug');
-    }]);
-    dispatcher.dispatch('on', ['unread', (n: unknown) => got.push(n)]);
-    dispatcher.dispatch('on', ['message', 'not a function']);
-    emitter.emit('unread', 3);
-    emitter.emit('message', {});
-    expect(got).toEqual([3]);
-  });
-
-  it('keeps replaying after one queued command throws', () => {
-    const dispatcher = createDispatcher(createEmitter(), () => undefined);
-    dispatcher.dispatch('send', ['a']);
-    dispatcher.dispatch('open', []);
-    const seen: string[] = [];
-    dispatcher.attach({
-      run(command) {
-        seen.push(command);
-        if (command === 'send') throw new Error('boom');
-      },
-    });
-    expect(seen).toEqual(['send', 'open']);
+    expect(seen).toEqual(['on', 'toggle']);
   });
 
   it('ignores calls without a command name', () => {
     let loads = 0;
-    const dispatcher = createDispatcher(createEmitter(), () => loads++);
+    const dispatcher = createDispatcher(() => loads++);
     dispatcher.dispatch(undefined, []);
     dispatcher.dispatch(42, []);
     const seen: string[] = [];

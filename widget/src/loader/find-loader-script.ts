@@ -1,9 +1,6 @@
 /** Finds the <script> element that loaded widget.js. */
 
-/** `document.currentScript` while the loader runs synchronously; else the last script whose src names /widget.js. */
-export function findLoaderScript(doc: Document): HTMLScriptElement | undefined {
-  const current = doc.currentScript as HTMLScriptElement | null;
-  if (current?.src) return current;
-  const scripts = doc.querySelectorAll<HTMLScriptElement>('script[src*="/widget.js"]');
-  return scripts[scripts.length - 1];
+/** `document.currentScript` while the loader runs synchronously (async included); else the first script whose src names /widget.js. */
+export function findLoaderScript(doc: Document): HTMLScriptElement | null {
+  return (doc.currentScript as HTMLScriptElement | null) || doc.querySelector('script[src*="/widget.js"]');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { baseOf, readConfig } from './read-config.ts';
 
-const script = (src: string, attrs: Record<string, string> = {}) => ({ src, attr: (name: string) => attrs[name] ?? null });
+const script = (src: string, attrs: Record<string, string> = {}) => ({ src, getAttribute: (name: string) => attrs[name] ?? null });
 const anyColor = () => true;
 
 describe('readConfig', () => {

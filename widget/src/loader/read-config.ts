@@ -2,10 +2,7 @@
 import type { WidgetConfig } from '../common/widget-config.ts';
 
 /** The parts of the <script> element the config needs (a plain object in tests). */
-export interface ScriptSource {
-  src: string;
-  attr(name: string): string | null;
-}
+export type ScriptSource = Pick<HTMLScriptElement, 'src' | 'getAttribute'>;
 
 /** Reads `data-site`, `data-lang`, `data-color`, `data-position` and the base URL from the script's `src` (throws when it has none). */
 export function readConfig(
@@ -13,20 +10,19 @@ export function readConfig(
   browserLang: string,
   isColor: (value: string) => boolean,
 ): WidgetConfig {
-  const site = script.attr('data-site') ?? '';
-  const lang = script.attr('data-lang') ?? browserLang;
-  const color = (script.attr('data-color') ?? '').trim();
+  const site = script.getAttribute('data-site') ?? '';
+  const lang = script.getAttribute('data-lang') ?? browserLang;
+  const color = script.getAttribute('data-color') || '';
   return {
     site: /^[\w-]{1,64}$/.test(site) ? site : 'demo',
     lang: /^zh/i.test(lang) ? 'zh-CN' : 'en',
     color: color && isColor(color) ? color : '',
-    position: script.attr('data-position') === 'left' ? 'left' : 'right',
+    position: script.getAttribute('data-position') === 'left' ? 'left' : 'right',
     base: baseOf(script.src),
   };
 }
 
 /** Origin plus the directory of the script's path: `https://h/kefu/widget.js?v=1` → `https://h/kefu`; throws without a URL. */
 export function baseOf(src: string): string {
-  const url = new URL(src);
-  return url.origin + url.pathname.replace(/\/[^/]*$/, '');
+  return new URL('.', src).href.slice(0, -1);
 }

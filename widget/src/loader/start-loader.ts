@@ -1,63 +1,51 @@
 /** Boots the loader: reads the config, installs `window.Kefu`, draws the launcher, loads the app when wanted. */
-import type { KefuGlobal, MountApp } from '../common/bridge.ts';
-import { openKey } from '../common/safe-storage.ts';
+import type { KefuGlobal, WidgetHost } from '../common/bridge.ts';
+import { openKey, wakeKey } from '../common/safe-storage.ts';
 import { createDispatcher } from './create-dispatcher.ts';
-import { createEmitter } from './create-emitter.ts';
 import { findLoaderScript } from './find-loader-script.ts';
-import { loadApp, whenIdle } from './load-app.ts';
-import { mountLauncher, type Launcher } from './mount-launcher.ts';
+import { loadApp } from './load-app.ts';
+import { mountLauncher } from './mount-launcher.ts';
 import { readConfig } from './read-config.ts';
 
 type KefuWindow = Window & { Kefu?: KefuGlobal };
 
-/** Starts the widget on this page; never throws into the host page, and runs once even if embedded twice. */
+/**
+ * Starts the widget on this page; never throws into the host page, and runs once even if embedded
+ * twice. The app (~25 KB gzip) is fetched only on intent (hover, focus, touch, a click, or a
+ * command that needs it), when the panel was open before a reload in this tab, or when the app
+ * left the wake flag (unread messages, or a human agent on the conversation); other page views
+ * pay for the launcher alone.
+ */
 export function startLoader(win: KefuWindow = window): void {
   try {
     const doc = win.document;
     const stub = win.Kefu;
-    if (stub && stub._app) return;
-    const script = findLoaderScript(doc);
-    const config = readConfig(
-      { src: script?.src ?? '', attr: (name) => script?.getAttribute(name) ?? null },
-      win.navigator.language || '',
-      (value) => typeof CSS === 'undefined' || CSS.supports('color', value),
-    );
-    const emitter = createEmitter();
-    let ui: Launcher | undefined;
-    let wanted = false;
+    if (stub?._app) return;
+    // No script element (the loader was eval'ed) makes this throw: no widget, the page goes on.
+    const config = readConfig(findLoaderScript(doc)!, navigator.language, (value) => CSS.supports('color', value));
+    let host: WidgetHost | undefined;
+    let wanted = !!read(() => win.localStorage.getItem(wakeKey(config.site)));
     let loading = false;
     const requestApp = () => {
       wanted = true;
-      if (!ui || loading) return;
+      if (!host || loading) return;
       loading = true;
-      loadApp(doc, config.base, () => {
+      loadApp(doc, config.base, config.lang, () => {
         loading = false;
       });
     };
-    const dispatcher = createDispatcher(emitter, requestApp);
-    const kefu: KefuGlobal = (command, ...args) => {
-      try {
-        dispatcher.dispatch(command, args);
-      } catch {
-        /* never throw into the host page */
-      }
-    };
-    kefu._app = (mount: MountApp) => {
-      try {
-        if (ui) dispatcher.attach(mount({ ...ui, config, emit: emitter.emit }));
-      } catch {
-        /* the app failed to start; the launcher stays */
-      }
-    };
+    const dispatcher = createDispatcher(requestApp);
+    const kefu: KefuGlobal = (command, ...args) => dispatcher.dispatch(command, args);
+    // The app chunk calls this once it has run; the app guards its own mount and commands.
+    kefu._app = (mount) => host && dispatcher.attach(mount(host));
     win.Kefu = kefu;
     for (const call of stub?.q ?? []) kefu(...(Array.from(call) as [string, ...unknown[]]));
-    if (wasOpen(win, config.site)) kefu('open');
+    if (read(() => win.sessionStorage.getItem(openKey(config.site))) === '1') kefu('open');
 
     const mount = () => {
       try {
-        ui = mountLauncher(doc.body, config, () => kefu('toggle'), requestApp);
+        host = mountLauncher(doc.body, config, () => kefu('toggle'), requestApp);
         if (wanted) requestApp();
-        else whenIdle(win, requestApp);
       } catch {
         /* no launcher, no widget; the page goes on */
       }
@@ -69,11 +57,11 @@ export function startLoader(win: KefuWindow = window): void {
   }
 }
 
-/** The panel was open before a reload in this tab; sessionStorage may throw (sandboxed frames). */
-function wasOpen(win: Window, site: string): boolean {
+/** A storage value, or null where storage throws (sandboxed frames, blocked cookies). */
+function read(get: () => string | null): string | null {
   try {
-    return win.sessionStorage.getItem(openKey(site)) === '1';
+    return get();
   } catch {
-    return false;
+    return null;
   }
 }
