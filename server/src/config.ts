@@ -2,6 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { DEMO_KB_DIR } from '@kefu/knowledge-base';
 import { LOG_LEVELS, type LogLevel } from './logger.ts';
+import { parseTrustProxy, type TrustProxySetting } from './security/client-ip.ts';
+import { DEFAULT_LIMITS, limitEnvName, type LimitSettings } from './security/rate-limiter.ts';
 
 export interface KefuConfig {
   port: number;
@@ -12,8 +14,16 @@ export interface KefuConfig {
   kbDir: string;
   adminEmail?: string;
   adminPassword?: string;
-  /** Origins allowed to embed the default site; undefined = any origin. */
+  /** Origins allowed to embed the default site; undefined = keep the stored list (a new site: same-origin and loopback only). */
   allowedOrigins?: string[];
+  /** Which proxies may report the client's address in X-Forwarded-For (Express `trust proxy` semantics). */
+  trustProxy: TrustProxySetting;
+  /** Rate and connection limits; unset fields take `DEFAULT_LIMITS`. */
+  limits?: Partial<LimitSettings>;
+  /** HMAC / HS256 secret for the default site's `identify`; undefined = keep the stored one. */
+  identitySecret?: string;
+  /** Refuse the default site's visitors whose identity is not signed; undefined = keep the stored flag. */
+  identityRequired?: boolean;
   /** Time zone of service hours and ticket numbers. */
   timeZone: string;
   logLevel: LogLevel;
@@ -35,6 +45,7 @@ export function resolveConfig(partial: Partial<KefuConfig> = {}): KefuConfig {
     kbDir: DEMO_KB_DIR,
     timeZone: 'Asia/Shanghai',
     logLevel: 'info',
+    trustProxy: 'loopback',
     widgetDistDir: repoPath('widget/dist'),
     consoleDistDir: repoPath('console/dist'),
     ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)),
@@ -66,7 +77,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     ?.split(',')
     .map((o) => o.trim().replace(/\/+$/, ''))
     .filter(Boolean);
+  const limits: Partial<LimitSettings> = {};
+  for (const key of Object.keys(DEFAULT_LIMITS) as (keyof LimitSettings)[]) {
+    const text = str(limitEnvName(key));
+    if (text === undefined) continue;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${limitEnvName(key)} must be a positive whole number, got "${text}"`);
+    limits[key] = n;
+  }
+  const trustText = str('TRUST_PROXY');
+  const requiredText = str('KEFU_IDENTITY_REQUIRED')?.toLowerCase();
+  if (requiredText !== undefined && requiredText !== 'true' && requiredText !== 'false') {
+    throw new Error(`KEFU_IDENTITY_REQUIRED must be true or false, got "${requiredText}"`);
+  }
   return resolveConfig({
+    trustProxy: trustText === undefined ? undefined : parseTrustProxy(trustText),
+    limits: Object.keys(limits).length > 0 ? limits : undefined,
+    identitySecret: str('KEFU_IDENTITY_SECRET'),
+    identityRequired: requiredText === undefined ? undefined : requiredText === 'true',
     port,
     host: str('HOST'),
     dataDir: str('DATA_DIR'),

@@ -5,7 +5,8 @@ import type { KefuConfig } from './config.ts';
 import type { KbHolder } from './kb/kb-holder.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics/metrics.ts';
-import type { RateLimiter } from './security/rate-limiter.ts';
+import type { RateLimiter, VisitorLimiters } from './security/rate-limiter.ts';
+import type { TrustFn } from './security/client-ip.ts';
 import type { VisitorTokens } from './security/visitor-token.ts';
 import type { KeyedSerial } from './conversation/keyed-serial.ts';
 import type { AgentRecord, Storage } from './storage/storage.ts';
@@ -14,6 +15,8 @@ import type { AgentRecord, Storage } from './storage/storage.ts';
 export interface VisitorSocketData {
   visitorId?: string;
   siteKey?: string;
+  /** The client's address behind trusted proxies, read once at the handshake (rate limits are per IP). */
+  ip?: string;
 }
 
 /** Set on an agent socket by the handshake middleware. */
@@ -31,7 +34,9 @@ export interface KefuContext {
   tokens: VisitorTokens;
   kb: KbHolder;
   metrics: Metrics;
-  limits: { visitorMessages: RateLimiter; login: RateLimiter };
+  limits: { visitor: VisitorLimiters; login: RateLimiter };
+  /** Which proxies may name the client's address (TRUST_PROXY), for HTTP and sockets alike. */
+  trust: TrustFn;
   /** Bot turns of one conversation run one after another. */
   serial: KeyedSerial;
   visitors: VisitorNamespace;

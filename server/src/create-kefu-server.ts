@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Server } from 'socket.io';
-import { AGENT_NAMESPACE, LIMITS, VISITOR_NAMESPACE } from '@kefu/shared';
+import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '@kefu/shared';
 import { resolveConfig, type KefuConfig } from './config.ts';
 import type { AgentNamespace, KefuContext, VisitorNamespace } from './context.ts';
 import { createLogger } from './logger.ts';
@@ -12,7 +12,9 @@ import { createKeyedSerial } from './conversation/keyed-serial.ts';
 import { createApp } from './http/create-app.ts';
 import { startKbHolder } from './kb/kb-holder.ts';
 import { createMetrics } from './metrics/metrics.ts';
-import { createRateLimiter } from './security/rate-limiter.ts';
+import { createRateLimiter, createVisitorLimiters, resolveLimits } from './security/rate-limiter.ts';
+import { compileTrust } from './security/client-ip.ts';
+import { createEngineGuard } from './socket/allow-request.ts';
 import { createVisitorTokens } from './security/visitor-token.ts';
 import { setupAgentNamespace } from './socket/agent-namespace.ts';
 import { setupVisitorNamespace } from './socket/visitor-namespace.ts';
@@ -44,14 +46,19 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
   const storage = parts.storage ?? openSqliteStorage(join(resolve(config.dataDir), 'kefu.sqlite'));
   try {
     const now = Date.now();
-    await storage.upsertSite({ key: 'demo', name: 'Demo', allowedOrigins: config.allowedOrigins ?? [] });
+    await prepareDefaultSite(storage, config, now);
     const admin = await ensureAdmin(storage, config, now);
     await storage.deleteExpiredSessions(now);
     const tokens = await createVisitorTokens(storage);
     const kb = await startKbHolder(config.kbDir, log);
 
     const http = createServer();
+    const limits = resolveLimits(config.limits);
+    const visitorLimiters = createVisitorLimiters(limits);
+    const trust = compileTrust(config.trustProxy);
+    const guard = createEngineGuard({ trust, connectionsPerIp: limits.connectionsPerIp, handshakes: visitorLimiters.handshakesPerIpPerMinute, log });
     const io = new Server(http, {
+      allowRequest: guard.allowRequest,
       // The widget talks from customers' sites; polling requests need CORS (WebSocket checks happen in the namespace).
       cors: { origin: config.allowedOrigins ?? true, credentials: false },
       maxHttpBufferSize: 64 * 1024,
@@ -65,14 +72,16 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
       kb,
       metrics: createMetrics(),
       limits: {
-        visitorMessages: createRateLimiter(LIMITS.visitorMessagesPerMinute, 60_000),
+        visitor: visitorLimiters,
         login: createRateLimiter(10, 60_000),
       },
+      trust,
       serial: createKeyedSerial(),
       visitors: io.of(VISITOR_NAMESPACE) as VisitorNamespace,
       agents: io.of(AGENT_NAMESPACE) as AgentNamespace,
       now: Date.now,
     };
+    guard.attach(io);
     setupVisitorNamespace(ctx);
     setupAgentNamespace(ctx);
     // Socket.IO answers its own long-polling requests; Express must not answer them as well (with a 404).
@@ -120,4 +129,17 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
     await storage.close();
     throw err;
   }
+}
+
+/**
+ * The default site `demo` exists from the first start. ALLOWED_ORIGINS, KEFU_IDENTITY_SECRET and
+ * KEFU_IDENTITY_REQUIRED overwrite its stored settings when set; unset, what an admin stored stays.
+ */
+async function prepareDefaultSite(storage: Storage, config: KefuConfig, now: number): Promise<void> {
+  await storage.ensureSite({ key: 'demo', name: 'Demo', allowedOrigins: [] }, now);
+  await storage.updateSite('demo', {
+    allowedOrigins: config.allowedOrigins,
+    identitySecret: config.identitySecret,
+    identityRequired: config.identityRequired,
+  });
 }

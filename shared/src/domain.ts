@@ -71,6 +71,8 @@ export interface ConversationSummary {
   state: ConversationState;
   visitorId: string;
   visitorName: string;
+  /** Who the host site says the visitor is; `verified` when it was signed with the site's identity secret. */
+  identity?: { name?: string; email?: string; userId?: string; verified: boolean };
   lang: Lang;
   department?: string;
   priority: number;

@@ -20,12 +20,17 @@ const seq = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 export const LangSchema = v.picklist(LANGS);
 
-/** Who the host site says the visitor is (`Kefu('identify', …)`); `signature` is the HMAC when the site requires one. */
+/**
+ * Who the host site says the visitor is (`Kefu('identify', …)`). Signed by the site's backend with
+ * its identity secret: `signature` = hex HMAC-SHA256(userId), or `jwt` = an HS256 JWT whose `sub`
+ * is the user id (optional `name`/`email` claims, `exp` required). Unsigned, it is only a hint.
+ */
 export const VisitorIdentitySchema = record({
   name: v.optional(plain(LIMITS.nameChars)),
   email: v.optional(plain(LIMITS.emailChars)),
   userId: v.optional(plain(128)),
   signature: v.optional(plain(256)),
+  jwt: v.optional(v.pipe(plain(4096), v.regex(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'jwt must be three base64url parts'))),
 });
 export type VisitorIdentity = v.InferOutput<typeof VisitorIdentitySchema>;
 

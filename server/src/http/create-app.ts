@@ -6,15 +6,17 @@ import { demoPage } from './demo-page.ts';
 import { errorHandler, notFound } from './error-handler.ts';
 import { healthRoutes } from './health-routes.ts';
 import { securityHeaders } from './security-headers.ts';
+import { siteRoutes } from './site-routes.ts';
 import { staticRoutes } from './static-routes.ts';
 
 export function createApp(ctx: KefuContext): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', ctx.trust);
   app.use(securityHeaders);
   app.use('/api', express.json({ limit: '16kb' }));
   app.use('/api/auth', authRoutes(ctx));
+  app.use('/api/sites', siteRoutes(ctx));
   app.use(healthRoutes(ctx));
   app.use(staticRoutes(ctx.config));
   app.get('/', demoPage);

@@ -1,31 +1,51 @@
 /** The `/visitor` namespace: hello, send, handoff, rate, sync for the widget (PROTOCOL.md, "Visitor session"). */
 import type { VisitorClientEvents } from '@kefu/shared';
-import { HandoffRequestSchema, LIMITS, RatingSchema, SyncSchema, VisitorHelloSchema, VisitorSendSchema } from '@kefu/shared';
+import { HandoffRequestSchema, HistorySchema, LIMITS, RatingSchema, SyncSchema, VisitorHelloSchema, VisitorSendSchema } from '@kefu/shared';
 import type { KefuContext, VisitorNamespace } from '../context.ts';
 import { rooms } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
-import { botTurn } from '../bot/bot-turn.ts';
+import { scheduleBotTurn } from '../bot/schedule-bot-turn.ts';
 import { suggestionsFor } from '../bot/localize.ts';
 import { postMessage, pushConversation, pushQueue } from '../conversation/broadcast.ts';
 import { enqueue } from '../conversation/enqueue.ts';
+import { historyPage, replayPage } from '../conversation/message-pages.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
 import { visitorView } from '../conversation/views.ts';
-import type { ConversationRecord } from '../storage/storage.ts';
+import { clientIp } from '../security/client-ip.ts';
+import { checkIdentity } from '../security/identity.ts';
+import { consumeAll, type Verdict } from '../security/rate-limiter.ts';
+import type { ConversationRecord, VisitorRecord, VisitorSeen } from '../storage/storage.ts';
 import { handlers } from './handle.ts';
 import { originAllowed } from './origin.ts';
 
 type VisitorSocket = Parameters<Parameters<VisitorNamespace['on']>[1]>[0];
 
-/** Installs the origin check and the handlers. */
+/** The `rate_limited` error for a refused verdict (retryable: the client waits and resends the same payload). */
+function rateLimited(verdict: Verdict, what: string): KefuError {
+  const seconds = verdict.allowed ? 1 : Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+  return new KefuError('rate_limited', `${what}; please wait ${seconds} s`);
+}
+
+/** Installs the handshake check (client address, origin) and the handlers. */
 export function setupVisitorNamespace(ctx: KefuContext): void {
   const nsp = ctx.visitors;
   nsp.use((socket, next) => {
+    socket.data.ip = clientIp(socket.request, ctx.trust);
     const { origin, host } = socket.handshake.headers;
-    if (originAllowed(origin, host, ctx.config.allowedOrigins)) return next();
-    ctx.log.warn(`visitor socket from origin ${origin} refused`);
-    const err = new Error('forbidden') as Error & { data: unknown };
-    err.data = { code: 'forbidden', message: 'origin not allowed' };
-    next(err);
+    // The widget names its site in hello; a client may name it at the handshake too (else the default site's rules apply).
+    const auth = socket.handshake.auth as { site?: unknown } | undefined;
+    const siteKey = typeof auth?.site === 'string' ? auth.site : 'demo';
+    ctx.storage.getSite(siteKey).then(
+      (site) => {
+        // An unknown site is refused by hello with not_found; here only origins are judged.
+        if (!site || originAllowed(origin, host, site.allowedOrigins)) return next();
+        ctx.log.warn(`visitor socket from origin ${origin ?? '(none)'} refused for site ${site.key}`);
+        const err = new Error('forbidden') as Error & { data: unknown };
+        err.data = { code: 'forbidden', message: origin ? 'origin not allowed' : 'an Origin header is required for this site' };
+        next(err);
+      },
+      (err: unknown) => next(err instanceof Error ? err : new Error('unavailable')),
+    );
   });
   nsp.on('connection', (socket) => registerVisitorHandlers(ctx, socket));
 }
@@ -49,24 +69,57 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
     if (!conv || conv.visitorId !== visitorId) throw new KefuError('not_found', 'conversation not found');
     return conv;
   };
-  const limit = (visitorId: string): void => {
-    if (!ctx.limits.visitorMessages.take(visitorId)) throw new KefuError('rate_limited', 'too many messages; please wait a moment');
+  const ip = socket.data.ip ?? 'unknown';
+  const limiters = ctx.limits.visitor;
+  /** Per connection, per visitor and per IP at once: a fresh visitor (hello without a token) or a second tab starts no fresh budget. */
+  const limit = async (visitorId: string): Promise<void> => {
+    const verdict = await consumeAll([
+      [limiters.messagesPerConnection, socket.id],
+      [limiters.messagesPerVisitor, visitorId],
+      [limiters.messagesPerIp, ip],
+    ]);
+    if (!verdict.allowed) throw rateLimited(verdict, 'too many messages');
+  };
+  /** Creating visitors is limited per IP, so a flood of token-less hellos cannot mint unlimited identities. */
+  const createVisitor = async (input: { siteKey: string } & VisitorSeen): Promise<VisitorRecord> => {
+    const verdict = await consumeAll([
+      [limiters.visitorsPerIpPerMinute, ip],
+      [limiters.visitorsPerIpPerHour, ip],
+    ]);
+    if (!verdict.allowed) throw rateLimited(verdict, 'too many new visitors from your address');
+    return storage.createVisitor(input);
   };
 
   on('hello', VisitorHelloSchema, async (hello) => {
+    const helloVerdict = await limiters.hellosPerConnection.consume(socket.id);
+    if (!helloVerdict.allowed) throw rateLimited(helloVerdict, 'too many hellos');
     const now = ctx.now();
     const site = await storage.getSite(hello.site ?? 'demo');
     if (!site) throw new KefuError('not_found', `unknown site ${hello.site}`);
     if (!originAllowed(socket.handshake.headers.origin, socket.handshake.headers.host, site.allowedOrigins)) {
       throw new KefuError('forbidden', 'origin not allowed for this site');
     }
-    const claimed = hello.token ? ctx.tokens.verify(hello.token) : undefined;
-    let visitor = claimed ? await storage.getVisitor(claimed) : undefined;
+    // Refuses (unauthorized) before anything is stored: a wrong signature, or none where the site requires one.
+    const identity = checkIdentity(hello.identity, site, now);
+    const claims = hello.token ? ctx.tokens.verify(hello.token, site, now) : undefined;
+    let visitor = claims ? await storage.getVisitor(claims.visitorId) : undefined;
     if (visitor && visitor.siteKey !== site.key) visitor = undefined;
-    // Unsigned identity is shown to agents as a hint only; it never grants access to anything.
-    const seen = { page: hello.page, name: hello.identity?.name?.trim() || undefined, email: hello.identity?.email?.trim() || undefined, now };
+    if (identity.verified) {
+      // A verified user id resumes its own visitor on any device; this browser's visitor of another verified user is not theirs.
+      const linked = await storage.findVerifiedVisitor(site.key, identity.userId!);
+      if (linked) visitor = linked;
+      else if (visitor?.identityVerified && visitor.userId !== identity.userId) visitor = undefined;
+    }
+    const page = hello.page;
+    // Unsigned claims are hints for agents; they never overwrite a verified identity and never link anything.
+    const seen: VisitorSeen =
+      identity.verified || !visitor?.identityVerified
+        ? { page, name: identity.name, email: identity.email, userId: identity.userId, identityVerified: identity.verified, now }
+        : { page, now };
     if (visitor) await storage.touchVisitor(visitor.id, seen);
-    else visitor = await storage.createVisitor({ siteKey: site.key, ...seen });
+    else visitor = await createVisitor({ siteKey: site.key, ...seen });
+    // The presented token keeps serving until half its life; then (or for another visitor) a fresh one replaces it.
+    const token = claims && !claims.renew && claims.visitorId === visitor.id ? hello.token! : ctx.tokens.issue(visitor.id, site, now);
 
     if (socket.data.visitorId && socket.data.visitorId !== visitor.id) await socket.leave(rooms.visitor(socket.data.visitorId));
     socket.data.visitorId = visitor.id;
@@ -78,11 +131,10 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
     const lang = conv.lang ?? hello.lang ?? 'zh-CN';
     const loaded = ctx.kb.current();
     return {
-      token: ctx.tokens.issue(visitor.id),
+      token,
       visitorId: visitor.id,
       conversation: await visitorView(ctx, conv),
-      messages: await storage.listMessages(conv.id, hello.lastSeq ?? 0, LIMITS.replayPage),
-      hasOlder: false, // placeholder: replay of the newest page lands with the history event
+      ...(await replayPage(storage, conv, hello.lastSeq)),
       welcome: loaded ? suggestionsFor(loaded.kb.welcome, loaded.matcher, lang) : [],
     };
   });
@@ -92,7 +144,7 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
     let conv = await currentConversation(visitorId);
     const existing = await storage.findMessage(conv.id, input.clientId);
     if (existing) return { message: existing };
-    limit(visitorId);
+    await limit(visitorId);
     if (conv.state === 'closed' || conv.state === 'ticket') {
       const reopened = await storage.transitionConversation(conv.id, ['closed', 'ticket'], { state: 'bot', assignedAgentId: null, flow: null }, ctx.now());
       if (reopened) {
@@ -101,11 +153,13 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
         await pushConversation(ctx, conv);
       }
     }
-    const { message, created } = await postMessage(ctx, conv, { clientId: input.clientId, author: 'visitor', text: input.text });
-    if (created && conv.state === 'bot') {
-      const id = conv.id;
-      after(() => ctx.serial.run(id, () => botTurn(ctx, id, { text: input.text, entryId: input.entryId })));
-    } else if (created && conv.state === 'queued') {
+    // Recorded as pending with the message (when with the bot), so a crash before the reply is answered after a restart.
+    const entry = input.entryId ? { entryId: input.entryId } : {};
+    const { message, created, conversation } = await postMessage(ctx, conv, { clientId: input.clientId, author: 'visitor', text: input.text, pendingTurn: entry });
+    if (created && conversation.state === 'bot') {
+      const turn = { conversationId: conversation.id, seq: message.seq, text: input.text, ...entry };
+      after(() => scheduleBotTurn(ctx, turn));
+    } else if (created && conversation.state === 'queued') {
       after(() => pushQueue(ctx));
     }
     return { message };
@@ -115,7 +169,7 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
     const visitorId = requireVisitor();
     const conv = await currentConversation(visitorId);
     if (await storage.findMessage(conv.id, input.clientId)) return { conversation: await visitorView(ctx, conv) };
-    limit(visitorId);
+    await limit(visitorId);
     await postMessage(ctx, conv, { clientId: input.clientId, author: 'visitor', text: t(TEXTS.handoffButton, conv.lang ?? 'zh-CN') });
     // Behind any bot turn still running for this conversation, so the queue notice comes after the bot's reply.
     const queued = await ctx.serial.run(conv.id, () => enqueue(ctx, conv));
@@ -139,5 +193,11 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
     const visitorId = requireVisitor();
     const conv = input.conversationId ? await ownConversation(visitorId, input.conversationId) : await currentConversation(visitorId);
     return { messages: await storage.listMessages(conv.id, input.afterSeq, LIMITS.replayPage) };
+  });
+
+  on('history', HistorySchema, async (input) => {
+    const visitorId = requireVisitor();
+    const conv = input.conversationId ? await ownConversation(visitorId, input.conversationId) : await currentConversation(visitorId);
+    return historyPage(storage, conv.id, input.beforeSeq);
   });
 }

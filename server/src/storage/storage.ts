@@ -5,9 +5,23 @@ import type { AgentRole, Author, ConversationState, Lang, Message, MessageMeta }
 export interface SiteRecord {
   key: string;
   name: string;
-  /** Origins allowed to open visitor sockets; empty = any. */
+  /** Origins allowed to open visitor sockets; empty = same-origin and loopback only. */
   allowedOrigins: string[];
+  /** HMAC / HS256 secret for `identify` signatures; never sent to any client. */
+  identitySecret?: string;
+  /** Visitors must present a signed identity. */
+  identityRequired: boolean;
+  /** Visitor tokens carry the generation they were issued under; bumping it refuses every older token. */
+  tokenGeneration: number;
   createdAt: number;
+}
+
+/** What an admin may change on a site; `identitySecret: null` removes the secret. */
+export interface SitePatch {
+  name?: string;
+  allowedOrigins?: string[];
+  identitySecret?: string | null;
+  identityRequired?: boolean;
 }
 
 export interface VisitorRecord {
@@ -16,8 +30,22 @@ export interface VisitorRecord {
   name?: string;
   email?: string;
   page?: string;
+  /** The host site's user id, as `identify` told it. */
+  userId?: string;
+  /** True when `userId` came with a valid signature: only then may it link devices. */
+  identityVerified: boolean;
   createdAt: number;
   lastSeenAt: number;
+}
+
+/** Who a visitor says they are on this visit; undefined fields keep their stored value. */
+export interface VisitorSeen {
+  page?: string;
+  name?: string;
+  email?: string;
+  userId?: string;
+  identityVerified?: boolean;
+  now: number;
 }
 
 /** Where a visitor is inside a declared multi-turn flow. */
@@ -126,12 +154,20 @@ export interface Storage {
   ensureSetting(key: string, value: string): Promise<string>;
 
   getSite(key: string): Promise<SiteRecord | undefined>;
-  upsertSite(site: Omit<SiteRecord, 'createdAt'> & { createdAt?: number }): Promise<SiteRecord>;
+  upsertSite(site: Pick<SiteRecord, 'key' | 'name' | 'allowedOrigins'> & { createdAt?: number }): Promise<SiteRecord>;
+  /** Inserts the site when missing (no secret, nothing required, generation 0); never changes an existing one. */
+  ensureSite(site: Pick<SiteRecord, 'key' | 'name' | 'allowedOrigins'>, now: number): Promise<SiteRecord>;
+  /** Undefined when the site does not exist. */
+  updateSite(key: string, patch: SitePatch): Promise<SiteRecord | undefined>;
+  /** Bumps the token generation (refusing every visitor token issued before); undefined when the site does not exist. */
+  rotateSiteTokens(key: string): Promise<SiteRecord | undefined>;
 
-  createVisitor(input: { siteKey: string; page?: string; name?: string; email?: string; now: number }): Promise<VisitorRecord>;
+  createVisitor(input: { siteKey: string } & VisitorSeen): Promise<VisitorRecord>;
   getVisitor(id: string): Promise<VisitorRecord | undefined>;
+  /** The site's earliest visitor whose identity was verified with this user id. */
+  findVerifiedVisitor(siteKey: string, userId: string): Promise<VisitorRecord | undefined>;
   /** Records a visit; fields left undefined keep their stored value. */
-  touchVisitor(id: string, input: { page?: string; name?: string; email?: string; now: number }): Promise<void>;
+  touchVisitor(id: string, input: VisitorSeen): Promise<void>;
 
   createConversation(input: { siteKey: string; visitorId: string; lang?: Lang; now: number }): Promise<ConversationRecord>;
   getConversation(id: string): Promise<ConversationRecord | undefined>;

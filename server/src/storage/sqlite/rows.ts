@@ -8,6 +8,9 @@ export interface SiteRow {
   key: string;
   name: string;
   allowed_origins: string;
+  identity_secret: Nullable<string>;
+  identity_required: number;
+  token_generation: number;
   created_at: number;
 }
 
@@ -17,6 +20,8 @@ export interface VisitorRow {
   name: Nullable<string>;
   email: Nullable<string>;
   page: Nullable<string>;
+  user_id: Nullable<string>;
+  identity_verified: number;
   created_at: number;
   last_seen_at: number;
 }
@@ -83,12 +88,16 @@ function compact<T extends object>(o: T): T {
 
 const opt = <T>(v: Nullable<T>): T | undefined => (v === null ? undefined : v);
 
-export const toSite = (r: SiteRow): SiteRecord => ({
-  key: r.key,
-  name: r.name,
-  allowedOrigins: JSON.parse(r.allowed_origins) as string[],
-  createdAt: r.created_at,
-});
+export const toSite = (r: SiteRow): SiteRecord =>
+  compact({
+    key: r.key,
+    name: r.name,
+    allowedOrigins: JSON.parse(r.allowed_origins) as string[],
+    identitySecret: opt(r.identity_secret),
+    identityRequired: r.identity_required === 1,
+    tokenGeneration: r.token_generation,
+    createdAt: r.created_at,
+  });
 
 export const toVisitor = (r: VisitorRow): VisitorRecord =>
   compact({
@@ -97,6 +106,8 @@ export const toVisitor = (r: VisitorRow): VisitorRecord =>
     name: opt(r.name),
     email: opt(r.email),
     page: opt(r.page),
+    userId: opt(r.user_id),
+    identityVerified: r.identity_verified === 1,
     createdAt: r.created_at,
     lastSeenAt: r.last_seen_at,
   });

@@ -11,11 +11,13 @@ import type {
   ConversationRecord,
   NewMessage,
   NewTicket,
+  SitePatch,
   SiteRecord,
   Storage,
   TicketRecord,
   TicketStatus,
   VisitorRecord,
+  VisitorSeen,
 } from '../storage.ts';
 import { runMigrations } from './migrations.ts';
 import {
@@ -86,7 +88,7 @@ class SqliteStorage implements Storage {
     return row && toSite(row);
   }
 
-  async upsertSite(site: Omit<SiteRecord, 'createdAt'> & { createdAt?: number }): Promise<SiteRecord> {
+  async upsertSite(site: Pick<SiteRecord, 'key' | 'name' | 'allowedOrigins'> & { createdAt?: number }): Promise<SiteRecord> {
     this.stmt(
         `INSERT INTO sites (key, name, allowed_origins, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins`,
@@ -95,11 +97,53 @@ class SqliteStorage implements Storage {
     return (await this.getSite(site.key))!;
   }
 
-  async createVisitor(input: { siteKey: string; page?: string; name?: string; email?: string; now: number }): Promise<VisitorRecord> {
+  async ensureSite(site: Pick<SiteRecord, 'key' | 'name' | 'allowedOrigins'>, now: number): Promise<SiteRecord> {
+    this.stmt('INSERT INTO sites (key, name, allowed_origins, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING')
+      .run(site.key, site.name, JSON.stringify(site.allowedOrigins), now);
+    return (await this.getSite(site.key))!;
+  }
+
+  async updateSite(key: string, patch: SitePatch): Promise<SiteRecord | undefined> {
+    const secret = patch.identitySecret === undefined ? undefined : patch.identitySecret;
+    this.stmt(
+        `UPDATE sites SET name = COALESCE(?, name), allowed_origins = COALESCE(?, allowed_origins),
+           identity_secret = CASE WHEN ? THEN ? ELSE identity_secret END,
+           identity_required = COALESCE(?, identity_required)
+         WHERE key = ?`,
+      )
+      .run(
+        patch.name ?? null,
+        patch.allowedOrigins ? JSON.stringify(patch.allowedOrigins) : null,
+        secret === undefined ? 0 : 1,
+        secret ?? null,
+        patch.identityRequired === undefined ? null : patch.identityRequired ? 1 : 0,
+        key,
+      );
+    return this.getSite(key);
+  }
+
+  async rotateSiteTokens(key: string): Promise<SiteRecord | undefined> {
+    this.stmt('UPDATE sites SET token_generation = token_generation + 1 WHERE key = ?').run(key);
+    return this.getSite(key);
+  }
+
+  async createVisitor(input: { siteKey: string } & VisitorSeen): Promise<VisitorRecord> {
     const id = randomUUID();
-    this.stmt('INSERT INTO visitors (id, site_key, page, name, email, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, input.siteKey, input.page ?? null, input.name ?? null, input.email ?? null, input.now, input.now);
+    this.stmt(
+        `INSERT INTO visitors (id, site_key, page, name, email, user_id, identity_verified, created_at, last_seen_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, input.siteKey, input.page ?? null, input.name ?? null, input.email ?? null, input.userId ?? null, input.identityVerified ? 1 : 0, input.now, input.now);
     return (await this.getVisitor(id))!;
+  }
+
+  async findVerifiedVisitor(siteKey: string, userId: string): Promise<VisitorRecord | undefined> {
+    const row = this.get<VisitorRow>(
+      'SELECT * FROM visitors WHERE site_key = ? AND user_id = ? AND identity_verified = 1 ORDER BY created_at, rowid LIMIT 1',
+      siteKey,
+      userId,
+    );
+    return row && toVisitor(row);
   }
 
   async getVisitor(id: string): Promise<VisitorRecord | undefined> {
@@ -107,9 +151,34 @@ class SqliteStorage implements Storage {
     return row && toVisitor(row);
   }
 
-  async touchVisitor(id: string, input: { page?: string; name?: string; email?: string; now: number }): Promise<void> {
-    this.stmt('UPDATE visitors SET last_seen_at = ?, page = COALESCE(?, page), name = COALESCE(?, name), email = COALESCE(?, email) WHERE id = ?')
-      .run(input.now, input.page ?? null, input.name ?? null, input.email ?? null, id);
+  async findVerifiedVisitor(siteKey: string, userId: string): Promise<VisitorRecord | undefined> {
+    const row = this.get<VisitorRow>(
+      'SELECT * FROM visitors WHERE site_key = ? AND user_id = ? AND identity_verified = 1 ORDER BY created_at, rowid LIMIT 1',
+      siteKey,
+      userId,
+    );
+    return row && toVisitor(row);
+  }
+
+  async getVisitor(id: string): Promise<VisitorRecord | undefined> {
+    const row = this.get<VisitorRow>('SELECT * FROM visitors WHERE id = ?', id);
+    return row && toVisitor(row);
+  }
+
+  async touchVisitor(id: string, input: VisitorSeen): Promise<void> {
+    this.stmt(
+        `UPDATE visitors SET last_seen_at = ?, page = COALESCE(?, page), name = COALESCE(?, name), email = COALESCE(?, email),
+           user_id = COALESCE(?, user_id), identity_verified = COALESCE(?, identity_verified) WHERE id = ?`,
+      )
+      .run(
+        input.now,
+        input.page ?? null,
+        input.name ?? null,
+        input.email ?? null,
+        input.userId ?? null,
+        input.identityVerified === undefined ? null : input.identityVerified ? 1 : 0,
+        id,
+      );
   }
 
   async createConversation(input: { siteKey: string; visitorId: string; lang?: string; now: number }): Promise<ConversationRecord> {
