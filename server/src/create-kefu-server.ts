@@ -18,6 +18,7 @@ import { createEngineGuard } from './socket/allow-request.ts';
 import { createVisitorTokens } from './security/visitor-token.ts';
 import { setupAgentNamespace } from './socket/agent-namespace.ts';
 import { setupVisitorNamespace } from './socket/visitor-namespace.ts';
+import { resumePendingTurns } from './bot/resume-pending-turns.ts';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
 import type { Storage } from './storage/storage.ts';
 
@@ -84,6 +85,9 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
     guard.attach(io);
     setupVisitorNamespace(ctx);
     setupAgentNamespace(ctx);
+    // Before listening, so the bot turns a killed process left behind are queued ahead of any new
+    // message; startKbHolder has resolved after the knowledge base's first load attempt.
+    await resumePendingTurns(ctx, Promise.resolve());
     // Socket.IO answers its own long-polling requests; Express must not answer them as well (with a 404).
     const app = createApp(ctx);
     http.on('request', (req, res) => {

@@ -2,31 +2,44 @@
 import type { Lang } from '@kefu/shared';
 import { detectLang, type Entry, type KnowledgeBase, type Matcher, type MatchResult } from '@kefu/knowledge-base';
 import type { KefuContext } from '../context.ts';
-import type { ConversationRecord } from '../storage/storage.ts';
-import { postMessage } from '../conversation/broadcast.ts';
+import type { ConversationPatch, ConversationRecord } from '../storage/storage.ts';
 import { enqueue } from '../conversation/enqueue.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
 import { continueFlow, startFlow } from './flow-runner.ts';
 import { entryAnswer, entryQuestion, suggestionsFor } from './localize.ts';
+import type { TurnReply } from './turn-reply.ts';
 
-export interface VisitorInput {
+/** One visitor message waiting for the bot. */
+export interface BotTurnInput {
+  conversationId: string;
+  /** The visitor message's seq: its pending turn is settled by the reply. */
+  seq: number;
   text: string;
   /** A tapped suggestion: answer this entry directly. */
   entryId?: string;
 }
 
-async function answerEntry(ctx: KefuContext, conv: ConversationRecord, kb: KnowledgeBase, matcher: Matcher, entry: Entry, lang: Lang): Promise<void> {
-  const updated = await ctx.storage.updateConversation(conv.id, { department: entry.department ?? null }, ctx.now());
-  await postMessage(ctx, updated, {
-    author: 'bot',
+async function answerEntry(
+  ctx: KefuContext,
+  reply: TurnReply,
+  conv: ConversationRecord,
+  loaded: { kb: KnowledgeBase; matcher: Matcher },
+  entry: Entry,
+  lang: Lang,
+  patch: ConversationPatch,
+): Promise<void> {
+  // Stored with the answer, and only when it changes: most answers write nothing but the message.
+  if (conv.department !== entry.department) patch = { ...patch, department: entry.department ?? null };
+  const updated = await reply.post(conv, {
     text: entryAnswer(entry, lang),
-    meta: { decision: 'answer', entryId: entry.id, suggestions: suggestionsFor(entry.followUps, matcher, lang) },
+    meta: { decision: 'answer', entryId: entry.id, suggestions: suggestionsFor(entry.followUps, loaded.matcher, lang) },
+    patch,
   });
-  if (entry.flow) await startFlow(ctx, updated, kb, entry.flow, lang);
+  if (entry.flow) await startFlow(ctx, reply, updated, loaded.kb, entry.flow, lang);
 }
 
-async function decline(ctx: KefuContext, conv: ConversationRecord, lang: Lang): Promise<void> {
-  await postMessage(ctx, conv, { author: 'bot', text: t(TEXTS.decline, lang), meta: { decision: 'decline', offerHuman: true } });
+async function decline(reply: TurnReply, conv: ConversationRecord, lang: Lang, patch: ConversationPatch = {}): Promise<void> {
+  await reply.post(conv, { text: t(TEXTS.decline, lang), meta: { decision: 'decline', offerHuman: true }, patch });
 }
 
 /**
@@ -37,46 +50,52 @@ function replyLang(text: string, conv: ConversationRecord): Lang {
   return /[\p{Script=Han}A-Za-z]/u.test(text) ? detectLang(text) : (conv.lang ?? 'zh-CN');
 }
 
-/** Runs one bot turn; does nothing unless the conversation is (still) with the bot. */
-export async function botTurn(ctx: KefuContext, conversationId: string, input: VisitorInput): Promise<void> {
-  let conv = await ctx.storage.getConversation(conversationId);
-  if (!conv || conv.state !== 'bot') return;
+/**
+ * Runs one bot turn; does nothing unless the conversation is (still) with the bot. Either way the
+ * visitor message's pending turn is settled, with the first reply when there is one.
+ */
+export async function botTurn(ctx: KefuContext, turn: BotTurnInput, reply: TurnReply): Promise<void> {
+  const conv = await ctx.storage.getConversation(turn.conversationId);
+  if (conv && conv.state === 'bot') await respond(ctx, conv, turn, reply);
+  await reply.finish(turn.conversationId);
+}
+
+async function respond(ctx: KefuContext, conv: ConversationRecord, turn: BotTurnInput, reply: TurnReply): Promise<void> {
   const loaded = ctx.kb.current();
   if (!loaded) {
     ctx.metrics.botDecision('decline');
-    return decline(ctx, conv, conv.lang ?? 'zh-CN');
+    return decline(reply, conv, conv.lang ?? 'zh-CN');
   }
   const { kb, matcher } = loaded;
 
-  if (input.entryId) {
-    const entry = matcher.entry(input.entryId);
+  if (turn.entryId) {
+    const entry = matcher.entry(turn.entryId);
     if (entry) {
-      const lang = replyLang(input.text, conv);
       ctx.metrics.botDecision('answer');
-      if (conv.flow) conv = await ctx.storage.updateConversation(conv.id, { flow: null }, ctx.now());
-      return answerEntry(ctx, conv, kb, matcher, entry, lang);
+      return answerEntry(ctx, reply, conv, loaded, entry, replyLang(turn.text, conv), conv.flow ? { flow: null } : {});
     }
   }
 
   let match: MatchResult | undefined;
+  const patch: ConversationPatch = {};
   if (conv.flow) {
-    const flowed = await continueFlow(ctx, { ...conv, flow: conv.flow }, kb, matcher, input.text, conv.lang ?? 'zh-CN');
+    const flowed = await continueFlow(ctx, reply, { ...conv, flow: conv.flow }, kb, matcher, turn.text, conv.lang ?? 'zh-CN');
     if (flowed.result === 'handled') return;
     match = flowed.match;
-    conv = (await ctx.storage.getConversation(conv.id)) ?? conv;
+    // The visitor left the flow: cleared with the reply below.
+    patch.flow = null;
   }
-  const lang = replyLang(input.text, conv);
-  match ??= matcher.match(input.text, { lang });
-  if (!conv.lang) conv = await ctx.storage.updateConversation(conv.id, { lang }, ctx.now());
+  const lang = replyLang(turn.text, conv);
+  match ??= matcher.match(turn.text, { lang });
+  if (!conv.lang) patch.lang = lang;
   ctx.metrics.botDecision(match.decision);
 
   switch (match.decision) {
     case 'answer':
-      if (match.entry) return answerEntry(ctx, conv, kb, matcher, match.entry, lang);
-      return decline(ctx, conv, lang);
+      if (match.entry) return answerEntry(ctx, reply, conv, loaded, match.entry, lang, patch);
+      return decline(reply, conv, lang, patch);
     case 'suggest':
-      await postMessage(ctx, conv, {
-        author: 'bot',
+      await reply.post(conv, {
         text: t(TEXTS.didYouMean, lang),
         meta: {
           decision: 'suggest',
@@ -85,12 +104,15 @@ export async function botTurn(ctx: KefuContext, conversationId: string, input: V
             return { id: c.id, question: entry ? entryQuestion(entry, lang) : c.question };
           }),
         },
+        patch,
       });
       return;
     case 'decline':
-      return decline(ctx, conv, lang);
-    case 'handoff':
-      await enqueue(ctx, conv);
+      return decline(reply, conv, lang, patch);
+    case 'handoff': {
+      const settlesTurn = reply.claim();
+      await enqueue(ctx, conv, { ...(patch.lang ? { patch: { lang: patch.lang } } : {}), ...(settlesTurn !== undefined ? { settlesTurn } : {}) });
       return;
+    }
   }
 }

@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { KefuError, errorBody } from '../kefu-error.ts';
 import type { Logger } from '../logger.ts';
+import { isStorageBusy } from '../storage/storage-errors.ts';
 
 /** body-parser marks its errors with a `type` and an HTTP status. */
 function fromBodyParser(err: unknown): KefuError | undefined {
@@ -13,12 +14,19 @@ function fromBodyParser(err: unknown): KefuError | undefined {
   return undefined;
 }
 
+/** A database lock that outlasted the storage's retries: retryable, not a server bug. */
+function fromBusyStorage(err: unknown): KefuError | undefined {
+  return isStorageBusy(err) ? new KefuError('unavailable', 'the database is busy; please retry shortly') : undefined;
+}
+
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
     if (res.headersSent) return next(err);
-    const coded = err instanceof KefuError ? err : fromBodyParser(err);
+    const coded = err instanceof KefuError ? err : (fromBodyParser(err) ?? fromBusyStorage(err));
     if (!coded) log.error('request failed', err);
     const body = errorBody(coded ?? err);
+    // `unavailable` is retryable: tell HTTP clients when.
+    if (coded?.code === 'unavailable') res.setHeader('Retry-After', '1');
     res.status(coded?.status ?? 500).json(body);
   };
 }

@@ -1,11 +1,12 @@
 /** The `/agent` namespace: cookie-authenticated hello, accept (atomic), open, send, close (PROTOCOL.md, "Agent session"). */
-import { AgentSendSchema, ConversationRefSchema, LIMITS, OpenConversationSchema, v, type AgentClientEvents } from '@kefu/shared';
+import { AgentHistorySchema, AgentSendSchema, ConversationRefSchema, OpenConversationSchema, v, type AgentClientEvents } from '@kefu/shared';
 import type { AgentNamespace, KefuContext } from '../context.ts';
 import { rooms } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import { agentProfile } from '../auth/agent-profile.ts';
 import { sessionAgent } from '../auth/session-agent.ts';
 import { postMessage, pushConversation, pushQueue } from '../conversation/broadcast.ts';
+import { historyPage, replayPage } from '../conversation/message-pages.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
 import { summaryView } from '../conversation/views.ts';
 import type { ConversationRecord } from '../storage/storage.ts';
@@ -53,10 +54,9 @@ function registerAgentHandlers(ctx: KefuContext, socket: AgentSocket): void {
     if (!conv) throw new KefuError('not_found', 'conversation not found');
     return conv;
   };
-  const detail = async (conv: ConversationRecord, afterSeq = 0) => ({
+  const detail = async (conv: ConversationRecord, afterSeq?: number) => ({
     conversation: await summaryView(ctx, conv),
-    messages: await storage.listMessages(conv.id, afterSeq, LIMITS.replayPage),
-    hasOlder: false, // placeholder: replay of the newest page lands with the history event
+    ...(await replayPage(storage, conv, afterSeq)),
   });
 
   on('hello', HelloSchema, async () => {
@@ -82,12 +82,11 @@ function registerAgentHandlers(ctx: KefuContext, socket: AgentSocket): void {
     }
     // Every tab of this agent follows the conversation, whichever process holds them.
     ctx.agents.in(rooms.agent(me.id)).socketsJoin(rooms.conversation(claimed.id));
-    await postMessage(ctx, claimed, {
+    const { conversation: latest } = await postMessage(ctx, claimed, {
       author: 'system',
       text: t(TEXTS.assigned, claimed.lang ?? 'zh-CN', { name: me.name }),
       meta: { notice: 'assigned' },
     });
-    const latest = (await storage.getConversation(claimed.id)) ?? claimed;
     await pushConversation(ctx, latest);
     await pushQueue(ctx);
     ctx.log.info(`conversation ${latest.id} accepted by ${me.email}`);
@@ -97,7 +96,12 @@ function registerAgentHandlers(ctx: KefuContext, socket: AgentSocket): void {
   on('open', OpenConversationSchema, async ({ conversationId, afterSeq }) => {
     const conv = await find(conversationId);
     await socket.join(rooms.conversation(conv.id));
-    return detail(conv, afterSeq ?? 0);
+    return detail(conv, afterSeq);
+  });
+
+  on('history', AgentHistorySchema, async ({ conversationId, beforeSeq }) => {
+    const conv = await find(conversationId);
+    return historyPage(storage, conv.id, beforeSeq);
   });
 
   on('send', AgentSendSchema, async ({ conversationId, clientId, text }) => {
@@ -118,8 +122,7 @@ function registerAgentHandlers(ctx: KefuContext, socket: AgentSocket): void {
     const now = ctx.now();
     const closed = await storage.transitionConversation(conv.id, ['assigned', 'queued'], { state: 'closed', closedAt: now, flow: null }, now);
     if (!closed) throw new KefuError('invalid_state', `conversation is already ${conv.state}`);
-    await postMessage(ctx, closed, { author: 'system', text: t(TEXTS.closed, closed.lang ?? 'zh-CN'), meta: { notice: 'closed' } });
-    const latest = (await storage.getConversation(closed.id)) ?? closed;
+    const { conversation: latest } = await postMessage(ctx, closed, { author: 'system', text: t(TEXTS.closed, closed.lang ?? 'zh-CN'), meta: { notice: 'closed' } });
     await pushConversation(ctx, latest);
     if (conv.state === 'queued') await pushQueue(ctx);
     return { conversation: await summaryView(ctx, latest) };

@@ -3,6 +3,7 @@ import type { Ack } from '@kefu/shared';
 import { v } from '@kefu/shared';
 import { KefuError, errorBody } from '../kefu-error.ts';
 import type { Logger } from '../logger.ts';
+import { isStorageBusy } from '../storage/storage-errors.ts';
 
 /** The data type an event's acknowledgement carries, read from an event map entry. */
 export type AckData<F> = F extends (payload: never, ack: (res: Ack<infer T>) => void) => void ? T : never;
@@ -62,8 +63,9 @@ function listen<Events, E extends keyof Events & string, S extends v.GenericSche
         const data = await handler(parsed.output, { after: (task) => tasks.push(task) });
         reply({ ok: true, data });
       } catch (err) {
-        if (!(err instanceof KefuError)) log.error(`${event} handler failed`, err);
-        reply({ ok: false, error: errorBody(err) });
+        const coded = codedError(err);
+        if (!coded) log.error(`${event} handler failed`, err);
+        reply({ ok: false, error: errorBody(coded ?? err) });
         return;
       }
       for (const task of tasks) {
@@ -75,4 +77,10 @@ function listen<Events, E extends keyof Events & string, S extends v.GenericSche
       }
     })();
   });
+}
+
+/** A database lock that outlasted the storage's retries is a retryable `unavailable`, never an `internal`. */
+function codedError(err: unknown): KefuError | undefined {
+  if (err instanceof KefuError) return err;
+  return isStorageBusy(err) ? new KefuError('unavailable', 'the database is busy; please retry shortly') : undefined;
 }

@@ -100,12 +100,39 @@ export interface NewMessage {
   text: string;
   meta?: MessageMeta;
   createdAt: number;
+  /** Conversation fields changed in the same transaction (the bot's department, language, flow). */
+  patch?: ConversationPatch;
+  /**
+   * Records this (visitor) message as waiting for its bot turn, in the same transaction, when the
+   * conversation is with the bot: a crash before the reply leaves it for `listPendingTurns`.
+   */
+  pendingTurn?: { entryId?: string };
+  /** The seq of the visitor message this reply answers: its pending turn is cleared in the same transaction. */
+  settlesTurn?: number;
 }
 
 export interface AppendResult {
   message: Message;
   /** False when a message with the same client id already existed (nothing stored). */
   created: boolean;
+  /** The conversation after the append (last_seq, patch applied), so callers need not read it again. */
+  conversation: ConversationRecord;
+}
+
+/** A visitor message stored but not yet answered by the bot (the process stopped in between). */
+export interface PendingTurn {
+  conversationId: string;
+  seq: number;
+  text: string;
+  entryId?: string;
+  createdAt: number;
+}
+
+/** One page of a conversation, oldest first. */
+export interface MessagePage {
+  messages: Message[];
+  /** True when messages older than the first one returned exist. */
+  hasOlder: boolean;
 }
 
 export interface AgentRecord {
@@ -194,6 +221,14 @@ export interface Storage {
   findMessage(conversationId: string, clientId: string): Promise<Message | undefined>;
   /** Messages with seq > afterSeq, oldest first. */
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+  /** The newest `limit` messages, oldest first. */
+  listLatestMessages(conversationId: string, limit: number): Promise<MessagePage>;
+  /** The `limit` messages just before `beforeSeq`, oldest first. */
+  listMessagesBefore(conversationId: string, beforeSeq: number, limit: number): Promise<MessagePage>;
+  /** Every pending bot turn, oldest first (per conversation in seq order). */
+  listPendingTurns(): Promise<PendingTurn[]>;
+  /** Clears a pending turn that ends without a reply (the conversation left the bot meanwhile). */
+  settleTurn(conversationId: string, seq: number): Promise<void>;
   countMessages(): Promise<number>;
 
   createAgent(input: { email: string; name: string; role: AgentRole; passwordHash: string; now: number }): Promise<AgentRecord>;

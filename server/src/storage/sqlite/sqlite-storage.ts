@@ -9,7 +9,9 @@ import type {
   AppendResult,
   ConversationPatch,
   ConversationRecord,
+  MessagePage,
   NewMessage,
+  PendingTurn,
   NewTicket,
   SitePatch,
   SiteRecord,
@@ -19,6 +21,7 @@ import type {
   VisitorRecord,
   VisitorSeen,
 } from '../storage.ts';
+import { DEFAULT_BUSY_RETRY, withBusyRetry, type BusyRetryOptions } from './busy-retry.ts';
 import { runMigrations } from './migrations.ts';
 import {
   toAgent,
@@ -37,24 +40,37 @@ import {
 import { patchColumns } from './patch-columns.ts';
 
 /** Opens (creating when needed) the database file, runs migrations, and returns the storage. */
-export function openSqliteStorage(file: string): Storage {
+export function openSqliteStorage(file: string, busyRetry: BusyRetryOptions = DEFAULT_BUSY_RETRY): Storage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  // FULL: a message is acknowledged only after it is stored, so it must survive a power cut too.
-  db.pragma('synchronous = FULL');
+  // NORMAL in WAL: a commit is safe from a process crash (kill -9) at once, and from a power cut
+  // once the WAL is synced at the next checkpoint; FULL paid one fsync per message (server/README.md).
+  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  // Another process may hold the write lock briefly (a second server on the same file, a CLI).
+  // Starting up may wait for a lock: nothing is being served yet.
   db.pragma('busy_timeout = 5000');
   runMigrations(db);
-  return new SqliteStorage(db);
+  // Serving must not: the driver waits synchronously, freezing every visitor, so SQLite waits a few
+  // milliseconds and longer locks are retried asynchronously (busy-retry.ts).
+  db.pragma('busy_timeout = 5');
+  return withBusyRetry(new SqliteStorage(db), busyRetry);
+}
+
+/** Seq is gapless from 1, so a page starting above 1 has older messages. */
+function toPage(rows: MessageRow[]): MessagePage {
+  return { messages: rows.map(toMessage), hasOlder: rows.length > 0 && rows[0]!.seq > 1 };
 }
 
 class SqliteStorage implements Storage {
   /** Prepared once per SQL text: preparing is the costly part of a query on the message hot path. */
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {}
+  private readonly appendTransaction: Database.Transaction<(input: NewMessage) => AppendResult>;
+
+  constructor(private readonly db: Database.Database) {
+    this.appendTransaction = db.transaction((input: NewMessage) => this.appendNow(input));
+  }
 
   private stmt(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
@@ -262,41 +278,54 @@ class SqliteStorage implements Storage {
     return out;
   }
 
-  async appendMessage(input: NewMessage): Promise<AppendResult> {
-    const append = this.db.transaction((): AppendResult => {
-      if (input.clientId) {
-        const existing = this.get<MessageRow>(
-          'SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?',
-          input.conversationId,
-          input.clientId,
-        );
-        if (existing) return { message: toMessage(existing), created: false };
-      }
-      const bumped = this.get<{ last_seq: number }>(
-        'UPDATE conversations SET last_seq = last_seq + 1, last_message = ?, updated_at = ? WHERE id = ? RETURNING last_seq',
-        input.text.slice(0, 200),
-        input.createdAt,
+  /** One transaction per message: the seq bump, any conversation patch, the message, and its pending-turn bookkeeping. */
+  private appendNow(input: NewMessage): AppendResult {
+    if (input.clientId) {
+      const existing = this.get<MessageRow>(
+        'SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?',
         input.conversationId,
+        input.clientId,
       );
-      if (!bumped) throw new Error(`conversation ${input.conversationId} not found`);
-      const row: MessageRow = {
-        conversation_id: input.conversationId,
-        seq: bumped.last_seq,
-        client_id: input.clientId ?? randomUUID(),
-        author: input.author,
-        author_name: input.authorName ?? null,
-        text: input.text,
-        meta: input.meta && Object.keys(input.meta).length > 0 ? JSON.stringify(input.meta) : null,
-        created_at: input.createdAt,
-      };
-      this.stmt(
-          `INSERT INTO messages (conversation_id, seq, client_id, author, author_name, text, meta, created_at)
-           VALUES (@conversation_id, @seq, @client_id, @author, @author_name, @text, @meta, @created_at)`,
-        )
-        .run(row);
-      return { message: toMessage(row), created: true };
-    });
-    return append.immediate();
+      if (existing) {
+        const conv = this.get<ConversationRow>('SELECT * FROM conversations WHERE id = ?', input.conversationId)!;
+        return { message: toMessage(existing), created: false, conversation: toConversation(conv) };
+      }
+    }
+    const { sql, params } = patchColumns(input.patch ?? {}, input.createdAt);
+    const conv = this.get<ConversationRow>(
+      `UPDATE conversations SET last_seq = last_seq + 1, last_message = ?, ${sql} WHERE id = ? RETURNING *`,
+      input.text.slice(0, 200),
+      ...params,
+      input.conversationId,
+    );
+    if (!conv) throw new Error(`conversation ${input.conversationId} not found`);
+    const row: MessageRow = {
+      conversation_id: input.conversationId,
+      seq: conv.last_seq,
+      client_id: input.clientId ?? randomUUID(),
+      author: input.author,
+      author_name: input.authorName ?? null,
+      text: input.text,
+      meta: input.meta && Object.keys(input.meta).length > 0 ? JSON.stringify(input.meta) : null,
+      created_at: input.createdAt,
+    };
+    this.stmt(
+        `INSERT INTO messages (conversation_id, seq, client_id, author, author_name, text, meta, created_at)
+         VALUES (@conversation_id, @seq, @client_id, @author, @author_name, @text, @meta, @created_at)`,
+      )
+      .run(row);
+    if (input.pendingTurn && conv.state === 'bot') {
+      this.stmt('INSERT INTO pending_turns (conversation_id, seq, entry_id, created_at) VALUES (?, ?, ?, ?)')
+        .run(row.conversation_id, row.seq, input.pendingTurn.entryId ?? null, row.created_at);
+    }
+    if (input.settlesTurn !== undefined) {
+      this.stmt('DELETE FROM pending_turns WHERE conversation_id = ? AND seq = ?').run(input.conversationId, input.settlesTurn);
+    }
+    return { message: toMessage(row), created: true, conversation: toConversation(conv) };
+  }
+
+  async appendMessage(input: NewMessage): Promise<AppendResult> {
+    return this.appendTransaction.immediate(input);
   }
 
   async findMessage(conversationId: string, clientId: string): Promise<Message | undefined> {
@@ -311,6 +340,43 @@ class SqliteStorage implements Storage {
       afterSeq,
       limit,
     ).map(toMessage);
+  }
+
+  async listLatestMessages(conversationId: string, limit: number): Promise<MessagePage> {
+    const rows = this.all<MessageRow>(
+      'SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?',
+      conversationId,
+      limit,
+    ).reverse();
+    return toPage(rows);
+  }
+
+  async listMessagesBefore(conversationId: string, beforeSeq: number, limit: number): Promise<MessagePage> {
+    const rows = this.all<MessageRow>(
+      'SELECT * FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+      conversationId,
+      beforeSeq,
+      limit,
+    ).reverse();
+    return toPage(rows);
+  }
+
+  async listPendingTurns(): Promise<PendingTurn[]> {
+    const rows = this.all<{ conversation_id: string; seq: number; entry_id: string | null; created_at: number; text: string }>(
+      `SELECT p.conversation_id, p.seq, p.entry_id, p.created_at, m.text FROM pending_turns p
+       JOIN messages m ON m.conversation_id = p.conversation_id AND m.seq = p.seq ORDER BY p.rowid`,
+    );
+    return rows.map((r) => ({
+      conversationId: r.conversation_id,
+      seq: r.seq,
+      text: r.text,
+      ...(r.entry_id === null ? {} : { entryId: r.entry_id }),
+      createdAt: r.created_at,
+    }));
+  }
+
+  async settleTurn(conversationId: string, seq: number): Promise<void> {
+    this.stmt('DELETE FROM pending_turns WHERE conversation_id = ? AND seq = ?').run(conversationId, seq);
   }
 
   async countMessages(): Promise<number> {

@@ -1,0 +1,47 @@
+/** Runs a visitor message's bot turn behind the conversation's earlier turns, riding out a briefly busy database. */
+import type { KefuContext } from '../context.ts';
+import { KefuError } from '../kefu-error.ts';
+import { botTurn, type BotTurnInput } from './bot-turn.ts';
+import { createTurnReply } from './turn-reply.ts';
+
+const ATTEMPTS = 3;
+const RETRY_PAUSE_MS = 1000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * KEFU_TEST_BOT_TURN_DELAY_MS (only with NODE_ENV=test, at most 2000): holds every bot turn back so
+ * the crash-recovery test can kill the process while turns are still waiting. Read once.
+ */
+let testDelayMs: number | undefined;
+function botTurnTestDelay(): number {
+  if (testDelayMs === undefined) {
+    const asked = process.env.NODE_ENV === 'test' ? Number(process.env.KEFU_TEST_BOT_TURN_DELAY_MS ?? 0) : 0;
+    testDelayMs = Number.isFinite(asked) ? Math.min(Math.max(asked, 0), 2000) : 0;
+  }
+  return testDelayMs;
+}
+
+/**
+ * Queues the turn on the conversation's serial line. `ready` (resumed turns: the knowledge base's
+ * first load) is awaited inside the line, so turns queued later for the same conversation wait too.
+ * A turn that meets a database still busy after the storage's own retries is tried again a little
+ * later, unless it already posted part of its reply.
+ */
+export function scheduleBotTurn(ctx: KefuContext, turn: BotTurnInput, ready?: Promise<unknown>): Promise<void> {
+  return ctx.serial.run(turn.conversationId, async () => {
+    await ready;
+    const delay = botTurnTestDelay();
+    if (delay > 0) await sleep(delay);
+    const reply = createTurnReply(ctx, turn.seq);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await botTurn(ctx, turn, reply);
+      } catch (err) {
+        const busy = err instanceof KefuError && err.code === 'unavailable';
+        if (!busy || reply.settled || attempt >= ATTEMPTS) throw err;
+        await sleep(RETRY_PAUSE_MS * attempt);
+      }
+    }
+  });
+}
