@@ -24,6 +24,12 @@ export interface KefuConfig {
   identitySecret?: string;
   /** Refuse the default site's visitors whose identity is not signed; undefined = keep the stored flag. */
   identityRequired?: boolean;
+  /** Bearer token that opens GET /metrics; undefined = loopback connections only. */
+  metricsToken?: string;
+  /** Agent sessions end after this long without use (default 12 h)… */
+  sessionIdleMs?: number;
+  /** …and this long after sign-in at most (default 7 days). */
+  sessionLifetimeMs?: number;
   /** Time zone of service hours and ticket numbers. */
   timeZone: string;
   logLevel: LogLevel;
@@ -106,5 +112,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     logLevel: level as LogLevel | undefined,
     databaseUrl: str('DATABASE_URL'),
     redisUrl: str('REDIS_URL'),
+    metricsToken: str('METRICS_TOKEN'),
   });
 }

@@ -5,9 +5,11 @@ import type { KefuConfig } from './config.ts';
 import type { KbHolder } from './kb/kb-holder.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics/metrics.ts';
-import type { RateLimiter, VisitorLimiters } from './security/rate-limiter.ts';
+import type { VisitorLimiters } from './security/rate-limiter.ts';
 import type { TrustFn } from './security/client-ip.ts';
 import type { VisitorTokens } from './security/visitor-token.ts';
+import type { LoginLimits } from './security/login-limits.ts';
+import type { AgentSessions } from './auth/agent-sessions.ts';
 import type { KeyedSerial } from './conversation/keyed-serial.ts';
 import type { AgentRecord, Storage } from './storage/storage.ts';
 
@@ -22,6 +24,10 @@ export interface VisitorSocketData {
 /** Set on an agent socket by the handshake middleware. */
 export interface AgentSocketData {
   agent: AgentRecord;
+  /** The session the socket was opened with; it is checked again on every event and by the sweep. */
+  sessionTokenHash: string;
+  /** When the session was last found live (the per-event check trusts it for a second). */
+  sessionCheckedAt: number;
 }
 
 export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, VisitorSocketData>;
@@ -34,13 +40,14 @@ export interface KefuContext {
   tokens: VisitorTokens;
   kb: KbHolder;
   metrics: Metrics;
-  limits: { visitor: VisitorLimiters; login: RateLimiter };
+  limits: { visitor: VisitorLimiters; login: LoginLimits };
   /** Which proxies may name the client's address (TRUST_PROXY), for HTTP and sockets alike. */
   trust: TrustFn;
   /** Bot turns of one conversation run one after another. */
   serial: KeyedSerial;
   visitors: VisitorNamespace;
   agents: AgentNamespace;
+  sessions: AgentSessions;
   now(): number;
 }
 
@@ -49,5 +56,7 @@ export const rooms = {
   visitor: (id: string) => `visitor:${id}`,
   agents: 'agents',
   agent: (id: string) => `agent:${id}`,
+  /** One agent session's sockets (its tabs), so a sign-out reaches them on any process. */
+  session: (tokenHash: string) => `session:${tokenHash}`,
   conversation: (id: string) => `conversation:${id}`,
 };

@@ -12,11 +12,13 @@ import { createKeyedSerial } from './conversation/keyed-serial.ts';
 import { createApp } from './http/create-app.ts';
 import { startKbHolder } from './kb/kb-holder.ts';
 import { createMetrics } from './metrics/metrics.ts';
-import { createRateLimiter, createVisitorLimiters, resolveLimits } from './security/rate-limiter.ts';
+import { createVisitorLimiters, resolveLimits } from './security/rate-limiter.ts';
 import { compileTrust } from './security/client-ip.ts';
 import { createEngineGuard } from './socket/allow-request.ts';
 import { createVisitorTokens } from './security/visitor-token.ts';
 import { setupAgentNamespace } from './socket/agent-namespace.ts';
+import { DEFAULT_SESSION_POLICY, startAgentSessions } from './auth/agent-sessions.ts';
+import { createLoginLimits } from './security/login-limits.ts';
 import { setupVisitorNamespace } from './socket/visitor-namespace.ts';
 import { resumePendingTurns } from './bot/resume-pending-turns.ts';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
@@ -35,6 +37,8 @@ export interface KefuServer {
 export interface KefuServerParts {
   /** Defaults to SQLite at DATA_DIR/kefu.sqlite. */
   storage?: Storage;
+  /** The clock (tests move it to expire sessions); defaults to Date.now. */
+  now?: () => number;
 }
 
 /** Starts a server; `port: 0` picks a free port (tests). Missing fields take their defaults. */
@@ -46,10 +50,16 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
   }
   const storage = parts.storage ?? openSqliteStorage(join(resolve(config.dataDir), 'kefu.sqlite'));
   try {
-    const now = Date.now();
+    const clock = parts.now ?? Date.now;
+    const now = clock();
+    const sessionPolicy = {
+      idleMs: config.sessionIdleMs ?? DEFAULT_SESSION_POLICY.idleMs,
+      lifetimeMs: config.sessionLifetimeMs ?? DEFAULT_SESSION_POLICY.lifetimeMs,
+    };
     await prepareDefaultSite(storage, config, now);
     const admin = await ensureAdmin(storage, config, now);
-    await storage.deleteExpiredSessions(now);
+    await storage.deleteExpiredSessions(now, now - sessionPolicy.idleMs);
+    const sessions = await startAgentSessions(storage, sessionPolicy, clock);
     const tokens = await createVisitorTokens(storage);
     const kb = await startKbHolder(config.kbDir, log);
 
@@ -74,17 +84,18 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
       metrics: createMetrics(),
       limits: {
         visitor: visitorLimiters,
-        login: createRateLimiter(10, 60_000),
+        login: createLoginLimits(),
       },
       trust,
       serial: createKeyedSerial(),
       visitors: io.of(VISITOR_NAMESPACE) as VisitorNamespace,
       agents: io.of(AGENT_NAMESPACE) as AgentNamespace,
-      now: Date.now,
+      sessions,
+      now: clock,
     };
     guard.attach(io);
     setupVisitorNamespace(ctx);
-    setupAgentNamespace(ctx);
+    const agentSide = setupAgentNamespace(ctx);
     // Before listening, so the bot turns a killed process left behind are queued ahead of any new
     // message; startKbHolder has resolved after the knowledge base's first load attempt.
     await resumePendingTurns(ctx, Promise.resolve());
@@ -108,7 +119,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
 
     // Expired sessions are refused anyway; this only keeps the table small.
     const sweep = setInterval(() => {
-      storage.deleteExpiredSessions(Date.now()).catch((err: unknown) => log.warn('session clean-up failed', err));
+      storage.deleteExpiredSessions(clock(), clock() - sessionPolicy.idleMs).catch((err: unknown) => log.warn('session clean-up failed', err));
     }, 60 * 60 * 1000);
     sweep.unref();
 
@@ -120,6 +131,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
       close() {
         closing ??= (async () => {
           clearInterval(sweep);
+          agentSide.close();
           kb.close();
           io.disconnectSockets(true);
           await new Promise<void>((ok) => io.close(() => ok()));

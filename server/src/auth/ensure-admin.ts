@@ -1,7 +1,7 @@
 /** Makes sure an admin can sign in: the env admin is created or reset, else a first start creates admin@localhost. */
 import { randomBytes } from 'node:crypto';
 import type { KefuConfig } from '../config.ts';
-import { hashPassword } from '../security/password.ts';
+import { hashPassword, verifyPassword } from '../security/password.ts';
 import type { Storage } from '../storage/storage.ts';
 
 /** Where the admin's credentials come from; `password` is set only when it was generated just now. */
@@ -15,10 +15,17 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@localhost';
 export async function ensureAdmin(storage: Storage, config: Pick<KefuConfig, 'adminEmail' | 'adminPassword'>, now: number): Promise<AdminSource> {
   if (config.adminEmail && config.adminPassword) {
     const email = config.adminEmail.trim().toLowerCase();
-    const passwordHash = await hashPassword(config.adminPassword);
     const existing = await storage.getAgentByEmail(email);
-    if (existing) await storage.updateAgent(existing.id, { passwordHash, role: 'admin' }, now);
-    else await storage.createAgent({ email, name: 'Admin', role: 'admin', passwordHash, now });
+    if (!existing) {
+      await storage.createAgent({ email, name: 'Admin', role: 'admin', passwordHash: await hashPassword(config.adminPassword), now });
+    } else if (!(await verifyPassword(config.adminPassword, existing.passwordHash))) {
+      // A reset: whoever signed in with the old password is signed out (other processes' sockets by their sweep).
+      await storage.updateAgent(existing.id, { passwordHash: await hashPassword(config.adminPassword), role: 'admin' }, now);
+      await storage.deleteAgentSessions(existing.id);
+    } else if (existing.role !== 'admin') {
+      // The same password at every restart is no reset: sessions stay.
+      await storage.updateAgent(existing.id, { role: 'admin' }, now);
+    }
     return { source: 'env', email };
   }
   if ((await storage.countAgents('admin')) > 0) return { source: 'existing' };

@@ -1,10 +1,9 @@
-/** Express guard for agent-only HTTP routes: a valid session, and one of `roles` when given. */
+/** Express guard for agent-only HTTP routes: a live session, and one of `roles` when given. */
 import type { AgentRole } from '@kefu/shared';
 import type { Request, RequestHandler, Response } from 'express';
 import type { KefuContext } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import type { AgentRecord } from '../storage/storage.ts';
-import { sessionAgent } from './session-agent.ts';
 
 /** The agent a `requireAgent` guard let through. */
 export function signedInAgent(res: Response): AgentRecord {
@@ -13,12 +12,20 @@ export function signedInAgent(res: Response): AgentRecord {
   return agent;
 }
 
+/** The session (its token hash) a `requireAgent` guard let through. */
+export function signedInSession(res: Response): string {
+  const tokenHash = res.locals.sessionTokenHash as string | undefined;
+  if (!tokenHash) throw new KefuError('unauthorized', 'sign in first');
+  return tokenHash;
+}
+
 export function requireAgent(ctx: KefuContext, roles?: readonly AgentRole[]): RequestHandler {
   return async (req: Request, res: Response, next) => {
-    const agent = await sessionAgent(ctx.storage, req.headers.cookie, ctx.now());
-    if (!agent) throw new KefuError('unauthorized', 'sign in first');
-    if (roles && !roles.includes(agent.role)) throw new KefuError('forbidden', 'your role may not do this');
-    res.locals.agent = agent;
+    const session = await ctx.sessions.fromCookie(req.headers.cookie);
+    if (!session) throw new KefuError('unauthorized', 'sign in first');
+    if (roles && !roles.includes(session.agent.role)) throw new KefuError('forbidden', 'your role may not do this');
+    res.locals.agent = session.agent;
+    res.locals.sessionTokenHash = session.tokenHash;
     next();
   };
 }

@@ -1,8 +1,7 @@
 /** Agent session tokens: random, only their SHA-256 is stored, so a leaked database opens no session. */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const SESSION_COOKIE = 'kefu_session';
-export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export function newSessionToken(): string {
   return randomBytes(32).toString('base64url');
@@ -10,6 +9,22 @@ export function newSessionToken(): string {
 
 export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
+}
+
+/**
+ * The proof a console socket shows besides the cookie. The cookie rides along with any same-site
+ * request (a `<script>` JSONP handshake, a form post); this value is only handed out in the JSON of
+ * `/api/auth/login` and `/api/auth/me`, which only same-origin JavaScript can read.
+ */
+export function socketTokenFor(secret: string, tokenHash: string): string {
+  return createHmac('sha256', secret).update(`agent-socket:${tokenHash}`).digest('base64url');
+}
+
+/** Constant-time string comparison (no early exit on the first differing byte). */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b) && given.length === expected.length;
 }
 
 /** Reads one cookie from a Cookie header without a parser dependency. */

@@ -1,48 +1,30 @@
-/** The `/agent` namespace: cookie-authenticated hello, accept (atomic), open, send, close (PROTOCOL.md, "Agent session"). */
+/** The `/agent` namespace: session-checked (agent-session-guard.ts) hello, accept (atomic), open, send, close (PROTOCOL.md, "Agent session"). */
 import { AgentHistorySchema, AgentSendSchema, ConversationRefSchema, OpenConversationSchema, v, type AgentClientEvents } from '@kefu/shared';
 import type { AgentNamespace, KefuContext } from '../context.ts';
 import { rooms } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import { agentProfile } from '../auth/agent-profile.ts';
-import { sessionAgent } from '../auth/session-agent.ts';
 import { postMessage, pushConversation, pushQueue } from '../conversation/broadcast.ts';
 import { historyPage, replayPage } from '../conversation/message-pages.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
 import { summaryView } from '../conversation/views.ts';
 import type { ConversationRecord } from '../storage/storage.ts';
 import { handlers } from './handle.ts';
-import { isSameOrigin } from './origin.ts';
+import { agentHandshake, guardAgentSocket, startSessionSweep } from './agent-session-guard.ts';
 
 type AgentSocket = Parameters<Parameters<AgentNamespace['on']>[1]>[0];
 
 const HelloSchema = v.optional(v.object({}), {});
 
-function handshakeError(code: 'unauthorized' | 'forbidden', message: string): Error {
-  return Object.assign(new Error(code), { data: { code, message } });
-}
-
-/** Installs the session check and the handlers. */
-export function setupAgentNamespace(ctx: KefuContext): void {
-  ctx.agents.use((socket, next) => {
-    const { origin, host, cookie } = socket.handshake.headers;
-    // The console is served by this server; a foreign page must not ride on an agent's cookie.
-    if (origin && !isSameOrigin(origin, host)) return next(handshakeError('forbidden', 'origin not allowed'));
-    sessionAgent(ctx.storage, cookie, ctx.now()).then(
-      (agent) => {
-        if (!agent) return next(handshakeError('unauthorized', 'sign in first'));
-        socket.data.agent = agent;
-        next();
-      },
-      (err: unknown) => {
-        ctx.log.error('agent handshake failed', err);
-        next(handshakeError('unauthorized', 'sign in first'));
-      },
-    );
-  });
+/** Installs the session checks and the handlers; `close()` stops the session sweep. */
+export function setupAgentNamespace(ctx: KefuContext): { close(): void } {
+  ctx.agents.use(agentHandshake(ctx));
   ctx.agents.on('connection', (socket) => {
-    void socket.join([rooms.agents, rooms.agent(socket.data.agent.id)]);
+    void socket.join([rooms.agents, rooms.agent(socket.data.agent.id), rooms.session(socket.data.sessionTokenHash)]);
+    guardAgentSocket(ctx, socket);
     registerAgentHandlers(ctx, socket);
   });
+  return startSessionSweep(ctx);
 }
 
 function registerAgentHandlers(ctx: KefuContext, socket: AgentSocket): void {

@@ -154,14 +154,38 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
     it('expires sessions', async () => {
       const a = await s.createAgent({ email: 'a@x.test', name: 'A', role: 'admin', passwordHash: 'h', now });
       await s.createSession({ tokenHash: 't1', agentId: a.id, expiresAt: now + 1000, now });
-      expect((await s.getSessionAgent('t1', now))!.email).toBe('a@x.test');
-      expect(await s.getSessionAgent('t1', now + 1000)).toBeUndefined();
+      expect(await s.getSession('t1')).toEqual({
+        session: { tokenHash: 't1', agentId: a.id, createdAt: now, expiresAt: now + 1000, lastSeenAt: now },
+        agent: expect.objectContaining({ email: 'a@x.test' }),
+      });
+      expect(await s.deleteExpiredSessions(now + 999)).toBe(0);
       expect(await s.deleteExpiredSessions(now + 1000)).toBe(1);
+      expect(await s.getSession('t1')).toBeUndefined();
       await s.createSession({ tokenHash: 't2', agentId: a.id, expiresAt: now + 1000, now });
       await s.deleteSession('t2');
-      expect(await s.getSessionAgent('t2', now)).toBeUndefined();
+      expect(await s.getSession('t2')).toBeUndefined();
       expect(await s.countAgents('admin')).toBe(1);
       expect((await s.updateAgent(a.id, { passwordHash: 'h2' }, now)).passwordHash).toBe('h2');
+    });
+
+    it('touches sessions, expires idle ones, and ends all of an agent but one', async () => {
+      const a = await s.createAgent({ email: 'b@x.test', name: 'B', role: 'agent', passwordHash: 'h', now });
+      const other = await s.createAgent({ email: 'c@x.test', name: 'C', role: 'agent', passwordHash: 'h', now });
+      const day = 86_400_000;
+      for (const tokenHash of ['b1', 'b2', 'b3']) await s.createSession({ tokenHash, agentId: a.id, expiresAt: now + day, now });
+      await s.createSession({ tokenHash: 'c1', agentId: other.id, expiresAt: now + day, now });
+      await s.touchSession('b1', now + 5000);
+      await s.touchSession('b1', now + 10);
+      expect((await s.getSession('b1'))!.session.lastSeenAt).toBe(now + 5000);
+      expect(await s.deleteExpiredSessions(now + 6000, now + 1)).toBe(3);
+      expect(await s.getSession('b1')).toBeDefined();
+      await s.createSession({ tokenHash: 'b4', agentId: a.id, expiresAt: now + day, now });
+      expect(await s.deleteAgentSessions(a.id, 'b4')).toBe(1);
+      expect(await s.getSession('b4')).toBeDefined();
+      await s.createSession({ tokenHash: 'c2', agentId: other.id, expiresAt: now + day, now });
+      expect(await s.deleteAgentSessions(a.id)).toBe(1);
+      expect(await s.getSession('b4')).toBeUndefined();
+      expect(await s.getSession('c2')).toBeDefined();
     });
 
     it('numbers tickets per day and finds them by number', async () => {

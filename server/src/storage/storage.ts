@@ -145,6 +145,16 @@ export interface AgentRecord {
   updatedAt: number;
 }
 
+/** A signed-in agent's session; only the SHA-256 of its token is stored. */
+export interface SessionRecord {
+  tokenHash: string;
+  agentId: string;
+  createdAt: number;
+  /** The absolute end of the session. */
+  expiresAt: number;
+  lastSeenAt: number;
+}
+
 export const TICKET_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
@@ -238,10 +248,15 @@ export interface Storage {
   countAgents(role?: AgentRole): Promise<number>;
 
   createSession(input: { tokenHash: string; agentId: string; expiresAt: number; now: number }): Promise<void>;
-  /** The agent of an unexpired session. */
-  getSessionAgent(tokenHash: string, now: number): Promise<AgentRecord | undefined>;
+  /** A session with its agent, whatever its age: the caller applies the expiry policy. */
+  getSession(tokenHash: string): Promise<{ session: SessionRecord; agent: AgentRecord } | undefined>;
+  /** Records activity on a session (the idle timeout counts from it). */
+  touchSession(tokenHash: string, now: number): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
-  deleteExpiredSessions(now: number): Promise<number>;
+  /** Ends every session of an agent but `exceptTokenHash` (password change, disabling); returns how many. */
+  deleteAgentSessions(agentId: string, exceptTokenHash?: string): Promise<number>;
+  /** Deletes sessions past `expiresAt`, and those not seen since `idleSince` when given. */
+  deleteExpiredSessions(now: number, idleSince?: number): Promise<number>;
 
   createTicket(input: NewTicket): Promise<TicketRecord>;
   getTicketByNumber(number: string): Promise<TicketRecord | undefined>;

@@ -13,6 +13,7 @@ import type {
 } from '@kefu/shared';
 import { createKefuServer, type KefuServer } from '../../src/index.ts';
 import type { KefuConfig } from '../../src/config.ts';
+import type { LimitSettings } from '../../src/security/rate-limiter.ts';
 import type { AckData } from '../../src/socket/handle.ts';
 
 export const FIXTURE_KB = fileURLToPath(new URL('../fixtures/kb', import.meta.url));
@@ -25,6 +26,12 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'kefu-server-test-'));
 }
 
+/**
+ * Every test client comes from 127.0.0.1, so the per-IP limits are raised here (per connection and
+ * per visitor stay as shipped); tests of the per-IP limits pass `limits` themselves.
+ */
+export const TEST_LIMITS: Partial<LimitSettings> = { messagesPerIp: 100_000, visitorsPerIpPerMinute: 100_000, visitorsPerIpPerHour: 100_000 };
+
 /** A server with the fixture knowledge base, a known admin, and no log output. */
 export function startServer(config: Partial<KefuConfig> = {}): Promise<KefuServer> {
   return createKefuServer({
@@ -34,6 +41,7 @@ export function startServer(config: Partial<KefuConfig> = {}): Promise<KefuServe
     logLevel: 'silent',
     adminEmail: ADMIN.email,
     adminPassword: ADMIN.password,
+    limits: TEST_LIMITS,
     ...config,
   });
 }
@@ -51,12 +59,36 @@ export function connectVisitor(url: string, extraHeaders: Record<string, string>
   return socket;
 }
 
-export function connectAgent(url: string, cookie?: string): AgentClient {
+/** How `connectAgent` connects: the socket token to present (`null` = none; default: fetched for the cookie), extra headers, transports. */
+export interface AgentConnectOptions {
+  token?: string | null;
+  headers?: Record<string, string>;
+  transports?: ('websocket' | 'polling')[];
+}
+
+/** The socket token the console would read from `GET /api/auth/me` for this cookie ('' when signed out). */
+export async function socketTokenFor(url: string, cookie: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/me`, { headers: { cookie } });
+  if (res.status !== 200) return '';
+  return ((await res.json()) as { socketToken?: string }).socketToken ?? '';
+}
+
+export function connectAgent(url: string, cookie?: string, options: AgentConnectOptions = {}): AgentClient {
+  const { token, headers = {}, transports = ['websocket'] } = options;
+  // Like the console: the token is fetched for each connection attempt and sent in the CONNECT packet.
+  const auth =
+    token !== undefined
+      ? token === null ? {} : { token }
+      : (cb: (data: object) => void) => {
+          if (!cookie) return cb({});
+          socketTokenFor(url, cookie).then((t) => cb({ token: t }), () => cb({}));
+        };
   const socket: AgentClient = io(`${url}/agent`, {
-    transports: ['websocket'],
+    transports,
     forceNew: true,
     reconnection: false,
-    extraHeaders: cookie ? { cookie } : {},
+    extraHeaders: { ...(cookie ? { cookie } : {}), ...headers },
+    auth,
   });
   clients.push(socket);
   return socket;

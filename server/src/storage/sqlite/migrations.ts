@@ -96,6 +96,16 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 2,
+    name: 'session idle timeout',
+    // Existing sessions count as seen when they were created, so none outlives the idle timeout unnoticed.
+    sql: `
+      ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0;
+      UPDATE sessions SET last_seen_at = created_at;
+      CREATE INDEX sessions_by_agent ON sessions (agent_id);
+    `,
+  },
+  {
     version: 3,
     name: 'site identity secrets, token generations, verified visitor identities',
     sql: `

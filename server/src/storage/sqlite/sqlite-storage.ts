@@ -13,6 +13,7 @@ import type {
   NewMessage,
   PendingTurn,
   NewTicket,
+  SessionRecord,
   SitePatch,
   SiteRecord,
   Storage,
@@ -418,25 +419,38 @@ class SqliteStorage implements Storage {
   }
 
   async createSession(input: { tokenHash: string; agentId: string; expiresAt: number; now: number }): Promise<void> {
-    this.stmt('INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
-      .run(input.tokenHash, input.agentId, input.now, input.expiresAt);
+    this.stmt('INSERT INTO sessions (token_hash, agent_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)')
+      .run(input.tokenHash, input.agentId, input.now, input.expiresAt, input.now);
   }
 
-  async getSessionAgent(tokenHash: string, now: number): Promise<AgentRecord | undefined> {
-    const row = this.get<AgentRow>(
-      'SELECT a.* FROM sessions s JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ? AND s.expires_at > ?',
+  async getSession(tokenHash: string): Promise<{ session: SessionRecord; agent: AgentRecord } | undefined> {
+    const row = this.get<AgentRow & { s_created_at: number; s_expires_at: number; s_last_seen_at: number }>(
+      `SELECT a.*, s.created_at AS s_created_at, s.expires_at AS s_expires_at, s.last_seen_at AS s_last_seen_at
+       FROM sessions s JOIN agents a ON a.id = s.agent_id WHERE s.token_hash = ?`,
       tokenHash,
-      now,
     );
-    return row && toAgent(row);
+    if (!row) return undefined;
+    const { s_created_at, s_expires_at, s_last_seen_at, ...agent } = row;
+    return {
+      session: { tokenHash, agentId: agent.id, createdAt: s_created_at, expiresAt: s_expires_at, lastSeenAt: s_last_seen_at },
+      agent: toAgent(agent),
+    };
+  }
+
+  async touchSession(tokenHash: string, now: number): Promise<void> {
+    this.stmt('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?').run(now, tokenHash, now);
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
     this.stmt('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
 
-  async deleteExpiredSessions(now: number): Promise<number> {
-    return this.stmt('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+  async deleteAgentSessions(agentId: string, exceptTokenHash?: string): Promise<number> {
+    return this.stmt('DELETE FROM sessions WHERE agent_id = ? AND token_hash IS NOT ?').run(agentId, exceptTokenHash ?? null).changes;
+  }
+
+  async deleteExpiredSessions(now: number, idleSince?: number): Promise<number> {
+    return this.stmt('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?').run(now, idleSince ?? -1).changes;
   }
 
   async createTicket(input: NewTicket): Promise<TicketRecord> {
