@@ -1,0 +1,55 @@
+/** `pnpm load` command-line options. */
+export interface LoadOptions {
+  steps: number[];
+  seconds: number;
+  visitors: number;
+  p99BoundMs: number;
+  timeoutMs: number;
+  /** Record Kefu's CPU profile during its run and put the top entries in the report. */
+  profile: boolean;
+  servers: ('echo' | 'kefu')[];
+  /** The Kefu checkout to run; another one (a worktree of an older commit) measures a baseline. */
+  kefuRoot: string;
+  /** Markdown report; the JSON goes beside it with a .json extension. */
+  out: string;
+}
+
+export const USAGE = `usage: pnpm load [--steps 300,500,1000,…] [--seconds 4] [--visitors 2500] [--p99-bound 100]
+                 [--timeout 10000] [--profile] [--only kefu|echo] [--kefu-root DIR] [--out load/REPORT.md]`;
+
+export function parseLoadOptions(argv: string[]): LoadOptions {
+  const options: LoadOptions = {
+    steps: [300, 500, 1000, 1500, 2000, 3000, 4000],
+    seconds: 4,
+    visitors: 2500,
+    p99BoundMs: 100,
+    timeoutMs: 10_000,
+    profile: false,
+    servers: ['echo', 'kefu'],
+    kefuRoot: '.',
+    out: 'load/REPORT.md',
+  };
+  const num = (flag: string, text: string | undefined, max: number): number => {
+    const n = Number(text);
+    if (!Number.isFinite(n) || n <= 0 || n > max) throw new Error(`${flag} needs a number from 1 to ${max}, got "${text}"`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = (): string | undefined => argv[++i];
+    if (flag === '--steps') options.steps = (value() ?? '').split(',').map((s) => num('--steps', s, 20_000)).sort((a, b) => a - b);
+    else if (flag === '--seconds') options.seconds = num(flag, value(), 60);
+    else if (flag === '--visitors') options.visitors = Math.round(num(flag, value(), 20_000));
+    else if (flag === '--p99-bound') options.p99BoundMs = num(flag, value(), 60_000);
+    else if (flag === '--timeout') options.timeoutMs = num(flag, value(), 120_000);
+    else if (flag === '--profile') options.profile = true;
+    else if (flag === '--only') {
+      const which = value();
+      if (which !== 'kefu' && which !== 'echo') throw new Error(`--only takes kefu or echo, got "${which}"`);
+      options.servers = [which];
+    } else if (flag === '--kefu-root') options.kefuRoot = value() ?? options.kefuRoot;
+    else if (flag === '--out') options.out = value() ?? options.out;
+    else throw new Error(`unknown option ${flag}`);
+  }
+  return options;
+}

@@ -1,0 +1,84 @@
+/** Starts the servers under test as child processes and stops them (SIGTERM, so a CPU profile gets written). */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+function stopper(child: ChildProcess, cleanup = (): void => {}): () => Promise<void> {
+  return async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(force);
+    }
+    cleanup();
+  };
+}
+
+/**
+ * Kefu as `pnpm start` runs it (minus the build): the server entry under tsx, a fresh DATA_DIR, the demo
+ * knowledge base. `root` is the checkout to run (another one compares a baseline). Ready when /healthz
+ * says the knowledge base has loaded.
+ */
+export async function startKefu(root: string, nodeFlags: string[]): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-load-'));
+  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), ...nodeFlags, 'server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', KEFU_ADMIN_EMAIL: 'load@localhost', KEFU_ADMIN_PASSWORD: 'load-test-password' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = stopper(child, () => rmSync(dataDir, { recursive: true, force: true }));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Kefu exited with code ${child.exitCode} while starting`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      const body = (await res.json()) as { kb?: { loadedAt?: number } };
+      if (res.ok && body.kb?.loadedAt) return { url, pid: child.pid ?? 0, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  throw new Error('Kefu did not become healthy within 60 s');
+}
+
+/** The bare echo server; ready when it prints its URL. */
+export async function startEchoServer(): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'load/echo-server.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /listening (\S+)/.exec(out);
+      if (found?.[1]) resolve(found[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`echo server exited with code ${code}`)));
+  });
+  return { url, pid: child.pid ?? 0, stop: stopper(child) };
+}
