@@ -22,7 +22,7 @@ import { createLoginLimits } from './security/login-limits.ts';
 import { setupVisitorNamespace } from './socket/visitor-namespace.ts';
 import { resumePendingTurns } from './bot/resume-pending-turns.ts';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
-import type { Storage } from './storage/storage.ts';
+import type { SiteRecord, Storage } from './storage/storage.ts';
 
 export interface KefuServer {
   /** http://host:port */
@@ -30,6 +30,8 @@ export interface KefuServer {
   port: number;
   /** Where the admin's credentials come from (a generated password appears here once). */
   admin: AdminSource;
+  /** The default site's allowed origins at start; empty = same-origin and loopback only (the banner says which). */
+  defaultSiteOrigins: string[];
   close(): Promise<void>;
 }
 
@@ -56,7 +58,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
       idleMs: config.sessionIdleMs ?? DEFAULT_SESSION_POLICY.idleMs,
       lifetimeMs: config.sessionLifetimeMs ?? DEFAULT_SESSION_POLICY.lifetimeMs,
     };
-    await prepareDefaultSite(storage, config, now);
+    const defaultSite = await prepareDefaultSite(storage, config, now);
     const admin = await ensureAdmin(storage, config, now);
     await storage.deleteExpiredSessions(now, now - sessionPolicy.idleMs);
     const sessions = await startAgentSessions(storage, sessionPolicy, clock);
@@ -87,12 +89,14 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
         login: createLoginLimits(),
       },
       trust,
+      trust,
       serial: createKeyedSerial(),
       visitors: io.of(VISITOR_NAMESPACE) as VisitorNamespace,
       agents: io.of(AGENT_NAMESPACE) as AgentNamespace,
       sessions,
       now: clock,
     };
+    guard.attach(io);
     guard.attach(io);
     setupVisitorNamespace(ctx);
     const agentSide = setupAgentNamespace(ctx);
@@ -128,6 +132,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
       url,
       port,
       admin,
+      defaultSiteOrigins: defaultSite.allowedOrigins,
       close() {
         closing ??= (async () => {
           clearInterval(sweep);
@@ -145,6 +150,19 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
     await storage.close();
     throw err;
   }
+}
+
+/**
+ * The default site `demo` exists from the first start. ALLOWED_ORIGINS, KEFU_IDENTITY_SECRET and
+ * KEFU_IDENTITY_REQUIRED overwrite its stored settings when set; unset, what an admin stored stays.
+ */
+async function prepareDefaultSite(storage: Storage, config: KefuConfig, now: number): Promise<SiteRecord> {
+  await storage.ensureSite({ key: 'demo', name: 'Demo', allowedOrigins: [] }, now);
+  return (await storage.updateSite('demo', {
+    allowedOrigins: config.allowedOrigins,
+    identitySecret: config.identitySecret,
+    identityRequired: config.identityRequired,
+  }))!;
 }
 
 /**

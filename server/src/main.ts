@@ -17,7 +17,6 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  if (!config.allowedOrigins) console.warn('kefu: ALLOWED_ORIGINS is not set: the widget may be embedded by any website.');
 
   // Handlers first: a signal that arrives while starting (or right after the banner) still shuts down cleanly.
   let server: KefuServer | undefined;
@@ -53,6 +52,9 @@ function printBanner(server: KefuServer): void {
     `  Kefu is running`,
     `  Demo page:      ${server.url}/`,
     `  Agent console:  ${server.url}/console`,
+    server.defaultSiteOrigins.length > 0
+      ? `  Widget origins: ${server.defaultSiteOrigins.join(', ')} (allow list; a handshake without Origin is refused)`
+      : '  Widget origins: loopback only (localhost, 127.0.0.0/8, [::1], any port); set ALLOWED_ORIGINS to embed the widget on your site',
   ];
   if (server.admin.source === 'generated') {
     lines.push(`  Admin sign-in:  ${server.admin.email} / ${server.admin.password}`, '                  (generated on this first start and shown only once; set KEFU_ADMIN_EMAIL and KEFU_ADMIN_PASSWORD to reset)');

@@ -1,6 +1,7 @@
 /** GET /healthz (database answers → 200, else 503, plus knowledge-base status) and GET /metrics. */
 import { Router } from 'express';
 import type { KefuContext } from '../context.ts';
+import { originMode } from '../socket/origin.ts';
 
 export function healthRoutes(ctx: KefuContext): Router {
   const router = Router();
@@ -8,7 +9,8 @@ export function healthRoutes(ctx: KefuContext): Router {
     res.setHeader('Cache-Control', 'no-store');
     try {
       await ctx.storage.ping();
-      res.json({ status: 'ok', uptime: Math.round(process.uptime()), kb: ctx.kb.status() });
+      const origins = originMode((await ctx.storage.getSite('demo'))?.allowedOrigins ?? []);
+      res.json({ status: 'ok', uptime: Math.round(process.uptime()), kb: ctx.kb.status(), origins });
     } catch (err) {
       ctx.log.error('health check: database does not answer', err);
       res.status(503).json({ status: 'unavailable', kb: ctx.kb.status() });

@@ -15,6 +15,7 @@ import type {
   NewTicket,
   SessionRecord,
   SitePatch,
+  SitePatch,
   SiteRecord,
   Storage,
   TicketRecord,
