@@ -89,14 +89,12 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
         login: createLoginLimits(),
       },
       trust,
-      trust,
       serial: createKeyedSerial(),
       visitors: io.of(VISITOR_NAMESPACE) as VisitorNamespace,
       agents: io.of(AGENT_NAMESPACE) as AgentNamespace,
       sessions,
       now: clock,
     };
-    guard.attach(io);
     guard.attach(io);
     setupVisitorNamespace(ctx);
     const agentSide = setupAgentNamespace(ctx);
@@ -163,17 +161,4 @@ async function prepareDefaultSite(storage: Storage, config: KefuConfig, now: num
     identitySecret: config.identitySecret,
     identityRequired: config.identityRequired,
   }))!;
-}
-
-/**
- * The default site `demo` exists from the first start. ALLOWED_ORIGINS, KEFU_IDENTITY_SECRET and
- * KEFU_IDENTITY_REQUIRED overwrite its stored settings when set; unset, what an admin stored stays.
- */
-async function prepareDefaultSite(storage: Storage, config: KefuConfig, now: number): Promise<void> {
-  await storage.ensureSite({ key: 'demo', name: 'Demo', allowedOrigins: [] }, now);
-  await storage.updateSite('demo', {
-    allowedOrigins: config.allowedOrigins,
-    identitySecret: config.identitySecret,
-    identityRequired: config.identityRequired,
-  });
 }

@@ -7,7 +7,6 @@ import { errorHandler, notFound } from './error-handler.ts';
 import { healthRoutes } from './health-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { siteRoutes } from './site-routes.ts';
-import { siteRoutes } from './site-routes.ts';
 import { staticRoutes } from './static-routes.ts';
 
 export function createApp(ctx: KefuContext): Express {
@@ -17,7 +16,6 @@ export function createApp(ctx: KefuContext): Express {
   app.use(securityHeaders);
   app.use('/api', express.json({ limit: '16kb' }));
   app.use('/api/auth', authRoutes(ctx));
-  app.use('/api/sites', siteRoutes(ctx));
   app.use('/api/sites', siteRoutes(ctx));
   app.use(healthRoutes(ctx));
   app.use(staticRoutes(ctx.config));

@@ -14,7 +14,6 @@ import type {
 import { createKefuServer, type KefuServer } from '../../src/index.ts';
 import type { KefuConfig } from '../../src/config.ts';
 import type { LimitSettings } from '../../src/security/rate-limiter.ts';
-import type { LimitSettings } from '../../src/security/rate-limiter.ts';
 import type { AckData } from '../../src/socket/handle.ts';
 
 export const FIXTURE_KB = fileURLToPath(new URL('../fixtures/kb', import.meta.url));

@@ -131,18 +131,6 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
-  {
-    version: 3,
-    name: 'site identity secrets, token generations, verified visitor identities',
-    sql: `
-      ALTER TABLE sites ADD COLUMN identity_secret TEXT;
-      ALTER TABLE sites ADD COLUMN identity_required INTEGER NOT NULL DEFAULT 0;
-      ALTER TABLE sites ADD COLUMN token_generation INTEGER NOT NULL DEFAULT 0;
-      ALTER TABLE visitors ADD COLUMN user_id TEXT;
-      ALTER TABLE visitors ADD COLUMN identity_verified INTEGER NOT NULL DEFAULT 0;
-      CREATE INDEX visitors_by_verified_user ON visitors (site_key, user_id, created_at) WHERE identity_verified = 1;
-    `,
-  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */

@@ -15,7 +15,6 @@ import type {
   NewTicket,
   SessionRecord,
   SitePatch,
-  SitePatch,
   SiteRecord,
   Storage,
   TicketRecord,
