@@ -13,6 +13,7 @@ import {
   type SendResult,
 } from '@kefu/shared';
 import type { ResyncTarget } from '../state/resync-targets.ts';
+import { socketToken } from './http-auth.ts';
 
 /** Connection state shown in the header. */
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
@@ -54,14 +55,18 @@ export class AgentClient {
       withCredentials: true,
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
+      // Sent in the CONNECT packet (never in a URL); read afresh for each attempt, so a new session's token is used.
+      auth: (cb) => void socketToken().then((token) => cb({ token })),
     });
     this.socket = socket;
     this.on.status('connecting');
     socket.on('connect', () => void this.greet());
     socket.on('disconnect', (reason) => {
       this.on.status('reconnecting');
-      // After a server-side disconnect Socket.IO does not retry by itself; the handshake re-checks the session.
-      if (reason === 'io server disconnect') this.retryLater();
+      // After a server-side disconnect Socket.IO does not retry by itself. The server also disconnects a
+      // session it ended (sign-out elsewhere, password change): reconnecting at once lets the handshake
+      // say so (`unauthorized`) and the agent sees the sign-in screen within a moment.
+      if (reason === 'io server disconnect') socket.connect();
     });
     socket.on('connect_error', (err) => {
       if (err.message === 'unauthorized') {

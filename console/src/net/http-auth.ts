@@ -1,4 +1,4 @@
-/** Same-origin HTTP calls for the agent session: sign in, who am I, sign out (the cookie is httpOnly, so nothing is kept here). */
+/** Same-origin HTTP calls for the agent session: sign in, who am I, the socket token, sign out (the cookie is httpOnly, so nothing is kept here). */
 import type { AgentProfile, ErrorCode } from '@kefu/shared';
 
 /** Outcome of an auth call: the agent, or why not (`network` = the server could not be reached). */
@@ -41,6 +41,22 @@ export function login(email: string, password: string): Promise<AuthResult> {
 /** `GET /api/auth/me`: the signed-in agent, or `unauthorized`. */
 export function me(): Promise<AuthResult> {
   return call('/api/auth/me', { method: 'GET', headers: { accept: 'application/json' } });
+}
+
+/**
+ * The token the `/agent` socket must show besides the cookie. Only same-origin JavaScript can read
+ * it, so a page on a sibling site cannot open the console's socket with the agent's cookie. Fetched
+ * for every connection attempt: '' when signed out or unreachable (the server then refuses the socket).
+ */
+export async function socketToken(): Promise<string> {
+  try {
+    const res = await fetch('/api/auth/me', { credentials: 'same-origin', headers: { accept: 'application/json' }, cache: 'no-store' });
+    if (!res.ok) return '';
+    const body = (await res.json()) as { socketToken?: unknown };
+    return typeof body.socketToken === 'string' ? body.socketToken : '';
+  } catch {
+    return '';
+  }
 }
 
 /** `POST /api/auth/logout`; failures are ignored because the console forgets the agent either way. */

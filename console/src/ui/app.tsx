@@ -1,5 +1,5 @@
 /** Root component: language, the sign-in gate (decided by `GET /api/auth/me`), and the workspace once signed in. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AgentProfile, Lang } from '@kefu/shared';
 import { storeLang } from '../i18n/pick-lang.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -24,6 +24,8 @@ export function App({ initialLang }: AppProps) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   const [session, setSession] = useState<Session>({ phase: 'checking' });
+  // Our own sign-out also ends the socket; that must not read as "the server signed you out".
+  const signingOut = useRef(false);
 
   useEffect(() => {
     let live = true;
@@ -48,8 +50,10 @@ export function App({ initialLang }: AppProps) {
   };
 
   const signOut = async () => {
+    signingOut.current = true;
     await logout();
     setSession({ phase: 'signed-out' });
+    signingOut.current = false;
   };
 
   return (
@@ -67,7 +71,7 @@ export function App({ initialLang }: AppProps) {
           <Workspace
             agent={session.agent}
             onSignOut={() => void signOut()}
-            onUnauthorized={() => setSession({ phase: 'signed-out', notice: 'error_unauthorized' })}
+            onUnauthorized={() => signingOut.current || setSession({ phase: 'signed-out', notice: 'signedOut' })}
           />
         )}
       </SetLangContext.Provider>
