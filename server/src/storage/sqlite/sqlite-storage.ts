@@ -168,20 +168,6 @@ class SqliteStorage implements Storage {
     return row && toVisitor(row);
   }
 
-  async findVerifiedVisitor(siteKey: string, userId: string): Promise<VisitorRecord | undefined> {
-    const row = this.get<VisitorRow>(
-      'SELECT * FROM visitors WHERE site_key = ? AND user_id = ? AND identity_verified = 1 ORDER BY created_at, rowid LIMIT 1',
-      siteKey,
-      userId,
-    );
-    return row && toVisitor(row);
-  }
-
-  async getVisitor(id: string): Promise<VisitorRecord | undefined> {
-    const row = this.get<VisitorRow>('SELECT * FROM visitors WHERE id = ?', id);
-    return row && toVisitor(row);
-  }
-
   async touchVisitor(id: string, input: VisitorSeen): Promise<void> {
     this.stmt(
         `UPDATE visitors SET last_seen_at = ?, page = COALESCE(?, page), name = COALESCE(?, name), email = COALESCE(?, email),
