@@ -4,8 +4,6 @@ import { DEMO_KB_DIR } from '@kefu/knowledge-base';
 import { LOG_LEVELS, type LogLevel } from './logger.ts';
 import { parseTrustProxy, type TrustProxySetting } from './security/client-ip.ts';
 import { DEFAULT_LIMITS, limitEnvName, type LimitSettings } from './security/rate-limiter.ts';
-import { parseTrustProxy, type TrustProxySetting } from './security/client-ip.ts';
-import { DEFAULT_LIMITS, limitEnvName, type LimitSettings } from './security/rate-limiter.ts';
 
 export interface KefuConfig {
   port: number;

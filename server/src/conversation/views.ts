@@ -55,14 +55,6 @@ export async function summaryView(ctx: KefuContext, conv: ConversationRecord): P
     if (visitor.userId) identity.userId = visitor.userId;
     summary.identity = identity;
   }
-  if (visitor && (visitor.name || visitor.email || visitor.userId)) {
-    // Agents see who the host site says the visitor is, and whether that was signed (PROTOCOL.md, identity).
-    const identity: NonNullable<ConversationSummary['identity']> = { verified: visitor.identityVerified };
-    if (visitor.name) identity.name = visitor.name;
-    if (visitor.email) identity.email = visitor.email;
-    if (visitor.userId) identity.userId = visitor.userId;
-    summary.identity = identity;
-  }
   if (conv.department) summary.department = conv.department;
   if (conv.queuedAt !== undefined) summary.queuedAt = conv.queuedAt;
   if (conv.assignedAgentId) summary.assignedAgentId = conv.assignedAgentId;
