@@ -21,7 +21,6 @@ import { DEFAULT_SESSION_POLICY, startAgentSessions } from './auth/agent-session
 import { createLoginLimits } from './security/login-limits.ts';
 import { setupVisitorNamespace } from './socket/visitor-namespace.ts';
 import { resumePendingTurns } from './bot/resume-pending-turns.ts';
-import { resumePendingTurns } from './bot/resume-pending-turns.ts';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
 import type { SiteRecord, Storage } from './storage/storage.ts';
 
@@ -99,9 +98,6 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
     guard.attach(io);
     setupVisitorNamespace(ctx);
     const agentSide = setupAgentNamespace(ctx);
-    // Before listening, so the bot turns a killed process left behind are queued ahead of any new
-    // message; startKbHolder has resolved after the knowledge base's first load attempt.
-    await resumePendingTurns(ctx, Promise.resolve());
     // Before listening, so the bot turns a killed process left behind are queued ahead of any new
     // message; startKbHolder has resolved after the knowledge base's first load attempt.
     await resumePendingTurns(ctx, Promise.resolve());

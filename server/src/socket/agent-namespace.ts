@@ -6,7 +6,6 @@ import { KefuError } from '../kefu-error.ts';
 import { agentProfile } from '../auth/agent-profile.ts';
 import { postMessage, pushConversation, pushQueue } from '../conversation/broadcast.ts';
 import { historyPage, replayPage } from '../conversation/message-pages.ts';
-import { historyPage, replayPage } from '../conversation/message-pages.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
 import { summaryView } from '../conversation/views.ts';
 import type { ConversationRecord } from '../storage/storage.ts';

@@ -9,7 +9,6 @@ import { suggestionsFor } from '../bot/localize.ts';
 import { postMessage, pushConversation, pushQueue } from '../conversation/broadcast.ts';
 import { enqueue } from '../conversation/enqueue.ts';
 import { historyPage, replayPage } from '../conversation/message-pages.ts';
-import { historyPage, replayPage } from '../conversation/message-pages.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
 import { visitorView } from '../conversation/views.ts';
 import { clientIp } from '../security/client-ip.ts';
@@ -194,12 +193,6 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
     const visitorId = requireVisitor();
     const conv = input.conversationId ? await ownConversation(visitorId, input.conversationId) : await currentConversation(visitorId);
     return { messages: await storage.listMessages(conv.id, input.afterSeq, LIMITS.replayPage) };
-  });
-
-  on('history', HistorySchema, async (input) => {
-    const visitorId = requireVisitor();
-    const conv = input.conversationId ? await ownConversation(visitorId, input.conversationId) : await currentConversation(visitorId);
-    return historyPage(storage, conv.id, input.beforeSeq);
   });
 
   on('history', HistorySchema, async (input) => {

@@ -107,48 +107,6 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       expect(await s.listPendingTurns()).toEqual([]);
     });
 
-    it('pages a long conversation from the newest end back to the first message', async () => {
-      const c = await newConversation();
-      for (let i = 1; i <= 1200; i++) await s.appendMessage({ conversationId: c.id, author: 'visitor', text: `m${i}`, createdAt: now });
-      const seqs = (page: { messages: { seq: number }[] }) => [page.messages[0]?.seq, page.messages.at(-1)?.seq, page.messages.length];
-      const newest = await s.listLatestMessages(c.id, 500);
-      expect([...seqs(newest), newest.hasOlder]).toEqual([701, 1200, 500, true]);
-      const back = await s.listMessagesBefore(c.id, 701, 500);
-      expect([...seqs(back), back.hasOlder]).toEqual([201, 700, 500, true]);
-      const first = await s.listMessagesBefore(c.id, 201, 500);
-      expect([...seqs(first), first.hasOlder]).toEqual([1, 200, 200, false]);
-      expect(await s.listMessagesBefore(c.id, 1, 500)).toEqual({ messages: [], hasOlder: false });
-      const empty = await newConversation();
-      expect(await s.listLatestMessages(empty.id, 500)).toEqual({ messages: [], hasOlder: false });
-    });
-
-    it('applies a conversation patch with the message and returns the conversation', async () => {
-      const c = await newConversation();
-      const r = await s.appendMessage({ conversationId: c.id, author: 'bot', text: '答', createdAt: now + 1, patch: { department: 'billing', lang: 'en' } });
-      expect(r.conversation).toMatchObject({ id: c.id, lastSeq: 1, department: 'billing', lang: 'en', lastMessage: '答', updatedAt: now + 1 });
-      expect(await s.getConversation(c.id)).toEqual(r.conversation);
-      const again = await s.appendMessage({ conversationId: c.id, clientId: r.message.id, author: 'bot', text: '答', createdAt: now + 2 });
-      expect(again).toMatchObject({ created: false, conversation: { lastSeq: 1 } });
-    });
-
-    it('keeps a visitor message pending until the reply that settles it, only while with the bot', async () => {
-      const c = await newConversation();
-      const v1 = await s.appendMessage({ conversationId: c.id, clientId: 'q1', author: 'visitor', text: '热线', createdAt: now, pendingTurn: {} });
-      const v2 = await s.appendMessage({ conversationId: c.id, clientId: 'q2', author: 'visitor', text: '发票', createdAt: now, pendingTurn: { entryId: 'invoice' } });
-      // A resend stores nothing, so it records no second turn either.
-      await s.appendMessage({ conversationId: c.id, clientId: 'q1', author: 'visitor', text: '热线', createdAt: now, pendingTurn: {} });
-      expect(await s.listPendingTurns()).toEqual([
-        { conversationId: c.id, seq: v1.message.seq, text: '热线', createdAt: now },
-        { conversationId: c.id, seq: v2.message.seq, text: '发票', entryId: 'invoice', createdAt: now },
-      ]);
-      await s.appendMessage({ conversationId: c.id, author: 'bot', text: '答', createdAt: now, settlesTurn: v1.message.seq });
-      await s.settleTurn(c.id, v2.message.seq);
-      expect(await s.listPendingTurns()).toEqual([]);
-      await s.updateConversation(c.id, { state: 'queued', queuedAt: now }, now);
-      await s.appendMessage({ conversationId: c.id, clientId: 'q3', author: 'visitor', text: '在吗', createdAt: now, pendingTurn: {} });
-      expect(await s.listPendingTurns()).toEqual([]);
-    });
-
     it('lets exactly one of two claims win', async () => {
       const c = await newConversation();
       await s.updateConversation(c.id, { state: 'queued', queuedAt: now }, now);

@@ -239,14 +239,6 @@ export interface Storage {
   listPendingTurns(): Promise<PendingTurn[]>;
   /** Clears a pending turn that ends without a reply (the conversation left the bot meanwhile). */
   settleTurn(conversationId: string, seq: number): Promise<void>;
-  /** The newest `limit` messages, oldest first. */
-  listLatestMessages(conversationId: string, limit: number): Promise<MessagePage>;
-  /** The `limit` messages just before `beforeSeq`, oldest first. */
-  listMessagesBefore(conversationId: string, beforeSeq: number, limit: number): Promise<MessagePage>;
-  /** Every pending bot turn, oldest first (per conversation in seq order). */
-  listPendingTurns(): Promise<PendingTurn[]>;
-  /** Clears a pending turn that ends without a reply (the conversation left the bot meanwhile). */
-  settleTurn(conversationId: string, seq: number): Promise<void>;
   countMessages(): Promise<number>;
 
   createAgent(input: { email: string; name: string; role: AgentRole; passwordHash: string; now: number }): Promise<AgentRecord>;

@@ -131,20 +131,6 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
-  {
-    version: 4,
-    name: 'pending bot turns',
-    // One row per visitor message still waiting for its bot reply; written and cleared together with the messages.
-    sql: `
-      CREATE TABLE pending_turns (
-        conversation_id TEXT NOT NULL REFERENCES conversations(id),
-        seq INTEGER NOT NULL,
-        entry_id TEXT,
-        created_at INTEGER NOT NULL,
-        PRIMARY KEY (conversation_id, seq)
-      );
-    `,
-  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */

@@ -23,7 +23,6 @@ import type {
   VisitorSeen,
 } from '../storage.ts';
 import { DEFAULT_BUSY_RETRY, withBusyRetry, type BusyRetryOptions } from './busy-retry.ts';
-import { DEFAULT_BUSY_RETRY, withBusyRetry, type BusyRetryOptions } from './busy-retry.ts';
 import { runMigrations } from './migrations.ts';
 import {
   toAgent,
@@ -328,43 +327,6 @@ class SqliteStorage implements Storage {
       afterSeq,
       limit,
     ).map(toMessage);
-  }
-
-  async listLatestMessages(conversationId: string, limit: number): Promise<MessagePage> {
-    const rows = this.all<MessageRow>(
-      'SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?',
-      conversationId,
-      limit,
-    ).reverse();
-    return toPage(rows);
-  }
-
-  async listMessagesBefore(conversationId: string, beforeSeq: number, limit: number): Promise<MessagePage> {
-    const rows = this.all<MessageRow>(
-      'SELECT * FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
-      conversationId,
-      beforeSeq,
-      limit,
-    ).reverse();
-    return toPage(rows);
-  }
-
-  async listPendingTurns(): Promise<PendingTurn[]> {
-    const rows = this.all<{ conversation_id: string; seq: number; entry_id: string | null; created_at: number; text: string }>(
-      `SELECT p.conversation_id, p.seq, p.entry_id, p.created_at, m.text FROM pending_turns p
-       JOIN messages m ON m.conversation_id = p.conversation_id AND m.seq = p.seq ORDER BY p.rowid`,
-    );
-    return rows.map((r) => ({
-      conversationId: r.conversation_id,
-      seq: r.seq,
-      text: r.text,
-      ...(r.entry_id === null ? {} : { entryId: r.entry_id }),
-      createdAt: r.created_at,
-    }));
-  }
-
-  async settleTurn(conversationId: string, seq: number): Promise<void> {
-    this.stmt('DELETE FROM pending_turns WHERE conversation_id = ? AND seq = ?').run(conversationId, seq);
   }
 
   async listLatestMessages(conversationId: string, limit: number): Promise<MessagePage> {
