@@ -1,7 +1,8 @@
-// Builds the browser artefacts (widget loader + app, console) with esbuild; the server runs from source with tsx.
+// Builds the browser artefacts (widget loader + app, console) and the server bundle, all with esbuild.
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import { buildServer } from './build-server.mjs';
 
 for (const pkg of ['widget', 'console']) {
   const script = resolve(pkg, 'build.mjs');
@@ -9,3 +10,4 @@ for (const pkg of ['widget', 'console']) {
   const { build } = await import(pathToFileURL(script).href);
   await build();
 }
+await buildServer();

@@ -3,21 +3,25 @@ import { watch, type FSWatcher } from 'node:fs';
 import type { KnowledgeBase } from '../types.ts';
 import { loadKnowledgeBase } from './load-knowledge-base.ts';
 
-export interface WatchHandlers {
+export interface WatchHandlers<T = KnowledgeBase> {
   /** Called with each knowledge base that loaded cleanly (first load included). */
-  onLoad(kb: KnowledgeBase): void;
+  onLoad(kb: T): void;
   /** Called instead of onLoad when the folder has a problem; the caller keeps its last good one. */
   onError(err: Error): void;
 }
 
-export interface WatchOptions {
+export interface WatchOptions<T = KnowledgeBase> {
   /** Quiet time after the last change before reloading; editors write files in several steps. */
   debounceMs?: number;
+  /** Loads the folder (default `loadKnowledgeBase`); e.g. in a worker thread, together with the matcher's index. */
+  load?: (dir: string) => Promise<T>;
 }
 
 /** Starts watching `dir`; call `close()` to stop. */
-export function watchKnowledgeBase(dir: string, handlers: WatchHandlers, options: WatchOptions = {}): { close(): void } {
+export function watchKnowledgeBase<T = KnowledgeBase>(dir: string, handlers: WatchHandlers<T>, options: WatchOptions<T> = {}): { close(): void } {
   const debounceMs = options.debounceMs ?? 150;
+  // Without a loader of its own, T is the default (KnowledgeBase).
+  const load = (options.load ?? loadKnowledgeBase) as (dir: string) => Promise<T>;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
   let loading = false;
@@ -31,7 +35,7 @@ export function watchKnowledgeBase(dir: string, handlers: WatchHandlers, options
     }
     loading = true;
     try {
-      const kb = await loadKnowledgeBase(dir);
+      const kb = await load(dir);
       if (!closed) handlers.onLoad(kb);
     } catch (err) {
       if (!closed) handlers.onError(err instanceof Error ? err : new Error(String(err)));

@@ -1,12 +1,14 @@
 /** The interchangeable ways of cutting a run of Chinese characters into tokens (see MatcherOptions.tokenizer). */
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import type { TokenizerName } from '../types.ts';
+import { readJiebaDict } from './jieba-dict.ts';
 
 /** Cuts one run of Han characters (no spaces, no Latin) into tokens. */
 export type HanTokenizer = (run: string) => string[];
 
 let baseJieba: Jieba | undefined;
+/** The last knowledge base's jieba: a reload with the same keywords and synonyms reuses it (it is never changed after loading). */
+let lastUserJieba: { key: string; jieba: Jieba } | undefined;
 let segmenter: Intl.Segmenter | undefined;
 
 /** Overlapping character pairs; a one-character run is its own token. */
@@ -19,10 +21,13 @@ export function bigrams(run: string): string[] {
 }
 
 function jiebaFor(userWords: readonly string[]): Jieba {
-  // Loading the default dictionary costs ~0.2 s: share it unless this knowledge base brings words of its own.
-  if (userWords.length === 0) return (baseJieba ??= Jieba.withDict(dict));
-  const jieba = Jieba.withDict(dict);
+  // Loading the default dictionary costs ~0.2 s and ~40 MB: share it unless this knowledge base brings words of its own.
+  if (userWords.length === 0) return (baseJieba ??= Jieba.withDict(readJiebaDict()));
+  const key = userWords.join('\n');
+  if (lastUserJieba?.key === key) return lastUserJieba.jieba;
+  const jieba = Jieba.withDict(readJiebaDict());
   jieba.loadDict(Buffer.from(userWords.map((w) => `${w} 100000`).join('\n')));
+  lastUserJieba = { key, jieba };
   return jieba;
 }
 

@@ -1,6 +1,12 @@
-/** Keeps the current knowledge base and matcher, reloading on file changes and keeping the last good one on errors. */
+/**
+ * Keeps the current knowledge base and matcher, reloading on file changes and keeping the last good one on errors.
+ * Loading, indexing and calibrating run in a worker thread: the server answers from the start, and during a reload
+ * it keeps answering with the last good matcher.
+ */
+import type { Worker } from 'node:worker_threads';
 import { createMatcher, watchKnowledgeBase, type KnowledgeBase, type Matcher } from '@kefu/knowledge-base';
 import type { Logger } from '../logger.ts';
+import { prepareInWorker, type PreparedKb } from './prepare-in-worker.ts';
 
 export interface KbStatus {
   entries: number;
@@ -8,47 +14,74 @@ export interface KbStatus {
   answerBar?: number;
   /** Epoch ms of the last good load; undefined before the first. */
   loadedAt?: number;
+  /** True while the folder is being loaded and indexed (at start, and on each reload). */
+  loading: boolean;
   /** The last load error, cleared by the next good load. */
   error?: string;
 }
 
+export interface LoadedKb {
+  kb: KnowledgeBase;
+  matcher: Matcher;
+}
+
 export interface KbHolder {
-  /** Undefined until a knowledge base has loaded once. */
-  current(): { kb: KnowledgeBase; matcher: Matcher } | undefined;
+  /** The last good knowledge base; undefined until one has loaded (or while the first one is still loading). */
+  current(): LoadedKb | undefined;
   status(): KbStatus;
+  /**
+   * Resolves once the first load has finished: `current()` then has the knowledge base, or the folder was broken
+   * (the error is in `status()`; the bot declines until it is fixed). Never rejects; resolved for good after that.
+   */
+  ready(): Promise<void>;
   close(): void;
 }
 
-/** Starts watching `dir`; resolves after the first load attempt (good or bad) so the server can start. */
-export async function startKbHolder(dir: string, log: Logger): Promise<KbHolder> {
-  let current: { kb: KnowledgeBase; matcher: Matcher } | undefined;
+/** Starts loading and watching `dir` and returns at once; see `ready()` for the first load. */
+export function startKbHolder(dir: string, log: Logger): KbHolder {
+  let current: LoadedKb | undefined;
   let loadedAt: number | undefined;
   let error: string | undefined;
-  let first: () => void = () => {};
-  const firstAttempt = new Promise<void>((resolve) => (first = resolve));
+  let loading = 0;
+  let settleFirst: () => void = () => {};
+  const firstAttempt = new Promise<void>((resolve) => (settleFirst = resolve));
+  const workers = new Set<Worker>();
 
-  const watcher = watchKnowledgeBase(dir, {
-    onLoad(kb) {
-      try {
-        const matcher = createMatcher(kb);
-        current = { kb, matcher };
-        loadedAt = Date.now();
-        error = undefined;
-        const { scale, thresholds } = matcher.calibration;
-        log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}; answer bar ${thresholds.answer.toFixed(3)} (×${scale} calibrated)`);
-      } catch (err) {
-        error = err instanceof Error ? err.message : String(err);
-        log.error(`knowledge base matcher failed to build; keeping the previous one`, err);
-      }
-      first();
+  const load = async (folder: string): Promise<PreparedKb> => {
+    loading++;
+    try {
+      return await prepareInWorker(folder, workers);
+    } finally {
+      loading--;
+    }
+  };
+
+  const watcher = watchKnowledgeBase<PreparedKb>(
+    dir,
+    {
+      onLoad({ kb, prepared }) {
+        try {
+          // Only assembling here (the text pipeline and a warm-up query): the index and calibration came built.
+          const matcher = createMatcher(kb, {}, prepared);
+          current = { kb, matcher };
+          loadedAt = Date.now();
+          error = undefined;
+          const { scale, thresholds } = matcher.calibration;
+          log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}; answer bar ${thresholds.answer.toFixed(3)} (×${scale} calibrated)`);
+        } catch (err) {
+          error = err instanceof Error ? err.message : String(err);
+          log.error(`knowledge base matcher failed to build; keeping the previous one`, err);
+        }
+        settleFirst();
+      },
+      onError(err) {
+        error = err.message;
+        log.error(`knowledge base in ${dir} has a problem; ${current ? 'keeping the previous one' : 'the bot will decline until it is fixed'}:\n${err.message}`);
+        settleFirst();
+      },
     },
-    onError(err) {
-      error = err.message;
-      log.error(`knowledge base in ${dir} has a problem; ${current ? 'keeping the previous one' : 'the bot will decline until it is fixed'}:\n${err.message}`);
-      first();
-    },
-  });
-  await firstAttempt;
+    { load },
+  );
 
   return {
     current: () => current,
@@ -56,8 +89,14 @@ export async function startKbHolder(dir: string, log: Logger): Promise<KbHolder>
       entries: current?.kb.entries.length ?? 0,
       ...(current ? { answerBar: Math.round(current.matcher.calibration.thresholds.answer * 1000) / 1000 } : {}),
       ...(loadedAt ? { loadedAt } : {}),
+      loading: loading > 0,
       ...(error ? { error } : {}),
     }),
-    close: () => watcher.close(),
+    ready: () => firstAttempt,
+    close: () => {
+      watcher.close();
+      for (const worker of workers) void worker.terminate();
+      settleFirst();
+    },
   };
 }

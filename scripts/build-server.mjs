@@ -1,0 +1,66 @@
+// Bundles the server for `pnpm start`: server/dist/main.mjs and the knowledge-base worker server/dist/kb-worker.mjs.
+// Node then starts from two plain JavaScript files instead of compiling hundreds of TypeScript modules at every
+// start (tsx) and resolving each package's files one by one. `pnpm dev` and the tests still run the sources.
+import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'server/dist');
+
+/**
+ * Native addons (and jieba's dictionary loader, which reads files beside itself) stay outside the bundle. pnpm gives
+ * each workspace package only its own dependencies, so a bare name would not resolve from server/dist: each is
+ * resolved now, from the package that imports it, and imported by its path relative to the bundle.
+ */
+const NATIVE = /^(better-sqlite3|@node-rs\/jieba)(\/.*)?$/;
+const nativeByPath = {
+  name: 'native-by-path',
+  setup(b) {
+    b.onResolve({ filter: NATIVE }, (args) => {
+      const file = createRequire(join(args.resolveDir, 'index.js')).resolve(args.path);
+      const path = relative(outdir, file).split(sep).join('/');
+      return { path: path.startsWith('.') ? path : `./${path}`, external: true };
+    });
+  },
+};
+
+/**
+ * These modules find files (the demo content, the built widget and console, jieba's dictionary) relative to their own
+ * source location; in the bundle `import.meta.url` is the bundle's, so it is pointed back at the source file.
+ */
+const SOURCE_RELATIVE = ['knowledge-base/src/demo-kb-dir.ts', 'knowledge-base/src/text/jieba-dict.ts', 'server/src/config.ts'].map((f) => join(root, f));
+const sourceRelativeUrls = {
+  name: 'source-relative-urls',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (!SOURCE_RELATIVE.includes(args.path)) return undefined;
+      const { readFile } = await import('node:fs/promises');
+      const fromBundle = relative(outdir, args.path).split(sep).join('/');
+      const source = await readFile(args.path, 'utf8');
+      return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`), loader: 'ts' };
+    });
+  },
+};
+
+/** Writes the bundle; resolves with the output file names. */
+export async function buildServer() {
+  const result = await build({
+    entryPoints: { main: join(root, 'server/src/main.ts'), 'kb-worker': join(root, 'server/src/kb/kb-worker.ts') },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none of its own.
+    banner: { js: "import { createRequire as __kefuCreateRequire } from 'node:module';\nconst require = __kefuCreateRequire(import.meta.url);" },
+    plugins: [nativeByPath, sourceRelativeUrls],
+    sourcemap: 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  });
+  return Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.mjs'));
+}
