@@ -43,6 +43,16 @@ const textOnlyParser = {
   },
 };
 
+/** engine.io-client's URI regex (~0.4 KB gzip) gives way to a stand-in on the browser's URL parser. */
+const urlParser = {
+  name: 'url-parser',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]contrib[\\/]parseuri\.js$/ }, (args) =>
+      /engine\.io-client/.test(args.importer) ? { path: join(here, 'src/app/parse-uri.ts') } : undefined,
+    );
+  },
+};
+
 /** Writes `<file>.br` (brotli, max quality) and `<file>.gz` (gzip -9) beside `file`, for the server to pick by Accept-Encoding. */
 export async function compress(file) {
   const bytes = await readFile(file);
@@ -97,7 +107,7 @@ export async function build({ outdir = join(here, 'dist') } = {}) {
       entryPoints: [join(here, 'src/app/main.tsx')],
       outfile: join(outdir, 'widget-app.js'),
       define: lang ? { ...common.define, __KEFU_LANG__: JSON.stringify(lang) } : common.define,
-      plugins: [twoTransports, textOnlyParser],
+      plugins: [twoTransports, textOnlyParser, urlParser],
     });
   const [all, ...chunks] = await Promise.all([bundleApp(undefined), ...LANGS.map(bundleApp)]);
   const hash = createHash('sha256');

@@ -9,9 +9,9 @@ describe('newClientId', () => {
     expect(newClientId(globalThis.crypto)).toMatch(UUID);
   });
 
-  it('falls back to getRandomValues, then Math.random (insecure contexts, old browsers)', () => {
-    const withRandomValues = { getRandomValues: globalThis.crypto.getRandomValues.bind(globalThis.crypto) } as Partial<Crypto>;
-    const ids = new Set([newClientId(withRandomValues), newClientId(withRandomValues), newClientId(undefined)]);
+  it('falls back to getRandomValues where randomUUID is missing (pages served over plain http)', () => {
+    const withRandomValues = { getRandomValues: globalThis.crypto.getRandomValues.bind(globalThis.crypto) } as Pick<Crypto, 'getRandomValues'>;
+    const ids = new Set([newClientId(withRandomValues), newClientId(withRandomValues), newClientId(withRandomValues)]);
     expect(ids.size).toBe(3);
     for (const id of ids) {
       expect(id).toMatch(UUID);

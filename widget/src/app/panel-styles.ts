@@ -6,7 +6,7 @@ export const panelCss = `
 .l .x,.o .c{display:none}.o .x{display:block}
 .b{position:absolute;top:-3px;right:-3px;padding:0 6px;border-radius:10px;background:#ef4444;color:#fff;font:600 12px/20px sans-serif;text-align:center}
 .b:empty{display:none}
-.p{all:initial;position:fixed;bottom:92px;right:20px;width:360px;height:560px;max-height:calc(100vh - 112px);display:flex;flex-direction:column;background:#fff;color:#1f2937;border-radius:16px;box-shadow:0 12px 48px rgba(15,23,42,.24);overflow:hidden;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei",system-ui,sans-serif;animation:kin .18s ease-out}
+.p{all:initial;position:fixed;bottom:92px;right:20px;width:360px;height:560px;max-height:calc(100vh - 112px);display:flex;flex-direction:column;background:#fff;color:#1f2937;border-radius:16px;box-shadow:0 12px 48px rgba(15,23,42,.24);overflow:hidden;font:14px/1.5 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;animation:kin .18s ease-out}
 .p[hidden]{display:none}
 :host([data-pos=left]) .p{right:auto;left:20px}
 .p *{box-sizing:border-box;font:inherit;color:inherit}
