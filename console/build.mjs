@@ -1,9 +1,24 @@
-// Bundles the console (Preact + socket.io-client) into dist/: index.html, console.js, console.css.
+// Bundles the console (Preact + socket.io-client) into dist/: index.html, console.js, console.css,
+// and precompressed .br / .gz beside the two assets for the server to pick by Accept-Encoding.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import * as esbuild from 'esbuild';
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Writes `<file>.br` (brotli, max quality) and `<file>.gz` (gzip -9) beside `file`. */
+async function compress(file) {
+  const bytes = await readFile(file);
+  const br = await brotli(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  });
+  await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, await gzipAsync(bytes, { level: 9 }))]);
+}
 
 const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, 'dist');
@@ -27,7 +42,7 @@ const page = (version) => `<!doctype html>
 </html>
 `;
 
-/** Writes console/dist/{index.html,console.js,console.css}; returns the esbuild metafile outputs. */
+/** Writes console/dist/{index.html,console.js,console.css} (+ .br, .gz); returns the esbuild metafile outputs. */
 export async function build() {
   await mkdir(dist, { recursive: true });
   const result = await esbuild.build({
@@ -53,6 +68,7 @@ export async function build() {
   });
   const hash = createHash('sha256');
   for (const file of ['console.js', 'console.css']) hash.update(await readFile(join(dist, file)));
+  await Promise.all(['console.js', 'console.css'].map((file) => compress(join(dist, file))));
   await writeFile(join(dist, 'index.html'), page(hash.digest('hex').slice(0, 12)));
   return result.metafile.outputs;
 }

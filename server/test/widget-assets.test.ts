@@ -1,10 +1,10 @@
-/** The widget on the wire: precompressed loader and app chunks by Accept-Encoding, their cache lifetimes, and widget.d.ts. */
-import { readFileSync } from 'node:fs';
+/** The browser artefacts on the wire: precompressed loader, app chunks and console assets by Accept-Encoding, their cache lifetimes, and widget.d.ts. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../widget/build.mjs';
+import { build, compress } from '../../widget/build.mjs';
 import type { KefuServer } from '../src/index.ts';
 import { pickEncoding } from '../src/http/send-precompressed.ts';
 import { startServer, tempDir } from './support/test-server.ts';
@@ -36,7 +36,12 @@ let version: string;
 beforeAll(async () => {
   dist = tempDir();
   ({ version } = await build({ outdir: dist }));
-  server = await startServer({ widgetDistDir: dist, consoleDistDir: join(dist, 'no-console') });
+  const consoleDir = join(dist, 'console');
+  mkdirSync(consoleDir);
+  writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>console</title>');
+  writeFileSync(join(consoleDir, 'console.css'), `.app{color:red}\n`.repeat(200));
+  await compress(join(consoleDir, 'console.css'));
+  server = await startServer({ widgetDistDir: dist, consoleDistDir: consoleDir });
 }, 60_000);
 afterAll(() => server?.close());
 
@@ -105,6 +110,22 @@ describe('widget files on the wire', () => {
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.body.toString()).toMatch(/\(command: 'identify', identity: KefuIdentity\): void;/);
+  });
+});
+
+describe('console assets on the wire', () => {
+  it('sends console.css precompressed, with the console\'s frame protection', async () => {
+    const original = readFileSync(join(dist, 'console', 'console.css'));
+    const br = await rawGet(`${server.url}/console/console.css?v=1`, { 'accept-encoding': 'gzip, br' });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(br.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(decode(br).equals(original)).toBe(true);
+    const plain = await rawGet(`${server.url}/console/console.css`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(original)).toBe(true);
   });
 });
 
