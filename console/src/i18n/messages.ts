@@ -90,6 +90,10 @@ export const zhCN = {
   error_internal: '服务器出错了，请稍后再试。',
   error_timeout: '服务器没有响应，请稍后再试。',
   error_unavailable: '服务器暂时繁忙，请稍后重试。',
+  identityVerified: '已验证',
+  identityUnverified: '未验证',
+  identityVerifiedHint: '网站已签名确认此访客的用户 ID：{userId}',
+  identityUnverifiedHint: '网站未签名，访客的姓名和用户 ID 可能是冒充的',
 } as const;
 
 /** A message key. */
@@ -188,6 +192,10 @@ export const en: MessageTable = {
   error_internal: 'The server had a problem. Try again later.',
   error_timeout: 'The server did not answer. Try again later.',
   error_unavailable: 'The server is busy for a moment. Try again shortly.',
+  identityVerified: 'Verified',
+  identityUnverified: 'Unverified',
+  identityVerifiedHint: 'The website signed this visitor\'s user ID: {userId}',
+  identityUnverifiedHint: 'Not signed by the website: the name and user ID may be made up',
 };
 
 /** Both tables by language tag. */

@@ -2,6 +2,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ConversationView as View, PendingReply } from '../state/console-state.ts';
 import { CloseConfirm } from './close-confirm.tsx';
+import { IdentityBadge } from './identity-badge.tsx';
 import { useI18n } from './i18n-context.ts';
 import { langLabelKey, stateLabelKey } from './labels.ts';
 import { MessageItem } from './message-item.tsx';
@@ -117,7 +118,7 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
       <header class="conv-head">
         <div>
           <h2 id="conv-title" ref={headingRef} tabIndex={-1}>
-            {summary.visitorName}
+            {summary.visitorName} <IdentityBadge identity={summary.identity} />
           </h2>
           <p class="muted">
             {t(langLabelKey(summary.lang))} · {summary.department || t('noDepartment')} ·{' '}

@@ -1,6 +1,7 @@
 /** The live waiting queue: who waits, in which language, for how long, about what, with an Accept button each. */
 import type { ConversationSummary } from '@kefu/shared';
 import { formatWaiting } from '../format/format-waiting.ts';
+import { IdentityBadge } from './identity-badge.tsx';
 import { useI18n } from './i18n-context.ts';
 import { useNow } from './use-now.ts';
 import { langLabelKey } from './labels.ts';
@@ -28,6 +29,7 @@ export function QueueList({ queue, accepting, onAccept }: QueueListProps) {
           <li key={item.id} class="queue-item">
             <div class="row">
               <strong class="name">{item.visitorName}</strong>
+              <IdentityBadge identity={item.identity} />
               <span class="wait">{t('waiting', { time: formatWaiting(item.queuedAt ?? item.createdAt, now) })}</span>
             </div>
             <p class="preview">{item.lastMessage || t('noPreview')}</p>

@@ -11,4 +11,8 @@ describe('pickIdentity', () => {
     });
     expect(pickIdentity({ name: { toString: () => 'x' } })).toEqual({});
   });
+
+  it('passes a signed JWT through for the server to verify', () => {
+    expect(pickIdentity({ jwt: 'a.b.c', name: 'Li' })).toEqual({ jwt: 'a.b.c', name: 'Li' });
+  });
 });
