@@ -28,6 +28,33 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       expect(await s.getVisitor(v.id)).toMatchObject({ name: '张三', page: 'https://shop.example/b', lastSeenAt: now + 2 });
     });
 
+    it('keeps site identity settings, rotates token generations, and finds a visitor by verified user id only', async () => {
+      expect(await s.getSite('demo')).toMatchObject({ identityRequired: false, tokenGeneration: 0 });
+      expect((await s.getSite('demo'))?.identitySecret).toBeUndefined();
+      await s.ensureSite({ key: 'demo', name: 'Renamed', allowedOrigins: ['https://x.example'] }, now);
+      expect(await s.getSite('demo')).toMatchObject({ name: 'Demo', allowedOrigins: [] });
+      expect(await s.updateSite('demo', { identitySecret: 's3cret-s3cret-s3cret', identityRequired: true })).toMatchObject({
+        name: 'Demo',
+        identitySecret: 's3cret-s3cret-s3cret',
+        identityRequired: true,
+      });
+      expect((await s.updateSite('demo', { identitySecret: null }))?.identitySecret).toBeUndefined();
+      expect((await s.rotateSiteTokens('demo'))?.tokenGeneration).toBe(1);
+      expect(await s.updateSite('missing', { name: 'x' })).toBeUndefined();
+      expect(await s.rotateSiteTokens('missing')).toBeUndefined();
+
+      const claimed = await s.createVisitor({ siteKey: 'demo', userId: 'u-1', identityVerified: false, now });
+      expect(claimed).toMatchObject({ userId: 'u-1', identityVerified: false });
+      expect(await s.findVerifiedVisitor('demo', 'u-1')).toBeUndefined();
+      const verified = await s.createVisitor({ siteKey: 'demo', userId: 'u-1', identityVerified: true, now: now + 1 });
+      await s.createVisitor({ siteKey: 'demo', userId: 'u-1', identityVerified: true, now: now + 2 });
+      expect((await s.findVerifiedVisitor('demo', 'u-1'))?.id).toBe(verified.id);
+      await s.touchVisitor(claimed.id, { userId: 'u-2', identityVerified: true, now: now + 3 });
+      expect(await s.getVisitor(claimed.id)).toMatchObject({ userId: 'u-2', identityVerified: true });
+      await s.touchVisitor(claimed.id, { page: '/p', now: now + 4 });
+      expect(await s.getVisitor(claimed.id)).toMatchObject({ userId: 'u-2', identityVerified: true, page: '/p' });
+    });
+
     it('answers ping and keeps the first value of a setting', async () => {
       await s.ping();
       expect(await s.ensureSetting('secret', 'a')).toBe('a');
