@@ -18,6 +18,20 @@ describe('readConfig', () => {
     expect(c.timeZone).toBe('Europe/Berlin');
   });
 
+  it('reads the trusted proxies, the limits and the default site\'s identity settings', () => {
+    expect(readConfig({}).trustProxy).toBe('loopback');
+    expect(readConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(readConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(readConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(readConfig({ KEFU_LIMIT_MESSAGES_PER_IP: '5000', KEFU_LIMIT_CONNECTIONS_PER_IP: '10' }).limits).toEqual({ messagesPerIp: 5000, connectionsPerIp: 10 });
+    const c = readConfig({ KEFU_IDENTITY_SECRET: 'a-long-enough-secret', KEFU_IDENTITY_REQUIRED: 'true' });
+    expect(c).toMatchObject({ identitySecret: 'a-long-enough-secret', identityRequired: true });
+    expect(() => readConfig({ TRUST_PROXY: 'not an address' })).toThrow(/TRUST_PROXY/);
+    expect(() => readConfig({ KEFU_LIMIT_MESSAGES_PER_IP: '0' })).toThrow(/KEFU_LIMIT_MESSAGES_PER_IP/);
+    expect(() => readConfig({ KEFU_IDENTITY_SECRET: 'short' })).toThrow(/KEFU_IDENTITY_SECRET/);
+    expect(() => readConfig({ KEFU_IDENTITY_REQUIRED: 'yes' })).toThrow(/KEFU_IDENTITY_REQUIRED/);
+  });
+
   it('names the variable when a value is wrong', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ TZ: 'Mars/Olympus' })).toThrow(/TZ/);

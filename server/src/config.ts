@@ -91,6 +91,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     if (!Number.isInteger(n) || n < 1) throw new Error(`${limitEnvName(key)} must be a positive whole number, got "${text}"`);
     limits[key] = n;
   }
+  const identitySecret = str('KEFU_IDENTITY_SECRET');
+  if (identitySecret !== undefined && identitySecret.length < 16) throw new Error('KEFU_IDENTITY_SECRET must be at least 16 characters long');
   const trustText = str('TRUST_PROXY');
   const requiredText = str('KEFU_IDENTITY_REQUIRED')?.toLowerCase();
   if (requiredText !== undefined && requiredText !== 'true' && requiredText !== 'false') {
@@ -99,7 +101,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
   return resolveConfig({
     trustProxy: trustText === undefined ? undefined : parseTrustProxy(trustText),
     limits: Object.keys(limits).length > 0 ? limits : undefined,
-    identitySecret: str('KEFU_IDENTITY_SECRET'),
+    identitySecret,
     identityRequired: requiredText === undefined ? undefined : requiredText === 'true',
     port,
     host: str('HOST'),

@@ -40,7 +40,7 @@ describe('main', () => {
     expect(out).toMatch(/Demo page:\s+http:\/\/127\.0\.0\.1:\d+\//);
     expect(out).toMatch(/Agent console:\s+http:\/\/127\.0\.0\.1:\d+\/console/);
     expect(out).toMatch(/admin@localhost \/ \S{12,}/);
-    expect(out).toMatch(/ALLOWED_ORIGINS is not set/);
+    expect(out).toMatch(/Widget origins:\s+loopback only .*set ALLOWED_ORIGINS/);
     expect(code).toBe(0);
   });
 });
