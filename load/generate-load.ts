@@ -1,7 +1,7 @@
 /**
  * The generator process (`node --import tsx load/generate-load.ts <config.json>`): its own process so its
  * work never runs on the measured server's event loop. Opens the visitors, runs the steps in order until
- * one is not sustained, prints progress on stderr and the GeneratorResult as JSON on stdout.
+ * the server falls behind, prints progress on stderr and the GeneratorResult as JSON on stdout.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -22,10 +22,13 @@ async function main(): Promise<void> {
     result.steps.push(step);
     const { p50, p95, p99 } = step.latency;
     process.stderr.write(`… ${config.label} ${rate}/s: achieved ${step.achieved}/s, p50 ${p50} p95 ${p95} p99 ${p99} ms, errors ${JSON.stringify(step.errors)}\n`);
-    if (!step.sustained) break;
+    // A p99 over the bound alone does not stop the run (on a shared machine it can be a neighbour's burst);
+    // falling behind the offered rate or losing replies does: higher steps would only pile up a backlog.
+    if (step.achieved < 0.9 * rate || step.errors.timeout) break;
     // Let the server settle (GC, WAL checkpoint) so each step starts from the same state.
     await new Promise((r) => setTimeout(r, 1000));
   }
+  process.stderr.write(`… ${config.label}: steps done\n`);
   for (const visitor of pool) visitor.client.close();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -5,6 +5,8 @@ export interface GeneratorConfig {
   /** Shown in progress lines and used in client ids. */
   label: string;
   url: string;
+  /** The server's process, for its CPU time per step. */
+  serverPid: number;
   /** Visitor connections to open, each its own visitor (hello without a token). */
   visitors: number;
   /** Source addresses the connections are spread over, round-robin. */
@@ -28,6 +30,8 @@ export interface StepResult {
   latency: LatencySummary;
   /** Error acks by code, plus `timeout` for replies that never came. */
   errors: Record<string, number>;
+  /** The server's CPU time (user + system) per answered message over the step and its drain; robust to other load on the machine. */
+  serverCpuMsPerMessage: number;
   /** Worst delay between a message's scheduled and actual send: a busy generator shows here. */
   maxSendLagMs: number;
   sustained: boolean;

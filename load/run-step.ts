@@ -4,11 +4,13 @@
  * the bot's reply, so a slow server cannot slow the offered load down and hide its own queueing.
  */
 import { summarizeLatencies } from './latency-summary.ts';
+import { processCpuMs } from './process-cpu.ts';
 import type { StepResult } from './load-config.ts';
 import { count1, type PooledVisitor } from './visitor-pool.ts';
 
 export interface StepInput {
   label: string;
+  serverPid: number;
   rate: number;
   seconds: number;
   timeoutMs: number;
@@ -33,6 +35,7 @@ export async function runStep(pool: PooledVisitor[], input: StepInput): Promise<
   let maxSendLagMs = 0;
   const interval = 1000 / rate;
   const start = performance.now() + 20;
+  const cpuBefore = processCpuMs(input.serverPid);
 
   const sendOne = (scheduledAt: number): void => {
     const k = counter.next++;
@@ -75,6 +78,7 @@ export async function runStep(pool: PooledVisitor[], input: StepInput): Promise<
     await new Promise((r) => setTimeout(r, 10));
   }
 
+  const cpuMs = processCpuMs(input.serverPid) - cpuBefore;
   const timeouts = total - latencies.length - failed;
   if (timeouts > 0) {
     errors.timeout = timeouts;
@@ -90,6 +94,7 @@ export async function runStep(pool: PooledVisitor[], input: StepInput): Promise<
     achieved: Math.round(achieved),
     latency,
     errors,
+    serverCpuMsPerMessage: Math.round((cpuMs / Math.max(1, latencies.length)) * 1000) / 1000,
     maxSendLagMs: Math.round(maxSendLagMs * 10) / 10,
     sustained: failed + timeouts === 0 && achieved >= 0.95 * rate && latency.p99 <= input.p99BoundMs,
   };

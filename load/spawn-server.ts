@@ -5,11 +5,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { innermostProcess } from './process-cpu.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export interface RunningServer {
   url: string;
+  /** The server process itself (under tsx, the launcher's child). */
   pid: number;
   stop(): Promise<void>;
 }
@@ -58,7 +60,7 @@ export async function startKefu(root: string, nodeFlags: string[]): Promise<Runn
     try {
       const res = await fetch(`${url}/healthz`);
       const body = (await res.json()) as { kb?: { loadedAt?: number } };
-      if (res.ok && body.kb?.loadedAt) return { url, pid: child.pid ?? 0, stop };
+      if (res.ok && body.kb?.loadedAt) return { url, pid: innermostProcess(child.pid ?? 0), stop };
     } catch {
       // not listening yet
     }

@@ -30,19 +30,23 @@ function placeOf(url: string, name: string): string {
   return repo?.[1] ?? url.replace(/^file:\/\//, '');
 }
 
-/** `fromMs`: ignore the first milliseconds of the profile (start-up, the other server's run). */
-export function summarizeProfile(path: string, fromMs = 0, top = 15): ProfileSummary {
-  const profile = JSON.parse(readFileSync(path, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+/**
+ * Only samples inside `window` count (not start-up, set-up or shut-down): monotonic-clock microseconds,
+ * the clock of the profile's own timestamps and of `process.hrtime` in any process on the machine.
+ */
+export function summarizeProfile(path: string, window = { start: 0, end: Infinity }, top = 15): ProfileSummary {
+  const profile = JSON.parse(readFileSync(path, 'utf8')) as { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   const place = new Map<string, number>();
   let idle = 0;
   let busy = 0;
-  let elapsed = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
-    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
-    elapsed += dt;
-    if (elapsed < fromMs) return;
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (at < window.start || at > window.end) return;
+    const dt = delta / 1000;
     const frame = byId.get(id)?.callFrame;
     if (!frame || frame.functionName === '(idle)') {
       idle += dt;
