@@ -5,7 +5,7 @@ import { authRoutes } from './auth-routes.ts';
 import { demoPage } from './demo-page.ts';
 import { errorHandler, notFound } from './error-handler.ts';
 import { healthRoutes } from './health-routes.ts';
-import { securityHeaders } from './security-headers.ts';
+import { demoPageHeaders, securityHeaders } from './security-headers.ts';
 import { siteRoutes } from './site-routes.ts';
 import { staticRoutes } from './static-routes.ts';
 
@@ -19,7 +19,7 @@ export function createApp(ctx: KefuContext): Express {
   app.use('/api/sites', siteRoutes(ctx));
   app.use(healthRoutes(ctx));
   app.use(staticRoutes(ctx.config));
-  app.get('/', demoPage);
+  app.get('/', demoPageHeaders, demoPage);
   app.use(notFound);
   app.use(errorHandler(ctx.log));
   return app;

@@ -1,6 +1,7 @@
 /** GET /healthz (database answers → 200, else 503, plus knowledge-base status) and GET /metrics. */
 import { Router } from 'express';
 import type { KefuContext } from '../context.ts';
+import { metricsAccess } from './metrics-access.ts';
 import { originMode } from '../socket/origin.ts';
 
 export function healthRoutes(ctx: KefuContext): Router {
@@ -16,7 +17,7 @@ export function healthRoutes(ctx: KefuContext): Router {
       res.status(503).json({ status: 'unavailable', kb: ctx.kb.status() });
     }
   });
-  router.get('/metrics', async (_req, res) => {
+  router.get('/metrics', metricsAccess(ctx.config.metricsToken), async (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.type('text/plain; version=0.0.4; charset=utf-8').send(await ctx.metrics.render(ctx.storage));
   });
