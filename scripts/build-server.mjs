@@ -7,7 +7,6 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'server/dist');
 
 /**
  * Native addons (and jieba's dictionary loader, which reads files beside itself) stay outside the bundle. pnpm gives
@@ -15,7 +14,7 @@ const outdir = join(root, 'server/dist');
  * resolved now, from the package that imports it, and imported by its path relative to the bundle.
  */
 const NATIVE = /^(better-sqlite3|@node-rs\/jieba)(\/.*)?$/;
-const nativeByPath = {
+const nativeByPath = (outdir) => ({
   name: 'native-by-path',
   setup(b) {
     b.onResolve({ filter: NATIVE }, (args) => {
@@ -24,14 +23,14 @@ const nativeByPath = {
       return { path: path.startsWith('.') ? path : `./${path}`, external: true };
     });
   },
-};
+});
 
 /**
  * These modules find files (the demo content, the built widget and console, jieba's dictionary) relative to their own
  * source location; in the bundle `import.meta.url` is the bundle's, so it is pointed back at the source file.
  */
 const SOURCE_RELATIVE = ['knowledge-base/src/demo-kb-dir.ts', 'knowledge-base/src/text/jieba-dict.ts', 'server/src/config.ts'].map((f) => join(root, f));
-const sourceRelativeUrls = {
+const sourceRelativeUrls = (outdir) => ({
   name: 'source-relative-urls',
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, async (args) => {
@@ -42,10 +41,13 @@ const sourceRelativeUrls = {
       return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`), loader: 'ts' };
     });
   },
-};
+});
 
-/** Writes the bundle; resolves with the output file names. */
-export async function buildServer() {
+/**
+ * Writes the bundle into `outdir` (default server/dist; any folder works, the browser tests use a temporary one);
+ * resolves with the output file names.
+ */
+export async function buildServer({ outdir = join(root, 'server/dist') } = {}) {
   const result = await build({
     entryPoints: { main: join(root, 'server/src/main.ts'), 'kb-worker': join(root, 'server/src/kb/kb-worker.ts') },
     outdir,
@@ -56,11 +58,13 @@ export async function buildServer() {
     target: 'node20',
     // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none of its own.
     banner: { js: "import { createRequire as __kefuCreateRequire } from 'node:module';\nconst require = __kefuCreateRequire(import.meta.url);" },
-    plugins: [nativeByPath, sourceRelativeUrls],
+    plugins: [nativeByPath(outdir), sourceRelativeUrls(outdir)],
     sourcemap: 'linked',
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
   });
-  return Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.mjs'));
+  return Object.keys(result.metafile.outputs)
+    .filter((f) => f.endsWith('.mjs'))
+    .map((f) => resolve(f));
 }

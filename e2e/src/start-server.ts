@@ -1,8 +1,13 @@
-/** Starts the real Kefu server (`tsx server/src/main.ts`) on a free port with a fresh data folder. */
+/**
+ * Starts the real Kefu server as `pnpm start` runs it (the esbuild bundle under plain node) on a free port with a
+ * fresh data folder. The bundle is built from the current sources once per test process, into a temporary folder,
+ * so a test never runs a stale server/dist and parallel test files never write the same files.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { freePort } from './free-port.ts';
 import { REPO_ROOT } from './repo-root.ts';
 
@@ -31,7 +36,23 @@ export interface RunningServer {
 
 const OUTPUT_LIMIT = 64_000;
 
-/** Spawns the server and resolves once `GET /healthz` answers 200. */
+let bundle: Promise<string> | undefined;
+
+/** Path of main.mjs in this process's server bundle (built on first use, removed when the process exits). */
+function serverBundle(): Promise<string> {
+  bundle ??= (async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'kefu-e2e-server-'));
+    process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
+    const { buildServer } = (await import(pathToFileURL(join(REPO_ROOT, 'scripts/build-server.mjs')).href)) as {
+      buildServer(options: { outdir: string }): Promise<string[]>;
+    };
+    await buildServer({ outdir });
+    return join(outdir, 'main.mjs');
+  })();
+  return bundle;
+}
+
+/** Spawns the server and resolves once `GET /healthz` answers 200 with the knowledge base's first load finished. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kefu-e2e-data-'));
@@ -40,8 +61,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const append = (chunk: Buffer): void => {
     output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT);
   };
-  // A process group of its own, so stop() also ends the node child that tsx spawns.
-  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
+  const main = await serverBundle();
+  // A process group of its own, so stop() ends everything the server started.
+  const child = spawn(process.execPath, [main], {
     cwd: REPO_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -86,8 +108,10 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
     }
     try {
       const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (res.status === 200) return;
-      last = `status ${res.status}: ${(await res.text()).slice(0, 200)}`;
+      const body = await res.text();
+      // /healthz answers while the knowledge base still loads; tests start once the bot can answer.
+      if (res.status === 200 && !(JSON.parse(body) as { kb?: { loading?: boolean } }).kb?.loading) return;
+      last = `status ${res.status}: ${body.slice(0, 200)}`;
     } catch (error) {
       last = error instanceof Error ? error.message : String(error);
     }
