@@ -23,14 +23,16 @@ function botTurnTestDelay(): number {
 }
 
 /**
- * Queues the turn on the conversation's serial line. `ready` (resumed turns: the knowledge base's
- * first load) is awaited inside the line, so turns queued later for the same conversation wait too.
+ * Queues the turn on the conversation's serial line. The knowledge base's first load (it runs while
+ * the server already listens) and `ready` are awaited inside the line, so a question asked during
+ * start-up gets a real answer rather than a decline, and later turns of the conversation wait too.
  * A turn that meets a database still busy after the storage's own retries is tried again a little
  * later, unless it already posted part of its reply.
  */
 export function scheduleBotTurn(ctx: KefuContext, turn: BotTurnInput, ready?: Promise<unknown>): Promise<void> {
   return ctx.serial.run(turn.conversationId, async () => {
     await ready;
+    await ctx.kb.ready();
     const delay = botTurnTestDelay();
     if (delay > 0) await sleep(delay);
     const reply = createTurnReply(ctx, turn.seq);
