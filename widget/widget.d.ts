@@ -55,7 +55,11 @@ export interface Kefu {
   (command: 'open' | 'close' | 'toggle'): void;
   /** Tells agents who the visitor is; sent with the next connection. */
   (command: 'identify', identity: KefuIdentity): void;
-  /** Listens to a widget event. */
+  /**
+   * Listens to a widget event. Events come from the chat, which loads on the visitor's first sign
+   * of interest (hover, focus, touch, click, `open`, `send`) or at page load while there are unread
+   * messages or an agent on the conversation; before that nothing fires.
+   */
   <E extends KefuEvent>(command: 'on', event: E, handler: KefuEvents[E]): void;
   /** Sends a message as the visitor (loads the chat and connects if needed). */
   (command: 'send', text: string): void;
