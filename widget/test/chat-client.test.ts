@@ -20,7 +20,8 @@ beforeAll(async () => {
   // The test keeps a handle on the server's storage to count what was really stored.
   storage = openSqliteStorage(join(dataDir, 'kefu.sqlite'));
   server = await createKefuServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'error' }, { storage });
-});
+  // The knowledge base loads and calibrates at start, slower on a busy machine.
+}, 60_000);
 afterAll(async () => {
   for (const client of clients) client.destroy();
   await server?.close();
@@ -193,7 +194,7 @@ describe('chat client against the real server', () => {
       await strict.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 
   it('refuses to rate a conversation that is not closed, with a coded error', async () => {
     const { client } = open(memoryStore());

@@ -107,12 +107,15 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     if (live) for (const message of incoming) if (!known.has(message.id)) options.onMessage?.(message);
   };
 
-  /** Shows stored outbox items (a reload, another tab) as pending and queues them; known ones stay as they are. */
+  /** Queues an item and shows it as pending (seq 0) until its acknowledgement. */
+  const queue = (x: OutboxItem) => {
+    outbox.set(x.id, x);
+    update({ messages: mergeMessages(state.messages, [{ id: x.id, conversationId: '', seq: 0, author: 'visitor', text: x.text, createdAt: x.at, pending: true }]) });
+  };
+
+  /** Queues what storage holds that this tab does not (a reload, another tab). */
   const adopt = () => {
-    const items = readOutbox(store, boxName()).filter((x) => !outbox.has(x.id) && !refused.has(x.id));
-    for (const x of items) outbox.set(x.id, x);
-    const pending = items.map((x): ChatMessage => ({ id: x.id, conversationId: '', seq: 0, author: 'visitor', text: x.text, createdAt: x.at, pending: true }));
-    if (pending.length) merge(pending, false);
+    for (const x of readOutbox(store, boxName())) if (!outbox.has(x.id) && !refused.has(x.id)) queue(x);
   };
 
   const hello = () => {
@@ -127,14 +130,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       const { visitorId, messages, hasOlder } = res.data;
       store.set(tokenName, res.data.token);
       if (visitorId !== owner) {
-        // Typed before anyone knew who: this visitor's. Another visitor's items stay stored under their key.
-        if (owner) {
-          update({ messages: state.messages.filter((m) => !outbox.has(m.id)) });
-          outbox.clear();
-        } else {
-          for (const x of readOutbox(store, boxName())) writeOutbox(store, outboxKey(config.site, visitorId), x);
-          store.remove(boxName());
-        }
+        // Typed before the first hello, or under a token that has since expired: typed in this browser,
+        // so they belong to whoever this browser is now.
+        for (const x of readOutbox(store, boxName())) writeOutbox(store, outboxKey(config.site, visitorId), x);
+        store.remove(boxName());
         store.set(ownerName, (owner = visitorId));
       }
       adopt();
@@ -179,18 +178,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   };
 
   const enqueue = (item: OutboxItem) => {
-    outbox.set(item.id, item);
     writeOutbox(store, boxName(), item);
-    const optimistic: ChatMessage = {
-      id: item.id,
-      conversationId: state.conversation?.id ?? '',
-      seq: 0,
-      author: 'visitor',
-      text: item.text,
-      createdAt: item.at,
-      pending: true,
-    };
-    update({ messages: mergeMessages(state.messages, [optimistic]) });
+    queue(item);
     client.start();
     flush();
   };

