@@ -3,7 +3,6 @@
  * Loading, indexing and calibrating run in a worker thread: the server answers from the start, and during a reload
  * it keeps answering with the last good matcher.
  */
-import type { Worker } from 'node:worker_threads';
 import { createMatcher, watchKnowledgeBase, type KnowledgeBase, type Matcher } from '@kefu/knowledge-base';
 import type { Logger } from '../logger.ts';
 import { prepareInWorker, type PreparedKb } from './prepare-in-worker.ts';
@@ -45,12 +44,11 @@ export function startKbHolder(dir: string, log: Logger): KbHolder {
   let loading = 0;
   let settleFirst: () => void = () => {};
   const firstAttempt = new Promise<void>((resolve) => (settleFirst = resolve));
-  const workers = new Set<Worker>();
 
   const load = async (folder: string): Promise<PreparedKb> => {
     loading++;
     try {
-      return await prepareInWorker(folder, workers);
+      return await prepareInWorker(folder);
     } finally {
       loading--;
     }
@@ -94,8 +92,8 @@ export function startKbHolder(dir: string, log: Logger): KbHolder {
     }),
     ready: () => firstAttempt,
     close: () => {
+      // A build under way finishes in the worker and is dropped (the watcher is closed).
       watcher.close();
-      for (const worker of workers) void worker.terminate();
       settleFirst();
     },
   };

@@ -1,12 +1,12 @@
 /**
- * Worker thread: loads one knowledge-base folder and prepares its matcher (index and calibration), then posts both
- * as plain data and ends. Seconds of parsing, indexing and calibrating happen here, never on the serving thread.
+ * Worker thread: loads knowledge-base folders and prepares their matchers (index and calibration), posting each as
+ * plain data. Seconds of parsing, indexing and calibrating happen here, never on the serving thread.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { loadKnowledgeBase, prepareMatcher } from '@kefu/knowledge-base';
-import type { KbWorkerInput, KbWorkerOutput } from './kb-worker-messages.ts';
+import type { KbWorkerAnswer, KbWorkerOutput, KbWorkerRequest } from './kb-worker-messages.ts';
 
-async function run({ dir }: KbWorkerInput): Promise<KbWorkerOutput> {
+async function run(dir: string): Promise<KbWorkerOutput> {
   try {
     const kb = await loadKnowledgeBase(dir);
     return { ok: true, kb, prepared: prepareMatcher(kb) };
@@ -17,5 +17,9 @@ async function run({ dir }: KbWorkerInput): Promise<KbWorkerOutput> {
 
 if (parentPort) {
   const port = parentPort;
-  void run(workerData as KbWorkerInput).then((out) => port.postMessage(out));
+  // One job at a time, in order: each build is synchronous once its files are read.
+  let queue = Promise.resolve();
+  port.on('message', ({ id, dir }: KbWorkerRequest) => {
+    queue = queue.then(async () => port.postMessage({ id, out: await run(dir) } satisfies KbWorkerAnswer));
+  });
 }
