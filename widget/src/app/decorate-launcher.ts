@@ -11,10 +11,11 @@ export interface LauncherState {
   setUnread(count: number, label: string): void;
 }
 
-/** Adds the close icon and the badge to the loader's launcher (once) and returns their setters. */
+/** Adds the close icon, the badge and aria-expanded to the loader's launcher (once) and returns their setters. */
 export function decorateLauncher(launcher: HTMLButtonElement): LauncherState {
   if (!launcher.querySelector('.b')) launcher.insertAdjacentHTML('beforeend', EXTRAS);
   const badge = launcher.querySelector('.b') as HTMLElement;
+  launcher.setAttribute('aria-expanded', 'false');
   return {
     setOpen(open) {
       launcher.setAttribute('aria-expanded', String(open));

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { baseOf, readConfig } from './read-config.ts';
 
-const script = (src: string, attrs: Record<string, string> = {}) => ({ src, getAttribute: (name: string) => attrs[name] ?? null });
+/** A script element's `src` and `dataset` (`data-site` → `site`, …). */
+const script = (src: string, attrs: Record<string, string> = {}) => ({
+  src,
+  dataset: Object.fromEntries(Object.entries(attrs).map(([name, value]) => [name.slice(5).replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), value])),
+});
 const anyColor = () => true;
 
 describe('readConfig', () => {

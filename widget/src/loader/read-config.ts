@@ -2,7 +2,7 @@
 import type { WidgetConfig } from '../common/widget-config.ts';
 
 /** The parts of the <script> element the config needs (a plain object in tests). */
-export type ScriptSource = Pick<HTMLScriptElement, 'src' | 'getAttribute'>;
+export type ScriptSource = { src: string; dataset: Partial<Record<string, string>> };
 
 /** Reads `data-site`, `data-lang`, `data-color`, `data-position` and the base URL from the script's `src` (throws when it has none). */
 export function readConfig(
@@ -10,14 +10,12 @@ export function readConfig(
   browserLang: string,
   isColor: (value: string) => boolean,
 ): WidgetConfig {
-  const site = script.getAttribute('data-site') ?? '';
-  const lang = script.getAttribute('data-lang') ?? browserLang;
-  const color = script.getAttribute('data-color') || '';
+  const { site = '', lang = browserLang, color = '', position } = script.dataset;
   return {
     site: /^[\w-]{1,64}$/.test(site) ? site : 'demo',
     lang: /^zh/i.test(lang) ? 'zh-CN' : 'en',
     color: color && isColor(color) ? color : '',
-    position: script.getAttribute('data-position') === 'left' ? 'left' : 'right',
+    position: position === 'left' ? 'left' : 'right',
     base: baseOf(script.src),
   };
 }
