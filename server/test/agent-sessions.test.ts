@@ -9,7 +9,7 @@ const servers: KefuServer[] = [];
 afterEach(async () => {
   closeClients();
   await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+}, 30_000);
 
 async function serve(...args: Parameters<typeof startServer>): Promise<KefuServer> {
   const server = await startServer(...args);
@@ -50,7 +50,7 @@ function refusal(socket: AgentClient): Promise<Error & { data?: { code: string }
   });
 }
 
-describe('the agent socket handshake', () => {
+describe('the agent socket handshake', { timeout: 60_000 }, () => {
   it('needs the socket token besides the cookie, and refuses foreign pages', async () => {
     const server = await serve();
     const cookie = await login(server.url);
@@ -79,7 +79,7 @@ describe('the agent socket handshake', () => {
   });
 });
 
-describe('ending sessions', () => {
+describe('ending sessions', { timeout: 60_000 }, () => {
   it('sign-out ends the session and disconnects its open socket within 5 s, leaving other sessions alone', async () => {
     const server = await serve();
     const [cookie, other] = [await login(server.url), await login(server.url)];
@@ -144,7 +144,7 @@ describe('ending sessions', () => {
     const reset = await serve({ dataDir, adminPassword: 'reset at start 3' });
     expect(await me(reset.url, cookie)).toBe(401);
     await login(reset.url, ADMIN.email, 'reset at start 3');
-  });
+  }, 90_000);
 
   it('a session deleted by another process is refused on the next event and swept off its socket', async () => {
     const dataDir = tempDir();
@@ -167,7 +167,7 @@ describe('ending sessions', () => {
   });
 });
 
-describe('session lifetime', () => {
+describe('session lifetime', { timeout: 60_000 }, () => {
   const HOUR = 60 * 60 * 1000;
 
   async function clockedServer(config: { sessionIdleMs?: number; sessionLifetimeMs?: number } = {}) {

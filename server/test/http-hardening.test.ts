@@ -23,8 +23,8 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'w', 'widget.js'), 'console.log("loader")');
   writeFileSync(join(dist, 'c', 'index.html'), '<!doctype html><title>console</title>');
   server = await startServer({ widgetDistDir: join(dist, 'w'), consoleDistDir: join(dist, 'c') });
-});
-afterAll(() => server.close());
+}, 60_000);
+afterAll(() => server.close(), 30_000);
 
 describe('security headers', () => {
   it('gives the console and the API a strict policy: own scripts only, no plugins, no <base>, no framing by others', async () => {
@@ -70,7 +70,7 @@ describe('security headers', () => {
 describe('/metrics', () => {
   it('answers a direct loopback connection, and refuses one relayed by a proxy', async () => {
     expect((await fetch(`${server.url}/metrics`)).status).toBe(200);
-    for (const headers of [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }]) {
+    for (const headers of [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }] as Record<string, string>[]) {
       const relayed = await fetch(`${server.url}/metrics`, { headers });
       expect(relayed.status).toBe(403);
       expect(((await relayed.json()) as { code: string }).code).toBe('forbidden');

@@ -17,13 +17,13 @@ beforeAll(async () => {
   } finally {
     await storage.close();
   }
-});
-afterAll(() => server.close());
+}, 60_000);
+afterAll(() => server.close(), 30_000);
 
 const signIn = (email: string, password: string) =>
   fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
 
-describe('sign-in limits', () => {
+describe('sign-in limits', { timeout: 60_000 }, () => {
   it('locks an account after 5 failures from one address, even for the right password, but not a colleague there', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await signIn(ADMIN.email, `guess ${i}`)).status);

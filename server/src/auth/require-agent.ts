@@ -12,20 +12,12 @@ export function signedInAgent(res: Response): AgentRecord {
   return agent;
 }
 
-/** The session (its token hash) a `requireAgent` guard let through. */
-export function signedInSession(res: Response): string {
-  const tokenHash = res.locals.sessionTokenHash as string | undefined;
-  if (!tokenHash) throw new KefuError('unauthorized', 'sign in first');
-  return tokenHash;
-}
-
 export function requireAgent(ctx: KefuContext, roles?: readonly AgentRole[]): RequestHandler {
   return async (req: Request, res: Response, next) => {
     const session = await ctx.sessions.fromCookie(req.headers.cookie);
     if (!session) throw new KefuError('unauthorized', 'sign in first');
     if (roles && !roles.includes(session.agent.role)) throw new KefuError('forbidden', 'your role may not do this');
     res.locals.agent = session.agent;
-    res.locals.sessionTokenHash = session.tokenHash;
     next();
   };
 }

@@ -8,6 +8,7 @@ import type { OpenedSession } from '../auth/agent-sessions.ts';
 import { endAgentSessions, endSession } from '../auth/end-sessions.ts';
 import { requireAgent, signedInAgent } from '../auth/require-agent.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../security/password.ts';
+import type { LoginAttempt } from '../security/login-limits.ts';
 import { SESSION_COOKIE, hashSessionToken, readCookie } from '../security/session-token.ts';
 
 export const MIN_PASSWORD_CHARS = 8;
@@ -17,6 +18,14 @@ const ChangePasswordSchema = record({ currentPassword: password(1), newPassword:
 
 function setSessionCookie(req: Request, res: Response, session: OpenedSession): void {
   res.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: session.maxAgeMs, secure: req.secure });
+}
+
+/** A password check under the sign-in limits; a used-up limit answers 429 with Retry-After. */
+async function beginAttempt(ctx: KefuContext, req: Request, res: Response, email: string, refusal: string): Promise<LoginAttempt> {
+  const attempt = await ctx.limits.login.begin(req.ip ?? 'unknown', email);
+  if (!('retryAfterMs' in attempt)) return attempt;
+  res.setHeader('Retry-After', String(Math.ceil(attempt.retryAfterMs / 1000)));
+  throw new KefuError('rate_limited', refusal);
 }
 
 export function authRoutes(ctx: KefuContext): Router {
@@ -31,11 +40,7 @@ export function authRoutes(ctx: KefuContext): Router {
     const parsed = v.safeParse(LoginSchema, req.body);
     if (!parsed.success) throw new KefuError('bad_request', 'email and password are required');
     const { email, password } = parsed.output;
-    const attempt = await ctx.limits.login.begin(req.ip ?? 'unknown', email);
-    if ('retryAfterMs' in attempt) {
-      res.setHeader('Retry-After', String(Math.ceil(attempt.retryAfterMs / 1000)));
-      throw new KefuError('rate_limited', 'too many failed sign-in attempts; try again later');
-    }
+    const attempt = await beginAttempt(ctx, req, res, email, 'too many failed sign-in attempts; try again later');
     const agent = await ctx.storage.getAgentByEmail(email);
     const ok = await verifyPassword(password, agent?.passwordHash ?? (await dummyPasswordHash()));
     if (!agent || !ok) {
@@ -70,11 +75,7 @@ export function authRoutes(ctx: KefuContext): Router {
     const { currentPassword, newPassword } = parsed.output;
     const agent = signedInAgent(res);
     // A stolen cookie must not become a way to guess the password: the sign-in limits apply here too.
-    const attempt = await ctx.limits.login.begin(req.ip ?? 'unknown', agent.email);
-    if ('retryAfterMs' in attempt) {
-      res.setHeader('Retry-After', String(Math.ceil(attempt.retryAfterMs / 1000)));
-      throw new KefuError('rate_limited', 'too many failed attempts; try again later');
-    }
+    const attempt = await beginAttempt(ctx, req, res, agent.email, 'too many failed attempts; try again later');
     if (!(await verifyPassword(currentPassword, agent.passwordHash))) {
       await attempt.failed();
       throw new KefuError('forbidden', 'the current password is wrong');
