@@ -73,10 +73,24 @@ describeBrowser('the chat app loads on intent', (chromiumPath) => {
   it('opens the panel on a cold click (download included) and reports how long it took', async () => {
     const { context, page, appRequests } = await visit(ready());
     contexts.push(context);
-    const started = Date.now();
-    await page.getByRole('button', { name: WIDGET.launcher }).click();
+    // Timed inside the page, from the click to the first frame with the panel laid out, so the
+    // figure is the visitor's wait (download, parse, mount, render) and not the test driver's.
+    const ms = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const root = document.querySelector('kefu-widget')?.shadowRoot;
+          const started = performance.now();
+          root?.querySelector<HTMLButtonElement>('button.l')?.click();
+          const frame = () => {
+            const panel = root?.querySelector<HTMLElement>('[role=dialog]');
+            if (panel && !panel.hidden && panel.getBoundingClientRect().width > 0) resolve(performance.now() - started);
+            else requestAnimationFrame(frame);
+          };
+          frame();
+        }),
+    );
     await expectVisible(page.getByRole('dialog', { name: WIDGET.panel }), 'A click on the launcher did not open the chat panel.');
-    console.log(`cold open (click → panel visible, app downloaded from 127.0.0.1): ${Date.now() - started} ms`);
+    console.log(`cold open (click → panel laid out, app downloaded from 127.0.0.1): ${Math.round(ms)} ms`);
     expect(appRequests).toHaveLength(1);
   }, 60_000);
 
