@@ -10,16 +10,18 @@ export interface LoadOptions {
   servers: ('echo' | 'kefu')[];
   /** The Kefu checkout to run; another one (a worktree of an older commit) measures a baseline. */
   kefuRoot: string;
+  /** Says which Kefu was measured (e.g. "commit e7de341, before the storage changes"), printed in the report. */
+  note?: string;
   /** Markdown report; the JSON goes beside it with a .json extension. */
   out: string;
 }
 
-export const USAGE = `usage: pnpm load [--steps 300,500,1000,…] [--seconds 4] [--visitors 2500] [--p99-bound 100]
-                 [--timeout 10000] [--profile] [--only kefu|echo] [--kefu-root DIR] [--out load/REPORT.md]`;
+export const USAGE = `usage: pnpm load [--steps 100,300,500,1000,…] [--seconds 4] [--visitors 2500] [--p99-bound 100]
+                 [--timeout 10000] [--profile] [--only kefu|echo] [--kefu-root DIR] [--note TEXT] [--out load/REPORT.md]`;
 
 export function parseLoadOptions(argv: string[]): LoadOptions {
   const options: LoadOptions = {
-    steps: [300, 500, 1000, 1500, 2000, 3000, 4000],
+    steps: [100, 300, 500, 1000, 1500, 2000, 3000, 4000],
     seconds: 4,
     visitors: 2500,
     p99BoundMs: 100,
@@ -47,7 +49,8 @@ export function parseLoadOptions(argv: string[]): LoadOptions {
       const which = value();
       if (which !== 'kefu' && which !== 'echo') throw new Error(`--only takes kefu or echo, got "${which}"`);
       options.servers = [which];
-    } else if (flag === '--kefu-root') options.kefuRoot = value() ?? options.kefuRoot;
+    } else if (flag === '--note') options.note = value();
+    else if (flag === '--kefu-root') options.kefuRoot = value() ?? options.kefuRoot;
     else if (flag === '--out') options.out = value() ?? options.out;
     else throw new Error(`unknown option ${flag}`);
   }
