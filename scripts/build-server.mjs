@@ -43,13 +43,16 @@ const sourceRelativeUrls = (outdir) => ({
   },
 });
 
+const ENTRIES = { main: 'server/src/main.ts', 'kb-worker': 'server/src/kb/kb-worker.ts' };
+
 /**
  * Writes the bundle into `outdir` (default server/dist; any folder works, the browser tests use a temporary one);
- * resolves with the output file names.
+ * `only` limits it to one entry (the sources run their worker thread from a bundle of it). Resolves with the paths.
  */
-export async function buildServer({ outdir = join(root, 'server/dist') } = {}) {
+export async function buildServer({ outdir = join(root, 'server/dist'), only } = {}) {
+  const names = only ? [only] : Object.keys(ENTRIES);
   const result = await build({
-    entryPoints: { main: join(root, 'server/src/main.ts'), 'kb-worker': join(root, 'server/src/kb/kb-worker.ts') },
+    entryPoints: Object.fromEntries(names.map((name) => [name, join(root, ENTRIES[name])])),
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -5,7 +5,7 @@ export { KbError, formatIssue } from './load/kb-error.ts';
 export { loadKnowledgeBase, lintKnowledgeBase } from './load/load-knowledge-base.ts';
 export { loadFaqJson } from './load/load-faq-json.ts';
 export { watchKnowledgeBase, type WatchHandlers, type WatchOptions } from './load/watch-knowledge-base.ts';
-export { createMatcher, prepareMatcher, DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, type PreparedMatcher } from './match/create-matcher.ts';
+export { createMatcher, prepareMatcher, preloadSegmenters, DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, type PreparedMatcher } from './match/create-matcher.ts';
 export { detectHandoff } from './match/detect-handoff.ts';
 export { detectLang } from './text/detect-lang.ts';
 export { normaliseText } from './text/normalise-text.ts';

@@ -3,6 +3,7 @@ import type { Lang } from '@kefu/shared';
 import type { Calibration, Candidate, Entry, KnowledgeBase, Matcher, MatcherOptions, MatchOptions, MatchResult, ScoringWeights, Thresholds } from '../types.ts';
 import type { TextPipeline } from './text-pipeline.ts';
 import { detectLang } from '../text/detect-lang.ts';
+import { dictionaryCut } from '../text/han-tokenizers.ts';
 import { normaliseText } from '../text/normalise-text.ts';
 import { isBareKeyword } from './bare-keyword.ts';
 import { decide } from './decide.ts';
@@ -43,6 +44,16 @@ export function prepareMatcher(kb: KnowledgeBase, options: MatcherOptions = {}):
   const pipeline = entryTextPipeline(kb, options);
   const index = buildEntryIndexData(kb, options, pipeline);
   return { index, calibration: fit(kb, options, pipeline) };
+}
+
+/**
+ * Builds, on the calling thread, the segmenters a matcher for `kb` will need (jieba's dictionary with `kb`'s own words,
+ * and the plain one), so that `createMatcher(kb, options, prepared)` finds them ready: call it while the index is
+ * prepared elsewhere.
+ */
+export function preloadSegmenters(kb: KnowledgeBase, options: MatcherOptions = {}): void {
+  entryTextPipeline(kb, options);
+  dictionaryCut('预热');
 }
 
 /**

@@ -3,7 +3,7 @@
  * Loading, indexing and calibrating run in a worker thread: the server answers from the start, and during a reload
  * it keeps answering with the last good matcher.
  */
-import { createMatcher, watchKnowledgeBase, type KnowledgeBase, type Matcher } from '@kefu/knowledge-base';
+import { createMatcher, preloadSegmenters, watchKnowledgeBase, type KnowledgeBase, type Matcher } from '@kefu/knowledge-base';
 import type { Logger } from '../logger.ts';
 import { prepareInWorker, type PreparedKb } from './prepare-in-worker.ts';
 
@@ -48,7 +48,8 @@ export function startKbHolder(dir: string, log: Logger): KbHolder {
   const load = async (folder: string): Promise<PreparedKb> => {
     loading++;
     try {
-      return await prepareInWorker(folder);
+      // jieba's dictionaries cannot cross threads: this thread builds its own while the worker indexes.
+      return await prepareInWorker(folder, (kb) => preloadSegmenters(kb));
     } finally {
       loading--;
     }

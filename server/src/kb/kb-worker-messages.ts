@@ -2,15 +2,17 @@
 import type { KnowledgeBase, PreparedMatcher } from '@kefu/knowledge-base';
 
 export interface KbWorkerRequest {
-  /** Echoed in the answer: several loads may be queued. */
+  /** Echoed in the answers: several loads may be queued. */
   id: number;
   /** The content folder to load. */
   dir: string;
 }
 
-export type KbWorkerOutput = { ok: true; kb: KnowledgeBase; prepared: PreparedMatcher } | { ok: false; message: string };
-
-export interface KbWorkerAnswer {
-  id: number;
-  out: KbWorkerOutput;
-}
+/**
+ * Per request: `loaded` as soon as the folder parsed (the serving thread readies its segmenters meanwhile), then
+ * `prepared` with the index and calibration, or `error` instead of either.
+ */
+export type KbWorkerAnswer =
+  | { id: number; loaded: KnowledgeBase }
+  | { id: number; prepared: PreparedMatcher }
+  | { id: number; error: string };

@@ -4,22 +4,24 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { loadKnowledgeBase, prepareMatcher } from '@kefu/knowledge-base';
-import type { KbWorkerAnswer, KbWorkerOutput, KbWorkerRequest } from './kb-worker-messages.ts';
+import type { KbWorkerAnswer, KbWorkerRequest } from './kb-worker-messages.ts';
 
-async function run(dir: string): Promise<KbWorkerOutput> {
+async function run(id: number, dir: string, post: (answer: KbWorkerAnswer) => void): Promise<void> {
   try {
     const kb = await loadKnowledgeBase(dir);
-    return { ok: true, kb, prepared: prepareMatcher(kb) };
+    post({ id, loaded: kb });
+    post({ id, prepared: prepareMatcher(kb) });
   } catch (err) {
-    return { ok: false, message: err instanceof Error ? err.message : String(err) };
+    post({ id, error: err instanceof Error ? err.message : String(err) });
   }
 }
 
 if (parentPort) {
   const port = parentPort;
+  const post = (answer: KbWorkerAnswer): void => port.postMessage(answer);
   // One job at a time, in order: each build is synchronous once its files are read.
   let queue = Promise.resolve();
   port.on('message', ({ id, dir }: KbWorkerRequest) => {
-    queue = queue.then(async () => port.postMessage({ id, out: await run(dir) } satisfies KbWorkerAnswer));
+    queue = queue.then(() => run(id, dir, post));
   });
 }

@@ -1,4 +1,8 @@
 /** Loads a knowledge-base folder and prepares its matcher in a worker thread, so the serving thread never waits for it. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { KnowledgeBase, PreparedMatcher } from '@kefu/knowledge-base';
 import type { KbWorkerAnswer, KbWorkerRequest } from './kb-worker-messages.ts';
@@ -19,26 +23,38 @@ const IDLE_MS = 10_000;
 /** Run from the TypeScript sources (`pnpm dev`, tests) or from the bundle (`pnpm start`, server/dist/kb-worker.mjs). */
 const fromSource = import.meta.url.endsWith('.ts');
 
+let sourceBundle: Promise<URL> | undefined;
+
 /**
- * From source the worker is TypeScript too. Under `tsx` a worker inherits the loader with the parent's flags; under a
- * test runner it does not, and Node 20 ignores `--import` in a worker's flags, so the worker registers tsx itself.
+ * From source the worker would be TypeScript too, and a loader in a fresh thread (tsx) costs seconds before the
+ * first build; instead the worker is bundled once per process with the same build as `pnpm start` (esbuild, a
+ * development dependency, as the sources only run in development), into a temporary folder.
  */
-function startWorker(): Worker {
-  if (!fromSource) return new Worker(new URL('./kb-worker.mjs', import.meta.url));
-  const worker = new URL('./kb-worker.ts', import.meta.url).href;
-  if (process.execArgv.some((a) => /[\\/]tsx[\\/]dist[\\/]/.test(a))) return new Worker(new URL(worker));
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
-  return new Worker(code, { eval: true });
+function bundledFromSource(): Promise<URL> {
+  sourceBundle ??= (async () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'kefu-kb-worker-'));
+    process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
+    const script = new URL('../../../scripts/build-server.mjs', import.meta.url).href;
+    const { buildServer } = (await import(script)) as { buildServer(options: { outdir: string; only: string }): Promise<string[]> };
+    const [file] = await buildServer({ outdir, only: 'kb-worker' });
+    return pathToFileURL(file!);
+  })();
+  return sourceBundle;
+}
+
+async function startWorker(): Promise<Worker> {
+  return new Worker(fromSource ? await bundledFromSource() : new URL('./kb-worker.mjs', import.meta.url));
 }
 
 interface Job {
+  kb?: KnowledgeBase;
+  onLoaded?: (kb: KnowledgeBase) => void;
   resolve(value: PreparedKb): void;
   reject(err: Error): void;
 }
 
 interface SharedWorker {
-  worker: Worker;
+  worker: Promise<Worker>;
   jobs: Map<number, Job>;
   idle?: NodeJS.Timeout;
 }
@@ -53,43 +69,69 @@ function end(reason: Error): void {
   shared = undefined;
   clearTimeout(idle);
   for (const job of jobs.values()) job.reject(reason);
-  void worker.terminate();
+  void worker.then((w) => w.terminate(), () => undefined);
 }
 
-function worker(): SharedWorker {
-  if (shared) return shared;
-  const state: SharedWorker = { worker: startWorker(), jobs: new Map() };
-  state.worker.on('message', ({ id, out }: KbWorkerAnswer) => {
-    const job = state.jobs.get(id);
+function attach(state: SharedWorker, worker: Worker): void {
+  worker.on('message', (answer: KbWorkerAnswer) => {
+    const job = state.jobs.get(answer.id);
     if (!job) return;
-    state.jobs.delete(id);
-    if (out.ok) job.resolve({ kb: out.kb, prepared: out.prepared });
-    else job.reject(new Error(out.message));
+    if ('loaded' in answer) {
+      job.kb = answer.loaded;
+      try {
+        job.onLoaded?.(answer.loaded);
+      } catch {
+        // Only a head start: createMatcher meets the same problem and reports it.
+      }
+      return;
+    }
+    state.jobs.delete(answer.id);
+    if ('prepared' in answer && job.kb) job.resolve({ kb: job.kb, prepared: answer.prepared });
+    else job.reject(new Error('error' in answer ? answer.error : 'the knowledge-base worker answered out of order'));
     if (state.jobs.size === 0 && shared === state) {
       // Idle, it never keeps the process alive (the server's sockets do that).
-      state.worker.unref();
+      worker.unref();
       state.idle = setTimeout(() => end(new Error('idle')), IDLE_MS);
       state.idle.unref();
     }
   });
-  state.worker.on('error', (err) => {
+  worker.on('error', (err) => {
     if (shared === state) end(err);
   });
-  state.worker.on('exit', (code) => {
+  worker.on('exit', (code) => {
     if (shared === state) end(new Error(`the knowledge-base worker stopped (exit code ${code}) before it finished`));
   });
+}
+
+function sharedWorker(): SharedWorker {
+  if (shared) return shared;
+  const state: SharedWorker = { worker: startWorker(), jobs: new Map() };
   shared = state;
+  state.worker.then(
+    (worker) => attach(state, worker),
+    (err: unknown) => {
+      if (shared === state) end(err instanceof Error ? err : new Error(String(err)));
+    },
+  );
   return state;
 }
 
-/** Resolves with the prepared knowledge base, or rejects with the folder's problem (the loader's message). */
-export function prepareInWorker(dir: string): Promise<PreparedKb> {
-  const state = worker();
+/**
+ * Resolves with the prepared knowledge base, or rejects with the folder's problem (the loader's message).
+ * `onLoaded` runs on this thread as soon as the folder has parsed, while the worker still indexes and calibrates.
+ */
+export function prepareInWorker(dir: string, onLoaded?: (kb: KnowledgeBase) => void): Promise<PreparedKb> {
+  const state = sharedWorker();
   clearTimeout(state.idle);
-  state.worker.ref();
   const id = nextJob++;
   return new Promise<PreparedKb>((resolve, reject) => {
-    state.jobs.set(id, { resolve, reject });
-    state.worker.postMessage({ id, dir } satisfies KbWorkerRequest);
+    state.jobs.set(id, { resolve, reject, ...(onLoaded ? { onLoaded } : {}) });
+    void state.worker.then(
+      (worker) => {
+        worker.ref();
+        worker.postMessage({ id, dir } satisfies KbWorkerRequest);
+      },
+      () => undefined,
+    );
   });
 }
