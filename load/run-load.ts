@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const results: GeneratorResult[] = [];
   let profile;
   try {
-    const kefu = options.servers.includes('kefu') ? await startKefu(resolve(options.kefuRoot), options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []) : undefined;
+    const kefu = options.servers.includes('kefu') ? await startKefu(resolve(options.kefuRoot), options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], join(scratch, 'bundle')) : undefined;
     if (kefu) servers.push(kefu);
     const echo = options.servers.includes('echo') ? await startEchoServer() : undefined;
     if (echo) servers.push(echo);

@@ -1,10 +1,10 @@
 /** Starts the servers under test as child processes and stops them (SIGTERM, so a CPU profile gets written). */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { innermostProcess } from './process-cpu.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -40,14 +40,28 @@ function stopper(child: ChildProcess, cleanup = (): void => {}): () => Promise<v
 }
 
 /**
- * Kefu as `pnpm start` runs it (minus the build): the server entry under tsx, a fresh DATA_DIR, the demo
- * knowledge base. `root` is the checkout to run (another one compares a baseline). Ready when /healthz
- * says the knowledge base has loaded.
+ * The command line `pnpm start` runs, with `nodeFlags`: the server bundle built from the current sources into
+ * `outdir` (not server/dist, which others may be using), or, in a checkout from before the bundle existed,
+ * the sources under tsx (the server then runs as the launcher's child).
  */
-export async function startKefu(root: string, nodeFlags: string[]): Promise<RunningServer> {
+async function productionCommand(root: string, nodeFlags: string[], outdir: string): Promise<string[]> {
+  const script = join(root, 'scripts/build-server.mjs');
+  if (!existsSync(script)) return [join(root, 'node_modules/tsx/dist/cli.mjs'), ...nodeFlags, 'server/src/main.ts'];
+  const { buildServer } = (await import(pathToFileURL(script).href)) as { buildServer(options: { outdir: string }): Promise<string[]> };
+  await buildServer({ outdir });
+  return [...nodeFlags, join(outdir, 'main.mjs')];
+}
+
+/**
+ * Kefu as `pnpm start` runs it, with a fresh DATA_DIR and the demo knowledge base. `root` is the checkout to
+ * run (another one measures a baseline); the bundle goes to `bundleDir` and stays there (its source map
+ * explains the CPU profile). Ready when /healthz says the knowledge base has loaded.
+ */
+export async function startKefu(root: string, nodeFlags: string[], bundleDir: string): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'kefu-load-'));
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), ...nodeFlags, 'server/src/main.ts'], {
+  const command = await productionCommand(root, nodeFlags, bundleDir);
+  const child = spawn(process.execPath, command, {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', KEFU_ADMIN_EMAIL: 'load@localhost', KEFU_ADMIN_PASSWORD: 'load-test-password' },
     stdio: ['ignore', 'ignore', 'inherit'],

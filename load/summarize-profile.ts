@@ -1,9 +1,10 @@
 /** The top self-time entries of a V8 .cpuprofile (from `node --cpu-prof`), as shares of the busy time. */
 import { readFileSync } from 'node:fs';
+import { bundleSources } from './bundle-sources.ts';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 
 export interface ProfileEntry {
@@ -53,12 +54,14 @@ export function summarizeProfile(path: string, window = { start: 0, end: Infinit
       return;
     }
     busy += dt;
-    const file = frame.url.split('/').slice(-1)[0] ?? '';
-    // Line numbers of TypeScript run through tsx point into the compiled text, not the source: the file name alone.
-    const line = file.endsWith('.ts') ? '' : `:${frame.lineNumber + 1}`;
+    // In the server bundle, the source map says which module a function came from.
+    const url = bundleSources(frame.url)?.(frame.lineNumber, frame.columnNumber) ?? frame.url;
+    const file = url.split('/').slice(-1)[0] ?? '';
+    // Line numbers of TypeScript (run through tsx or bundled) point into the compiled text: the file name alone.
+    const line = file.endsWith('.ts') || url !== frame.url ? '' : `:${frame.lineNumber + 1}`;
     const name = `${frame.functionName || '(anonymous)'}${file ? ` ${file}${line}` : ''}`;
     self.set(name, (self.get(name) ?? 0) + dt);
-    const where = placeOf(frame.url, frame.functionName);
+    const where = placeOf(url, frame.functionName);
     place.set(where, (place.get(where) ?? 0) + dt);
   });
   const rank = (m: Map<string, number>): ProfileEntry[] =>
