@@ -55,7 +55,11 @@ export function summaryLines(run: LoadRun): string[] {
   if (kc !== undefined && ec !== undefined && kc > 0) {
     lines.push(`Server CPU per answered message: Kefu ${kc} ms, echo ${ec} ms (echo/Kefu ${Math.round((ec / kc) * 100)} %: the throughput ratio one core would give with nothing else running)`);
   }
-  const limited = run.results.reduce((n, r) => n + r.steps.reduce((m, s) => m + (s.errors.rate_limited ?? 0), 0), 0);
+  // Refused hellos (visitor creation) count as well as refused messages.
+  const limited = run.results.reduce(
+    (n, r) => n + (r.setupErrors['hello rate_limited'] ?? 0) + r.steps.reduce((m, s) => m + (s.errors.rate_limited ?? 0), 0),
+    0,
+  );
   lines.push(`rate_limited errors: ${limited}`);
   return lines;
 }
