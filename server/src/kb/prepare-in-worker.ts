@@ -13,15 +13,16 @@ export interface PreparedKb {
   prepared: PreparedMatcher;
 }
 
-/**
- * The worker stays this long after its last job: edits come in bursts (and tests start servers one after another),
- * and a second build skips loading modules and jieba's dictionaries (seconds from source, a few hundred ms from the
- * bundle). Then it ends and frees them. It never keeps the process alive, so a closing server need not end it.
- */
-const IDLE_MS = 10_000;
-
 /** Run from the TypeScript sources (`pnpm dev`, tests) or from the bundle (`pnpm start`, server/dist/kb-worker.mjs). */
 const fromSource = import.meta.url.endsWith('.ts');
+
+/**
+ * From source the worker stays this long after its last job: edits come in bursts and tests start servers one after
+ * another, and a second build skips bundling and loading it (a second or more). From the bundle it starts in a few
+ * hundred ms, so it ends at once and its memory (jieba's dictionaries among it) goes back sooner. An idle worker
+ * never keeps the process alive, so a closing server need not end it.
+ */
+const IDLE_MS = fromSource ? 10_000 : 0;
 
 let sourceBundle: Promise<URL> | undefined;
 
