@@ -21,7 +21,7 @@ export const USAGE = `usage: pnpm load [--steps 100,300,500,1000,…] [--seconds
 
 export function parseLoadOptions(argv: string[]): LoadOptions {
   const options: LoadOptions = {
-    steps: [100, 300, 500, 1000, 1500, 2000, 3000, 4000],
+    steps: [100, 300, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000],
     seconds: 4,
     visitors: 2500,
     p99BoundMs: 100,
