@@ -16,14 +16,14 @@ export interface LoadOptions {
   out: string;
 }
 
-export const USAGE = `usage: pnpm load [--steps 100,300,500,1000,…] [--seconds 4] [--visitors 2500] [--p99-bound 100]
+export const USAGE = `usage: pnpm load [--steps 100,300,500,1000,…] [--seconds 4] [--visitors 4000] [--p99-bound 100]
                  [--timeout 10000] [--profile] [--only kefu|echo] [--kefu-root DIR] [--note TEXT] [--out load/REPORT.md]`;
 
 export function parseLoadOptions(argv: string[]): LoadOptions {
   const options: LoadOptions = {
     steps: [100, 300, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000],
     seconds: 4,
-    visitors: 2500,
+    visitors: 4000,
     p99BoundMs: 100,
     timeoutMs: 10_000,
     profile: false,
