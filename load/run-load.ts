@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     if (written) profile = summarizeProfile(join(profileDir, written), kefuSteps);
   } finally {
     for (const server of servers) await server.stop();
+    rmSync(scratch, { recursive: true, force: true });
   }
   const cpu = cpus();
   const run: LoadRun = {
@@ -92,7 +93,6 @@ async function main(): Promise<void> {
   writeFileSync(options.out, report);
   writeFileSync(options.out.replace(/\.md$/, '') + '.json', `${JSON.stringify(run, null, 2)}\n`);
   process.stderr.write(`${summaryLines(run).join('\n')}\nreport written to ${options.out}\n`);
-  rmSync(scratch, { recursive: true, force: true });
 }
 
 main().catch((err: unknown) => {
