@@ -1,5 +1,7 @@
 // Measures how fast the server starts and how much memory it holds when idle.
-//   node scripts/measure-startup.mjs [--runs 5] [--source]
+//   node scripts/measure-startup.mjs [--runs 5] [--source] [--fresh]
+// Runs are restarts on one data folder (a first start creates it, and is not counted); --fresh gives every run a new
+// folder, so each is a first start (creating the database and hashing a generated admin password).
 // Each run spawns the server (the bundle `server/dist/main.mjs` that `pnpm start` runs, or with --source
 // `tsx server/src/main.ts` as `pnpm dev` does) on a free port with a fresh DATA_DIR, polls GET /healthz and reports:
 //   healthz  ms from spawn to the first 200
@@ -19,6 +21,7 @@ const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const fromSource = args.includes('--source');
+const fresh = args.includes('--fresh');
 const bundle = join(root, 'server/dist/main.mjs');
 if (!fromSource && !existsSync(bundle)) {
   console.error('server/dist/main.mjs is missing: run `node scripts/build.mjs` first (or pass --source)');
@@ -85,16 +88,15 @@ async function health(url) {
   }
 }
 
-async function once() {
+async function once(dataDir) {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-startup-'));
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const child = spawn(command[0], command.slice(1), {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', KEFU_ADMIN_EMAIL: 'admin@kefu.test', KEFU_ADMIN_PASSWORD: 'measure-startup-1' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
   });
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));
@@ -129,7 +131,6 @@ async function once() {
       // Already gone.
     }
     await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -138,12 +139,17 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-console.log(`${fromSource ? 'tsx server/src/main.ts' : 'node server/dist/main.mjs'}, ${runs} runs`);
+console.log(`${fromSource ? 'tsx server/src/main.ts' : 'node server/dist/main.mjs'}, ${runs} ${fresh ? 'first starts' : 'restarts'}`);
+const shared = mkdtempSync(join(tmpdir(), 'kefu-startup-'));
+if (!fresh) await once(shared);
 const results = [];
 for (let i = 0; i < runs; i++) {
-  const r = await once();
+  const dataDir = fresh ? mkdtempSync(join(tmpdir(), 'kefu-startup-')) : shared;
+  const r = await once(dataDir);
+  if (fresh) rmSync(dataDir, { recursive: true, force: true });
   results.push(r);
   console.log(`  run ${i + 1}: healthz ${r.healthz.toFixed(0)} ms (cpu ${r.healthzCpu}), kb loaded ${r.kb.toFixed(0)} ms (cpu ${r.kbCpu}), idle rss ${r.rss.toFixed(0)} MB, rss@12s ${r.rssLater.toFixed(0)} MB`);
 }
 const m = (k) => median(results.map((r) => r[k]));
 console.log(`median: healthz ${m('healthz').toFixed(0)} ms (cpu ${m('healthzCpu')}), kb loaded ${m('kb').toFixed(0)} ms (cpu ${m('kbCpu')}), idle rss ${m('rss').toFixed(0)} MB, rss@12s ${m('rssLater').toFixed(0)} MB`);
+rmSync(shared, { recursive: true, force: true });
