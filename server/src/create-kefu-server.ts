@@ -63,7 +63,8 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
     await storage.deleteExpiredSessions(now, now - sessionPolicy.idleMs);
     const sessions = await startAgentSessions(storage, sessionPolicy, clock);
     const tokens = await createVisitorTokens(storage);
-    const kb = await startKbHolder(config.kbDir, log);
+    // Loads in a worker thread: the server listens (and /healthz answers) while the knowledge base is indexed.
+    const kb = startKbHolder(config.kbDir, log);
 
     const http = createServer();
     const limits = resolveLimits(config.limits);
@@ -99,8 +100,8 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
     setupVisitorNamespace(ctx);
     const agentSide = setupAgentNamespace(ctx);
     // Before listening, so the bot turns a killed process left behind are queued ahead of any new
-    // message; startKbHolder has resolved after the knowledge base's first load attempt.
-    await resumePendingTurns(ctx, Promise.resolve());
+    // message; they wait for the knowledge base's first load.
+    await resumePendingTurns(ctx, kb.ready());
     // Socket.IO answers its own long-polling requests; Express must not answer them as well (with a 404).
     const app = createApp(ctx);
     http.on('request', (req, res) => {
@@ -118,6 +119,8 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
     log.info(`listening on ${url}`);
+    // HTTP already answers (/healthz reports the load); callers such as the banner and tests get a bot that can answer.
+    await kb.ready();
 
     // Expired sessions are refused anyway; this only keeps the table small.
     const sweep = setInterval(() => {
