@@ -1,5 +1,6 @@
 /** Loads a knowledge-base folder and prepares its matcher in a worker thread, so the serving thread never waits for it. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,17 +29,29 @@ let sourceBundle: Promise<URL> | undefined;
 
 /**
  * From source the worker would be TypeScript too, and a loader in a fresh thread (tsx) costs seconds before the
- * first build; instead the worker is bundled once per process with the same build as `pnpm start` (esbuild, a
- * development dependency, as the sources only run in development), into a temporary folder.
+ * first build; instead the worker is bundled with the same build as `pnpm start` (esbuild, a development
+ * dependency, as the sources only run in development). The bundle is kept in the temporary folder under its content
+ * hash: processes that run the same sources share one copy, and none is left behind per process.
  */
 function bundledFromSource(): Promise<URL> {
   sourceBundle ??= (async () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'kefu-kb-worker-'));
-    process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
+    const scratch = mkdtempSync(join(tmpdir(), 'kefu-kb-worker-'));
     const script = new URL('../../../scripts/build-server.mjs', import.meta.url).href;
     const { buildServer } = (await import(script)) as { buildServer(options: { outdir: string; only: string }): Promise<string[]> };
-    const [file] = await buildServer({ outdir, only: 'kb-worker' });
-    return pathToFileURL(file!);
+    const [built] = await buildServer({ outdir: scratch, only: 'kb-worker' });
+    const hash = createHash('sha256').update(readFileSync(built!)).digest('hex').slice(0, 16);
+    const dir = join(tmpdir(), `kefu-kb-worker-${hash}`);
+    // Same depth under the temporary folder, so the bundle's relative paths to the repository still hold.
+    if (existsSync(dir)) rmSync(scratch, { recursive: true, force: true });
+    else {
+      try {
+        renameSync(scratch, dir);
+      } catch {
+        // Another process stored the same bundle first.
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    }
+    return pathToFileURL(join(dir, 'kb-worker.mjs'));
   })();
   return sourceBundle;
 }
