@@ -1,10 +1,11 @@
 /**
  * Starts the real Kefu server as `pnpm start` runs it (the esbuild bundle under plain node) on a free port with a
- * fresh data folder. The bundle is built from the current sources once per test process, into a temporary folder,
- * so a test never runs a stale server/dist and parallel test files never write the same files.
+ * fresh data folder. The bundle is built from the current sources once per test process (see `serverBundle`), so a
+ * test never runs a stale server/dist and parallel test files never write the same files.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,16 +39,31 @@ const OUTPUT_LIMIT = 64_000;
 
 let bundle: Promise<string> | undefined;
 
-/** Path of main.mjs in this process's server bundle (built on first use, removed when the process exits). */
+/**
+ * Path of main.mjs in a server bundle of the current sources, built on first use in this process. It is kept in the
+ * temporary folder under its content hash: test processes that run the same sources share one copy, and none is left
+ * behind per process.
+ */
 function serverBundle(): Promise<string> {
   bundle ??= (async () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'kefu-e2e-server-'));
-    process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
+    const scratch = mkdtempSync(join(tmpdir(), 'kefu-e2e-server-'));
     const { buildServer } = (await import(pathToFileURL(join(REPO_ROOT, 'scripts/build-server.mjs')).href)) as {
       buildServer(options: { outdir: string }): Promise<string[]>;
     };
-    await buildServer({ outdir });
-    return join(outdir, 'main.mjs');
+    const hash = createHash('sha256');
+    for (const file of (await buildServer({ outdir: scratch })).sort()) hash.update(readFileSync(file));
+    // Same depth under the temporary folder, so the bundle's relative paths to the repository still hold.
+    const dir = join(tmpdir(), `kefu-e2e-server-${hash.digest('hex').slice(0, 16)}`);
+    if (existsSync(dir)) rmSync(scratch, { recursive: true, force: true });
+    else {
+      try {
+        renameSync(scratch, dir);
+      } catch {
+        // Another test process stored the same bundle first.
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    }
+    return join(dir, 'main.mjs');
   })();
   return bundle;
 }
