@@ -1,0 +1,169 @@
+/**
+ * Numbered schema migrations for PostgreSQL: the same versions and meaning as SQLite's
+ * (sqlite/migrations.ts), in PostgreSQL types: epoch milliseconds as BIGINT, JSON as JSONB,
+ * flags as BOOLEAN. Insertion order, which SQLite reads from `rowid`, is an identity column `ord`.
+ */
+import type pg from 'pg';
+import type { Migration } from '../sqlite/migrations.ts';
+
+export const PG_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE sites (
+        key TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        allowed_origins JSONB NOT NULL DEFAULT '[]',
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE visitors (
+        id TEXT PRIMARY KEY,
+        ord BIGINT GENERATED ALWAYS AS IDENTITY,
+        site_key TEXT NOT NULL REFERENCES sites(key),
+        name TEXT,
+        email TEXT,
+        page TEXT,
+        created_at BIGINT NOT NULL,
+        last_seen_at BIGINT NOT NULL
+      );
+      CREATE TABLE agents (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'agent')),
+        password_hash TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        ord BIGINT GENERATED ALWAYS AS IDENTITY,
+        site_key TEXT NOT NULL REFERENCES sites(key),
+        visitor_id TEXT NOT NULL REFERENCES visitors(id),
+        state TEXT NOT NULL CHECK (state IN ('bot', 'queued', 'assigned', 'closed', 'ticket')),
+        lang TEXT,
+        department TEXT,
+        priority INTEGER NOT NULL DEFAULT 0,
+        queued_at BIGINT,
+        assigned_agent_id TEXT REFERENCES agents(id),
+        assigned_at BIGINT,
+        closed_at BIGINT,
+        rating INTEGER,
+        rating_comment TEXT,
+        flow_state JSONB,
+        last_message TEXT,
+        last_seq INTEGER NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE INDEX conversations_by_visitor ON conversations (visitor_id, created_at);
+      CREATE INDEX conversations_by_state ON conversations (state, priority, queued_at);
+      CREATE INDEX conversations_by_agent ON conversations (assigned_agent_id, state);
+      CREATE TABLE messages (
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        seq INTEGER NOT NULL,
+        client_id TEXT NOT NULL,
+        author TEXT NOT NULL CHECK (author IN ('visitor', 'bot', 'agent', 'system')),
+        author_name TEXT,
+        text TEXT NOT NULL,
+        meta JSONB,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (conversation_id, seq),
+        CONSTRAINT messages_client_id_unique UNIQUE (conversation_id, client_id)
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        agent_id TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+      CREATE TABLE ticket_counters (day TEXT PRIMARY KEY, last INTEGER NOT NULL);
+      CREATE TABLE tickets (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        conversation_id TEXT REFERENCES conversations(id),
+        visitor_id TEXT REFERENCES visitors(id),
+        status TEXT NOT NULL CHECK (status IN ('open', 'pending', 'resolved', 'closed')),
+        contact TEXT,
+        description TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE INDEX tickets_by_visitor ON tickets (visitor_id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'session idle timeout',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN last_seen_at BIGINT NOT NULL DEFAULT 0;
+      UPDATE sessions SET last_seen_at = created_at;
+      CREATE INDEX sessions_by_agent ON sessions (agent_id);
+    `,
+  },
+  {
+    version: 3,
+    name: 'site identity secrets, token generations, verified visitor identities',
+    sql: `
+      ALTER TABLE sites ADD COLUMN identity_secret TEXT;
+      ALTER TABLE sites ADD COLUMN identity_required BOOLEAN NOT NULL DEFAULT FALSE;
+      ALTER TABLE sites ADD COLUMN token_generation INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE visitors ADD COLUMN user_id TEXT;
+      ALTER TABLE visitors ADD COLUMN identity_verified BOOLEAN NOT NULL DEFAULT FALSE;
+      CREATE INDEX visitors_by_verified_user ON visitors (site_key, user_id, created_at) WHERE identity_verified;
+    `,
+  },
+  {
+    version: 4,
+    name: 'pending bot turns',
+    sql: `
+      CREATE TABLE pending_turns (
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        seq INTEGER NOT NULL,
+        ord BIGINT GENERATED ALWAYS AS IDENTITY,
+        entry_id TEXT,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (conversation_id, seq)
+      );
+    `,
+  },
+];
+
+/**
+ * Applies every migration newer than the schema in one transaction, holding a transaction-scoped
+ * advisory lock keyed on the schema: nodes starting together wait for the first one and then find
+ * nothing left to do, instead of racing to create the same tables.
+ */
+export async function runPgMigrations(pool: pg.Pool, migrations: Migration[] = PG_MIGRATIONS): Promise<number[]> {
+  const client = await pool.connect();
+  let failed = false;
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ schema: string | null }>('SELECT current_schema() AS schema');
+    const schema = rows[0]?.schema;
+    if (!schema) throw new Error('PostgreSQL: no schema to migrate (the search_path names no existing schema)');
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('kefu-migrations:' || $1))", [schema]);
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`);
+    const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    const ran: number[] = [];
+    for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (applied.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, Date.now()]);
+      ran.push(m.version);
+    }
+    await client.query('COMMIT');
+    return ran;
+  } catch (err) {
+    failed = true;
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    // A failed migration may have left the connection broken: it is closed rather than reused.
+    client.release(failed);
+  }
+}

@@ -1,0 +1,324 @@
+/**
+ * PostgreSQL implementation of Storage (node-postgres pool). Every write that must be atomic across
+ * nodes is one statement: conditional UPDATE … RETURNING for claims and ratings, INSERT … ON
+ * CONFLICT for counters and first-writer-wins rows, and one statement per message (pg-messages.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { ConversationState, Message } from '@kefu/shared';
+import type {
+  AgentRecord,
+  AppendResult,
+  ConversationPatch,
+  ConversationRecord,
+  MessagePage,
+  NewMessage,
+  NewTicket,
+  PendingTurn,
+  SessionRecord,
+  SitePatch,
+  SiteRecord,
+  Storage,
+  TicketRecord,
+  TicketStatus,
+  VisitorRecord,
+  VisitorSeen,
+} from '../storage.ts';
+import * as agents from './pg-agents.ts';
+import * as messages from './pg-messages.ts';
+import { pgPatchColumns } from './pg-patch-columns.ts';
+import {
+  toConversation,
+  toNumber,
+  toSite,
+  toTicket,
+  toVisitor,
+  type PgConversationRow,
+  type PgSiteRow,
+  type PgTicketRow,
+  type PgVisitorRow,
+} from './pg-rows.ts';
+
+export class PostgresStorage implements Storage {
+  constructor(private readonly pool: pg.Pool) {}
+
+  private async one<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T | undefined> {
+    return (await this.pool.query<T>(sql, params)).rows[0];
+  }
+
+  private async all<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.pool.query<T>(sql, params)).rows;
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end();
+  }
+
+  async ensureSetting(key: string, value: string): Promise<string> {
+    await this.pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, value]);
+    // A separate statement: its snapshot sees the row a concurrent first writer committed.
+    return (await this.one<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]))!.value;
+  }
+
+  async getSite(key: string): Promise<SiteRecord | undefined> {
+    const row = await this.one<PgSiteRow>('SELECT * FROM sites WHERE key = $1', [key]);
+    return row && toSite(row);
+  }
+
+  async upsertSite(site: Pick<SiteRecord, 'key' | 'name' | 'allowedOrigins'> & { createdAt?: number }): Promise<SiteRecord> {
+    const row = await this.one<PgSiteRow>(
+      `INSERT INTO sites (key, name, allowed_origins, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (key) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins RETURNING *`,
+      [site.key, site.name, JSON.stringify(site.allowedOrigins), site.createdAt ?? Date.now()],
+    );
+    return toSite(row!);
+  }
+
+  async ensureSite(site: Pick<SiteRecord, 'key' | 'name' | 'allowedOrigins'>, now: number): Promise<SiteRecord> {
+    await this.pool.query(
+      'INSERT INTO sites (key, name, allowed_origins, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING',
+      [site.key, site.name, JSON.stringify(site.allowedOrigins), now],
+    );
+    return (await this.getSite(site.key))!;
+  }
+
+  async updateSite(key: string, patch: SitePatch): Promise<SiteRecord | undefined> {
+    const secret = patch.identitySecret;
+    const row = await this.one<PgSiteRow>(
+      `UPDATE sites SET name = COALESCE($1, name), allowed_origins = COALESCE($2::jsonb, allowed_origins),
+         identity_secret = CASE WHEN $3::boolean THEN $4 ELSE identity_secret END,
+         identity_required = COALESCE($5, identity_required)
+       WHERE key = $6 RETURNING *`,
+      [
+        patch.name ?? null,
+        patch.allowedOrigins ? JSON.stringify(patch.allowedOrigins) : null,
+        secret !== undefined,
+        secret ?? null,
+        patch.identityRequired ?? null,
+        key,
+      ],
+    );
+    return row && toSite(row);
+  }
+
+  async rotateSiteTokens(key: string): Promise<SiteRecord | undefined> {
+    const row = await this.one<PgSiteRow>('UPDATE sites SET token_generation = token_generation + 1 WHERE key = $1 RETURNING *', [key]);
+    return row && toSite(row);
+  }
+
+  async createVisitor(input: { siteKey: string } & VisitorSeen): Promise<VisitorRecord> {
+    const row = await this.one<PgVisitorRow>(
+      `INSERT INTO visitors (id, site_key, page, name, email, user_id, identity_verified, created_at, last_seen_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING *`,
+      [randomUUID(), input.siteKey, input.page ?? null, input.name ?? null, input.email ?? null, input.userId ?? null, input.identityVerified ?? false, input.now],
+    );
+    return toVisitor(row!);
+  }
+
+  async getVisitor(id: string): Promise<VisitorRecord | undefined> {
+    const row = await this.one<PgVisitorRow>('SELECT * FROM visitors WHERE id = $1', [id]);
+    return row && toVisitor(row);
+  }
+
+  async findVerifiedVisitor(siteKey: string, userId: string): Promise<VisitorRecord | undefined> {
+    const row = await this.one<PgVisitorRow>(
+      'SELECT * FROM visitors WHERE site_key = $1 AND user_id = $2 AND identity_verified ORDER BY created_at, ord LIMIT 1',
+      [siteKey, userId],
+    );
+    return row && toVisitor(row);
+  }
+
+  async touchVisitor(id: string, input: VisitorSeen): Promise<void> {
+    await this.pool.query(
+      `UPDATE visitors SET last_seen_at = $1, page = COALESCE($2, page), name = COALESCE($3, name), email = COALESCE($4, email),
+         user_id = COALESCE($5, user_id), identity_verified = COALESCE($6, identity_verified) WHERE id = $7`,
+      [input.now, input.page ?? null, input.name ?? null, input.email ?? null, input.userId ?? null, input.identityVerified ?? null, id],
+    );
+  }
+
+  async createConversation(input: { siteKey: string; visitorId: string; lang?: string; now: number }): Promise<ConversationRecord> {
+    const row = await this.one<PgConversationRow>(
+      `INSERT INTO conversations (id, site_key, visitor_id, state, lang, created_at, updated_at)
+       VALUES ($1, $2, $3, 'bot', $4, $5, $5) RETURNING *`,
+      [randomUUID(), input.siteKey, input.visitorId, input.lang ?? null, input.now],
+    );
+    return toConversation(row!);
+  }
+
+  async getConversation(id: string): Promise<ConversationRecord | undefined> {
+    const row = await this.one<PgConversationRow>('SELECT * FROM conversations WHERE id = $1', [id]);
+    return row && toConversation(row);
+  }
+
+  async latestConversation(visitorId: string): Promise<ConversationRecord | undefined> {
+    const row = await this.one<PgConversationRow>(
+      'SELECT * FROM conversations WHERE visitor_id = $1 ORDER BY created_at DESC, ord DESC LIMIT 1',
+      [visitorId],
+    );
+    return row && toConversation(row);
+  }
+
+  async updateConversation(id: string, patch: ConversationPatch, now: number): Promise<ConversationRecord> {
+    const params: unknown[] = [id];
+    const row = await this.one<PgConversationRow>(`UPDATE conversations SET ${pgPatchColumns(patch, now, params)} WHERE id = $1 RETURNING *`, params);
+    if (!row) throw new Error(`conversation ${id} not found`);
+    return toConversation(row);
+  }
+
+  /**
+   * One conditional UPDATE: a concurrent claim waits for the row lock, then PostgreSQL re-checks the
+   * state on the row the winner committed, finds it no longer matches, and updates nothing.
+   */
+  async transitionConversation(
+    id: string,
+    from: readonly ConversationState[],
+    patch: ConversationPatch,
+    now: number,
+  ): Promise<ConversationRecord | undefined> {
+    const params: unknown[] = [id, [...from]];
+    const row = await this.one<PgConversationRow>(
+      `UPDATE conversations SET ${pgPatchColumns(patch, now, params)} WHERE id = $1 AND state = ANY($2::text[]) RETURNING *`,
+      params,
+    );
+    return row && toConversation(row);
+  }
+
+  async rateConversation(id: string, score: number, comment: string | undefined, now: number): Promise<ConversationRecord | undefined> {
+    const row = await this.one<PgConversationRow>(
+      `UPDATE conversations SET rating = $1, rating_comment = $2, updated_at = $3
+       WHERE id = $4 AND state = 'closed' AND rating IS NULL RETURNING *`,
+      [score, comment ?? null, now, id],
+    );
+    return row && toConversation(row);
+  }
+
+  async listQueue(): Promise<ConversationRecord[]> {
+    const rows = await this.all<PgConversationRow>(`SELECT * FROM conversations WHERE state = 'queued' ORDER BY priority DESC, queued_at ASC, ord ASC`);
+    return rows.map(toConversation);
+  }
+
+  async listAssigned(agentId: string): Promise<ConversationRecord[]> {
+    const rows = await this.all<PgConversationRow>(
+      `SELECT * FROM conversations WHERE assigned_agent_id = $1 AND state = 'assigned' ORDER BY assigned_at ASC, ord ASC`,
+      [agentId],
+    );
+    return rows.map(toConversation);
+  }
+
+  async countConversationsByState(): Promise<Partial<Record<ConversationState, number>>> {
+    const out: Partial<Record<ConversationState, number>> = {};
+    for (const r of await this.all<{ state: ConversationState; n: string }>('SELECT state, COUNT(*) AS n FROM conversations GROUP BY state')) {
+      out[r.state] = toNumber(r.n);
+    }
+    return out;
+  }
+
+  appendMessage(input: NewMessage): Promise<AppendResult> {
+    return messages.appendMessage(this.pool, input);
+  }
+
+  findMessage(conversationId: string, clientId: string): Promise<Message | undefined> {
+    return messages.findMessage(this.pool, conversationId, clientId);
+  }
+
+  listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
+    return messages.listMessages(this.pool, conversationId, afterSeq, limit);
+  }
+
+  listLatestMessages(conversationId: string, limit: number): Promise<MessagePage> {
+    return messages.listLatestMessages(this.pool, conversationId, limit);
+  }
+
+  listMessagesBefore(conversationId: string, beforeSeq: number, limit: number): Promise<MessagePage> {
+    return messages.listMessagesBefore(this.pool, conversationId, beforeSeq, limit);
+  }
+
+  listPendingTurns(): Promise<PendingTurn[]> {
+    return messages.listPendingTurns(this.pool);
+  }
+
+  settleTurn(conversationId: string, seq: number): Promise<void> {
+    return messages.settleTurn(this.pool, conversationId, seq);
+  }
+
+  countMessages(): Promise<number> {
+    return messages.countMessages(this.pool);
+  }
+
+  createAgent(input: { email: string; name: string; role: AgentRecord['role']; passwordHash: string; now: number }): Promise<AgentRecord> {
+    return agents.createAgent(this.pool, input);
+  }
+
+  getAgent(id: string): Promise<AgentRecord | undefined> {
+    return agents.getAgent(this.pool, 'id', id);
+  }
+
+  getAgentByEmail(email: string): Promise<AgentRecord | undefined> {
+    return agents.getAgent(this.pool, 'email', email);
+  }
+
+  updateAgent(id: string, patch: { passwordHash?: string; role?: AgentRecord['role']; name?: string }, now: number): Promise<AgentRecord> {
+    return agents.updateAgent(this.pool, id, patch, now);
+  }
+
+  countAgents(role?: AgentRecord['role']): Promise<number> {
+    return agents.countAgents(this.pool, role);
+  }
+
+  createSession(input: { tokenHash: string; agentId: string; expiresAt: number; now: number }): Promise<void> {
+    return agents.createSession(this.pool, input);
+  }
+
+  getSession(tokenHash: string): Promise<{ session: SessionRecord; agent: AgentRecord } | undefined> {
+    return agents.getSession(this.pool, tokenHash);
+  }
+
+  touchSession(tokenHash: string, now: number): Promise<void> {
+    return agents.touchSession(this.pool, tokenHash, now);
+  }
+
+  deleteSession(tokenHash: string): Promise<void> {
+    return agents.deleteSession(this.pool, tokenHash);
+  }
+
+  deleteAgentSessions(agentId: string, exceptTokenHash?: string): Promise<number> {
+    return agents.deleteAgentSessions(this.pool, agentId, exceptTokenHash);
+  }
+
+  deleteExpiredSessions(now: number, idleSince?: number): Promise<number> {
+    return agents.deleteExpiredSessions(this.pool, now, idleSince);
+  }
+
+  /**
+   * One statement: the day's counter row is created or bumped under its row lock (concurrent
+   * creators queue on it), and the ticket takes the number it returned.
+   */
+  async createTicket(input: NewTicket): Promise<TicketRecord> {
+    const row = await this.one<PgTicketRow>(
+      `WITH n AS (
+         INSERT INTO ticket_counters (day, last) VALUES ($1, 1)
+         ON CONFLICT (day) DO UPDATE SET last = ticket_counters.last + 1 RETURNING last
+       )
+       INSERT INTO tickets (id, number, conversation_id, visitor_id, status, contact, description, created_at, updated_at)
+       SELECT $2::text, 'T' || $1 || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0'),
+         $3::text, $4::text, 'open', $5::text, $6::text, $7::bigint, $7::bigint FROM n
+       RETURNING *`,
+      [input.day, randomUUID(), input.conversationId ?? null, input.visitorId ?? null, input.contact ?? null, input.description ?? null, input.createdAt],
+    );
+    return toTicket(row!);
+  }
+
+  async getTicketByNumber(number: string): Promise<TicketRecord | undefined> {
+    const row = await this.one<PgTicketRow>('SELECT * FROM tickets WHERE number = $1', [number]);
+    return row && toTicket(row);
+  }
+
+  async updateTicketStatus(number: string, status: TicketStatus, now: number): Promise<TicketRecord | undefined> {
+    const row = await this.one<PgTicketRow>('UPDATE tickets SET status = $1, updated_at = $2 WHERE number = $3 RETURNING *', [status, now, number]);
+    return row && toTicket(row);
+  }
+}
