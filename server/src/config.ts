@@ -33,7 +33,9 @@ export interface KefuConfig {
   /** Time zone of service hours and ticket numbers. */
   timeZone: string;
   logLevel: LogLevel;
+  /** postgres:// connection string: PostgreSQL instead of the SQLite file under `dataDir`. */
   databaseUrl?: string;
+  /** Several nodes on Redis: refused until that mode exists. */
   redisUrl?: string;
   /** Built browser artefacts served as static files. */
   widgetDistDir: string;
@@ -93,6 +95,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
   }
   const identitySecret = str('KEFU_IDENTITY_SECRET');
   if (identitySecret !== undefined && identitySecret.length < 16) throw new Error('KEFU_IDENTITY_SECRET must be at least 16 characters long');
+  const databaseUrl = str('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must be a PostgreSQL connection string (postgres://user:password@host:5432/database)');
+  }
   const trustText = str('TRUST_PROXY');
   const requiredText = str('KEFU_IDENTITY_REQUIRED')?.toLowerCase();
   if (requiredText !== undefined && requiredText !== 'true' && requiredText !== 'false') {
@@ -112,7 +118,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     allowedOrigins: origins && origins.length > 0 ? origins : undefined,
     timeZone,
     logLevel: level as LogLevel | undefined,
-    databaseUrl: str('DATABASE_URL'),
+    databaseUrl,
     redisUrl: str('REDIS_URL'),
     metricsToken: str('METRICS_TOKEN'),
   });

@@ -6,7 +6,7 @@ import { Server } from 'socket.io';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '@kefu/shared';
 import { resolveConfig, type KefuConfig } from './config.ts';
 import type { AgentNamespace, KefuContext, VisitorNamespace } from './context.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, type Logger } from './logger.ts';
 import { ensureAdmin, type AdminSource } from './auth/ensure-admin.ts';
 import { createKeyedSerial } from './conversation/keyed-serial.ts';
 import { createApp } from './http/create-app.ts';
@@ -21,6 +21,7 @@ import { DEFAULT_SESSION_POLICY, startAgentSessions } from './auth/agent-session
 import { createLoginLimits } from './security/login-limits.ts';
 import { setupVisitorNamespace } from './socket/visitor-namespace.ts';
 import { resumePendingTurns } from './bot/resume-pending-turns.ts';
+import { openPostgresStorage } from './storage/postgres/open-postgres-storage.ts';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
 import type { SiteRecord, Storage } from './storage/storage.ts';
 
@@ -37,20 +38,32 @@ export interface KefuServer {
 
 /** Replaceable parts; the server owns (and closes) what it is given. */
 export interface KefuServerParts {
-  /** Defaults to SQLite at DATA_DIR/kefu.sqlite. */
+  /** Defaults to PostgreSQL at DATABASE_URL when set, else SQLite at DATA_DIR/kefu.sqlite. */
   storage?: Storage;
   /** The clock (tests move it to expire sessions); defaults to Date.now. */
   now?: () => number;
+}
+
+/** Why REDIS_URL is refused, for the error and the command line. */
+export const REDIS_NOT_AVAILABLE =
+  'REDIS_URL (several nodes sharing Socket.IO and limits through Redis) is not available yet; unset it. ' +
+  'DATABASE_URL alone runs one process on PostgreSQL.';
+
+/** PostgreSQL when DATABASE_URL is set, else the SQLite file under DATA_DIR. */
+function openStorage(config: KefuConfig, log: Logger): Promise<Storage> | Storage {
+  if (!config.databaseUrl) return openSqliteStorage(join(resolve(config.dataDir), 'kefu.sqlite'));
+  // The pool replaces a broken idle connection by itself; the log says why queries may fail meanwhile.
+  return openPostgresStorage(config.databaseUrl, { onIdleError: (err) => log.warn('PostgreSQL connection lost', err) });
 }
 
 /** Starts a server; `port: 0` picks a free port (tests). Missing fields take their defaults. */
 export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts: KefuServerParts = {}): Promise<KefuServer> {
   const config = resolveConfig(partial);
   const log = createLogger(config.logLevel);
-  if (config.databaseUrl || config.redisUrl) {
-    throw new Error('DATABASE_URL / REDIS_URL (several processes on PostgreSQL + Redis) is not available yet; unset them to use the embedded SQLite mode');
+  if (config.redisUrl) {
+    throw new Error(REDIS_NOT_AVAILABLE);
   }
-  const storage = parts.storage ?? openSqliteStorage(join(resolve(config.dataDir), 'kefu.sqlite'));
+  const storage = parts.storage ?? (await openStorage(config, log));
   try {
     const clock = parts.now ?? Date.now;
     const now = clock();

@@ -1,6 +1,7 @@
 /** Command-line entry: read the environment, start one server, print where things are, stop cleanly on signals. */
 import { readConfig } from './config.ts';
-import { createKefuServer, type KefuServer } from './create-kefu-server.ts';
+import { createKefuServer, REDIS_NOT_AVAILABLE, type KefuServer } from './create-kefu-server.ts';
+import { databaseLocation } from './storage/postgres/open-postgres-storage.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -10,11 +11,8 @@ async function main(): Promise<void> {
     console.error(`kefu: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
-  if (config.databaseUrl || config.redisUrl) {
-    console.error(
-      'kefu: DATABASE_URL / REDIS_URL are set, but the scaled mode (PostgreSQL + Redis, several processes) is not available yet.\n' +
-        '      Unset them to run the embedded mode (SQLite under DATA_DIR, one process).',
-    );
+  if (config.redisUrl) {
+    console.error(`kefu: ${REDIS_NOT_AVAILABLE}`);
     process.exit(1);
   }
 
@@ -43,10 +41,10 @@ async function main(): Promise<void> {
     await server.close();
     return;
   }
-  printBanner(server);
+  printBanner(server, config.databaseUrl);
 }
 
-function printBanner(server: KefuServer): void {
+function printBanner(server: KefuServer, databaseUrl: string | undefined): void {
   const lines = [
     '',
     `  Kefu is running`,
@@ -56,6 +54,7 @@ function printBanner(server: KefuServer): void {
       ? `  Widget origins: ${server.defaultSiteOrigins.join(', ')} (allow list; a handshake without Origin is refused)`
       : '  Widget origins: loopback only (localhost, 127.0.0.0/8, [::1], any port); set ALLOWED_ORIGINS to embed the widget on your site',
   ];
+  if (databaseUrl) lines.push(`  Database:       PostgreSQL at ${databaseLocation(databaseUrl)} (one process: several nodes also need REDIS_URL, not available yet)`);
   if (server.admin.source === 'generated') {
     lines.push(`  Admin sign-in:  ${server.admin.email} / ${server.admin.password}`, '                  (generated on this first start and shown only once; set KEFU_ADMIN_EMAIL and KEFU_ADMIN_PASSWORD to reset)');
   } else if (server.admin.source === 'env') {

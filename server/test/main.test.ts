@@ -23,10 +23,10 @@ function run(env: Record<string, string>, onOutput?: (text: string, stop: () => 
 }
 
 describe('main', () => {
-  it('exits 1 with a clear message when DATABASE_URL asks for the scaled mode', async () => {
-    const { code, out } = await run({ DATABASE_URL: 'postgres://localhost/kefu' });
+  it('exits 1 with a clear message when REDIS_URL asks for several nodes', async () => {
+    const { code, out } = await run({ REDIS_URL: 'redis://127.0.0.1:6379' });
     expect(code).toBe(1);
-    expect(out).toMatch(/DATABASE_URL.*not available yet/);
+    expect(out).toMatch(/REDIS_URL.*not available yet/);
   });
 
   it('prints the demo page, the console and a generated admin password, then stops on SIGTERM', async () => {

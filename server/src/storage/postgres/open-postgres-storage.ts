@@ -1,5 +1,6 @@
 /** Opens the PostgreSQL storage: a connection pool, the migrations, and the retry wrapper. */
 import pg from 'pg';
+import { KefuError } from '../../kefu-error.ts';
 import type { Storage } from '../storage.ts';
 import { runPgMigrations } from './pg-migrations.ts';
 import { PostgresStorage } from './postgres-storage.ts';
@@ -37,7 +38,19 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
     await retryPg(() => runPgMigrations(pool), retry);
   } catch (err) {
     await pool.end();
+    // Starting is where a wrong host or a stopped server shows: say which one, never the password.
+    if (err instanceof KefuError && err.code === 'unavailable') throw new KefuError('unavailable', `PostgreSQL at ${databaseLocation(url)} could not be reached`);
     throw err;
   }
   return withPgRetry(new PostgresStorage(pool), retry);
+}
+
+/** host:port/database of a connection string, without the credentials. */
+export function databaseLocation(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
 }
