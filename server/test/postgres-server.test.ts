@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationSummary, Message, VisitorConversation } from '@kefu/shared';
 import type { KefuServer } from '../src/index.ts';
 import { KefuError } from '../src/kefu-error.ts';
+import { startTestProxy } from '../src/storage/postgres/postgres-test-proxy.ts';
 import { createTestSchema, type TestSchema } from '../src/storage/postgres/postgres-test-schema.ts';
 import { agentCall, closeClients, connectAgent, connectVisitor, login, ok, recorder, startServer, tempDir, visitorCall } from './support/test-server.ts';
 
@@ -107,6 +108,31 @@ describe.skipIf(!url)('Kefu on PostgreSQL (TEST_DATABASE_URL)', () => {
     ]);
     // The session cookie from before the restart still signs the agent in.
     expect((await agent()).hello).toBeDefined();
+  });
+
+  it('answers a send during a database outage with the retryable unavailable, and takes the resend once it is back', async () => {
+    const proxy = await startTestProxy(schema.url);
+    const cutOff = await startServer({ databaseUrl: proxy.url, dataDir: tempDir() });
+    try {
+      const socket = connectVisitor(cutOff.url);
+      const messages = recorder<Message>(socket, 'message');
+      ok(await visitorCall(socket, 'hello', { lang: 'zh-CN' }));
+      const first = ok(await visitorCall(socket, 'send', { clientId: 'o1', text: '客服热线是多少？' })).message;
+      await messages.next((m) => m.author === 'bot' && m.seq > first.seq);
+
+      await proxy.cut();
+      const during = await visitorCall(socket, 'send', { clientId: 'o2', text: '服务时间？' });
+      expect(!during.ok && during.error.code).toBe('unavailable');
+      await proxy.restore();
+      // The widget resends with the same client id; no restart needed.
+      const resent = ok(await visitorCall(socket, 'send', { clientId: 'o2', text: '服务时间？' })).message;
+      expect(resent.seq).toBe(first.seq + 2);
+      await messages.next((m) => m.author === 'bot' && m.seq > resent.seq);
+    } finally {
+      closeClients();
+      await cutOff.close();
+      await proxy.close();
+    }
   });
 });
 

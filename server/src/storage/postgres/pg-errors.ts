@@ -30,8 +30,10 @@ const messageOf = (err: unknown): string => (err instanceof Error ? err.message 
 export function isPgRetryable(err: unknown): boolean {
   const code = codeOf(err);
   if (code !== undefined && (ROLLED_BACK.has(code) || NOT_CONNECTED_CODES.has(code))) return true;
-  // node-postgres reports a pool that could not connect in time without a code.
-  return messageOf(err).startsWith('timeout exceeded when trying to connect');
+  // node-postgres reports these without a code: a pool that could not connect in time, and a
+  // pooled connection already known to be broken (the statement was never sent).
+  const message = messageOf(err);
+  return message.startsWith('timeout exceeded when trying to connect') || message === 'Client has encountered a connection error and is not queryable';
 }
 
 /**
@@ -42,6 +44,5 @@ export function isPgUnavailable(err: unknown): boolean {
   if (isPgRetryable(err)) return true;
   const code = codeOf(err);
   if (code !== undefined && (CONNECTION_LOST_CODES.has(code) || code.startsWith('08'))) return true;
-  const message = messageOf(err);
-  return message.startsWith('Connection terminated') || message === 'Client has encountered a connection error and is not queryable';
+  return messageOf(err).startsWith('Connection terminated');
 }

@@ -9,6 +9,7 @@ import { KefuError } from '../../kefu-error.ts';
 import { runStorageContract } from '../storage.contract.ts';
 import type { Storage } from '../storage.ts';
 import { openPostgresStorage } from './open-postgres-storage.ts';
+import { startTestProxy } from './postgres-test-proxy.ts';
 import { createTestSchema, type TestSchema } from './postgres-test-schema.ts';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -109,6 +110,25 @@ describe.skipIf(!url)('PostgreSQL storage (TEST_DATABASE_URL)', () => {
       const tickets = await Promise.all(Array.from({ length: 50 }, (_, i) => node(i).createTicket({ day: '20261130', createdAt: now })));
       const numbers = tickets.map((t) => t.number).sort();
       expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => `T20261130-${String(i + 1).padStart(4, '0')}`));
+    });
+
+    it('answers unavailable while the database is unreachable and recovers by itself when it is back', async () => {
+      const c = await newConversation();
+      const proxy = await startTestProxy(schema.url);
+      const storage = await openPostgresStorage(proxy.url, { maxConnections: 2, retry: { budgetMs: 300 } });
+      const send = (clientId: string) => storage.appendMessage({ conversationId: c.id, clientId, author: 'visitor', text: clientId, createdAt: now });
+      try {
+        expect((await send('before')).message.seq).toBe(1);
+        await proxy.cut();
+        await expect(send('during')).rejects.toSatisfy((err: unknown) => err instanceof KefuError && err.code === 'unavailable');
+        await proxy.restore();
+        // The client resends with the same id: stored once, right after the message acknowledged before the outage.
+        expect((await send('during')).message.seq).toBe(2);
+        expect((await send('during')).created).toBe(false);
+      } finally {
+        await storage.close();
+        await proxy.close();
+      }
     });
 
     it('answers the retryable unavailable when a row stays locked past the lock timeout', async () => {

@@ -20,14 +20,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const unavailable = () => new KefuError('unavailable', 'the database is unavailable; please retry shortly');
 
-/** Runs `call` (one statement or one transaction) until it succeeds, fails for good, or the budget is spent. */
-export async function retryPg<T>(call: () => Promise<T>, options: PgRetryOptions = DEFAULT_PG_RETRY): Promise<T> {
+/**
+ * Runs `call` (one statement or one transaction) until it succeeds, fails for good, or the budget
+ * is spent. A `readOnly` call is also run again after losing its connection mid-statement.
+ */
+export async function retryPg<T>(call: () => Promise<T>, options: PgRetryOptions = DEFAULT_PG_RETRY, readOnly = false): Promise<T> {
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {
       return await call();
     } catch (err) {
-      if (!isPgRetryable(err)) throw isPgUnavailable(err) ? unavailable() : err;
+      if (!(isPgRetryable(err) || (readOnly && isPgUnavailable(err)))) throw isPgUnavailable(err) ? unavailable() : err;
       const left = options.budgetMs - (Date.now() - started);
       if (left <= 0) throw unavailable();
       // Jitter keeps many waiting callers from retrying in lockstep.
@@ -37,13 +40,17 @@ export async function retryPg<T>(call: () => Promise<T>, options: PgRetryOptions
   }
 }
 
+/** Storage methods that only read: losing the connection during one cannot have changed anything. */
+const READ_ONLY = /^(ping|get|find|list|latest|count)/;
+
 /** Wraps every method of a storage (but `close`) in `retryPg`: each is one statement or one transaction. */
 export function withPgRetry<T extends object>(target: T, options: PgRetryOptions = DEFAULT_PG_RETRY): T {
   return new Proxy(target, {
     get(obj, key, receiver) {
       const value: unknown = Reflect.get(obj, key, receiver);
       if (typeof value !== 'function' || key === 'close') return value;
-      return (...args: unknown[]) => retryPg(() => Promise.resolve(value.apply(obj, args)), options);
+      const readOnly = typeof key === 'string' && READ_ONLY.test(key);
+      return (...args: unknown[]) => retryPg(() => Promise.resolve(value.apply(obj, args)), options, readOnly);
     },
   });
 }
