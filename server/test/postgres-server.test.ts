@@ -16,7 +16,7 @@ import { agentCall, closeClients, connectAgent, connectVisitor, login, ok, recor
 
 const url = process.env.TEST_DATABASE_URL;
 
-describe.skipIf(!url)('Kefu on PostgreSQL (TEST_DATABASE_URL)', () => {
+describe.skipIf(!url)('Kefu on PostgreSQL (needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)', () => {
   let schema: TestSchema;
   let server: KefuServer;
   let cookie: string;

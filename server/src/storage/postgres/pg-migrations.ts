@@ -4,9 +4,15 @@
  * flags as BOOLEAN. Insertion order, which SQLite reads from `rowid`, is an identity column `ord`.
  */
 import type pg from 'pg';
-import type { Migration } from '../sqlite/migrations.ts';
 
-export const PG_MIGRATIONS: Migration[] = [
+/** One schema step; `version` only grows and means the same step as SQLite's version of that number. */
+export interface PgMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const PG_MIGRATIONS: PgMigration[] = [
   {
     version: 1,
     name: 'initial schema',
@@ -137,7 +143,7 @@ export const PG_MIGRATIONS: Migration[] = [
  * advisory lock keyed on the schema: nodes starting together wait for the first one and then find
  * nothing left to do, instead of racing to create the same tables.
  */
-export async function runPgMigrations(pool: pg.Pool, migrations: Migration[] = PG_MIGRATIONS): Promise<number[]> {
+export async function runPgMigrations(pool: pg.Pool, migrations: PgMigration[] = PG_MIGRATIONS): Promise<number[]> {
   const client = await pool.connect();
   let failed = false;
   try {

@@ -15,7 +15,7 @@ import { createTestSchema, type TestSchema } from './postgres-test-schema.ts';
 const url = process.env.TEST_DATABASE_URL;
 const now = 1_700_000_000_000;
 
-describe.skipIf(!url)('PostgreSQL storage (TEST_DATABASE_URL)', () => {
+describe.skipIf(!url)('PostgreSQL storage (needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)', () => {
   const schemas: TestSchema[] = [];
   afterAll(async () => {
     await Promise.all(schemas.map((s) => s.drop()));
