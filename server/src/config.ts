@@ -35,8 +35,14 @@ export interface KefuConfig {
   logLevel: LogLevel;
   /** postgres:// connection string: PostgreSQL instead of the SQLite file under `dataDir`. */
   databaseUrl?: string;
-  /** Several nodes on Redis: refused until that mode exists. */
+  /** redis:// URL: several nodes share Socket.IO rooms, limits, bot-turn ordering and counters through Redis. */
   redisUrl?: string;
+  /** Start of every Redis key this deployment writes (KEFU_REDIS_PREFIX, default `kefu:`). */
+  redisPrefix?: string;
+  /** KEFU_STICKY=true: the load balancer keeps a client on one node, so HTTP long-polling works across nodes. */
+  sticky?: boolean;
+  /** KEFU_TRANSPORTS: the Socket.IO transports served; `['websocket']` runs several nodes without affinity. */
+  transports?: ('polling' | 'websocket')[];
   /** Built browser artefacts served as static files. */
   widgetDistDir: string;
   consoleDistDir: string;
@@ -104,7 +110,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
   if (requiredText !== undefined && requiredText !== 'true' && requiredText !== 'false') {
     throw new Error(`KEFU_IDENTITY_REQUIRED must be true or false, got "${requiredText}"`);
   }
+  const redisUrl = str('REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) throw new Error('REDIS_URL must be a Redis URL (redis://host:6379 or rediss://…)');
+  const stickyText = str('KEFU_STICKY')?.toLowerCase();
+  if (stickyText !== undefined && stickyText !== 'true' && stickyText !== 'false') throw new Error(`KEFU_STICKY must be true or false, got "${stickyText}"`);
+  const transports = str('KEFU_TRANSPORTS')
+    ?.split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+  for (const t of transports ?? []) {
+    if (t !== 'websocket' && t !== 'polling') throw new Error(`KEFU_TRANSPORTS lists websocket and/or polling, got "${t}"`);
+  }
   return resolveConfig({
+    redisPrefix: str('KEFU_REDIS_PREFIX'),
+    sticky: stickyText === undefined ? undefined : stickyText === 'true',
+    transports: transports && transports.length > 0 ? (transports as ('polling' | 'websocket')[]) : undefined,
     trustProxy: trustText === undefined ? undefined : parseTrustProxy(trustText),
     limits: Object.keys(limits).length > 0 ? limits : undefined,
     identitySecret,
@@ -119,7 +139,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     timeZone,
     logLevel: level as LogLevel | undefined,
     databaseUrl,
-    redisUrl: str('REDIS_URL'),
+    redisUrl,
     metricsToken: str('METRICS_TOKEN'),
   });
 }

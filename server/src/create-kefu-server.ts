@@ -21,6 +21,14 @@ import { DEFAULT_SESSION_POLICY, startAgentSessions } from './auth/agent-session
 import { createLoginLimits } from './security/login-limits.ts';
 import { setupVisitorNamespace } from './socket/visitor-namespace.ts';
 import { resumePendingTurns } from './bot/resume-pending-turns.ts';
+import { resolveTransports } from './cluster/cluster-transports.ts';
+import { trackInflight } from './cluster/inflight-serial.ts';
+import { localClaim, redisClaim } from './cluster/redis-claims.ts';
+import { openRedis, type RedisConnection } from './cluster/redis-connection.ts';
+import { redisCounters } from './cluster/redis-counters.ts';
+import { createRedisKeyedSerial } from './cluster/redis-keyed-serial.ts';
+import { redisLimiterStore, redisLoginLimiters } from './cluster/redis-limiters.ts';
+import { attachRedisAdapter } from './cluster/socket-adapter.ts';
 import { openPostgresStorage } from './storage/postgres/open-postgres-storage.ts';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
 import type { SiteRecord, Storage } from './storage/storage.ts';
@@ -44,10 +52,8 @@ export interface KefuServerParts {
   now?: () => number;
 }
 
-/** Why REDIS_URL is refused, for the error and the command line. */
-export const REDIS_NOT_AVAILABLE =
-  'REDIS_URL (several nodes sharing Socket.IO and limits through Redis) is not available yet; unset it. ' +
-  'DATABASE_URL alone runs one process on PostgreSQL.';
+/** How long a stopping node waits for bot turns already under way (SIGTERM). */
+export const SHUTDOWN_DRAIN_MS = 5000;
 
 /** PostgreSQL when DATABASE_URL is set, else the SQLite file under DATA_DIR. */
 function openStorage(config: KefuConfig, log: Logger): Promise<Storage> | Storage {
@@ -60,11 +66,12 @@ function openStorage(config: KefuConfig, log: Logger): Promise<Storage> | Storag
 export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts: KefuServerParts = {}): Promise<KefuServer> {
   const config = resolveConfig(partial);
   const log = createLogger(config.logLevel);
-  if (config.redisUrl) {
-    throw new Error(REDIS_NOT_AVAILABLE);
-  }
+  // Before anything is opened: a node of several must say how polling reaches the same node.
+  const transports = resolveTransports(config);
+  let redis: RedisConnection | undefined;
   const storage = parts.storage ?? (await openStorage(config, log));
   try {
+    if (config.redisUrl) redis = await openRedis(config.redisUrl, config.redisPrefix ?? 'kefu:', log);
     const clock = parts.now ?? Date.now;
     const now = clock();
     const sessionPolicy = {
@@ -81,7 +88,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
 
     const http = createServer();
     const limits = resolveLimits(config.limits);
-    const visitorLimiters = createVisitorLimiters(limits);
+    const visitorLimiters = createVisitorLimiters(limits, redis ? redisLimiterStore(redis) : undefined);
     const trust = compileTrust(config.trustProxy);
     const guard = createEngineGuard({ trust, connectionsPerIp: limits.connectionsPerIp, handshakes: visitorLimiters.handshakesPerIpPerMinute, log });
     const io = new Server(http, {
@@ -90,20 +97,24 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
       cors: { origin: config.allowedOrigins ?? true, credentials: false },
       maxHttpBufferSize: 64 * 1024,
       serveClient: false,
+      transports,
     });
+    // Rooms, socketsJoin and disconnectSockets reach every node's sockets.
+    if (redis) attachRedisAdapter(io, redis);
+    const serial = trackInflight(redis ? createRedisKeyedSerial(redis, log) : createKeyedSerial());
     const ctx: KefuContext = {
       config,
       log,
       storage,
       tokens,
       kb,
-      metrics: createMetrics(),
+      metrics: createMetrics(redis ? redisCounters(redis, 'bot_decisions', log) : undefined),
       limits: {
         visitor: visitorLimiters,
-        login: createLoginLimits(),
+        login: redis ? createLoginLimits(undefined, redisLoginLimiters(redis)) : createLoginLimits(),
       },
       trust,
-      serial: createKeyedSerial(),
+      serial,
       visitors: io.of(VISITOR_NAMESPACE) as VisitorNamespace,
       agents: io.of(AGENT_NAMESPACE) as AgentNamespace,
       sessions,
@@ -114,7 +125,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
     const agentSide = setupAgentNamespace(ctx);
     // Before listening, so the bot turns a killed process left behind are queued ahead of any new
     // message; they wait for the knowledge base's first load.
-    await resumePendingTurns(ctx, kb.ready());
+    await resumePendingTurns(ctx, kb.ready(), redis ? redisClaim(redis) : localClaim);
     // Socket.IO answers its own long-polling requests; Express must not answer them as well (with a 404).
     const app = createApp(ctx);
     http.on('request', (req, res) => {
@@ -150,17 +161,26 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
       close() {
         closing ??= (async () => {
           clearInterval(sweep);
+          // Stop accepting: new connections go to the other nodes (the load balancer sees a closed port).
+          http.close();
+          // Bot turns under way post their replies while their visitors are still connected here.
+          if (!(await serial.drain(SHUTDOWN_DRAIN_MS))) log.warn(`stopping with bot turns still running after ${SHUTDOWN_DRAIN_MS} ms`);
           agentSide.close();
           kb.close();
-          io.disconnectSockets(true);
+          // This node's sockets only (with the Redis adapter, io.disconnectSockets would reach every node);
+          // their clients reconnect, with jittered backoff, to another node.
+          ctx.visitors.local.disconnectSockets(true);
+          ctx.agents.local.disconnectSockets(true);
           await new Promise<void>((ok) => io.close(() => ok()));
           http.closeAllConnections();
+          await redis?.close();
           await storage.close();
         })();
         return closing;
       },
     };
   } catch (err) {
+    await redis?.close();
     await storage.close();
     throw err;
   }

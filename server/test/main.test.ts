@@ -1,4 +1,4 @@
-/** The command-line entry: prints where things are, refuses the scaled mode for now, stops cleanly on SIGTERM. */
+/** The command-line entry: prints where things are, refuses several nodes without a transport choice, stops cleanly on SIGTERM. */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -23,10 +23,10 @@ function run(env: Record<string, string>, onOutput?: (text: string, stop: () => 
 }
 
 describe('main', () => {
-  it('exits 1 with a clear message when REDIS_URL asks for several nodes', async () => {
-    const { code, out } = await run({ REDIS_URL: 'redis://127.0.0.1:6379' });
+  it('exits 1 with a clear message when REDIS_URL is set without saying how polling reaches one node', async () => {
+    const { code, out } = await run({ REDIS_URL: 'redis://127.0.0.1:6379', KEFU_STICKY: '', KEFU_TRANSPORTS: '' });
     expect(code).toBe(1);
-    expect(out).toMatch(/REDIS_URL.*not available yet/);
+    expect(out).toMatch(/Set KEFU_STICKY=true .* or KEFU_TRANSPORTS=websocket/);
   });
 
   it('prints the demo page, the console and a generated admin password, then stops on SIGTERM', async () => {

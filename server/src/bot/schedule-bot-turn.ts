@@ -27,12 +27,15 @@ function botTurnTestDelay(): number {
  * the server already listens) and `ready` are awaited inside the line, so a question asked during
  * start-up gets a real answer rather than a decline, and later turns of the conversation wait too.
  * A turn that meets a database still busy after the storage's own retries is tried again a little
- * later, unless it already posted part of its reply.
+ * later, unless it already posted part of its reply. `stillWanted`, checked first inside the line,
+ * skips a turn that is no longer needed.
  */
-export function scheduleBotTurn(ctx: KefuContext, turn: BotTurnInput, ready?: Promise<unknown>): Promise<void> {
+export function scheduleBotTurn(ctx: KefuContext, turn: BotTurnInput, ready?: Promise<unknown>, stillWanted?: () => Promise<boolean>): Promise<void> {
   return ctx.serial.run(turn.conversationId, async () => {
     await ready;
     await ctx.kb.ready();
+    // A resumed turn another node may have answered while this one waited for the conversation's lock.
+    if (stillWanted && !(await stillWanted())) return;
     const delay = botTurnTestDelay();
     if (delay > 0) await sleep(delay);
     const reply = createTurnReply(ctx, turn.seq);
