@@ -6,9 +6,26 @@
  * meanwhile; and one connection per node suffices.
  */
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import type { Server } from 'socket.io';
-import type { RedisConnection } from './redis-connection.ts';
+import type { Namespace, Server } from 'socket.io';
+import { withTimeout, type RedisConnection } from './redis-connection.ts';
+
+/**
+ * The cluster adapter delivers a broadcast to this node's own sockets only after Redis took it; while
+ * Redis is away that would hold every local delivery back. After this long the local sockets get
+ * it anyway, and the entry, waiting in the client's queue, reaches the other nodes when Redis is back.
+ */
+export const PUBLISH_WAIT_MS = 300;
+
+type Publishing = { publishAndReturnOffset(message: unknown): Promise<string> };
 
 export function attachRedisAdapter(io: Server, redis: RedisConnection): void {
-  io.adapter(createAdapter(redis.adapterClient, { streamName: `${redis.prefix}socket.io`, sessionKeyPrefix: `${redis.prefix}sio:session:` }));
+  const make = createAdapter(redis.adapterClient, { streamName: `${redis.prefix}socket.io`, sessionKeyPrefix: `${redis.prefix}sio:session:` });
+  // Socket.IO calls the adapter with `new`; returning an object from it hands that object over.
+  const adapter = function (nsp: Namespace) {
+    const a = make(nsp) as unknown as Publishing;
+    const publish = a.publishAndReturnOffset.bind(a);
+    a.publishAndReturnOffset = (message) => withTimeout(publish(message), PUBLISH_WAIT_MS);
+    return a;
+  };
+  io.adapter(adapter as unknown as Parameters<Server['adapter']>[0]);
 }
