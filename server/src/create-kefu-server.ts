@@ -167,10 +167,9 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
           if (!(await serial.drain(SHUTDOWN_DRAIN_MS))) log.warn(`stopping with bot turns still running after ${SHUTDOWN_DRAIN_MS} ms`);
           agentSide.close();
           kb.close();
-          // This node's sockets only (with the Redis adapter, io.disconnectSockets would reach every node);
-          // their clients reconnect, with jittered backoff, to another node.
-          ctx.visitors.local.disconnectSockets(true);
-          ctx.agents.local.disconnectSockets(true);
+          // Closes this node's transports only (with the Redis adapter, io.disconnectSockets would reach
+          // every node). Clients see "transport close", not a server-side disconnect, so Socket.IO's own
+          // reconnection (randomizationFactor 0.5 by default: jittered backoff) takes them to another node.
           await new Promise<void>((ok) => io.close(() => ok()));
           http.closeAllConnections();
           await redis?.close();
