@@ -1,4 +1,7 @@
-/** An answered question costs two write transactions (the question, the reply) and nothing more when nothing else changed. */
+/**
+ * An answered question costs two write operations (the question, the reply) and nothing more when nothing
+ * else changed; under concurrent load, writes share commits (group commit), so there are fewer commits than questions.
+ */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '@kefu/shared';
@@ -8,7 +11,7 @@ import { openSqliteStorage } from '../src/storage/sqlite/sqlite-storage.ts';
 import type { Storage } from '../src/storage/storage.ts';
 import { ADMIN, FIXTURE_KB, closeClients, connectVisitor, ok, recorder, tempDir, visitorCall } from './support/test-server.ts';
 
-/** Every Storage method that writes; each is one transaction (or one statement). */
+/** Every Storage method that writes; each is one operation (a savepoint in the turn's shared transaction). */
 const WRITES = new Set<string>([
   'appendMessage',
   'updateConversation',
@@ -39,7 +42,9 @@ function countingWrites(storage: Storage): { storage: Storage; writes: string[] 
 
 describe('writes per visitor turn', () => {
   let server: KefuServer;
-  const counter = countingWrites(openSqliteStorage(join(tempDir(), 'kefu.sqlite')));
+  /** The number of writes each commit carried. */
+  const commits: number[] = [];
+  const counter = countingWrites(openSqliteStorage(join(tempDir(), 'kefu.sqlite'), undefined, { onCommit: (writes) => commits.push(writes) }));
   beforeAll(async () => {
     server = await createKefuServer(
       { port: 0, dataDir: tempDir(), kbDir: FIXTURE_KB, logLevel: 'silent', adminEmail: ADMIN.email, adminPassword: ADMIN.password },
@@ -51,7 +56,7 @@ describe('writes per visitor turn', () => {
     await server.close();
   });
 
-  it('stores a question and its answer in two transactions, and the department only when it changes', async () => {
+  it('stores a question and its answer in two write operations, and the department only when it changes', async () => {
     const v = connectVisitor(server.url);
     ok(await visitorCall(v, 'hello', { lang: 'zh-CN' }));
     const messages = recorder<Message>(v, 'message');
@@ -76,5 +81,31 @@ describe('writes per visitor turn', () => {
     const declined = await ask('w4', '今天天气怎么样，适合去公园野餐吗');
     expect(declined.writes).toEqual(['appendMessage', 'appendMessage']);
     expect(declined.reply.meta?.decision).not.toBe('answer');
+  });
+
+  it('commits the questions of many visitors sending at once in fewer transactions than questions', async () => {
+    // Under the limit of new visitors per address a minute (the first test made one).
+    const VISITORS = 15;
+    const visitors = await Promise.all(
+      Array.from({ length: VISITORS }, async () => {
+        const v = connectVisitor(server.url);
+        ok(await visitorCall(v, 'hello', { lang: 'zh-CN' }));
+        return { v, messages: recorder<Message>(v, 'message') };
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    commits.length = 0;
+    counter.writes.length = 0;
+    const sent = await Promise.all(visitors.map(({ v }, i) => visitorCall(v, 'send', { clientId: `burst-${i}`, text: '怎么开发票？' }).then(ok)));
+    // Each visitor gets its answer (and, as the sender, no echo of its own question: that came in the ack).
+    const replies = await Promise.all(visitors.map(({ messages }, i) => messages.next((m) => m.author === 'bot' && m.seq > sent[i]!.message.seq)));
+    expect(replies.every((m) => m.meta?.entryId === 'invoice')).toBe(true);
+    for (const { messages } of visitors) expect(messages.seen.filter((m) => m.author === 'visitor')).toEqual([]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(counter.writes.filter((w) => w === 'appendMessage')).toHaveLength(2 * VISITORS);
+    expect(counter.writes).toHaveLength(2 * VISITORS);
+    // Every write was committed, and shared: nothing acknowledged was left uncommitted.
+    expect(commits.reduce((a, b) => a + b, 0)).toBe(2 * VISITORS);
+    expect(commits.length).toBeLessThan(VISITORS);
   });
 });

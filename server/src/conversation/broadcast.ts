@@ -4,15 +4,21 @@ import { rooms } from '../context.ts';
 import type { AppendResult, ConversationRecord, NewMessage } from '../storage/storage.ts';
 import { summaryView, visitorView } from './views.ts';
 
-/** Appends a message (idempotent by client id) and, when it is new, pushes it to both sides. */
+/**
+ * Appends a message (idempotent by client id) and, when it is new, pushes it to both sides. The socket that
+ * sent it (`senderSocketId`) is left out: it has the message in its acknowledgement, and one push fewer per
+ * question is one socket write fewer.
+ */
 export async function postMessage(
   ctx: KefuContext,
   conv: ConversationRecord,
   input: Omit<NewMessage, 'conversationId' | 'createdAt'>,
+  senderSocketId?: string,
 ): Promise<AppendResult> {
   const result = await ctx.storage.appendMessage({ ...input, conversationId: conv.id, createdAt: ctx.now() });
   if (result.created) {
-    ctx.visitors.to(rooms.visitor(conv.visitorId)).emit('message', result.message);
+    const visitorRoom = ctx.visitors.to(rooms.visitor(conv.visitorId));
+    (senderSocketId ? visitorRoom.except(senderSocketId) : visitorRoom).emit('message', result.message);
     ctx.agents.to(rooms.conversation(conv.id)).emit('message', result.message);
   }
   return result;

@@ -142,10 +142,15 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
   on('send', VisitorSendSchema, async (input, { after }) => {
     const visitorId = requireVisitor();
     let conv = await currentConversation(visitorId);
-    const existing = await storage.findMessage(conv.id, input.clientId);
-    if (existing) return { message: existing };
+    // A resend (same client id) is answered with the stored copy by the append itself; only a reopening
+    // looks first, so a resend never reopens a closed conversation. The price: a resend spends rate budget.
+    const reopening = conv.state === 'closed' || conv.state === 'ticket';
+    if (reopening) {
+      const existing = await storage.findMessage(conv.id, input.clientId);
+      if (existing) return { message: existing };
+    }
     await limit(visitorId);
-    if (conv.state === 'closed' || conv.state === 'ticket') {
+    if (reopening) {
       const reopened = await storage.transitionConversation(conv.id, ['closed', 'ticket'], { state: 'bot', assignedAgentId: null, flow: null }, ctx.now());
       if (reopened) {
         conv = reopened;
@@ -155,7 +160,12 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
     }
     // Recorded as pending with the message (when with the bot), so a crash before the reply is answered after a restart.
     const entry = input.entryId ? { entryId: input.entryId } : {};
-    const { message, created, conversation } = await postMessage(ctx, conv, { clientId: input.clientId, author: 'visitor', text: input.text, pendingTurn: entry });
+    const { message, created, conversation } = await postMessage(
+      ctx,
+      conv,
+      { clientId: input.clientId, author: 'visitor', text: input.text, pendingTurn: entry },
+      socket.id,
+    );
     if (created && conversation.state === 'bot') {
       const turn = { conversationId: conversation.id, seq: message.seq, text: input.text, ...entry };
       after(() => scheduleBotTurn(ctx, turn));

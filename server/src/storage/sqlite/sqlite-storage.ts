@@ -23,6 +23,7 @@ import type {
   VisitorSeen,
 } from '../storage.ts';
 import { DEFAULT_BUSY_RETRY, withBusyRetry, type BusyRetryOptions } from './busy-retry.ts';
+import { GroupCommit, type GroupCommitHooks } from './group-commit.ts';
 import { runMigrations } from './migrations.ts';
 import {
   toAgent,
@@ -41,7 +42,7 @@ import {
 import { patchColumns } from './patch-columns.ts';
 
 /** Opens (creating when needed) the database file, runs migrations, and returns the storage. */
-export function openSqliteStorage(file: string, busyRetry: BusyRetryOptions = DEFAULT_BUSY_RETRY): Storage {
+export function openSqliteStorage(file: string, busyRetry: BusyRetryOptions = DEFAULT_BUSY_RETRY, hooks: GroupCommitHooks = {}): Storage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -55,7 +56,7 @@ export function openSqliteStorage(file: string, busyRetry: BusyRetryOptions = DE
   // Serving must not: the driver waits synchronously, freezing every visitor, so SQLite waits a few
   // milliseconds and longer locks are retried asynchronously (busy-retry.ts).
   db.pragma('busy_timeout = 5');
-  return withBusyRetry(new SqliteStorage(db), busyRetry);
+  return withBusyRetry(new SqliteStorage(db, hooks), busyRetry);
 }
 
 /** Seq is gapless from 1, so a page starting above 1 has older messages. */
@@ -67,10 +68,18 @@ class SqliteStorage implements Storage {
   /** Prepared once per SQL text: preparing is the costly part of a query on the message hot path. */
   private readonly statements = new Map<string, Database.Statement>();
 
-  private readonly appendTransaction: Database.Transaction<(input: NewMessage) => AppendResult>;
+  /** Every write goes through it: writes of one event-loop turn share one transaction. */
+  private readonly commits: GroupCommit;
 
-  constructor(private readonly db: Database.Database) {
-    this.appendTransaction = db.transaction((input: NewMessage) => this.appendNow(input));
+  constructor(
+    private readonly db: Database.Database,
+    hooks: GroupCommitHooks,
+  ) {
+    this.commits = new GroupCommit(db, hooks);
+  }
+
+  private write<T>(operation: () => T): Promise<T> {
+    return this.commits.write(operation);
   }
 
   private stmt(sql: string): Database.Statement {
@@ -92,66 +101,84 @@ class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.commits.commit();
+    this.db.close();
   }
 
-  async ensureSetting(key: string, value: string): Promise<string> {
-    this.stmt('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, value);
-    return this.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', key)!.value;
+  ensureSetting(key: string, value: string): Promise<string> {
+    return this.write(() => {
+      this.stmt('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, value);
+      return this.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', key)!.value;
+    });
   }
 
   async getSite(key: string): Promise<SiteRecord | undefined> {
+    return this.siteNow(key);
+  }
+
+  private siteNow(key: string): SiteRecord | undefined {
     const row = this.get<SiteRow>('SELECT * FROM sites WHERE key = ?', key);
     return row && toSite(row);
   }
 
-  async upsertSite(site: Pick<SiteRecord, 'key' | 'name' | 'allowedOrigins'> & { createdAt?: number }): Promise<SiteRecord> {
-    this.stmt(
-        `INSERT INTO sites (key, name, allowed_origins, created_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins`,
-      )
-      .run(site.key, site.name, JSON.stringify(site.allowedOrigins), site.createdAt ?? Date.now());
-    return (await this.getSite(site.key))!;
+  upsertSite(site: Pick<SiteRecord, 'key' | 'name' | 'allowedOrigins'> & { createdAt?: number }): Promise<SiteRecord> {
+    return this.write(() => {
+      this.stmt(
+          `INSERT INTO sites (key, name, allowed_origins, created_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (key) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins`,
+        )
+        .run(site.key, site.name, JSON.stringify(site.allowedOrigins), site.createdAt ?? Date.now());
+      return this.siteNow(site.key)!;
+    });
   }
 
-  async ensureSite(site: Pick<SiteRecord, 'key' | 'name' | 'allowedOrigins'>, now: number): Promise<SiteRecord> {
-    this.stmt('INSERT INTO sites (key, name, allowed_origins, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING')
-      .run(site.key, site.name, JSON.stringify(site.allowedOrigins), now);
-    return (await this.getSite(site.key))!;
+  ensureSite(site: Pick<SiteRecord, 'key' | 'name' | 'allowedOrigins'>, now: number): Promise<SiteRecord> {
+    return this.write(() => {
+      this.stmt('INSERT INTO sites (key, name, allowed_origins, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING')
+        .run(site.key, site.name, JSON.stringify(site.allowedOrigins), now);
+      return this.siteNow(site.key)!;
+    });
   }
 
-  async updateSite(key: string, patch: SitePatch): Promise<SiteRecord | undefined> {
-    const secret = patch.identitySecret === undefined ? undefined : patch.identitySecret;
-    this.stmt(
-        `UPDATE sites SET name = COALESCE(?, name), allowed_origins = COALESCE(?, allowed_origins),
-           identity_secret = CASE WHEN ? THEN ? ELSE identity_secret END,
-           identity_required = COALESCE(?, identity_required)
-         WHERE key = ?`,
-      )
-      .run(
-        patch.name ?? null,
-        patch.allowedOrigins ? JSON.stringify(patch.allowedOrigins) : null,
-        secret === undefined ? 0 : 1,
-        secret ?? null,
-        patch.identityRequired === undefined ? null : patch.identityRequired ? 1 : 0,
-        key,
-      );
-    return this.getSite(key);
+  updateSite(key: string, patch: SitePatch): Promise<SiteRecord | undefined> {
+    return this.write(() => {
+      const secret = patch.identitySecret === undefined ? undefined : patch.identitySecret;
+      this.stmt(
+          `UPDATE sites SET name = COALESCE(?, name), allowed_origins = COALESCE(?, allowed_origins),
+             identity_secret = CASE WHEN ? THEN ? ELSE identity_secret END,
+             identity_required = COALESCE(?, identity_required)
+           WHERE key = ?`,
+        )
+        .run(
+          patch.name ?? null,
+          patch.allowedOrigins ? JSON.stringify(patch.allowedOrigins) : null,
+          secret === undefined ? 0 : 1,
+          secret ?? null,
+          patch.identityRequired === undefined ? null : patch.identityRequired ? 1 : 0,
+          key,
+        );
+      return this.siteNow(key);
+    });
   }
 
-  async rotateSiteTokens(key: string): Promise<SiteRecord | undefined> {
-    this.stmt('UPDATE sites SET token_generation = token_generation + 1 WHERE key = ?').run(key);
-    return this.getSite(key);
+  rotateSiteTokens(key: string): Promise<SiteRecord | undefined> {
+    return this.write(() => {
+      this.stmt('UPDATE sites SET token_generation = token_generation + 1 WHERE key = ?').run(key);
+      return this.siteNow(key);
+    });
   }
 
-  async createVisitor(input: { siteKey: string } & VisitorSeen): Promise<VisitorRecord> {
-    const id = randomUUID();
-    this.stmt(
-        `INSERT INTO visitors (id, site_key, page, name, email, user_id, identity_verified, created_at, last_seen_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, input.siteKey, input.page ?? null, input.name ?? null, input.email ?? null, input.userId ?? null, input.identityVerified ? 1 : 0, input.now, input.now);
-    return (await this.getVisitor(id))!;
+  createVisitor(input: { siteKey: string } & VisitorSeen): Promise<VisitorRecord> {
+    return this.write(() => {
+      const id = randomUUID();
+      this.stmt(
+          `INSERT INTO visitors (id, site_key, page, name, email, user_id, identity_verified, created_at, last_seen_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, input.siteKey, input.page ?? null, input.name ?? null, input.email ?? null, input.userId ?? null, input.identityVerified ? 1 : 0, input.now, input.now);
+      return toVisitor(this.get<VisitorRow>('SELECT * FROM visitors WHERE id = ?', id)!);
+    });
   }
 
   async findVerifiedVisitor(siteKey: string, userId: string): Promise<VisitorRecord | undefined> {
@@ -168,33 +195,41 @@ class SqliteStorage implements Storage {
     return row && toVisitor(row);
   }
 
-  async touchVisitor(id: string, input: VisitorSeen): Promise<void> {
-    this.stmt(
-        `UPDATE visitors SET last_seen_at = ?, page = COALESCE(?, page), name = COALESCE(?, name), email = COALESCE(?, email),
-           user_id = COALESCE(?, user_id), identity_verified = COALESCE(?, identity_verified) WHERE id = ?`,
-      )
-      .run(
-        input.now,
-        input.page ?? null,
-        input.name ?? null,
-        input.email ?? null,
-        input.userId ?? null,
-        input.identityVerified === undefined ? null : input.identityVerified ? 1 : 0,
-        id,
-      );
+  touchVisitor(id: string, input: VisitorSeen): Promise<void> {
+    return this.write(() => {
+      this.stmt(
+          `UPDATE visitors SET last_seen_at = ?, page = COALESCE(?, page), name = COALESCE(?, name), email = COALESCE(?, email),
+             user_id = COALESCE(?, user_id), identity_verified = COALESCE(?, identity_verified) WHERE id = ?`,
+        )
+        .run(
+          input.now,
+          input.page ?? null,
+          input.name ?? null,
+          input.email ?? null,
+          input.userId ?? null,
+          input.identityVerified === undefined ? null : input.identityVerified ? 1 : 0,
+          id,
+        );
+    });
   }
 
-  async createConversation(input: { siteKey: string; visitorId: string; lang?: string; now: number }): Promise<ConversationRecord> {
-    const id = randomUUID();
-    this.stmt(
-        `INSERT INTO conversations (id, site_key, visitor_id, state, lang, created_at, updated_at)
-         VALUES (?, ?, ?, 'bot', ?, ?, ?)`,
-      )
-      .run(id, input.siteKey, input.visitorId, input.lang ?? null, input.now, input.now);
-    return (await this.getConversation(id))!;
+  createConversation(input: { siteKey: string; visitorId: string; lang?: string; now: number }): Promise<ConversationRecord> {
+    return this.write(() => {
+      const id = randomUUID();
+      this.stmt(
+          `INSERT INTO conversations (id, site_key, visitor_id, state, lang, created_at, updated_at)
+           VALUES (?, ?, ?, 'bot', ?, ?, ?)`,
+        )
+        .run(id, input.siteKey, input.visitorId, input.lang ?? null, input.now, input.now);
+      return this.conversationNow(id)!;
+    });
   }
 
   async getConversation(id: string): Promise<ConversationRecord | undefined> {
+    return this.conversationNow(id);
+  }
+
+  private conversationNow(id: string): ConversationRecord | undefined {
     const row = this.get<ConversationRow>('SELECT * FROM conversations WHERE id = ?', id);
     return row && toConversation(row);
   }
@@ -207,41 +242,46 @@ class SqliteStorage implements Storage {
     return row && toConversation(row);
   }
 
-  async updateConversation(id: string, patch: ConversationPatch, now: number): Promise<ConversationRecord> {
-    const { sql, params } = patchColumns(patch, now);
-    this.stmt(`UPDATE conversations SET ${sql} WHERE id = ?`).run(...params, id);
-    const updated = await this.getConversation(id);
-    if (!updated) throw new Error(`conversation ${id} not found`);
-    return updated;
+  updateConversation(id: string, patch: ConversationPatch, now: number): Promise<ConversationRecord> {
+    return this.write(() => {
+      const { sql, params } = patchColumns(patch, now);
+      const row = this.get<ConversationRow>(`UPDATE conversations SET ${sql} WHERE id = ? RETURNING *`, ...params, id);
+      if (!row) throw new Error(`conversation ${id} not found`);
+      return toConversation(row);
+    });
   }
 
-  async transitionConversation(
+  transitionConversation(
     id: string,
     from: readonly ConversationState[],
     patch: ConversationPatch,
     now: number,
   ): Promise<ConversationRecord | undefined> {
-    const { sql, params } = patchColumns(patch, now);
-    const marks = from.map(() => '?').join(', ');
-    const row = this.get<ConversationRow>(
-      `UPDATE conversations SET ${sql} WHERE id = ? AND state IN (${marks}) RETURNING *`,
-      ...params,
-      id,
-      ...from,
-    );
-    return row && toConversation(row);
+    return this.write(() => {
+      const { sql, params } = patchColumns(patch, now);
+      const marks = from.map(() => '?').join(', ');
+      const row = this.get<ConversationRow>(
+        `UPDATE conversations SET ${sql} WHERE id = ? AND state IN (${marks}) RETURNING *`,
+        ...params,
+        id,
+        ...from,
+      );
+      return row && toConversation(row);
+    });
   }
 
-  async rateConversation(id: string, score: number, comment: string | undefined, now: number): Promise<ConversationRecord | undefined> {
-    const row = this.get<ConversationRow>(
-      `UPDATE conversations SET rating = ?, rating_comment = ?, updated_at = ?
-       WHERE id = ? AND state = 'closed' AND rating IS NULL RETURNING *`,
-      score,
-      comment ?? null,
-      now,
-      id,
-    );
-    return row && toConversation(row);
+  rateConversation(id: string, score: number, comment: string | undefined, now: number): Promise<ConversationRecord | undefined> {
+    return this.write(() => {
+      const row = this.get<ConversationRow>(
+        `UPDATE conversations SET rating = ?, rating_comment = ?, updated_at = ?
+         WHERE id = ? AND state = 'closed' AND rating IS NULL RETURNING *`,
+        score,
+        comment ?? null,
+        now,
+        id,
+      );
+      return row && toConversation(row);
+    });
   }
 
   async listQueue(): Promise<ConversationRecord[]> {
@@ -311,8 +351,8 @@ class SqliteStorage implements Storage {
     return { message: toMessage(row), created: true, conversation: toConversation(conv) };
   }
 
-  async appendMessage(input: NewMessage): Promise<AppendResult> {
-    return this.appendTransaction.immediate(input);
+  appendMessage(input: NewMessage): Promise<AppendResult> {
+    return this.write(() => this.appendNow(input));
   }
 
   async findMessage(conversationId: string, clientId: string): Promise<Message | undefined> {
@@ -362,19 +402,23 @@ class SqliteStorage implements Storage {
     }));
   }
 
-  async settleTurn(conversationId: string, seq: number): Promise<void> {
-    this.stmt('DELETE FROM pending_turns WHERE conversation_id = ? AND seq = ?').run(conversationId, seq);
+  settleTurn(conversationId: string, seq: number): Promise<void> {
+    return this.write(() => {
+      this.stmt('DELETE FROM pending_turns WHERE conversation_id = ? AND seq = ?').run(conversationId, seq);
+    });
   }
 
   async countMessages(): Promise<number> {
     return this.get<{ n: number }>('SELECT COUNT(*) AS n FROM messages')!.n;
   }
 
-  async createAgent(input: { email: string; name: string; role: AgentRecord['role']; passwordHash: string; now: number }): Promise<AgentRecord> {
-    const id = randomUUID();
-    this.stmt('INSERT INTO agents (id, email, name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, input.email, input.name, input.role, input.passwordHash, input.now, input.now);
-    return (await this.getAgent(id))!;
+  createAgent(input: { email: string; name: string; role: AgentRecord['role']; passwordHash: string; now: number }): Promise<AgentRecord> {
+    return this.write(() => {
+      const id = randomUUID();
+      this.stmt('INSERT INTO agents (id, email, name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(id, input.email, input.name, input.role, input.passwordHash, input.now, input.now);
+      return toAgent(this.get<AgentRow>('SELECT * FROM agents WHERE id = ?', id)!);
+    });
   }
 
   async getAgent(id: string): Promise<AgentRecord | undefined> {
@@ -387,15 +431,17 @@ class SqliteStorage implements Storage {
     return row && toAgent(row);
   }
 
-  async updateAgent(id: string, patch: { passwordHash?: string; role?: AgentRecord['role']; name?: string }, now: number): Promise<AgentRecord> {
-    this.stmt(
-        `UPDATE agents SET password_hash = COALESCE(?, password_hash), role = COALESCE(?, role),
-         name = COALESCE(?, name), updated_at = ? WHERE id = ?`,
-      )
-      .run(patch.passwordHash ?? null, patch.role ?? null, patch.name ?? null, now, id);
-    const agent = await this.getAgent(id);
-    if (!agent) throw new Error(`agent ${id} not found`);
-    return agent;
+  updateAgent(id: string, patch: { passwordHash?: string; role?: AgentRecord['role']; name?: string }, now: number): Promise<AgentRecord> {
+    return this.write(() => {
+      this.stmt(
+          `UPDATE agents SET password_hash = COALESCE(?, password_hash), role = COALESCE(?, role),
+           name = COALESCE(?, name), updated_at = ? WHERE id = ?`,
+        )
+        .run(patch.passwordHash ?? null, patch.role ?? null, patch.name ?? null, now, id);
+      const row = this.get<AgentRow>('SELECT * FROM agents WHERE id = ?', id);
+      if (!row) throw new Error(`agent ${id} not found`);
+      return toAgent(row);
+    });
   }
 
   async countAgents(role?: AgentRecord['role']): Promise<number> {
@@ -404,9 +450,11 @@ class SqliteStorage implements Storage {
       : this.get<{ n: number }>('SELECT COUNT(*) AS n FROM agents')!.n;
   }
 
-  async createSession(input: { tokenHash: string; agentId: string; expiresAt: number; now: number }): Promise<void> {
-    this.stmt('INSERT INTO sessions (token_hash, agent_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)')
-      .run(input.tokenHash, input.agentId, input.now, input.expiresAt, input.now);
+  createSession(input: { tokenHash: string; agentId: string; expiresAt: number; now: number }): Promise<void> {
+    return this.write(() => {
+      this.stmt('INSERT INTO sessions (token_hash, agent_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)')
+        .run(input.tokenHash, input.agentId, input.now, input.expiresAt, input.now);
+    });
   }
 
   async getSession(tokenHash: string): Promise<{ session: SessionRecord; agent: AgentRecord } | undefined> {
@@ -423,24 +471,28 @@ class SqliteStorage implements Storage {
     };
   }
 
-  async touchSession(tokenHash: string, now: number): Promise<void> {
-    this.stmt('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?').run(now, tokenHash, now);
+  touchSession(tokenHash: string, now: number): Promise<void> {
+    return this.write(() => {
+      this.stmt('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?').run(now, tokenHash, now);
+    });
   }
 
-  async deleteSession(tokenHash: string): Promise<void> {
-    this.stmt('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  deleteSession(tokenHash: string): Promise<void> {
+    return this.write(() => {
+      this.stmt('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    });
   }
 
-  async deleteAgentSessions(agentId: string, exceptTokenHash?: string): Promise<number> {
-    return this.stmt('DELETE FROM sessions WHERE agent_id = ? AND token_hash IS NOT ?').run(agentId, exceptTokenHash ?? null).changes;
+  deleteAgentSessions(agentId: string, exceptTokenHash?: string): Promise<number> {
+    return this.write(() => this.stmt('DELETE FROM sessions WHERE agent_id = ? AND token_hash IS NOT ?').run(agentId, exceptTokenHash ?? null).changes);
   }
 
-  async deleteExpiredSessions(now: number, idleSince?: number): Promise<number> {
-    return this.stmt('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?').run(now, idleSince ?? -1).changes;
+  deleteExpiredSessions(now: number, idleSince?: number): Promise<number> {
+    return this.write(() => this.stmt('DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?').run(now, idleSince ?? -1).changes);
   }
 
-  async createTicket(input: NewTicket): Promise<TicketRecord> {
-    const create = this.db.transaction((): TicketRecord => {
+  createTicket(input: NewTicket): Promise<TicketRecord> {
+    return this.write((): TicketRecord => {
       const { last } = this.get<{ last: number }>(
         `INSERT INTO ticket_counters (day, last) VALUES (?, 1)
          ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last`,
@@ -464,7 +516,6 @@ class SqliteStorage implements Storage {
         .run(row);
       return toTicket(row);
     });
-    return create.immediate();
   }
 
   async getTicketByNumber(number: string): Promise<TicketRecord | undefined> {
@@ -472,8 +523,10 @@ class SqliteStorage implements Storage {
     return row && toTicket(row);
   }
 
-  async updateTicketStatus(number: string, status: TicketStatus, now: number): Promise<TicketRecord | undefined> {
-    const row = this.get<TicketRow>('UPDATE tickets SET status = ?, updated_at = ? WHERE number = ? RETURNING *', status, now, number);
-    return row && toTicket(row);
+  updateTicketStatus(number: string, status: TicketStatus, now: number): Promise<TicketRecord | undefined> {
+    return this.write(() => {
+      const row = this.get<TicketRow>('UPDATE tickets SET status = ?, updated_at = ? WHERE number = ? RETURNING *', status, now, number);
+      return row && toTicket(row);
+    });
   }
 }
