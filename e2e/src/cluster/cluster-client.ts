@@ -32,6 +32,12 @@ export function closeAll(): void {
   opened.clear();
 }
 
+/** Disconnects one client. */
+export function closeSocket(socket: ClientSocket): void {
+  socket.disconnect();
+  opened.delete(socket);
+}
+
 /** Opens a socket and resolves once it is connected (rejects with the connect_error). */
 export function openSocket(url: string, options: Record<string, unknown>): Promise<ClientSocket> {
   const socket = io(url, { forceNew: true, reconnection: false, timeout: 5_000, ...options });

@@ -37,6 +37,10 @@ export const CLUSTER_TEST_LIMITS: Record<string, string> = {
   KEFU_LIMIT_VISITORS_PER_IP_PER_HOUR: '100000',
   KEFU_LIMIT_CONNECTIONS_PER_IP: '100000',
   KEFU_LIMIT_HANDSHAKES_PER_IP_PER_MINUTE: '100000',
+  // The rolling restart sends faster than a person types.
+  KEFU_LIMIT_MESSAGES_PER_CONNECTION: '100000',
+  KEFU_LIMIT_MESSAGES_PER_VISITOR: '100000',
+  KEFU_LIMIT_HELLOS_PER_CONNECTION: '100000',
 };
 
 export async function startCluster(tools: ClusterTools, options: ClusterOptions = {}): Promise<Cluster> {
