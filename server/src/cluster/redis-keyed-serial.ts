@@ -30,15 +30,22 @@ export function createRedisKeyedSerial(redis: RedisConnection, log: Logger, timi
   const local = createKeyedSerial();
   const lockKey = (key: string) => `${redis.prefix}turn-lock:${key}`;
 
+  const release = (key: string, token: string) =>
+    withTimeout(redis.client.eval(RELEASE, { keys: [lockKey(key)], arguments: [token] })).catch(() => undefined);
+
   /** The holder's token once the lock is ours; undefined when Redis is away or the wait ran out. */
   async function acquire(key: string): Promise<string | undefined> {
     const token = randomBytes(12).toString('hex');
     const deadline = Date.now() + timings.maxWaitMs;
     for (;;) {
+      const asked = redis.client.set(lockKey(key), token, { NX: true, PX: timings.ttlMs });
       try {
-        const set = await withTimeout(redis.client.set(lockKey(key), token, { NX: true, PX: timings.ttlMs }));
+        const set = await withTimeout(asked);
         if (set === 'OK') return token;
       } catch (err) {
+        // A paused Redis may still take the lock when it wakes: give it back then, or the
+        // conversation's next turn would wait out the whole TTL.
+        asked.then((late) => (late === 'OK' ? release(key, token) : undefined)).catch(() => undefined);
         log.warn(`conversation lock unavailable (Redis), running the turn with this node's ordering only: ${err instanceof Error ? err.message : String(err)}`);
         return undefined;
       }
@@ -63,7 +70,7 @@ export function createRedisKeyedSerial(redis: RedisConnection, log: Logger, timi
         } finally {
           clearInterval(keepAlive);
           // A lock that cannot be released expires by itself after ttlMs.
-          await withTimeout(redis.client.eval(RELEASE, { keys: [lockKey(key)], arguments: [token] })).catch(() => undefined);
+          await release(key, token);
         }
       });
     },
