@@ -1,7 +1,7 @@
 /**
- * The fault harness without Redis: three nodes on one PostgreSQL behind nginx. What must hold when a node dies, the
- * database restarts or the nodes are restarted one by one, and what the database alone must decide across nodes
- * (one winner of a raced accept, one conversation for two tabs).
+ * The fault harness: three nodes on one PostgreSQL and one Redis behind nginx. What must hold when a node dies, the
+ * database restarts or the nodes are restarted one by one, and what must be decided once across nodes (one winner of
+ * a raced accept, one conversation for two tabs).
  */
 import type { AgentHelloResult, Message } from '@kefu/shared';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -13,11 +13,12 @@ import { stickyNodeIndex } from '../src/cluster/sticky-node.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describeCluster('three nodes on PostgreSQL behind nginx, under faults', (tools) => {
+describeCluster('three nodes on PostgreSQL and Redis behind nginx, under node and database faults', (tools) => {
   let cluster: Cluster;
   let session: { cookie: string; token: string };
   beforeAll(async () => {
-    cluster = await startCluster(tools);
+    // As deployed: Redis between the nodes, nginx keeping each client on one node.
+    cluster = await startCluster(tools, { useRedis: true, env: { KEFU_STICKY: 'true' } });
     session = await signIn(cluster.nginx.url);
   }, 120_000);
   afterAll(async () => {
