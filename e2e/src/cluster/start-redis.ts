@@ -10,7 +10,7 @@ import { waitUntil } from './wait-until.ts';
 export interface HarnessRedis {
   url: string;
   port: number;
-  /** Starts it again (same port, empty: nothing is persisted, like a replaced cache node). */
+  /** Starts it again (same port, empty: nothing is persisted, like a replaced cache node); a no-op while it runs. */
   start: () => Promise<void>;
   stop: () => Promise<void>;
   /** SIGSTOP: connections stay open but nothing answers. */
@@ -39,6 +39,8 @@ export async function startRedis(redisServer: string): Promise<HarnessRedis> {
   const port = await freePort();
   let proc: ManagedProcess | undefined;
   const start = async (): Promise<void> => {
+    // A second redis-server on the same port would fail to bind, and the running one would be lost track of.
+    if (proc?.running()) return;
     const p = spawnManaged(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], process.env, dir);
     proc = p;
     await waitUntil(() => ping(port), 10_000, () => `redis-server on ${port} never answered PING\n${p.output()}`);
