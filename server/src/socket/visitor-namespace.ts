@@ -143,13 +143,20 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
     const visitorId = requireVisitor();
     let conv = await currentConversation(visitorId);
     // A resend (same client id) is answered with the stored copy by the append itself; only a reopening
-    // looks first, so a resend never reopens a closed conversation. The price: a resend spends rate budget.
+    // looks first, so a resend never reopens a closed conversation.
     const reopening = conv.state === 'closed' || conv.state === 'ticket';
     if (reopening) {
       const existing = await storage.findMessage(conv.id, input.clientId);
       if (existing) return { message: existing };
     }
-    await limit(visitorId);
+    try {
+      await limit(visitorId);
+    } catch (err) {
+      // A retry of a message already stored (its ack was lost) is answered, never refused: it stores nothing.
+      const existing = reopening ? undefined : await storage.findMessage(conv.id, input.clientId);
+      if (existing) return { message: existing };
+      throw err;
+    }
     if (reopening) {
       const reopened = await storage.transitionConversation(conv.id, ['closed', 'ticket'], { state: 'bot', assignedAgentId: null, flow: null }, ctx.now());
       if (reopened) {
