@@ -44,7 +44,7 @@ let bundle: Promise<string> | undefined;
  * temporary folder under its content hash: test processes that run the same sources share one copy, and none is left
  * behind per process.
  */
-function serverBundle(): Promise<string> {
+export function serverBundle(): Promise<string> {
   bundle ??= (async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'kefu-e2e-server-'));
     const { buildServer } = (await import(pathToFileURL(join(REPO_ROOT, 'scripts/build-server.mjs')).href)) as {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../repo-root.ts';
 import { ADMIN } from '../start-server.ts';
 import { spawnManaged, type ManagedProcess } from './managed-process.ts';
-import { serverBundle } from './server-bundle.ts';
+import { serverBundle } from '../start-server.ts';
 import { waitUntil } from './wait-until.ts';
 
 export interface KefuNode {

@@ -1,17 +1,6 @@
 /** Turns a ConversationPatch into a PostgreSQL SET clause with numbered parameters. */
+import { PATCH_COLUMNS as COLUMNS, PATCH_KEYS } from '../patch-column-names.ts';
 import type { ConversationPatch } from '../storage.ts';
-
-const COLUMNS: Record<keyof ConversationPatch, string> = {
-  state: 'state',
-  lang: 'lang',
-  department: 'department',
-  priority: 'priority',
-  queuedAt: 'queued_at',
-  assignedAgentId: 'assigned_agent_id',
-  assignedAt: 'assigned_at',
-  closedAt: 'closed_at',
-  flow: 'flow_state',
-};
 
 /**
  * `updated_at` is always set; keys left undefined are not touched, `null` clears. The values are
@@ -20,7 +9,7 @@ const COLUMNS: Record<keyof ConversationPatch, string> = {
 export function pgPatchColumns(patch: ConversationPatch, now: number, params: unknown[]): string {
   params.push(now);
   const sets: string[] = [`updated_at = $${params.length}`];
-  for (const key of Object.keys(COLUMNS) as (keyof ConversationPatch)[]) {
+  for (const key of PATCH_KEYS) {
     const value = patch[key];
     if (value === undefined) continue;
     // JSONB parameters go as JSON text: node-postgres would send a JS array as a PostgreSQL array.

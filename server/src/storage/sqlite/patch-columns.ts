@@ -1,23 +1,12 @@
 /** Turns a ConversationPatch into a SET clause with positional parameters. */
+import { PATCH_COLUMNS as COLUMNS, PATCH_KEYS } from '../patch-column-names.ts';
 import type { ConversationPatch } from '../storage.ts';
-
-const COLUMNS: Record<keyof ConversationPatch, string> = {
-  state: 'state',
-  lang: 'lang',
-  department: 'department',
-  priority: 'priority',
-  queuedAt: 'queued_at',
-  assignedAgentId: 'assigned_agent_id',
-  assignedAt: 'assigned_at',
-  closedAt: 'closed_at',
-  flow: 'flow_state',
-};
 
 /** `updated_at` is always set; keys left undefined are not touched, `null` clears. */
 export function patchColumns(patch: ConversationPatch, now: number): { sql: string; params: unknown[] } {
   const sets: string[] = ['updated_at = ?'];
   const params: unknown[] = [now];
-  for (const key of Object.keys(COLUMNS) as (keyof ConversationPatch)[]) {
+  for (const key of PATCH_KEYS) {
     const value = patch[key];
     if (value === undefined) continue;
     sets.push(`${COLUMNS[key]} = ?`);
