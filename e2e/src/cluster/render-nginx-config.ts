@@ -16,8 +16,12 @@ export function renderSiteConfig(port: number, nodePorts: number[]): string {
   return withListen;
 }
 
-/** The main nginx.conf around the site: in the foreground (`daemon off;`), everything under `prefix`. */
-export function renderMainConfig(prefix: string, siteFile: string, asRoot: boolean): string {
+/**
+ * The main nginx.conf around the site: in the foreground (`daemon off;`), everything under `prefix`. Each proxied
+ * WebSocket holds two connections (client and node), so many clients need `workerConnections` raised, and as many
+ * open files.
+ */
+export function renderMainConfig(prefix: string, siteFile: string, asRoot: boolean, workerConnections = 1024): string {
   return [
     'daemon off;',
     'worker_processes 1;',
@@ -25,7 +29,8 @@ export function renderMainConfig(prefix: string, siteFile: string, asRoot: boole
     asRoot ? 'user nobody nogroup;' : '',
     `pid ${join(prefix, 'nginx.pid')};`,
     `error_log ${join(prefix, 'error.log')} warn;`,
-    'events { worker_connections 1024; }',
+    workerConnections > 1024 ? `worker_rlimit_nofile ${workerConnections + 1024};` : '',
+    `events { worker_connections ${workerConnections}; }`,
     'http {',
     '  access_log off;',
     `  client_body_temp_path ${join(prefix, 'tmp/body')};`,

@@ -23,6 +23,8 @@ export interface KefuNode {
   /** SIGKILL: the process dies mid-work. */
   kill: () => Promise<void>;
   running: () => boolean;
+  /** The running process's id (for its CPU time), or undefined when it is not running. */
+  pid: () => number | undefined;
   output: () => string;
   destroy: () => Promise<void>;
 }
@@ -31,10 +33,12 @@ export interface KefuNodeOptions {
   name: string;
   port: number;
   env: Record<string, string>;
+  /** A server bundle's main.mjs to run instead of the e2e bundle of the current sources (the load tool builds its own). */
+  bundle?: string;
 }
 
 /** Creates the node; call `start()` to run it. */
-export function kefuNode({ name, port, env }: KefuNodeOptions): KefuNode {
+export function kefuNode({ name, port, env, bundle }: KefuNodeOptions): KefuNode {
   const dataDir = mkdtempSync(join(tmpdir(), `kefu-cluster-${name}-`));
   const url = `http://127.0.0.1:${port}`;
   let proc: ManagedProcess | undefined;
@@ -49,7 +53,7 @@ export function kefuNode({ name, port, env }: KefuNodeOptions): KefuNode {
       if (proc) previous = `${output()}\n--- ${name} restarted ---\n`;
       const p = spawnManaged(
         process.execPath,
-        [await serverBundle()],
+        [bundle ?? (await serverBundle())],
         {
           ...process.env,
           NODE_ENV: 'test',
@@ -81,6 +85,7 @@ export function kefuNode({ name, port, env }: KefuNodeOptions): KefuNode {
       await proc?.kill();
     },
     running: () => proc?.running() ?? false,
+    pid: () => (proc?.running() ? proc.pid : undefined),
     output,
     destroy: async () => {
       await proc?.stop();

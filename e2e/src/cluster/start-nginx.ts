@@ -10,11 +10,18 @@ import { waitUntil } from './wait-until.ts';
 export interface HarnessNginx {
   url: string;
   port: number;
+  /** The master's process id (its worker is its child). */
+  pid: number;
   output: () => string;
   destroy: () => Promise<void>;
 }
 
-export async function startNginx(nginx: string, nodePorts: number[]): Promise<HarnessNginx> {
+export interface NginxOptions {
+  /** Connections one worker may hold, clients and upstreams together (1024 unless given). */
+  workerConnections?: number;
+}
+
+export async function startNginx(nginx: string, nodePorts: number[], options: NginxOptions = {}): Promise<HarnessNginx> {
   const prefix = mkdtempSync(join(tmpdir(), 'kefu-cluster-nginx-'));
   const asRoot = process.getuid?.() === 0;
   const tmp = join(prefix, 'tmp');
@@ -26,7 +33,7 @@ export async function startNginx(nginx: string, nodePorts: number[]): Promise<Ha
   const siteFile = join(prefix, 'kefu.conf');
   const mainFile = join(prefix, 'nginx.conf');
   writeFileSync(siteFile, renderSiteConfig(port, nodePorts));
-  writeFileSync(mainFile, renderMainConfig(prefix, siteFile, asRoot));
+  writeFileSync(mainFile, renderMainConfig(prefix, siteFile, asRoot, options.workerConnections));
   const errorLog = (): string => {
     try {
       return readFileSync(join(prefix, 'error.log'), 'utf8').slice(-8_000);
@@ -55,6 +62,7 @@ export async function startNginx(nginx: string, nodePorts: number[]): Promise<Ha
   return {
     url,
     port,
+    pid: proc.pid,
     output,
     destroy: async () => {
       await proc.stop();

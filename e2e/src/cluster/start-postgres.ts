@@ -17,6 +17,8 @@ export interface HarnessPostgres {
   /** Fast shutdown: open connections are cut, like a database restart in production. */
   stop: () => void;
   restart: () => void;
+  /** The postmaster's process id while it runs (its backends are its children), from postmaster.pid. */
+  pid: () => number | undefined;
   /** The server log so far (for failure messages). */
   log: () => string;
   /** Stops it and removes the folder. */
@@ -76,6 +78,11 @@ export async function startPostgres(tools: { initdb: string; pgCtl: string }): P
     restart: () => {
       stop();
       start();
+    },
+    pid: () => {
+      if (!running) return undefined;
+      const first = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      return Number.isInteger(first) && first > 0 ? first : undefined;
     },
     log,
     destroy: () => {

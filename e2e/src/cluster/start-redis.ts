@@ -16,6 +16,8 @@ export interface HarnessRedis {
   /** SIGSTOP: connections stay open but nothing answers. */
   pause: () => void;
   resume: () => void;
+  /** redis-server's process id while it runs (for its CPU time). */
+  pid: () => number | undefined;
   output: () => string;
   destroy: () => Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function startRedis(redisServer: string): Promise<HarnessRedis> {
     stop,
     pause: () => proc?.signal('SIGSTOP'),
     resume: () => proc?.signal('SIGCONT'),
+    pid: () => (proc?.running() ? proc.pid : undefined),
     output: () => proc?.output() ?? '',
     destroy: async () => {
       await stop();
