@@ -1,12 +1,18 @@
 /** What the orchestrator hands each generator process (as a JSON file), and what comes back on stdout. */
 import type { LatencySummary } from './latency-summary.ts';
 
+/** Processes whose CPU time counts together (a Kefu node, PostgreSQL with its backends, Redis, nginx with its worker). */
+export interface CpuGroup {
+  name: string;
+  pids: number[];
+}
+
 export interface GeneratorConfig {
   /** Shown in progress lines and used in client ids. */
   label: string;
   url: string;
-  /** The server's process, for its CPU time per step. */
-  serverPid: number;
+  /** The target's processes, for their CPU time per step (each with its descendants). */
+  cpuGroups: CpuGroup[];
   /** Visitor connections to open, each its own visitor (hello without a token). */
   visitors: number;
   /** Source addresses the connections are spread over, round-robin. */
@@ -30,8 +36,12 @@ export interface StepResult {
   latency: LatencySummary;
   /** Error acks by code, plus `timeout` for replies that never came. */
   errors: Record<string, number>;
-  /** The server's CPU time (user + system) per answered message over the step and its drain; robust to other load on the machine. */
+  /** The target's CPU time (user + system, all its processes) per answered message over the step and its drain; robust to other load on the machine. */
   serverCpuMsPerMessage: number;
+  /** The same by process group (nodes, postgres, redis, nginx). */
+  cpuMsPerMessageBy: Record<string, number>;
+  /** The generator's own CPU per answered message: it shares the two cores with the target. */
+  generatorCpuMsPerMessage: number;
   /** Worst delay between a message's scheduled and actual send: a busy generator shows here. */
   maxSendLagMs: number;
   sustained: boolean;

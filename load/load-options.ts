@@ -1,4 +1,14 @@
 /** `pnpm load` command-line options. */
+
+/**
+ * What a run can measure: the bare echo server, Kefu on SQLite, one node on PostgreSQL + Redis, and three
+ * nodes on PostgreSQL + Redis behind nginx. Always run in this order.
+ */
+export const TARGETS = ['echo', 'kefu', 'kefu-pg', 'kefu-3'] as const;
+export type Target = (typeof TARGETS)[number];
+/** The targets that need PostgreSQL, redis-server (and nginx) on the machine. */
+export const CLUSTER_TARGETS: readonly Target[] = ['kefu-pg', 'kefu-3'];
+
 export interface LoadOptions {
   steps: number[];
   seconds: number;
@@ -7,7 +17,8 @@ export interface LoadOptions {
   timeoutMs: number;
   /** Record Kefu's CPU profile during its run and put the top entries in the report. */
   profile: boolean;
-  servers: ('echo' | 'kefu')[];
+  /** Given with --targets or --only; otherwise every target whose programs are found (see run-load.ts). */
+  targets?: Target[];
   /** The Kefu checkout to run; another one (a worktree of an older commit) measures a baseline. */
   kefuRoot: string;
   /** Says which Kefu was measured (e.g. "commit e7de341, before the storage changes"), printed in the report. */
@@ -17,7 +28,15 @@ export interface LoadOptions {
 }
 
 export const USAGE = `usage: pnpm load [--steps 100,300,500,1000,…] [--seconds 4] [--visitors 4000] [--p99-bound 100]
-                 [--timeout 10000] [--profile] [--only kefu|echo] [--kefu-root DIR] [--note TEXT] [--out load/REPORT.md]`;
+                 [--timeout 10000] [--profile] [--targets echo,kefu,kefu-pg,kefu-3] [--only TARGET]
+                 [--kefu-root DIR] [--note TEXT] [--out load/REPORT.md]`;
+
+function parseTargets(flag: string, text: string | undefined): Target[] {
+  const names = (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(TARGETS as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length > 0) throw new Error(`${flag} takes ${TARGETS.join(', ')} (comma-separated), got "${text ?? ''}"`);
+  return TARGETS.filter((t) => names.includes(t));
+}
 
 export function parseLoadOptions(argv: string[]): LoadOptions {
   const options: LoadOptions = {
@@ -27,7 +46,6 @@ export function parseLoadOptions(argv: string[]): LoadOptions {
     p99BoundMs: 100,
     timeoutMs: 10_000,
     profile: false,
-    servers: ['echo', 'kefu'],
     kefuRoot: '.',
     out: 'load/REPORT.md',
   };
@@ -45,10 +63,11 @@ export function parseLoadOptions(argv: string[]): LoadOptions {
     else if (flag === '--p99-bound') options.p99BoundMs = num(flag, value(), 60_000);
     else if (flag === '--timeout') options.timeoutMs = num(flag, value(), 120_000);
     else if (flag === '--profile') options.profile = true;
+    else if (flag === '--targets') options.targets = parseTargets(flag, value());
     else if (flag === '--only') {
       const which = value();
-      if (which !== 'kefu' && which !== 'echo') throw new Error(`--only takes kefu or echo, got "${which}"`);
-      options.servers = [which];
+      if (which?.includes(',')) throw new Error(`--only takes one target, got "${which}"; use --targets for several`);
+      options.targets = parseTargets(flag, which);
     } else if (flag === '--note') options.note = value();
     else if (flag === '--kefu-root') options.kefuRoot = value() ?? options.kefuRoot;
     else if (flag === '--out') options.out = value() ?? options.out;

@@ -1,6 +1,7 @@
 /**
- * `pnpm load`: Kefu and a bare Socket.IO echo server side by side on loopback, each driven by its own
- * generator process through rising open-loop steps; prints the tables and writes REPORT.md and REPORT.json.
+ * `pnpm load`: the bare Socket.IO echo server, Kefu on SQLite, Kefu on PostgreSQL + Redis, and three such nodes
+ * behind nginx, one after the other on loopback, each driven by its own generator process through rising
+ * open-loop steps; prints the tables and writes REPORT.md and REPORT.json.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,9 +9,10 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { demoQuestions } from './demo-questions.ts';
 import type { GeneratorConfig, GeneratorResult } from './load-config.ts';
-import { parseLoadOptions, USAGE, type LoadOptions } from './load-options.ts';
+import { findClusterTools, startKefuOnPostgres } from './cluster-targets.ts';
+import { CLUSTER_TARGETS, parseLoadOptions, TARGETS, USAGE, type LoadOptions, type Target } from './load-options.ts';
 import { renderReport, summaryLines, type LoadRun } from './load-report.ts';
-import { ROOT, startEchoServer, startKefu, type RunningServer } from './spawn-server.ts';
+import { buildKefuBundle, ROOT, startEchoServer, startKefu, type RunningServer } from './spawn-server.ts';
 import { summarizeProfile } from './summarize-profile.ts';
 
 /** 127.0.0.2 … 127.0.0.254: distinct client IPs for the server's per-IP limits, all on this machine. */
@@ -45,45 +47,70 @@ function runGenerator(config: GeneratorConfig, scratch: string, window: StepWind
   });
 }
 
+/** The targets to run and, when some were left out of the default, why. */
+function chooseTargets(options: LoadOptions, tools: ReturnType<typeof findClusterTools>): { targets: Target[]; skipped?: string } {
+  const otherRoot = resolve(options.kefuRoot) !== resolve(ROOT);
+  const clusterBlocker = !tools.found ? tools.message : otherRoot ? `--kefu-root: the PostgreSQL targets run this checkout only` : undefined;
+  if (options.targets) {
+    if (clusterBlocker && options.targets.some((t) => CLUSTER_TARGETS.includes(t))) throw new Error(`${CLUSTER_TARGETS.join(' and ')} cannot run: ${clusterBlocker}`);
+    return { targets: options.targets };
+  }
+  if (clusterBlocker) return { targets: ['echo', 'kefu'], skipped: `${CLUSTER_TARGETS.join(' and ')} skipped: ${clusterBlocker}` };
+  return { targets: [...TARGETS] };
+}
+
+async function startTarget(target: Target, options: LoadOptions, bundle: string | undefined, tools: ReturnType<typeof findClusterTools>, profileDir: string): Promise<RunningServer> {
+  if (target === 'echo') return startEchoServer();
+  if (target === 'kefu') return startKefu(resolve(options.kefuRoot), options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], bundle);
+  if (!tools.found || !bundle) throw new Error(`${target} needs PostgreSQL, redis-server, nginx and the server bundle`);
+  return startKefuOnPostgres(tools.tools, { bundle, nodes: target === 'kefu-3' ? 3 : 1, visitors: options.visitors });
+}
+
 async function main(): Promise<void> {
   let options: LoadOptions;
+  let chosen: { targets: Target[]; skipped?: string };
+  const tools = findClusterTools();
   try {
     options = parseLoadOptions(process.argv.slice(2));
+    chosen = chooseTargets(options, tools);
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     process.exitCode = 2;
     return;
   }
+  if (chosen.skipped) process.stderr.write(`… ${chosen.skipped}\n`);
   const scratch = mkdtempSync(join(tmpdir(), 'kefu-load-run-'));
   const profileDir = join(scratch, 'profile');
   const questions = await demoQuestions();
-  const servers: RunningServer[] = [];
   const results: GeneratorResult[] = [];
   let profile;
+  let running: RunningServer | undefined;
   try {
-    const kefu = options.servers.includes('kefu') ? await startKefu(resolve(options.kefuRoot), options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], join(scratch, 'bundle')) : undefined;
-    if (kefu) servers.push(kefu);
-    const echo = options.servers.includes('echo') ? await startEchoServer() : undefined;
-    if (echo) servers.push(echo);
-    process.stderr.write(`… ${[kefu && `kefu ${kefu.url}`, echo && `echo ${echo.url}`].filter(Boolean).join(', ')}; ${questions.length} questions\n`);
+    const bundle = chosen.targets.some((t) => t !== 'echo') ? await buildKefuBundle(resolve(options.kefuRoot), join(scratch, 'bundle')) : undefined;
     const base = { visitors: options.visitors, addresses: ADDRESSES, questions, steps: options.steps, seconds: options.seconds, timeoutMs: options.timeoutMs, p99BoundMs: options.p99BoundMs };
-    if (echo) results.push(await runGenerator({ ...base, label: 'echo', url: echo.url, serverPid: echo.pid }, scratch));
-    // The profile covers the steps only: creating thousands of visitors, and their disconnection, are not the hot path.
-    const kefuSteps = { start: 0, end: 0 };
-    if (kefu) results.push(await runGenerator({ ...base, label: 'kefu', url: kefu.url, serverPid: kefu.pid }, scratch, kefuSteps));
-    for (const server of servers.splice(0)) await server.stop();
-    // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the event loop (workers write their own).
-    const written = options.profile ? readdirSync(profileDir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f)) : undefined;
-    if (written) profile = summarizeProfile(join(profileDir, written), kefuSteps);
+    // One target at a time, each started just before its steps and stopped after: idle servers take no CPU from the measured one.
+    for (const target of chosen.targets) {
+      running = await startTarget(target, options, bundle, tools, profileDir);
+      process.stderr.write(`… ${target} on ${running.url} (${running.cpuGroups.map((g) => g.name).join(', ')}); ${questions.length} questions\n`);
+      // The profile covers the steps only: creating thousands of visitors, and their disconnection, are not the hot path.
+      const steps = { start: 0, end: 0 };
+      results.push(await runGenerator({ ...base, label: target, url: running.url, cpuGroups: running.cpuGroups }, scratch, steps));
+      await running.stop();
+      running = undefined;
+      // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the event loop (workers write their own).
+      const written = target === 'kefu' && options.profile ? readdirSync(profileDir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f)) : undefined;
+      if (written) profile = summarizeProfile(join(profileDir, written), steps);
+    }
   } finally {
-    for (const server of servers) await server.stop();
+    await running?.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
   const cpu = cpus();
   const run: LoadRun = {
     date: new Date().toISOString(),
     machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`,
-    options,
+    options: { ...options, targets: chosen.targets },
+    ...(chosen.skipped ? { skipped: chosen.skipped } : {}),
     questions: questions.length,
     results,
     ...(profile ? { profile } : {}),

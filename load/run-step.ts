@@ -4,13 +4,13 @@
  * the bot's reply, so a slow server cannot slow the offered load down and hide its own queueing.
  */
 import { summarizeLatencies } from './latency-summary.ts';
-import { processCpuMs } from './process-cpu.ts';
-import type { StepResult } from './load-config.ts';
+import { groupCpuMs } from './process-cpu.ts';
+import type { CpuGroup, StepResult } from './load-config.ts';
 import { count1, type PooledVisitor } from './visitor-pool.ts';
 
 export interface StepInput {
   label: string;
-  serverPid: number;
+  cpuGroups: CpuGroup[];
   rate: number;
   seconds: number;
   timeoutMs: number;
@@ -35,7 +35,8 @@ export async function runStep(pool: PooledVisitor[], input: StepInput): Promise<
   let maxSendLagMs = 0;
   const interval = 1000 / rate;
   const start = performance.now() + 20;
-  const cpuBefore = processCpuMs(input.serverPid);
+  const cpuBefore = groupCpuMs(input.cpuGroups);
+  const generatorBefore = process.cpuUsage();
 
   const sendOne = (scheduledAt: number): void => {
     const k = counter.next++;
@@ -78,7 +79,11 @@ export async function runStep(pool: PooledVisitor[], input: StepInput): Promise<
     await new Promise((r) => setTimeout(r, 10));
   }
 
-  const cpuMs = processCpuMs(input.serverPid) - cpuBefore;
+  const cpuAfter = groupCpuMs(input.cpuGroups);
+  const generator = process.cpuUsage(generatorBefore);
+  const perMessage = (ms: number): number => Math.round((ms / Math.max(1, latencies.length)) * 1000) / 1000;
+  const cpuMsPerMessageBy = Object.fromEntries(input.cpuGroups.map((g) => [g.name, perMessage((cpuAfter[g.name] ?? NaN) - (cpuBefore[g.name] ?? NaN))]));
+  const cpuMs = Object.keys(cpuAfter).reduce((sum, name) => sum + (cpuAfter[name] ?? NaN) - (cpuBefore[name] ?? NaN), 0);
   const timeouts = total - latencies.length - failed;
   if (timeouts > 0) {
     errors.timeout = timeouts;
@@ -94,7 +99,9 @@ export async function runStep(pool: PooledVisitor[], input: StepInput): Promise<
     achieved: Math.round(achieved),
     latency,
     errors,
-    serverCpuMsPerMessage: Math.round((cpuMs / Math.max(1, latencies.length)) * 1000) / 1000,
+    serverCpuMsPerMessage: perMessage(cpuMs),
+    cpuMsPerMessageBy,
+    generatorCpuMsPerMessage: perMessage((generator.user + generator.system) / 1000),
     maxSendLagMs: Math.round(maxSendLagMs * 10) / 10,
     sustained: failed + timeouts === 0 && achieved >= 0.95 * rate && latency.p99 <= input.p99BoundMs,
   };

@@ -5,14 +5,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CpuGroup } from './load-config.ts';
 import { innermostProcess } from './process-cpu.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export interface RunningServer {
   url: string;
-  /** The server process itself (under tsx, the launcher's child). */
-  pid: number;
+  /** The processes whose CPU time is the target's: the server itself (under tsx, the launcher's child), and for a cluster every node, PostgreSQL, Redis and nginx. */
+  cpuGroups: CpuGroup[];
   stop(): Promise<void>;
 }
 
@@ -40,27 +41,27 @@ function stopper(child: ChildProcess, cleanup = (): void => {}): () => Promise<v
 }
 
 /**
- * The command line `pnpm start` runs, with `nodeFlags`: the server bundle built from the current sources into
- * `outdir` (not server/dist, which others may be using), or, in a checkout from before the bundle existed,
- * the sources under tsx (the server then runs as the launcher's child).
+ * What `pnpm start` runs: the server bundle of `root`'s sources, built into `outdir` (not server/dist, which
+ * others may be using) and kept there (its source map explains the CPU profile); undefined in a checkout from
+ * before the bundle existed.
  */
-async function productionCommand(root: string, nodeFlags: string[], outdir: string): Promise<string[]> {
+export async function buildKefuBundle(root: string, outdir: string): Promise<string | undefined> {
   const script = join(root, 'scripts/build-server.mjs');
-  if (!existsSync(script)) return [join(root, 'node_modules/tsx/dist/cli.mjs'), ...nodeFlags, 'server/src/main.ts'];
+  if (!existsSync(script)) return undefined;
   const { buildServer } = (await import(pathToFileURL(script).href)) as { buildServer(options: { outdir: string }): Promise<string[]> };
   await buildServer({ outdir });
-  return [...nodeFlags, join(outdir, 'main.mjs')];
+  return join(outdir, 'main.mjs');
 }
 
 /**
- * Kefu as `pnpm start` runs it, with a fresh DATA_DIR and the demo knowledge base. `root` is the checkout to
- * run (another one measures a baseline); the bundle goes to `bundleDir` and stays there (its source map
- * explains the CPU profile). Ready when /healthz says the knowledge base has loaded.
+ * Kefu as `pnpm start` runs it, with a fresh DATA_DIR (SQLite) and the demo knowledge base. `root` is the checkout
+ * to run (another one measures a baseline); without a `bundle` (an old checkout) its sources run under tsx, the
+ * server then being the launcher's child. Ready when /healthz says the knowledge base has loaded.
  */
-export async function startKefu(root: string, nodeFlags: string[], bundleDir: string): Promise<RunningServer> {
+export async function startKefu(root: string, nodeFlags: string[], bundle: string | undefined): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'kefu-load-'));
-  const command = await productionCommand(root, nodeFlags, bundleDir);
+  const command = bundle ? [...nodeFlags, bundle] : [join(root, 'node_modules/tsx/dist/cli.mjs'), ...nodeFlags, 'server/src/main.ts'];
   const child = spawn(process.execPath, command, {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', KEFU_ADMIN_EMAIL: 'load@localhost', KEFU_ADMIN_PASSWORD: 'load-test-password' },
@@ -74,7 +75,7 @@ export async function startKefu(root: string, nodeFlags: string[], bundleDir: st
     try {
       const res = await fetch(`${url}/healthz`);
       const body = (await res.json()) as { kb?: { loadedAt?: number } };
-      if (res.ok && body.kb?.loadedAt) return { url, pid: innermostProcess(child.pid ?? 0), stop };
+      if (res.ok && body.kb?.loadedAt) return { url, cpuGroups: [{ name: 'node', pids: [innermostProcess(child.pid ?? 0)] }], stop };
     } catch {
       // not listening yet
     }
@@ -96,5 +97,5 @@ export async function startEchoServer(): Promise<RunningServer> {
     });
     child.once('exit', (code) => reject(new Error(`echo server exited with code ${code}`)));
   });
-  return { url, pid: child.pid ?? 0, stop: stopper(child) };
+  return { url, cpuGroups: [{ name: 'echo-server', pids: [innermostProcess(child.pid ?? 0)] }], stop: stopper(child) };
 }
