@@ -1,6 +1,6 @@
 /** Reading the environment: defaults, lists, and readable errors for bad values. */
 import { describe, expect, it } from 'vitest';
-import { readConfig } from './config.ts';
+import { readConfig, REDIS_WITHOUT_DATABASE } from './config.ts';
 
 describe('readConfig', () => {
   it('fills the documented defaults', () => {
@@ -30,6 +30,23 @@ describe('readConfig', () => {
     expect(() => readConfig({ KEFU_LIMIT_MESSAGES_PER_IP: '0' })).toThrow(/KEFU_LIMIT_MESSAGES_PER_IP/);
     expect(() => readConfig({ KEFU_IDENTITY_SECRET: 'short' })).toThrow(/KEFU_IDENTITY_SECRET/);
     expect(() => readConfig({ KEFU_IDENTITY_REQUIRED: 'yes' })).toThrow(/KEFU_IDENTITY_REQUIRED/);
+  });
+
+  it('reads PostgreSQL and Redis together, and refuses Redis (several nodes) on the SQLite file', () => {
+    const db = 'postgres://kefu@127.0.0.1:5432/kefu';
+    expect(readConfig({ DATABASE_URL: db, REDIS_URL: 'redis://127.0.0.1:6379', KEFU_REDIS_PREFIX: 'shop:' })).toMatchObject({
+      databaseUrl: db,
+      redisUrl: 'redis://127.0.0.1:6379',
+      redisPrefix: 'shop:',
+    });
+    expect(readConfig({ DATABASE_URL: db }).redisUrl).toBeUndefined();
+    for (const env of [{ REDIS_URL: 'redis://127.0.0.1:6379' }, { REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: '  ' }]) {
+      expect(() => readConfig(env)).toThrow(REDIS_WITHOUT_DATABASE);
+    }
+    // The message says why and what to set.
+    expect(REDIS_WITHOUT_DATABASE).toMatch(/cannot share the SQLite file/);
+    expect(REDIS_WITHOUT_DATABASE).toMatch(/Set DATABASE_URL=postgres:\/\/.* or unset REDIS_URL/);
+    expect(() => readConfig({ DATABASE_URL: 'mysql://x', REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/DATABASE_URL must be a PostgreSQL/);
   });
 
   it('names the variable when a value is wrong', () => {

@@ -48,6 +48,11 @@ export interface KefuConfig {
   consoleDistDir: string;
 }
 
+/** Why a node with REDIS_URL and no DATABASE_URL does not start, and what to set. */
+export const REDIS_WITHOUT_DATABASE =
+  'REDIS_URL runs several nodes, and several nodes cannot share the SQLite file under DATA_DIR (each node would keep its own conversations). ' +
+  'Set DATABASE_URL=postgres://user:password@host:5432/database on every node, or unset REDIS_URL to run one node on SQLite.';
+
 const repoPath = (rel: string): string => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
 
 /** Fills every unset field with its default. */
@@ -112,6 +117,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
   }
   const redisUrl = str('REDIS_URL');
   if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) throw new Error('REDIS_URL must be a Redis URL (redis://host:6379 or rediss://…)');
+  // Several nodes cannot share one SQLite file: each would write its own, and visitors would lose their conversations.
+  if (redisUrl !== undefined && databaseUrl === undefined) throw new Error(REDIS_WITHOUT_DATABASE);
   const stickyText = str('KEFU_STICKY')?.toLowerCase();
   if (stickyText !== undefined && stickyText !== 'true' && stickyText !== 'false') throw new Error(`KEFU_STICKY must be true or false, got "${stickyText}"`);
   const transports = str('KEFU_TRANSPORTS')

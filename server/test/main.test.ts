@@ -24,9 +24,17 @@ function run(env: Record<string, string>, onOutput?: (text: string, stop: () => 
 
 describe('main', () => {
   it('exits 1 with a clear message when REDIS_URL is set without saying how polling reaches one node', async () => {
-    const { code, out } = await run({ REDIS_URL: 'redis://127.0.0.1:6379', KEFU_STICKY: '', KEFU_TRANSPORTS: '' });
+    // The transport choice is checked before the database is opened: the address need not answer.
+    const { code, out } = await run({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://kefu@127.0.0.1:1/kefu', KEFU_STICKY: '', KEFU_TRANSPORTS: '' });
     expect(code).toBe(1);
     expect(out).toMatch(/Set KEFU_STICKY=true .* or KEFU_TRANSPORTS=websocket/);
+  });
+
+  it('exits 1 with a clear message when REDIS_URL is set without DATABASE_URL (several nodes cannot share one SQLite file)', async () => {
+    const { code, out } = await run({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: '', KEFU_STICKY: 'true' });
+    expect(code).toBe(1);
+    expect(out).toMatch(/kefu: REDIS_URL runs several nodes, and several nodes cannot share the SQLite file/);
+    expect(out).toMatch(/Set DATABASE_URL=postgres:\/\//);
   });
 
   it('prints the demo page, the console and a generated admin password, then stops on SIGTERM', async () => {
