@@ -13,7 +13,7 @@ export interface ClusterOptions {
   nodes?: number;
   /** Give the nodes REDIS_URL (the servers refuse it until they support it). */
   useRedis?: boolean;
-  /** Extra environment for every node (limits, KEFU_STICKY, KEFU_TRANSPORTS, …). */
+  /** Extra environment for every node (limits, KEFU_STICKY, KEFU_TRANSPORTS, a shared KB_DIR, …). */
   env?: Record<string, string>;
 }
 
