@@ -3,7 +3,8 @@
  * back) keeps serving its visitors: limits fall back to memory, the bot turn runs without the
  * cross-node lock, and the node's own pushes are not held back; when Redis answers again the node
  * uses it again without a restart (and a lock it took late, on waking, does not hold the next turn
- * back). Needs TEST_REDIS_URL; a relay in front of it does the pausing.
+ * back). Needs TEST_REDIS_URL and TEST_DATABASE_URL (a node with Redis runs on PostgreSQL, never on the SQLite
+ * file); a relay in front of Redis does the pausing.
  */
 import { randomBytes } from 'node:crypto';
 import { connect, createServer, type Server, type Socket } from 'node:net';
@@ -12,9 +13,11 @@ import type { Message } from '@kefu/shared';
 import type { KefuServer } from '../src/index.ts';
 import { openRedis } from '../src/cluster/redis-connection.ts';
 import { createLogger } from '../src/logger.ts';
+import { createTestSchema, type TestSchema } from '../src/storage/postgres/postgres-test-schema.ts';
 import { closeClients, connectVisitor, ok, recorder, startServer, visitorCall } from './support/test-server.ts';
 
 const redisUrl = process.env.TEST_REDIS_URL;
+const databaseUrl = process.env.TEST_DATABASE_URL;
 
 /** A loopback relay that can stop forwarding in both directions while keeping every connection open. */
 async function startPausableRelay(url: string) {
@@ -49,18 +52,21 @@ async function startPausableRelay(url: string) {
   };
 }
 
-describe.skipIf(!redisUrl)('a node whose Redis stops answering (needs TEST_REDIS_URL, e.g. redis://127.0.0.1:6379)', () => {
+describe.skipIf(!redisUrl || !databaseUrl)('a node whose Redis stops answering (needs TEST_REDIS_URL and TEST_DATABASE_URL)', () => {
   const redisPrefix = `kefu-test:${randomBytes(6).toString('hex')}:`;
   let relay: Awaited<ReturnType<typeof startPausableRelay>>;
   let server: KefuServer;
+  let schema: TestSchema;
   beforeAll(async () => {
+    schema = await createTestSchema(databaseUrl!);
     relay = await startPausableRelay(redisUrl!);
-    server = await startServer({ redisUrl: relay.url, redisPrefix, transports: ['websocket'] });
+    server = await startServer({ databaseUrl: schema.url, redisUrl: relay.url, redisPrefix, transports: ['websocket'] });
   });
   afterAll(async () => {
     relay?.resume();
     await server?.close();
     await relay?.close();
+    await schema?.drop();
     const redis = await openRedis(redisUrl!, redisPrefix, createLogger('silent'));
     for await (const key of redis.client.scanIterator({ MATCH: `${redisPrefix}*` })) await redis.client.del(key);
     await redis.close();

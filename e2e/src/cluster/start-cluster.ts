@@ -11,7 +11,7 @@ import { startRedis, type HarnessRedis } from './start-redis.ts';
 
 export interface ClusterOptions {
   nodes?: number;
-  /** Give the nodes REDIS_URL (the servers refuse it until they support it). */
+  /** Give the nodes REDIS_URL (beside the DATABASE_URL every node has: a node refuses Redis on SQLite). */
   useRedis?: boolean;
   /** Extra environment for every node (limits, KEFU_STICKY, KEFU_TRANSPORTS, a shared KB_DIR, …). */
   env?: Record<string, string>;
