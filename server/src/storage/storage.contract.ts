@@ -61,6 +61,17 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       expect(await s.ensureSetting('secret', 'b')).toBe('a');
     });
 
+    it('reads a setting back as last written, and nothing for a key never set', async () => {
+      expect(await s.getSetting('service_hours')).toBeUndefined();
+      await s.setSetting('service_hours', '{"a":1}');
+      expect(await s.getSetting('service_hours')).toBe('{"a":1}');
+      await s.setSetting('service_hours', '{"a":2}');
+      expect(await s.getSetting('service_hours')).toBe('{"a":2}');
+      // ensureSetting keeps a value that setSetting wrote first.
+      expect(await s.ensureSetting('service_hours', 'demo')).toBe('{"a":2}');
+      expect(await s.getSetting('other')).toBeUndefined();
+    });
+
     it('numbers messages 1, 2, 3… per conversation and stores a client id only once', async () => {
       const c = await newConversation();
       const other = await newConversation();

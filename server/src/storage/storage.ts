@@ -189,6 +189,10 @@ export interface Storage {
 
   /** Returns the stored value, storing `value` first when the key is new (first writer wins). */
   ensureSetting(key: string, value: string): Promise<string>;
+  /** The stored value; undefined when the key was never set. */
+  getSetting(key: string): Promise<string | undefined>;
+  /** Stores `value` under `key`, replacing any earlier value. */
+  setSetting(key: string, value: string): Promise<void>;
 
   getSite(key: string): Promise<SiteRecord | undefined>;
   upsertSite(site: Pick<SiteRecord, 'key' | 'name' | 'allowedOrigins'> & { createdAt?: number }): Promise<SiteRecord>;

@@ -64,6 +64,14 @@ export class PostgresStorage implements Storage {
     return (await this.one<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]))!.value;
   }
 
+  async getSetting(key: string): Promise<string | undefined> {
+    return (await this.one<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]))?.value;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    await this.pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+  }
+
   async getSite(key: string): Promise<SiteRecord | undefined> {
     const row = await this.one<PgSiteRow>('SELECT * FROM sites WHERE key = $1', [key]);
     return row && toSite(row);

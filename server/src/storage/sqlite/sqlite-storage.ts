@@ -113,6 +113,16 @@ class SqliteStorage implements Storage {
     });
   }
 
+  async getSetting(key: string): Promise<string | undefined> {
+    return this.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', key)?.value;
+  }
+
+  setSetting(key: string, value: string): Promise<void> {
+    return this.write(() => {
+      this.stmt('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    });
+  }
+
   async getSite(key: string): Promise<SiteRecord | undefined> {
     return this.siteNow(key);
   }
