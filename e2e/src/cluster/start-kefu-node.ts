@@ -35,10 +35,12 @@ export interface KefuNodeOptions {
   env: Record<string, string>;
   /** A server bundle's main.mjs to run instead of the e2e bundle of the current sources (the load tool builds its own). */
   bundle?: string;
+  /** Node options before the script (e.g. --cpu-prof). */
+  nodeFlags?: string[];
 }
 
 /** Creates the node; call `start()` to run it. */
-export function kefuNode({ name, port, env, bundle }: KefuNodeOptions): KefuNode {
+export function kefuNode({ name, port, env, bundle, nodeFlags = [] }: KefuNodeOptions): KefuNode {
   const dataDir = mkdtempSync(join(tmpdir(), `kefu-cluster-${name}-`));
   const url = `http://127.0.0.1:${port}`;
   let proc: ManagedProcess | undefined;
@@ -53,7 +55,7 @@ export function kefuNode({ name, port, env, bundle }: KefuNodeOptions): KefuNode
       if (proc) previous = `${output()}\n--- ${name} restarted ---\n`;
       const p = spawnManaged(
         process.execPath,
-        [bundle ?? (await serverBundle())],
+        [...nodeFlags, bundle ?? (await serverBundle())],
         {
           ...process.env,
           NODE_ENV: 'test',
