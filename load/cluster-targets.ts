@@ -22,6 +22,8 @@ export interface ClusterTargetOptions {
   nodes: number;
   /** Visitor connections the generator will open: nginx holds two connections for each (client and node). */
   visitors: number;
+  /** Records the first node's CPU profile into this folder (written when it exits). */
+  profileDir?: string;
 }
 
 /**
@@ -48,7 +50,8 @@ export async function startKefuOnPostgres(tools: ClusterTools, options: ClusterT
     const env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url, KEFU_STICKY: 'true' };
     const nodes: KefuNode[] = [];
     for (let i = 0; i < options.nodes; i++) {
-      const node = kefuNode({ name: `node-${String.fromCharCode(97 + i)}`, port: await freePort(), env, bundle: options.bundle });
+      const nodeFlags = i === 0 && options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+      const node = kefuNode({ name: `node-${String.fromCharCode(97 + i)}`, port: await freePort(), env, bundle: options.bundle, nodeFlags });
       nodes.push(node);
       cleanups.push(node.destroy);
     }

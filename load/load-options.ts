@@ -15,7 +15,7 @@ export interface LoadOptions {
   visitors: number;
   p99BoundMs: number;
   timeoutMs: number;
-  /** Record Kefu's CPU profile during its run and put the top entries in the report. */
+  /** Record Kefu's CPU profile during each Kefu target's steps (the first node's on PostgreSQL) and put the top entries in the report. */
   profile: boolean;
   /** Given with --targets or --only; otherwise every target whose programs are found (see run-load.ts). */
   targets?: Target[];
@@ -40,7 +40,7 @@ function parseTargets(flag: string, text: string | undefined): Target[] {
 
 export function parseLoadOptions(argv: string[]): LoadOptions {
   const options: LoadOptions = {
-    steps: [100, 300, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000],
+    steps: [100, 200, 300, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000],
     seconds: 4,
     visitors: 4000,
     p99BoundMs: 100,

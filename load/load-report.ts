@@ -11,7 +11,8 @@ export interface LoadRun {
   skipped?: string;
   questions: number;
   results: GeneratorResult[];
-  profile?: ProfileSummary;
+  /** CPU profiles by target (Kefu's only process; the first node on PostgreSQL), with --profile. */
+  profiles?: Record<string, ProfileSummary>;
 }
 
 /**
@@ -121,10 +122,9 @@ export function renderReport(run: LoadRun): string {
     '',
     ...run.results.map(table).flatMap((t) => [t, '']),
   ];
-  if (run.profile) {
-    const p = run.profile;
+  for (const [target, p] of Object.entries(run.profiles ?? {})) {
     parts.push(
-      `### Kefu CPU profile during its run (busy ${p.busyMs} ms, idle ${p.idleMs} ms; share of busy time)`,
+      `### ${target}: Kefu's CPU profile during its steps${target === 'kefu' ? '' : ' (its first node)'} (busy ${p.busyMs} ms, idle ${p.idleMs} ms; share of busy time)`,
       '',
       '| self time by function | % | | by place | % |',
       '| --- | ---: | --- | --- | ---: |',

@@ -4,7 +4,7 @@
  * open-loop steps; prints the tables and writes REPORT.md and REPORT.json.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { demoQuestions } from './demo-questions.ts';
@@ -13,7 +13,7 @@ import { findClusterTools, startKefuOnPostgres } from './cluster-targets.ts';
 import { CLUSTER_TARGETS, parseLoadOptions, TARGETS, USAGE, type LoadOptions, type Target } from './load-options.ts';
 import { renderReport, summaryLines, type LoadRun } from './load-report.ts';
 import { buildKefuBundle, ROOT, startEchoServer, startKefu, type RunningServer } from './spawn-server.ts';
-import { summarizeProfile } from './summarize-profile.ts';
+import { summarizeProfile, type ProfileSummary } from './summarize-profile.ts';
 
 /** 127.0.0.2 … 127.0.0.254: distinct client IPs for the server's per-IP limits, all on this machine. */
 const monotonicMicros = (): number => Number(process.hrtime.bigint() / 1000n);
@@ -59,11 +59,12 @@ function chooseTargets(options: LoadOptions, tools: ReturnType<typeof findCluste
   return { targets: [...TARGETS] };
 }
 
-async function startTarget(target: Target, options: LoadOptions, bundle: string | undefined, tools: ReturnType<typeof findClusterTools>, profileDir: string): Promise<RunningServer> {
+/** `profileDir`: where the CPU profile of Kefu (of the first node, on PostgreSQL) goes; undefined for none. */
+async function startTarget(target: Target, options: LoadOptions, bundle: string | undefined, tools: ReturnType<typeof findClusterTools>, profileDir: string | undefined): Promise<RunningServer> {
   if (target === 'echo') return startEchoServer();
-  if (target === 'kefu') return startKefu(resolve(options.kefuRoot), options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], bundle);
+  if (target === 'kefu') return startKefu(resolve(options.kefuRoot), profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], bundle);
   if (!tools.found || !bundle) throw new Error(`${target} needs PostgreSQL, redis-server, nginx and the server bundle`);
-  return startKefuOnPostgres(tools.tools, { bundle, nodes: target === 'kefu-3' ? 3 : 1, visitors: options.visitors });
+  return startKefuOnPostgres(tools.tools, { bundle, nodes: target === 'kefu-3' ? 3 : 1, visitors: options.visitors, profileDir });
 }
 
 async function main(): Promise<void> {
@@ -80,16 +81,16 @@ async function main(): Promise<void> {
   }
   if (chosen.skipped) process.stderr.write(`… ${chosen.skipped}\n`);
   const scratch = mkdtempSync(join(tmpdir(), 'kefu-load-run-'));
-  const profileDir = join(scratch, 'profile');
   const questions = await demoQuestions();
   const results: GeneratorResult[] = [];
-  let profile;
+  const profiles: Record<string, ProfileSummary> = {};
   let running: RunningServer | undefined;
   try {
     const bundle = chosen.targets.some((t) => t !== 'echo') ? await buildKefuBundle(resolve(options.kefuRoot), join(scratch, 'bundle')) : undefined;
     const base = { visitors: options.visitors, addresses: ADDRESSES, questions, steps: options.steps, seconds: options.seconds, timeoutMs: options.timeoutMs, p99BoundMs: options.p99BoundMs };
     // One target at a time, each started just before its steps and stopped after: idle servers take no CPU from the measured one.
     for (const target of chosen.targets) {
+      const profileDir = options.profile && target !== 'echo' ? join(scratch, 'profile', target) : undefined;
       running = await startTarget(target, options, bundle, tools, profileDir);
       process.stderr.write(`… ${target} on ${running.url} (${running.cpuGroups.map((g) => g.name).join(', ')}); ${questions.length} questions\n`);
       // The profile covers the steps only: creating thousands of visitors, and their disconnection, are not the hot path.
@@ -98,8 +99,9 @@ async function main(): Promise<void> {
       await running.stop();
       running = undefined;
       // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the event loop (workers write their own).
-      const written = target === 'kefu' && options.profile ? readdirSync(profileDir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f)) : undefined;
-      if (written) profile = summarizeProfile(join(profileDir, written), steps);
+      const written = profileDir && existsSync(profileDir) ? readdirSync(profileDir).find((f) => /\.0\.\d+\.cpuprofile$/.test(f)) : undefined;
+      if (profileDir && written) profiles[target] = summarizeProfile(join(profileDir, written), steps);
+      else if (profileDir) process.stderr.write(`… ${target}: no CPU profile was written\n`);
     }
   } finally {
     await running?.stop();
@@ -113,7 +115,7 @@ async function main(): Promise<void> {
     ...(chosen.skipped ? { skipped: chosen.skipped } : {}),
     questions: questions.length,
     results,
-    ...(profile ? { profile } : {}),
+    ...(Object.keys(profiles).length > 0 ? { profiles } : {}),
   };
   const report = renderReport(run);
   process.stdout.write(`${report}\n`);
