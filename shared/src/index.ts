@@ -3,3 +3,4 @@ export * from './errors.ts';
 export * from './limits.ts';
 export * from './schemas.ts';
 export * from './events.ts';
+export * from './service-hours.ts';
