@@ -6,6 +6,7 @@ import { demoPage } from './demo-page.ts';
 import { errorHandler, notFound } from './error-handler.ts';
 import { healthRoutes } from './health-routes.ts';
 import { demoPageHeaders, securityHeaders } from './security-headers.ts';
+import { serviceHoursRoutes } from './service-hours-routes.ts';
 import { siteRoutes } from './site-routes.ts';
 import { staticRoutes } from './static-routes.ts';
 
@@ -17,6 +18,7 @@ export function createApp(ctx: KefuContext): Express {
   app.use('/api', express.json({ limit: '16kb' }));
   app.use('/api/auth', authRoutes(ctx));
   app.use('/api/sites', siteRoutes(ctx));
+  app.use('/api/service-hours', serviceHoursRoutes(ctx));
   app.use(healthRoutes(ctx));
   app.use(staticRoutes(ctx.config));
   app.get('/', demoPageHeaders, demoPage);
