@@ -23,6 +23,7 @@ import type {
   VisitorHello,
   VisitorSend,
 } from './schemas.ts';
+import type { VisitorAvailability } from './service-hours.ts';
 
 export const VISITOR_NAMESPACE = '/visitor';
 export const AGENT_NAMESPACE = '/agent';
@@ -41,6 +42,8 @@ export interface VisitorHelloResult {
   hasOlder: boolean;
   /** Welcome questions to show as buttons. */
   welcome: Suggestion[];
+  /** Whether human agents of the site's default department are on duty now, and when they return (the widget header). */
+  availability?: VisitorAvailability;
 }
 
 export interface SendResult {
