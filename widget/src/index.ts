@@ -4,6 +4,6 @@ export type { WidgetConfig } from './common/widget-config.ts';
 export { createSafeStorage, openKey, readKey, tokenKey, type KeyValueStore } from './common/safe-storage.ts';
 export { readConfig, baseOf } from './loader/read-config.ts';
 export { createChatClient, type ChatClient, type ChatState, type ConnectionStatus } from './app/chat-client.ts';
-export { parseMarkdown, parseInline, type Block, type Inline } from './app/markdown.ts';
-export { mergeMessages, lastSeqOf, countUnread, type ChatMessage } from './app/merge-messages.ts';
+export { parseMarkdown, parseInline, type Block, type Inline } from '@kefu/shared/client';
+export { mergeMessages, lastSeqOf, countUnread, type ChatMessage } from '@kefu/shared/client';
 export { STRINGS, translator, format, type StringKey, type Strings } from './app/i18n.ts';

@@ -1,7 +1,7 @@
 /** Pure reducer for the console's server-driven state; every socket event and ack becomes one action. */
 import type { AgentHelloResult, ConversationDetail, ConversationSummary, HistoryPage, Message } from '@kefu/shared';
 import type { ConsoleState, ConversationView, PendingReply } from './console-state.ts';
-import { contiguousSeq, mergeMessages } from './merge-messages.ts';
+import { contiguousSeq, mergeMessages } from '@kefu/shared/client';
 
 /** Everything that can change the console state. */
 export type ConsoleAction =

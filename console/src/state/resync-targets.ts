@@ -1,6 +1,6 @@
 /** What to re-open after a reconnect so no message is missed: the conversation on screen and every transcript held. */
 import type { ConsoleState } from './console-state.ts';
-import { contiguousSeq } from './merge-messages.ts';
+import { contiguousSeq } from '@kefu/shared/client';
 
 /** One `open` request: `afterSeq` only when a transcript is held (otherwise the whole one is fetched). */
 export interface ResyncTarget {

@@ -1,7 +1,6 @@
 /** One transcript entry as an `<article>`: author, time, text (always as text), and for bot turns the matcher's decision and suggestions. */
 import type { Message } from '@kefu/shared';
-import { formatTime } from '../format/format-time.ts';
-import { markdownToPlain } from '../format/markdown-to-plain.ts';
+import { formatTime, markdownToPlain } from '@kefu/shared/client';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { useI18n } from './i18n-context.ts';
@@ -40,7 +39,7 @@ function noticeText(message: Message, t: Translate): string {
 /** A message row. */
 export function MessageItem({ message, now }: MessageItemProps) {
   const { lang, t } = useI18n();
-  const time = formatTime(message.createdAt, now, lang);
+  const time = formatTime(lang, message.createdAt, now, '24h');
   const stamp = <time dateTime={new Date(message.createdAt).toISOString()}>{time}</time>;
   if (message.author === 'system') {
     return (

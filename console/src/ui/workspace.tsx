@@ -2,7 +2,7 @@
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { AgentProfile } from '@kefu/shared';
 import { AgentClient, type ConnectionStatus, type Result } from '../net/agent-client.ts';
-import { newClientId } from '../net/client-id.ts';
+import { newClientId } from '@kefu/shared/client';
 import { attentionCount, consoleReducer } from '../state/console-reducer.ts';
 import { initialConsoleState } from '../state/console-state.ts';
 import { resyncTargets } from '../state/resync-targets.ts';

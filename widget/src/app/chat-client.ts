@@ -17,8 +17,7 @@ import type { Socket } from 'socket.io-client';
 import { outboxKey, readOutbox, writeOutbox, type OutboxItem } from '../common/outbox-store.ts';
 import { tokenKey, type KeyValueStore } from '../common/safe-storage.ts';
 import type { WidgetConfig } from '../common/widget-config.ts';
-import { lastSeqOf, mergeMessages, type ChatMessage } from './merge-messages.ts';
-import { newClientId } from './new-client-id.ts';
+import { lastSeqOf, mergeMessages, newClientId, type ChatMessage } from '@kefu/shared/client';
 
 /** The visitor socket with the protocol's event maps. */
 export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;

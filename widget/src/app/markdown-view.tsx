@@ -1,6 +1,6 @@
 /** Renders parsed Markdown tokens as Preact elements; text always goes in as text nodes. */
 import type { ComponentChildren } from 'preact';
-import { parseMarkdown, type Inline } from './markdown.ts';
+import { parseMarkdown, type Inline } from '@kefu/shared/client';
 
 function inline(nodes: Inline[]): ComponentChildren {
   return nodes.map((node) => {

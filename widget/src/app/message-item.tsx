@@ -3,8 +3,7 @@ import type { Lang } from '@kefu/shared';
 import type { ComponentChildren } from 'preact';
 import type { translator } from './i18n.ts';
 import { MarkdownView } from './markdown-view.tsx';
-import type { ChatMessage } from './merge-messages.ts';
-import { formatTime } from './format-time.ts';
+import { formatTime, type ChatMessage } from '@kefu/shared/client';
 import { noticeText } from './notice-text.ts';
 
 /** Props of a transcript entry. */

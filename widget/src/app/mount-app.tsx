@@ -11,7 +11,7 @@ import { createEmitter } from './create-emitter.ts';
 import { decorateLauncher } from './decorate-launcher.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { translator } from './i18n.ts';
-import { countUnread, lastSeqOf } from './merge-messages.ts';
+import { countUnread, lastSeqOf } from '@kefu/shared/client';
 import { panelCss } from './panel-styles.ts';
 import { pickIdentity } from './pick-identity.ts';
 

@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { translator } from './i18n.ts';
 import { MarkdownView } from './markdown-view.tsx';
-import type { ChatMessage } from './merge-messages.ts';
+import type { ChatMessage } from '@kefu/shared/client';
 import { MessageItem } from './message-item.tsx';
 import { SuggestionList } from './suggestion-list.tsx';
 

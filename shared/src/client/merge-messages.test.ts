@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countUnread, lastSeqOf, mergeMessages, type ChatMessage } from './merge-messages.ts';
+import type { Message } from '../domain.ts';
+import { contiguousSeq, countUnread, lastSeqOf, mergeMessages, type ChatMessage } from './merge-messages.ts';
 
 const msg = (id: string, seq: number, extra: Partial<ChatMessage> = {}): ChatMessage => ({
   id,
@@ -34,6 +35,34 @@ describe('mergeMessages', () => {
       [msg('a', 1, { createdAt: 99 })],
     );
     expect(merged.map((m) => m.id)).toEqual(['a', 'p1', 'p2']);
+  });
+
+  it('lets the later copy of a stored message win (an ack replacing a push)', () => {
+    const merged = mergeMessages([msg('a', 1, { text: 'old' })], [msg('a', 1, { text: 'new' })]);
+    expect(merged).toEqual([msg('a', 1, { text: 'new' })]);
+  });
+
+  it('takes plain stored messages (the console’s) and orders them by seq whatever the arrival order', () => {
+    const stored = (seq: number): Message => ({ id: `m${seq}`, conversationId: 'c1', seq, author: 'visitor', text: `text ${seq}`, createdAt: 1000 + seq });
+    const merged: Message[] = mergeMessages([stored(3), stored(1)], [stored(2), stored(5), stored(4), stored(5)]);
+    expect(merged.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('returns the same list when nothing arrives, so a state holder sees no change', () => {
+    const current = [msg('a', 1)];
+    expect(mergeMessages(current, [])).toBe(current);
+  });
+});
+
+describe('contiguousSeq', () => {
+  it('is 0 for an empty transcript', () => {
+    expect(contiguousSeq([])).toBe(0);
+  });
+
+  it('stops before the first gap so a replay fills it', () => {
+    expect(contiguousSeq([msg('a', 1), msg('b', 2), msg('c', 3)])).toBe(3);
+    expect(contiguousSeq([msg('a', 1), msg('b', 2), msg('e', 5)])).toBe(2);
+    expect(contiguousSeq([msg('j', 10), msg('k', 11)])).toBe(11);
   });
 });
 

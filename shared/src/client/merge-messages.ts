@@ -1,5 +1,5 @@
-/** Keeps the transcript consistent: one copy per id, server order by seq, unsent messages last. */
-import type { Message } from '@kefu/shared';
+/** Keeps a transcript consistent in both clients: one copy per id, server order by seq, unsent messages last. */
+import type { Message } from '../domain.ts';
 
 /** A transcript entry: a stored message, or a visitor message still on its way (seq 0). */
 export interface ChatMessage extends Message {
@@ -10,11 +10,14 @@ export interface ChatMessage extends Message {
 }
 
 /**
- * Merges incoming messages into the transcript. A stored message replaces a pending one with the
- * same id (the id is the client id), so a resend or a second tab never doubles a message.
+ * Merges transcript pieces (replays, pushes, acks) into one list. Of two copies of an id the later
+ * wins, except that a pending or failed copy never replaces a stored one (the id is the client id,
+ * so a resend or a second tab never doubles a message). Returns `current` itself when nothing
+ * arrives, so a state holder can tell that nothing changed.
  */
-export function mergeMessages(current: readonly ChatMessage[], incoming: readonly ChatMessage[]): ChatMessage[] {
-  const byId = new Map<string, ChatMessage>();
+export function mergeMessages<T extends ChatMessage>(current: readonly T[], incoming: readonly T[]): T[] {
+  if (incoming.length === 0) return current as T[];
+  const byId = new Map<string, T>();
   for (const message of current) byId.set(message.id, message);
   for (const message of incoming) {
     const known = byId.get(message.id);
@@ -35,6 +38,21 @@ function compare(a: ChatMessage, b: ChatMessage): number {
 export function lastSeqOf(messages: readonly ChatMessage[]): number {
   let last = 0;
   for (const message of messages) if (!message.pending && !message.failed && message.seq > last) last = message.seq;
+  return last;
+}
+
+/**
+ * The last seq of the unbroken run that starts at the first message held, i.e. what to pass as
+ * `afterSeq` so a replay fills any gap left by pushes missed while offline. 0 when nothing is held.
+ */
+export function contiguousSeq(messages: readonly Message[]): number {
+  const first = messages[0];
+  if (!first) return 0;
+  let last = first.seq;
+  for (const m of messages) {
+    if (m.seq > last + 1) break;
+    if (m.seq > last) last = m.seq;
+  }
   return last;
 }
 

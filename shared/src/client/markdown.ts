@@ -17,6 +17,12 @@ export type Block = { type: 'paragraph'; children: Inline[] } | { type: 'list'; 
 const LIST_ITEM = /^\s*[-*]\s+/;
 const SAFE_HREF = /^(?:https?:\/\/|mailto:|tel:)/i;
 
+/**
+ * The subset's inline grammar, for every reader of it: group 1 is `**bold**` text; groups 2 and 3
+ * are a link's text and target. Global: copy it (`new RegExp(INLINE_MARKDOWN)`) before exec.
+ */
+export const INLINE_MARKDOWN = /\*\*(.+?)\*\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
+
 /** Splits text into paragraphs (blank lines) and lists (lines starting with `- `). */
 export function parseMarkdown(source: string): Block[] {
   const blocks: Block[] = [];
@@ -54,7 +60,7 @@ function joinLines(lines: string[]): Inline[] {
 /** Parses `**bold**` and `[text](href)`; a link with an unsafe target becomes its text alone. */
 export function parseInline(source: string): Inline[] {
   const out: Inline[] = [];
-  const pattern = /\*\*(.+?)\*\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
+  const pattern = new RegExp(INLINE_MARKDOWN);
   let last = 0;
   for (let match = pattern.exec(source); match; match = pattern.exec(source)) {
     if (match.index > last) pushText(out, source.slice(last, match.index));
