@@ -8,6 +8,7 @@ import type {
   ErrorCode,
   Message,
   Suggestion,
+  VisitorAvailability,
   VisitorClientEvents,
   VisitorConversation,
   VisitorIdentity,
@@ -38,6 +39,8 @@ export interface ChatState {
   older?: boolean;
   /** Set when the server refused the session (e.g. `forbidden` origin). */
   error?: ErrorCode;
+  /** Whether human agents are on duty, as of the last hello (the header line). */
+  availability?: VisitorAvailability;
 }
 
 /** Inputs of the chat client. */
@@ -138,7 +141,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       adopt();
       const wasDone = helloDone;
       helloDone = true;
-      update({ status: 'online', error: undefined, conversation: res.data.conversation, welcome: res.data.welcome });
+      update({ status: 'online', error: undefined, conversation: res.data.conversation, welcome: res.data.welcome, availability: res.data.availability });
       // A newest page that does not join what is held (or a first hello) replaces the held history,
       // so the transcript never hides a silent gap: the "load earlier" button pages back instead.
       const first = messages[0];

@@ -1,6 +1,7 @@
 /** The chat dialog: header with status, transcript, rating form and composer. */
 import type { Lang, Suggestion } from '@kefu/shared';
 import { useEffect, useRef } from 'preact/hooks';
+import { availabilityText } from './availability-text.ts';
 import type { ChatClient, ChatState } from './chat-client.ts';
 import { Composer } from './composer.tsx';
 import type { translator } from './i18n.ts';
@@ -36,6 +37,8 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
   const conversation = state.conversation;
   const agentName = conversation?.state === 'assigned' ? conversation.agentName : undefined;
   const status = statusLine(state, t);
+  // While an agent is with the visitor, whether others are on duty does not matter.
+  const humans = state.availability && !agentName ? availabilityText(state.availability, lang, t, Date.now()) : undefined;
   // The tapped button disappears with the next turn, so focus moves to the input instead of the page.
   const refocus = () => inputRef.current?.focus();
   const human = () => {
@@ -67,6 +70,7 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
         <div class="ht">
           <h2>{t('title')}</h2>
           <p>{agentName ? t('assignedNow', { name: agentName }) : t('subtitle')}</p>
+          {humans && <p class={humans.open ? 'ha on' : 'ha'}>{humans.text}</p>}
         </div>
         <button type="button" class="ib" aria-label={t('close')} onClick={onClose}>
           <CloseIcon />

@@ -41,6 +41,11 @@ const zhCN = {
   error: '客服窗口暂时无法使用，请稍后再试。',
   forbidden: '此网站未获授权使用客服窗口。',
   unread: '{n} 条未读',
+  agentsOnline: '人工客服在线',
+  agentsBack: '人工客服 {time} 上线',
+  agentsBackOn: '人工客服 {day} {time} 上线',
+  agentsAway: '人工客服暂不在线',
+  tomorrow: '明天',
 } as const;
 
 /** The string keys every language must provide. */
@@ -88,6 +93,11 @@ const en: Strings = {
   error: 'The chat is unavailable right now. Please try again later.',
   forbidden: 'This website is not allowed to use this chat.',
   unread: '{n} unread',
+  agentsOnline: 'Agents online',
+  agentsBack: 'Agents are back at {time}',
+  agentsBackOn: 'Agents are back {day} at {time}',
+  agentsAway: 'Agents are away',
+  tomorrow: 'tomorrow',
 };
 
 /** All tables, by language. */

@@ -18,6 +18,8 @@ export const panelCss = `
 .ht{flex:1;min-width:0}
 .ht h2{margin:0;font-size:16px;font-weight:600;line-height:1.3}
 .ht p{margin:0;font-size:12px;opacity:.85;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.ha::before{content:"";display:inline-block;width:7px;height:7px;margin-right:5px;border-radius:50%;background:#cbd5e1}
+.ha.on::before{background:#4ade80}
 .ib{all:unset;cursor:pointer;width:32px;height:32px;border-radius:8px;display:flex;align-items:center;justify-content:center}
 .ib:hover{background:rgba(127,127,127,.2)}
 .ib:focus-visible{outline:2px solid var(--kt,#fff)}
