@@ -31,6 +31,7 @@ import { redisLimiterStore, redisLoginLimiters } from './cluster/redis-limiters.
 import { attachRedisAdapter } from './cluster/socket-adapter.ts';
 import { openPostgresStorage } from './storage/postgres/open-postgres-storage.ts';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
+import { ensureDemoDepartments } from './storage/demo-departments.ts';
 import type { SiteRecord, Storage } from './storage/storage.ts';
 
 export interface KefuServer {
@@ -79,6 +80,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
       lifetimeMs: config.sessionLifetimeMs ?? DEFAULT_SESSION_POLICY.lifetimeMs,
     };
     const defaultSite = await prepareDefaultSite(storage, config, now);
+    await ensureDemoDepartments(storage, now);
     const admin = await ensureAdmin(storage, config, now);
     await storage.deleteExpiredSessions(now, now - sessionPolicy.idleMs);
     const sessions = await startAgentSessions(storage, sessionPolicy, clock);

@@ -86,7 +86,7 @@ export interface ConversationSummary {
   updatedAt: number;
 }
 
-export type AgentRole = 'admin' | 'agent';
+export type AgentRole = 'admin' | 'supervisor' | 'agent';
 
 export interface AgentProfile {
   id: string;

@@ -4,3 +4,4 @@ export * from './limits.ts';
 export * from './schemas.ts';
 export * from './events.ts';
 export * from './service-hours.ts';
+export * from './team-schemas.ts';

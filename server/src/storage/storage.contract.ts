@@ -226,6 +226,103 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       expect(await s.getSession('c2')).toBeDefined();
     });
 
+    it('keeps roles, presence, capacity and disabled state of agents, and counts only enabled ones', async () => {
+      const a = await s.createAgent({ email: 'sup@x.test', name: 'Sup', role: 'supervisor', passwordHash: 'h', now });
+      expect(a).toMatchObject({ role: 'supervisor', presence: 'offline', capacity: 5 });
+      expect(a.disabledAt).toBeUndefined();
+      const online = await s.updateAgent(a.id, { presence: 'online', capacity: 2 }, now + 10);
+      expect(online).toMatchObject({ presence: 'online', presenceAt: now + 10, capacity: 2 });
+      // The same presence again keeps the time it started.
+      expect((await s.updateAgent(a.id, { presence: 'online', name: '主管' }, now + 20)).presenceAt).toBe(now + 10);
+      expect(await s.countAgents('supervisor')).toBe(1);
+      expect((await s.updateAgent(a.id, { disabledAt: now + 30 }, now + 30)).disabledAt).toBe(now + 30);
+      expect(await s.countAgents('supervisor')).toBe(0);
+      expect((await s.getSession('none'))).toBeUndefined();
+      const enabled = await s.updateAgent(a.id, { disabledAt: null }, now + 40);
+      expect(enabled.disabledAt).toBeUndefined();
+      expect(enabled).toMatchObject({ name: '主管', presence: 'online', capacity: 2 });
+      expect((await s.listAgentLoads()).map((l) => l.agent.email)).toEqual(['sup@x.test']);
+    });
+
+    it('accepts an invite once, before it expires, into its department', async () => {
+      const admin = await s.createAgent({ email: 'boss@x.test', name: 'Boss', role: 'admin', passwordHash: 'h', now });
+      await s.ensureDepartment({ key: 'tech', nameZh: '技术支持', nameEn: 'Tech support', now });
+      const invite = { email: 'b@x.test', role: 'agent' as const, department: 'tech', createdBy: admin.id, createdAt: now, expiresAt: now + 1000 };
+      expect(await s.createInvite({ tokenHash: 'i1', ...invite })).toEqual({ tokenHash: 'i1', ...invite });
+      await s.createInvite({ tokenHash: 'i2', ...invite, email: 'late@x.test' });
+      await s.createInvite({ tokenHash: 'i3', ...invite });
+      expect(await s.acceptInvite({ tokenHash: 'nope', name: 'B', passwordHash: 'p', now })).toEqual({ refused: 'unknown' });
+      expect(await s.acceptInvite({ tokenHash: 'i2', name: 'L', passwordHash: 'p', now: now + 1000 })).toEqual({ refused: 'expired' });
+      const results = await Promise.all([1, 2].map(() => s.acceptInvite({ tokenHash: 'i1', name: '小B', passwordHash: 'p', now: now + 5 })));
+      const accepted = results.flatMap((r) => ('agent' in r ? [r.agent] : []));
+      expect(accepted).toHaveLength(1);
+      expect(results.filter((r) => 'refused' in r)).toEqual([{ refused: 'used' }]);
+      expect(accepted[0]).toMatchObject({ email: 'b@x.test', name: '小B', role: 'agent', passwordHash: 'p' });
+      expect((await s.getInvite('i1'))?.usedAt).toBe(now + 5);
+      expect(await s.acceptInvite({ tokenHash: 'i3', name: 'B2', passwordHash: 'p', now: now + 6 })).toEqual({ refused: 'email_taken' });
+      expect((await s.getInvite('i3'))?.usedAt).toBeUndefined();
+      expect((await s.getDepartment('tech'))?.members).toEqual([accepted[0]!.id]);
+    });
+
+    it('creates, renames and deletes departments with their members', async () => {
+      const a = await s.createAgent({ email: 'a@x.test', name: 'A', role: 'agent', passwordHash: 'h', now });
+      expect(await s.createDepartment({ key: 'billing', nameZh: '账户与账单', nameEn: 'Billing', now })).toEqual({
+        key: 'billing', nameZh: '账户与账单', nameEn: 'Billing', createdAt: now, members: [],
+      });
+      expect(await s.createDepartment({ key: 'billing', nameZh: 'x', nameEn: 'x', now })).toBeUndefined();
+      expect((await s.ensureDepartment({ key: 'billing', nameZh: 'x', nameEn: 'x', now })).nameZh).toBe('账户与账单');
+      await s.createDepartment({ key: 'tech', nameZh: '技术支持', nameEn: 'Tech', now: now + 1 });
+      expect(await s.addDepartmentMember('billing', a.id)).toBe(true);
+      expect(await s.addDepartmentMember('billing', a.id)).toBe(true);
+      expect(await s.addDepartmentMember('missing', a.id)).toBe(false);
+      expect(await s.addDepartmentMember('billing', 'no-such-agent')).toBe(false);
+      expect(await s.updateDepartment('billing', { nameEn: 'Accounts & billing' })).toMatchObject({ nameZh: '账户与账单', nameEn: 'Accounts & billing', members: [a.id] });
+      expect(await s.updateDepartment('missing', { nameEn: 'x' })).toBeUndefined();
+      expect((await s.listDepartments()).map((d) => d.key)).toEqual(['billing', 'tech']);
+      expect(await s.removeDepartmentMember('billing', a.id)).toBe(true);
+      expect(await s.removeDepartmentMember('billing', a.id)).toBe(false);
+      await s.addDepartmentMember('tech', a.id);
+      expect(await s.deleteDepartment('tech')).toBe(true);
+      expect(await s.deleteDepartment('tech')).toBe(false);
+      expect((await s.listDepartments()).map((d) => d.key)).toEqual(['billing']);
+    });
+
+    it('lists the online, enabled agents of a department, least loaded first', async () => {
+      await s.ensureDepartment({ key: 'tech', nameZh: '技术支持', nameEn: 'Tech', now });
+      const make = async (email: string, presence: 'online' | 'away' | 'offline') => {
+        const a = await s.createAgent({ email, name: email, role: 'agent', passwordHash: 'h', now });
+        await s.addDepartmentMember('tech', a.id);
+        return s.updateAgent(a.id, { presence }, now);
+      };
+      const busy = await make('busy@x.test', 'online');
+      const idle = await make('idle@x.test', 'online');
+      const recent = await make('recent@x.test', 'online');
+      await make('away@x.test', 'away');
+      const off = await make('disabled@x.test', 'online');
+      await s.updateAgent(off.id, { disabledAt: now }, now);
+      await s.createAgent({ email: 'outsider@x.test', name: 'o', role: 'agent', passwordHash: 'h', now }).then((a) => s.updateAgent(a.id, { presence: 'online' }, now));
+      const assign = async (agentId: string, at: number) => {
+        const c = await newConversation();
+        await s.updateConversation(c.id, { state: 'assigned', assignedAgentId: agentId, assignedAt: at }, at);
+        return c;
+      };
+      await assign(busy.id, now + 1);
+      await assign(busy.id, now + 2);
+      await assign(recent.id, now + 9);
+      const old = await assign(idle.id, now + 3);
+      await s.updateConversation(old.id, { state: 'closed', closedAt: now + 4 }, now + 4);
+      const loads = await s.listOnlineAgents('tech');
+      expect(loads.map((l) => [l.agent.email, l.openConversations, l.lastAssignedAt])).toEqual([
+        ['idle@x.test', 0, undefined],
+        ['recent@x.test', 1, now + 9],
+        ['busy@x.test', 2, now + 2],
+      ]);
+      expect(await s.listOnlineAgents('nobody')).toEqual([]);
+      const all = await s.listAgentLoads();
+      expect(all.find((l) => l.agent.id === busy.id)?.openConversations).toBe(2);
+      expect(all).toHaveLength(6);
+    });
+
     it('numbers tickets per day and finds them by number', async () => {
       const c = await newConversation();
       const t1 = await s.createTicket({ conversationId: c.id, visitorId: c.visitorId, contact: '13800000000', description: '发票', day: '20261122', createdAt: now });

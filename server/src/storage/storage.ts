@@ -1,5 +1,5 @@
 /** The storage seam: every persistent read and write the server makes, async so SQLite and PostgreSQL can both implement it. */
-import type { AgentRole, Author, ConversationState, Lang, Message, MessageMeta } from '@kefu/shared';
+import type { AgentRole, Author, ConversationState, Lang, Message, MessageMeta, Presence } from '@kefu/shared';
 
 /** A website that embeds the widget. */
 export interface SiteRecord {
@@ -141,8 +141,58 @@ export interface AgentRecord {
   name: string;
   role: AgentRole;
   passwordHash: string;
+  /** Set while the account is disabled: no sign-in, no session, no socket. */
+  disabledAt?: number;
+  presence: Presence;
+  /** When the presence last changed (routing's "idle longest" tie-break may read it). */
+  presenceAt: number;
+  /** Concurrent conversations this agent takes. */
+  capacity: number;
   createdAt: number;
   updatedAt: number;
+}
+
+/** What `updateAgent` may change; `disabledAt: null` enables the agent again. */
+export interface AgentPatch {
+  passwordHash?: string;
+  role?: AgentRole;
+  name?: string;
+  capacity?: number;
+  presence?: Presence;
+  disabledAt?: number | null;
+}
+
+/** An agent and the conversations they hold now. */
+export interface AgentLoad {
+  agent: AgentRecord;
+  /** Conversations assigned to the agent and still open. */
+  openConversations: number;
+  /** The latest `assignedAt` among them; unset when they hold none. */
+  lastAssignedAt?: number;
+}
+
+/** An invitation to join the team; only the SHA-256 of its token is stored. */
+export interface InviteRecord {
+  tokenHash: string;
+  email: string;
+  role: AgentRole;
+  department?: string;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number;
+  usedAt?: number;
+}
+
+/** Why an invite could not be accepted. */
+export type InviteRefusal = 'unknown' | 'used' | 'expired' | 'email_taken';
+
+export interface DepartmentRecord {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  createdAt: number;
+  /** Agent ids, in no particular order. */
+  members: string[];
 }
 
 /** A signed-in agent's session; only the SHA-256 of its token is stored. */
@@ -248,8 +298,37 @@ export interface Storage {
   createAgent(input: { email: string; name: string; role: AgentRole; passwordHash: string; now: number }): Promise<AgentRecord>;
   getAgent(id: string): Promise<AgentRecord | undefined>;
   getAgentByEmail(email: string): Promise<AgentRecord | undefined>;
-  updateAgent(id: string, patch: { passwordHash?: string; role?: AgentRole; name?: string }, now: number): Promise<AgentRecord>;
+  updateAgent(id: string, patch: AgentPatch, now: number): Promise<AgentRecord>;
+  /** Counts enabled agents (of `role` when given). */
   countAgents(role?: AgentRole): Promise<number>;
+  /** Every agent, disabled ones too, with their open-conversation counts, oldest account first. */
+  listAgentLoads(): Promise<AgentLoad[]>;
+  /**
+   * Enabled, online members of a department with their open-conversation counts, least loaded first
+   * (ties: the one whose last assignment is oldest). Capacity is not applied: the caller compares.
+   */
+  listOnlineAgents(department: string): Promise<AgentLoad[]>;
+
+  createInvite(input: Omit<InviteRecord, 'usedAt'>): Promise<InviteRecord>;
+  getInvite(tokenHash: string): Promise<InviteRecord | undefined>;
+  /**
+   * One use, atomically: marks the invite used, creates the agent with its role, and adds them to the
+   * invite's department (when it still exists); a refusal changes nothing.
+   */
+  acceptInvite(input: { tokenHash: string; name: string; passwordHash: string; now: number }): Promise<{ agent: AgentRecord } | { refused: InviteRefusal }>;
+
+  listDepartments(): Promise<DepartmentRecord[]>;
+  getDepartment(key: string): Promise<DepartmentRecord | undefined>;
+  /** Undefined when the key is taken. */
+  createDepartment(input: { key: string; nameZh: string; nameEn: string; now: number }): Promise<DepartmentRecord | undefined>;
+  /** Inserts the department when missing; never changes an existing one (demo data). */
+  ensureDepartment(input: { key: string; nameZh: string; nameEn: string; now: number }): Promise<DepartmentRecord>;
+  updateDepartment(key: string, patch: { nameZh?: string; nameEn?: string }): Promise<DepartmentRecord | undefined>;
+  /** False when it did not exist; its memberships go with it. */
+  deleteDepartment(key: string): Promise<boolean>;
+  /** False when the department or the agent does not exist; adding a member twice is a no-op. */
+  addDepartmentMember(key: string, agentId: string): Promise<boolean>;
+  removeDepartmentMember(key: string, agentId: string): Promise<boolean>;
 
   createSession(input: { tokenHash: string; agentId: string; expiresAt: number; now: number }): Promise<void>;
   /** A session with its agent, whatever its age: the caller applies the expiry policy. */

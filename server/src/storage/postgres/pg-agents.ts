@@ -1,7 +1,7 @@
 /** The agent half of the PostgreSQL storage: agent accounts and their sign-in sessions. */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { AgentRecord, SessionRecord } from '../storage.ts';
+import type { AgentPatch, AgentRecord, SessionRecord } from '../storage.ts';
 import { toAgent, toNumber, type PgAgentRow } from './pg-rows.ts';
 
 export async function createAgent(
@@ -20,17 +20,26 @@ export async function getAgent(pool: pg.Pool, column: 'id' | 'email', value: str
   return row && toAgent(row);
 }
 
-export async function updateAgent(
-  pool: pg.Pool,
-  id: string,
-  patch: { passwordHash?: string; role?: AgentRecord['role']; name?: string },
-  now: number,
-): Promise<AgentRecord> {
+export async function updateAgent(pool: pg.Pool, id: string, patch: AgentPatch, now: number): Promise<AgentRecord> {
   const row = (
     await pool.query<PgAgentRow>(
       `UPDATE agents SET password_hash = COALESCE($1, password_hash), role = COALESCE($2, role),
-       name = COALESCE($3, name), updated_at = $4 WHERE id = $5 RETURNING *`,
-      [patch.passwordHash ?? null, patch.role ?? null, patch.name ?? null, now, id],
+         name = COALESCE($3, name), capacity = COALESCE($4::integer, capacity),
+         presence_at = CASE WHEN $5::text IS NOT NULL AND $5::text IS DISTINCT FROM presence THEN $7 ELSE presence_at END,
+         presence = COALESCE($5::text, presence),
+         disabled_at = CASE WHEN $6::boolean THEN $8::bigint ELSE disabled_at END,
+         updated_at = $7 WHERE id = $9 RETURNING *`,
+      [
+        patch.passwordHash ?? null,
+        patch.role ?? null,
+        patch.name ?? null,
+        patch.capacity ?? null,
+        patch.presence ?? null,
+        patch.disabledAt !== undefined,
+        now,
+        patch.disabledAt ?? null,
+        id,
+      ],
     )
   ).rows[0];
   if (!row) throw new Error(`agent ${id} not found`);
@@ -38,7 +47,7 @@ export async function updateAgent(
 }
 
 export async function countAgents(pool: pg.Pool, role?: AgentRecord['role']): Promise<number> {
-  const { rows } = await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM agents WHERE $1::text IS NULL OR role = $1', [role ?? null]);
+  const { rows } = await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM agents WHERE disabled_at IS NULL AND ($1::text IS NULL OR role = $1)', [role ?? null]);
   return toNumber(rows[0]!.n);
 }
 

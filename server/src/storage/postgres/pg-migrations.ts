@@ -136,6 +136,43 @@ export const PG_MIGRATIONS: PgMigration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'team: supervisor role, disabled agents, presence and capacity, invites, departments',
+    sql: `
+      ALTER TABLE agents DROP CONSTRAINT agents_role_check;
+      ALTER TABLE agents ADD CONSTRAINT agents_role_check CHECK (role IN ('admin', 'supervisor', 'agent'));
+      ALTER TABLE agents ADD COLUMN ord BIGINT GENERATED ALWAYS AS IDENTITY;
+      ALTER TABLE agents ADD COLUMN disabled_at BIGINT;
+      ALTER TABLE agents ADD COLUMN presence TEXT NOT NULL DEFAULT 'offline' CHECK (presence IN ('online', 'away', 'offline'));
+      ALTER TABLE agents ADD COLUMN presence_at BIGINT NOT NULL DEFAULT 0;
+      ALTER TABLE agents ADD COLUMN capacity INTEGER NOT NULL DEFAULT 5 CHECK (capacity >= 0);
+      UPDATE agents SET presence_at = created_at;
+      CREATE TABLE departments (
+        key TEXT PRIMARY KEY,
+        ord BIGINT GENERATED ALWAYS AS IDENTITY,
+        name_zh TEXT NOT NULL,
+        name_en TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE department_members (
+        department TEXT NOT NULL REFERENCES departments(key) ON DELETE CASCADE,
+        agent_id TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+        PRIMARY KEY (department, agent_id)
+      );
+      CREATE INDEX department_members_by_agent ON department_members (agent_id);
+      CREATE TABLE agent_invites (
+        token_hash TEXT PRIMARY KEY,
+        email TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'supervisor', 'agent')),
+        department TEXT REFERENCES departments(key) ON DELETE SET NULL,
+        created_by TEXT NOT NULL REFERENCES agents(id),
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        used_at BIGINT
+      );
+    `,
+  },
 ];
 
 /**

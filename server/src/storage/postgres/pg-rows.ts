@@ -3,7 +3,7 @@
  * no precision is lost silently; epoch milliseconds fit a double exactly, so they are converted
  * here, checked, in one place. JSONB and BOOLEAN arrive already parsed.
  */
-import type { AgentRole, Author, ConversationState, Lang, Message, MessageMeta } from '@kefu/shared';
+import type { AgentRole, Author, ConversationState, Lang, Message, MessageMeta, Presence } from '@kefu/shared';
 import type { AgentRecord, ConversationRecord, FlowState, SiteRecord, TicketRecord, TicketStatus, VisitorRecord } from '../storage.ts';
 
 type Nullable<T> = T | null;
@@ -70,6 +70,11 @@ export interface PgAgentRow {
   name: string;
   role: string;
   password_hash: string;
+  ord?: BigIntText;
+  disabled_at: Nullable<BigIntText>;
+  presence: string;
+  presence_at: BigIntText;
+  capacity: number;
   created_at: BigIntText;
   updated_at: BigIntText;
 }
@@ -160,15 +165,20 @@ export const toMessage = (r: PgMessageRow): Message =>
     createdAt: toNumber(r.created_at),
   });
 
-export const toAgent = (r: PgAgentRow): AgentRecord => ({
-  id: r.id,
-  email: r.email,
-  name: r.name,
-  role: r.role as AgentRole,
-  passwordHash: r.password_hash,
-  createdAt: toNumber(r.created_at),
-  updatedAt: toNumber(r.updated_at),
-});
+export const toAgent = (r: PgAgentRow): AgentRecord =>
+  compact({
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role as AgentRole,
+    passwordHash: r.password_hash,
+    disabledAt: optNumber(r.disabled_at),
+    presence: r.presence as Presence,
+    presenceAt: toNumber(r.presence_at),
+    capacity: r.capacity,
+    createdAt: toNumber(r.created_at),
+    updatedAt: toNumber(r.updated_at),
+  });
 
 export const toTicket = (r: PgTicketRow): TicketRecord =>
   compact({

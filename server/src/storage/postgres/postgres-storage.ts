@@ -7,8 +7,13 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { ConversationState, Message } from '@kefu/shared';
 import type {
+  AgentLoad,
+  AgentPatch,
   AgentRecord,
   AppendResult,
+  DepartmentRecord,
+  InviteRecord,
+  InviteRefusal,
   ConversationPatch,
   ConversationRecord,
   MessagePage,
@@ -26,6 +31,7 @@ import type {
 } from '../storage.ts';
 import * as agents from './pg-agents.ts';
 import * as messages from './pg-messages.ts';
+import * as team from './pg-team.ts';
 import { pgPatchColumns } from './pg-patch-columns.ts';
 import {
   toConversation,
@@ -269,12 +275,64 @@ export class PostgresStorage implements Storage {
     return agents.getAgent(this.pool, 'email', email);
   }
 
-  updateAgent(id: string, patch: { passwordHash?: string; role?: AgentRecord['role']; name?: string }, now: number): Promise<AgentRecord> {
+  updateAgent(id: string, patch: AgentPatch, now: number): Promise<AgentRecord> {
     return agents.updateAgent(this.pool, id, patch, now);
   }
 
   countAgents(role?: AgentRecord['role']): Promise<number> {
     return agents.countAgents(this.pool, role);
+  }
+
+  listAgentLoads(): Promise<AgentLoad[]> {
+    return team.listAgentLoads(this.pool);
+  }
+
+  listOnlineAgents(department: string): Promise<AgentLoad[]> {
+    return team.listOnlineAgents(this.pool, department);
+  }
+
+  createInvite(input: Omit<InviteRecord, 'usedAt'>): Promise<InviteRecord> {
+    return team.createInvite(this.pool, input);
+  }
+
+  getInvite(tokenHash: string): Promise<InviteRecord | undefined> {
+    return team.getInvite(this.pool, tokenHash);
+  }
+
+  acceptInvite(input: { tokenHash: string; name: string; passwordHash: string; now: number }): Promise<{ agent: AgentRecord } | { refused: InviteRefusal }> {
+    return team.acceptInvite(this.pool, input);
+  }
+
+  listDepartments(): Promise<DepartmentRecord[]> {
+    return team.listDepartments(this.pool);
+  }
+
+  getDepartment(key: string): Promise<DepartmentRecord | undefined> {
+    return team.getDepartment(this.pool, key);
+  }
+
+  createDepartment(input: { key: string; nameZh: string; nameEn: string; now: number }): Promise<DepartmentRecord | undefined> {
+    return team.insertDepartment(this.pool, input, 'refuse');
+  }
+
+  async ensureDepartment(input: { key: string; nameZh: string; nameEn: string; now: number }): Promise<DepartmentRecord> {
+    return (await team.insertDepartment(this.pool, input, 'keep'))!;
+  }
+
+  updateDepartment(key: string, patch: { nameZh?: string; nameEn?: string }): Promise<DepartmentRecord | undefined> {
+    return team.updateDepartment(this.pool, key, patch);
+  }
+
+  deleteDepartment(key: string): Promise<boolean> {
+    return team.deleteDepartment(this.pool, key);
+  }
+
+  addDepartmentMember(key: string, agentId: string): Promise<boolean> {
+    return team.addDepartmentMember(this.pool, key, agentId);
+  }
+
+  removeDepartmentMember(key: string, agentId: string): Promise<boolean> {
+    return team.removeDepartmentMember(this.pool, key, agentId);
   }
 
   createSession(input: { tokenHash: string; agentId: string; expiresAt: number; now: number }): Promise<void> {

@@ -6,6 +6,11 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Runs with foreign keys off (checked before commit): SQLite cannot alter a CHECK constraint, so a
+   * table is rebuilt, and dropping the old one must not cascade into the rows that refer to it.
+   */
+  rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -131,6 +136,52 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'team: supervisor role, disabled agents, presence and capacity, invites, departments',
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE agents_new (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'supervisor', 'agent')),
+        password_hash TEXT NOT NULL,
+        disabled_at INTEGER,
+        presence TEXT NOT NULL DEFAULT 'offline' CHECK (presence IN ('online', 'away', 'offline')),
+        presence_at INTEGER NOT NULL DEFAULT 0,
+        capacity INTEGER NOT NULL DEFAULT 5 CHECK (capacity >= 0),
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      INSERT INTO agents_new (id, email, name, role, password_hash, presence_at, created_at, updated_at)
+        SELECT id, email, name, role, password_hash, created_at, created_at, updated_at FROM agents;
+      DROP TABLE agents;
+      ALTER TABLE agents_new RENAME TO agents;
+      CREATE TABLE departments (
+        key TEXT PRIMARY KEY,
+        name_zh TEXT NOT NULL,
+        name_en TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE department_members (
+        department TEXT NOT NULL REFERENCES departments(key) ON DELETE CASCADE,
+        agent_id TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,
+        PRIMARY KEY (department, agent_id)
+      );
+      CREATE INDEX department_members_by_agent ON department_members (agent_id);
+      CREATE TABLE agent_invites (
+        token_hash TEXT PRIMARY KEY,
+        email TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'supervisor', 'agent')),
+        department TEXT REFERENCES departments(key) ON DELETE SET NULL,
+        created_by TEXT NOT NULL REFERENCES agents(id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER
+      );
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */
@@ -143,10 +194,18 @@ export function runMigrations(db: Database.Database, migrations: Migration[] = M
   const ran: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
-    }).immediate();
+    // The pragma is a no-op inside a transaction, so it is switched around it.
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (m.rebuildsTables && foreignKeys) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (m.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error(`migration ${m.version} broke a foreign key`);
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
+      }).immediate();
+    } finally {
+      if (m.rebuildsTables && foreignKeys) db.pragma('foreign_keys = ON');
+    }
     ran.push(m.version);
   }
   return ran;

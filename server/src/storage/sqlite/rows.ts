@@ -1,6 +1,6 @@
 /** Maps SQLite rows (snake_case, NULLs, JSON text) to storage records. */
-import type { AgentRole, Author, ConversationState, Lang, Message, MessageMeta } from '@kefu/shared';
-import type { AgentRecord, ConversationRecord, FlowState, SiteRecord, TicketRecord, TicketStatus, VisitorRecord } from '../storage.ts';
+import type { AgentRole, Author, ConversationState, Lang, Message, MessageMeta, Presence } from '@kefu/shared';
+import type { AgentRecord, ConversationRecord, DepartmentRecord, FlowState, InviteRecord, SiteRecord, TicketRecord, TicketStatus, VisitorRecord } from '../storage.ts';
 
 type Nullable<T> = T | null;
 
@@ -64,8 +64,32 @@ export interface AgentRow {
   name: string;
   role: string;
   password_hash: string;
+  disabled_at: Nullable<number>;
+  presence: string;
+  presence_at: number;
+  capacity: number;
   created_at: number;
   updated_at: number;
+}
+
+export interface InviteRow {
+  token_hash: string;
+  email: string;
+  role: string;
+  department: Nullable<string>;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: Nullable<number>;
+}
+
+export interface DepartmentRow {
+  key: string;
+  name_zh: string;
+  name_en: string;
+  created_at: number;
+  /** Comma-joined agent ids (group_concat); ids are UUIDs, so no comma inside one. */
+  members: Nullable<string>;
 }
 
 export interface TicketRow {
@@ -146,14 +170,39 @@ export const toMessage = (r: MessageRow): Message =>
     createdAt: r.created_at,
   });
 
-export const toAgent = (r: AgentRow): AgentRecord => ({
-  id: r.id,
-  email: r.email,
-  name: r.name,
-  role: r.role as AgentRole,
-  passwordHash: r.password_hash,
+export const toAgent = (r: AgentRow): AgentRecord =>
+  compact({
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role as AgentRole,
+    passwordHash: r.password_hash,
+    disabledAt: opt(r.disabled_at),
+    presence: r.presence as Presence,
+    presenceAt: r.presence_at,
+    capacity: r.capacity,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  });
+
+export const toInvite = (r: InviteRow): InviteRecord =>
+  compact({
+    tokenHash: r.token_hash,
+    email: r.email,
+    role: r.role as AgentRole,
+    department: opt(r.department),
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    usedAt: opt(r.used_at),
+  });
+
+export const toDepartment = (r: DepartmentRow): DepartmentRecord => ({
+  key: r.key,
+  nameZh: r.name_zh,
+  nameEn: r.name_en,
   createdAt: r.created_at,
-  updatedAt: r.updated_at,
+  members: r.members ? r.members.split(',') : [],
 });
 
 export const toTicket = (r: TicketRow): TicketRecord =>

@@ -5,8 +5,13 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ConversationState, Message } from '@kefu/shared';
 import type {
+  AgentLoad,
+  AgentPatch,
   AgentRecord,
   AppendResult,
+  DepartmentRecord,
+  InviteRecord,
+  InviteRefusal,
   ConversationPatch,
   ConversationRecord,
   MessagePage,
@@ -40,6 +45,8 @@ import {
   type VisitorRow,
 } from './rows.ts';
 import { patchColumns } from './patch-columns.ts';
+import * as team from './sqlite-team.ts';
+import type { SqliteQueries } from './sqlite-team.ts';
 
 /** Opens (creating when needed) the database file, runs migrations, and returns the storage. */
 export function openSqliteStorage(file: string, busyRetry: BusyRetryOptions = DEFAULT_BUSY_RETRY, hooks: GroupCommitHooks = {}): Storage {
@@ -77,6 +84,14 @@ class SqliteStorage implements Storage {
   ) {
     this.commits = new GroupCommit(db, hooks);
   }
+
+  /** The statement helpers, lent to the team module. */
+  private readonly queries: SqliteQueries = {
+    stmt: (sql) => this.stmt(sql),
+    get: (sql, ...params) => this.get(sql, ...params),
+    all: (sql, ...params) => this.all(sql, ...params),
+    write: (operation) => this.write(operation),
+  };
 
   private write<T>(operation: () => T): Promise<T> {
     return this.commits.write(operation);
@@ -441,23 +456,66 @@ class SqliteStorage implements Storage {
     return row && toAgent(row);
   }
 
-  updateAgent(id: string, patch: { passwordHash?: string; role?: AgentRecord['role']; name?: string }, now: number): Promise<AgentRecord> {
-    return this.write(() => {
-      this.stmt(
-          `UPDATE agents SET password_hash = COALESCE(?, password_hash), role = COALESCE(?, role),
-           name = COALESCE(?, name), updated_at = ? WHERE id = ?`,
-        )
-        .run(patch.passwordHash ?? null, patch.role ?? null, patch.name ?? null, now, id);
-      const row = this.get<AgentRow>('SELECT * FROM agents WHERE id = ?', id);
-      if (!row) throw new Error(`agent ${id} not found`);
-      return toAgent(row);
-    });
+  updateAgent(id: string, patch: AgentPatch, now: number): Promise<AgentRecord> {
+    return team.updateAgent(this.queries, id, patch, now);
   }
 
   async countAgents(role?: AgentRecord['role']): Promise<number> {
     return role
-      ? this.get<{ n: number }>('SELECT COUNT(*) AS n FROM agents WHERE role = ?', role)!.n
-      : this.get<{ n: number }>('SELECT COUNT(*) AS n FROM agents')!.n;
+      ? this.get<{ n: number }>('SELECT COUNT(*) AS n FROM agents WHERE role = ? AND disabled_at IS NULL', role)!.n
+      : this.get<{ n: number }>('SELECT COUNT(*) AS n FROM agents WHERE disabled_at IS NULL')!.n;
+  }
+
+  listAgentLoads(): Promise<AgentLoad[]> {
+    return team.listAgentLoads(this.queries);
+  }
+
+  listOnlineAgents(department: string): Promise<AgentLoad[]> {
+    return team.listOnlineAgents(this.queries, department);
+  }
+
+  createInvite(input: Omit<InviteRecord, 'usedAt'>): Promise<InviteRecord> {
+    return team.createInvite(this.queries, input);
+  }
+
+  getInvite(tokenHash: string): Promise<InviteRecord | undefined> {
+    return team.getInvite(this.queries, tokenHash);
+  }
+
+  acceptInvite(input: { tokenHash: string; name: string; passwordHash: string; now: number }): Promise<{ agent: AgentRecord } | { refused: InviteRefusal }> {
+    return team.acceptInvite(this.queries, input);
+  }
+
+  listDepartments(): Promise<DepartmentRecord[]> {
+    return team.listDepartments(this.queries);
+  }
+
+  async getDepartment(key: string): Promise<DepartmentRecord | undefined> {
+    return team.departmentNow(this.queries, key);
+  }
+
+  createDepartment(input: { key: string; nameZh: string; nameEn: string; now: number }): Promise<DepartmentRecord | undefined> {
+    return team.insertDepartment(this.queries, input, 'refuse');
+  }
+
+  async ensureDepartment(input: { key: string; nameZh: string; nameEn: string; now: number }): Promise<DepartmentRecord> {
+    return (await team.insertDepartment(this.queries, input, 'keep'))!;
+  }
+
+  updateDepartment(key: string, patch: { nameZh?: string; nameEn?: string }): Promise<DepartmentRecord | undefined> {
+    return team.updateDepartment(this.queries, key, patch);
+  }
+
+  deleteDepartment(key: string): Promise<boolean> {
+    return team.deleteDepartment(this.queries, key);
+  }
+
+  addDepartmentMember(key: string, agentId: string): Promise<boolean> {
+    return team.addDepartmentMember(this.queries, key, agentId);
+  }
+
+  removeDepartmentMember(key: string, agentId: string): Promise<boolean> {
+    return team.removeDepartmentMember(this.queries, key, agentId);
   }
 
   createSession(input: { tokenHash: string; agentId: string; expiresAt: number; now: number }): Promise<void> {

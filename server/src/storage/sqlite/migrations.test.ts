@@ -1,0 +1,37 @@
+/** Migration 5 rebuilds the agents table: rows that refer to agents must survive it untouched. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, it } from 'vitest';
+import { MIGRATIONS, runMigrations } from './migrations.ts';
+import { openSqliteStorage } from './sqlite-storage.ts';
+
+it('upgrades a version-4 database without losing agents, their sessions or their conversations', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'kefu-migrate-')), 'kefu.sqlite');
+  const db = new Database(file);
+  db.pragma('foreign_keys = ON');
+  expect(runMigrations(db, MIGRATIONS.filter((m) => m.version <= 4))).toEqual([1, 2, 3, 4]);
+  db.exec(`
+    INSERT INTO sites (key, name, created_at) VALUES ('demo', 'Demo', 1);
+    INSERT INTO visitors (id, site_key, created_at, last_seen_at) VALUES ('v1', 'demo', 1, 1);
+    INSERT INTO agents (id, email, name, role, password_hash, created_at, updated_at) VALUES ('a1', 'a@x.test', 'A', 'agent', 'h', 5, 6);
+    INSERT INTO sessions (token_hash, agent_id, created_at, expires_at, last_seen_at) VALUES ('t1', 'a1', 7, 99999999999999, 7);
+    INSERT INTO conversations (id, site_key, visitor_id, state, assigned_agent_id, assigned_at, created_at, updated_at)
+      VALUES ('c1', 'demo', 'v1', 'assigned', 'a1', 8, 1, 8);
+  `);
+  db.close();
+
+  const storage = openSqliteStorage(file);
+  expect(await storage.getAgent('a1')).toMatchObject({ email: 'a@x.test', role: 'agent', presence: 'offline', presenceAt: 5, capacity: 5, createdAt: 5 });
+  expect((await storage.getSession('t1'))?.agent.id).toBe('a1');
+  expect((await storage.listAssigned('a1')).map((c) => c.id)).toEqual(['c1']);
+  // The foreign keys still point at the rebuilt table.
+  expect(await storage.updateAgent('a1', { role: 'supervisor' }, 10)).toMatchObject({ role: 'supervisor' });
+  await storage.close();
+  const check = new Database(file);
+  check.pragma('foreign_keys = ON');
+  expect(() => check.prepare("INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES ('t2', 'ghost', 1, 2)").run()).toThrow(/FOREIGN KEY/);
+  expect(check.pragma('foreign_keys', { simple: true })).toBe(1);
+  check.close();
+});
