@@ -7,6 +7,9 @@ export interface CpuGroup {
   pids: number[];
 }
 
+/** Groups whose work spreads over several processes (PostgreSQL runs a backend per connection); every other group is one event loop, bound to one core. */
+export const MULTI_CORE_GROUPS: readonly string[] = ['postgres'];
+
 export interface GeneratorConfig {
   /** Shown in progress lines and used in client ids. */
   label: string;

@@ -1,11 +1,13 @@
 /** The load run as Markdown: the summary table across targets, one table per target, the goal check, the profile. */
-import type { GeneratorResult, StepResult } from './load-config.ts';
+import { MULTI_CORE_GROUPS, type GeneratorResult, type StepResult } from './load-config.ts';
 import type { LoadOptions } from './load-options.ts';
 import type { ProfileSummary } from './summarize-profile.ts';
 
 export interface LoadRun {
   date: string;
   machine: string;
+  /** CPU cores of the machine (for the CPU-bound ceiling). */
+  cores?: number;
   options: LoadOptions;
   /** Why some targets were left out of the default (programs missing). */
   skipped?: string;
@@ -63,6 +65,23 @@ export function comparisonStep(results: GeneratorResult[]): number | undefined {
   return common.length > 0 ? Math.max(...common) : undefined;
 }
 
+/**
+ * The rate the target's CPU per message allows on `cores` otherwise idle cores, the generator included: the cores
+ * divided by the CPU all processes spend per message, and no more than one core for each single-event-loop
+ * process (a node, Redis, nginx's worker). From the target's last step, its busiest, where fixed costs (timers,
+ * pings) weigh least. Other work on the machine does not change it much, where it makes the measured rate fall.
+ */
+export function cpuBoundCeiling(result: GeneratorResult, cores: number): number | undefined {
+  const step = result.steps[result.steps.length - 1];
+  if (!step || !(step.serverCpuMsPerMessage > 0)) return undefined;
+  const total = step.serverCpuMsPerMessage + (step.generatorCpuMsPerMessage ?? 0);
+  let ceiling = (cores * 1000) / total;
+  for (const [name, ms] of Object.entries(step.cpuMsPerMessageBy ?? {})) {
+    if (!MULTI_CORE_GROUPS.includes(name) && ms > 0) ceiling = Math.min(ceiling, 1000 / ms);
+  }
+  return Math.round(ceiling / 10) * 10;
+}
+
 /** The summary table: each target's sustained rate, its p99 and CPU per message at the comparison step, and its rate against echo's. */
 export function summaryTable(run: LoadRun): string[] {
   const at = comparisonStep(run.results);
@@ -74,12 +93,17 @@ export function summaryTable(run: LoadRun): string[] {
     const breakdown = step ? cpuBreakdown(step) : [];
     const cpu = step ? `${step.serverCpuMsPerMessage}${breakdown.length > 1 ? ` (${breakdown.map(([n, ms]) => `${n} ${ms}`).join(', ')})` : ''}` : '–';
     const ratio = hasEcho && echo > 0 ? `${Math.round((sustained / echo) * 100)} %` : '–';
-    return `| ${r.label} | ${sustained} | ${step ? step.latency.p99 : '–'} | ${cpu} | ${step?.generatorCpuMsPerMessage ?? '–'} | ${ratio} | ${r.loadAverage} |`;
+    const last = r.steps[r.steps.length - 1];
+    const ceiling = run.cores ? cpuBoundCeiling(r, run.cores) : undefined;
+    const ceilingText = ceiling === undefined || !last ? '–' : `${ceiling} (${last.serverCpuMsPerMessage} + ${last.generatorCpuMsPerMessage} ms at ${last.offered})`;
+    return `| ${r.label} | ${sustained} | ${step ? step.latency.p99 : '–'} | ${cpu} | ${step?.generatorCpuMsPerMessage ?? '–'} | ${ratio} | ${ceilingText} | ${r.loadAverage} |`;
   });
   return [
-    `| target | sustained msg/s | p99 ms at ${at ?? '–'} msg/s | CPU ms/msg at ${at ?? '–'} msg/s (all its processes) | generator CPU ms/msg | sustained vs echo | load average at start |`,
-    '| --- | ---: | ---: | --- | ---: | ---: | ---: |',
+    `| target | sustained msg/s | p99 ms at ${at ?? '–'} msg/s | CPU ms/msg at ${at ?? '–'} msg/s (all its processes) | generator CPU ms/msg | sustained vs echo | CPU-bound ceiling on ${run.cores ?? '?'} idle cores, msg/s (target + generator CPU ms/msg at the last step) | load average at start |`,
+    '| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |',
     ...rows,
+    '',
+    `The ceiling is the cores divided by the CPU per message of the target's processes and the generator, capped at one core for each single-threaded process (a node, Redis, nginx's worker; not PostgreSQL, a process per connection): what the CPU per message allows with nothing else running, where the measured rate also pays for the neighbours.`,
   ];
 }
 

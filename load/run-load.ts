@@ -111,6 +111,7 @@ async function main(): Promise<void> {
   const run: LoadRun = {
     date: new Date().toISOString(),
     machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`,
+    cores: cpu.length,
     options: { ...options, targets: chosen.targets },
     ...(chosen.skipped ? { skipped: chosen.skipped } : {}),
     questions: questions.length,
