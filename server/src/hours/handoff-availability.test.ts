@@ -8,7 +8,7 @@ import { openSqliteStorage } from '../storage/sqlite/sqlite-storage.ts';
 import type { Storage } from '../storage/storage.ts';
 import { backAtPhrase } from './back-at.ts';
 import { DEMO_SERVICE_HOURS } from './demo-service-hours.ts';
-import { handoffAvailability, visitorAvailability } from './handoff-availability.ts';
+import { departmentAvailability, handoffAvailability, visitorAvailability } from './handoff-availability.ts';
 import { readServiceHours, SERVICE_HOURS_KEY, writeServiceHours } from './service-hours-store.ts';
 
 const sh = (local: string): number => Date.parse(`${local}+08:00`);
@@ -114,6 +114,8 @@ describe('visitorAvailability (the hello field)', () => {
     const ctx = context();
     expect(await visitorAvailability(ctx, undefined, sh('2026-12-05T15:00:00'))).toEqual({ open: true });
     expect(await visitorAvailability(ctx, undefined, sh('2026-12-05T18:00:00'))).toEqual({ open: false, opensAt: sh('2026-12-06T10:00:00') });
+    // The full answer also says when the hours end.
+    expect(await departmentAvailability(ctx, undefined, sh('2026-12-05T15:00:00'))).toEqual({ open: true, closesAt: sh('2026-12-05T18:00:00') });
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { Lang, VisitorAvailability } from '@kefu/shared';
 import type { KefuContext } from '../context.ts';
-import { availability } from './availability.ts';
+import { availability, type Availability } from './availability.ts';
 import { backAt, backAtPhrase, type BackAt } from './back-at.ts';
 import { readServiceHours } from './service-hours-store.ts';
 
@@ -34,19 +34,23 @@ const AWAY = {
 
 /** Queue inside the department's hours; outside them, the away answer with the time humans return. */
 export async function handoffAvailability(ctx: HoursContext, department: string | undefined, now: number, lang: Lang = 'zh-CN'): Promise<HandoffAvailability> {
-  const hours = await readServiceHours(ctx.storage, (m) => ctx.log?.warn(m));
-  const a = availability(hours, department, now, ctx.config.timeZone);
+  const a = await departmentAvailability(ctx, department, now);
   if (a.open) return { action: 'queue', closesAt: a.closesAt };
   if (a.opensAt === undefined) return { action: 'leave_message', text: AWAY[lang]() };
   const when = backAt(a.opensAt, now, ctx.config.timeZone);
-  // "将于明天 09:00上线" reads better with a space before 上线 only after a time.
+  // zh-CN puts a space between the time and 上线: 将于明天 09:00 上线.
   const phrase = backAtPhrase(when, lang);
   return { action: 'leave_message', opensAt: a.opensAt, backAt: when, text: AWAY[lang](lang === 'en' ? phrase : `${phrase} `) };
 }
 
+/** Open or closed now for a department (undefined: the default schedule), with when that changes. */
+export async function departmentAvailability(ctx: HoursContext, department: string | undefined, now: number): Promise<Availability> {
+  const hours = await readServiceHours(ctx.storage, (m) => ctx.log?.warn(m));
+  return availability(hours, department, now, ctx.config.timeZone);
+}
+
 /** The hello's `availability`: open now, or closed and when it opens (for the widget header). */
 export async function visitorAvailability(ctx: HoursContext, department: string | undefined, now: number): Promise<VisitorAvailability> {
-  const hours = await readServiceHours(ctx.storage, (m) => ctx.log?.warn(m));
-  const a = availability(hours, department, now, ctx.config.timeZone);
+  const a = await departmentAvailability(ctx, department, now);
   return a.open ? { open: true } : a.opensAt === undefined ? { open: false } : { open: false, opensAt: a.opensAt };
 }
