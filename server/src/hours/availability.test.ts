@@ -93,3 +93,18 @@ describe('availability in Asia/Shanghai', () => {
     for (const w of DEMO_SERVICE_HOURS.extraWorkdays) expect(new Date(`${w.date}T00:00:00Z`).getUTCDay()).toBe(6);
   });
 });
+
+describe('availability across daylight-saving changes (TZ with DST)', () => {
+  const NY = 'America/New_York';
+  const early = v.parse(ServiceHoursSchema, { default: { sun: [{ from: '02:30', to: '05:00' }] } });
+
+  it('opens a range starting in the skipped hour right after the jump, and at the first of a repeated time', () => {
+    // 2026-03-08: clocks jump 02:00 EST → 03:00 EDT; 02:30 does not exist, 03:30 EDT = 07:30 UTC.
+    expect(availability(early, undefined, Date.UTC(2026, 2, 8, 5, 0), NY)).toEqual({ open: false, opensAt: Date.UTC(2026, 2, 8, 7, 30) });
+    // 2026-11-01: clocks fall back 02:00 EDT → 01:00 EST; a 01:30 start is the first 01:30 (EDT, 05:30 UTC).
+    const late = v.parse(ServiceHoursSchema, { default: { sun: [{ from: '01:30', to: '05:00' }] } });
+    expect(availability(late, undefined, Date.UTC(2026, 10, 1, 4, 0), NY)).toEqual({ open: false, opensAt: Date.UTC(2026, 10, 1, 5, 30) });
+    // …and it ends at 05:00 EST (10:00 UTC), four and a half hours later.
+    expect(availability(late, undefined, Date.UTC(2026, 10, 1, 6, 0), NY)).toEqual({ open: true, closesAt: Date.UTC(2026, 10, 1, 10, 0) });
+  });
+});

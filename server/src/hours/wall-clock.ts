@@ -71,15 +71,17 @@ function offsetAt(epochMs: number, timeZone: string): number {
 
 /**
  * The instant the zone's clock shows `minutes` after midnight of `date` (1440 = the next midnight).
- * In a daylight-saving gap the later offset is used, so the instant still falls after the gap starts.
+ * A time skipped by a daylight-saving jump is taken as that many minutes after the jump's start
+ * (02:30 on a 02:00→03:00 day is 03:30); a time that occurs twice is the first one.
  */
 export function instantAt(date: IsoDate, minutes: number, timeZone: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const naive = Date.UTC(y, m - 1, d, 0, minutes);
-  // Two rounds settle the offset on either side of a transition.
-  let guess = naive - offsetAt(naive, timeZone);
-  guess = naive - offsetAt(guess, timeZone);
-  return guess;
+  const before = naive - offsetAt(naive, timeZone);
+  const settled = naive - offsetAt(before, timeZone);
+  const shown = fields(settled, timeZone);
+  // Only in a skipped hour does the settled guess show another wall time than asked for.
+  return Date.UTC(shown.y, shown.mo - 1, shown.d, shown.h, shown.mi) === naive ? settled : Math.max(before, settled);
 }
 
 /** "HH:MM" → minutes since midnight. */
