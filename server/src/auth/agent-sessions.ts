@@ -54,7 +54,8 @@ export async function startAgentSessions(storage: Storage, policy: SessionPolicy
   const check = async (tokenHash: string, { touch = false } = {}): Promise<AgentRecord | undefined> => {
     const found = await storage.getSession(tokenHash);
     const t = now();
-    if (!found || !sessionLive(found.session, t, policy)) return undefined;
+    // A disabled agent's sessions are deleted when disabled; this refuses one that slipped in meanwhile.
+    if (!found || !sessionLive(found.session, t, policy) || found.agent.disabledAt !== undefined) return undefined;
     if (touch && t - found.session.lastSeenAt >= TOUCH_EVERY_MS) await storage.touchSession(tokenHash, t);
     return found.agent;
   };

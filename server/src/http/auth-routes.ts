@@ -48,6 +48,7 @@ export function authRoutes(ctx: KefuContext): Router {
       throw new KefuError('unauthorized', 'wrong email or password');
     }
     await attempt.succeeded();
+    if (agent.disabledAt !== undefined) throw new KefuError('forbidden', 'this account is disabled; ask an admin');
     const session = await ctx.sessions.open(agent.id);
     setSessionCookie(req, res, session);
     ctx.log.info(`agent ${agent.email} signed in`);

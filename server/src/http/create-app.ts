@@ -3,12 +3,14 @@ import express, { type Express } from 'express';
 import type { KefuContext } from '../context.ts';
 import { authRoutes } from './auth-routes.ts';
 import { demoPage } from './demo-page.ts';
+import { departmentRoutes } from './department-routes.ts';
 import { errorHandler, notFound } from './error-handler.ts';
 import { healthRoutes } from './health-routes.ts';
 import { demoPageHeaders, securityHeaders } from './security-headers.ts';
 import { serviceHoursRoutes } from './service-hours-routes.ts';
 import { siteRoutes } from './site-routes.ts';
 import { staticRoutes } from './static-routes.ts';
+import { teamRoutes } from './team-routes.ts';
 
 export function createApp(ctx: KefuContext): Express {
   const app = express();
@@ -18,6 +20,8 @@ export function createApp(ctx: KefuContext): Express {
   app.use('/api', express.json({ limit: '16kb' }));
   app.use('/api/auth', authRoutes(ctx));
   app.use('/api/sites', siteRoutes(ctx));
+  app.use('/api/team', teamRoutes(ctx));
+  app.use('/api/departments', departmentRoutes(ctx));
   app.use('/api/service-hours', serviceHoursRoutes(ctx));
   app.use(healthRoutes(ctx));
   app.use(staticRoutes(ctx.config));

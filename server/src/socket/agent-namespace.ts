@@ -11,6 +11,7 @@ import { summaryView } from '../conversation/views.ts';
 import type { ConversationRecord } from '../storage/storage.ts';
 import { handlers } from './handle.ts';
 import { agentHandshake, guardAgentSocket, startSessionSweep } from './agent-session-guard.ts';
+import { guardAgentPermissions } from './agent-permissions.ts';
 
 type AgentSocket = Parameters<Parameters<AgentNamespace['on']>[1]>[0];
 
@@ -22,6 +23,7 @@ export function setupAgentNamespace(ctx: KefuContext): { close(): void } {
   ctx.agents.on('connection', (socket) => {
     void socket.join([rooms.agents, rooms.agent(socket.data.agent.id), rooms.session(socket.data.sessionTokenHash)]);
     guardAgentSocket(ctx, socket);
+    guardAgentPermissions(ctx, socket);
     registerAgentHandlers(ctx, socket);
   });
   return startSessionSweep(ctx);
