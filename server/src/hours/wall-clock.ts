@@ -75,6 +75,19 @@ function offsetAt(epochMs: number, timeZone: string): number {
  * (02:30 on a 02:00→03:00 day is 03:30); a time that occurs twice is the first one.
  */
 export function instantAt(date: IsoDate, minutes: number, timeZone: string): number {
+  // Every hello asks for the same few dates: remember them (Intl formatting costs microseconds each).
+  const key = `${timeZone} ${date} ${minutes}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    if (instants.size >= 4096) instants.clear();
+    instants.set(key, (instant = computeInstant(date, minutes, timeZone)));
+  }
+  return instant;
+}
+
+const instants = new Map<string, number>();
+
+function computeInstant(date: IsoDate, minutes: number, timeZone: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const naive = Date.UTC(y, m - 1, d, 0, minutes);
   const before = naive - offsetAt(naive, timeZone);
