@@ -45,12 +45,14 @@ describe('handoff', () => {
     expect(ok(q).queue).toEqual([]);
     const sent = ok(await visitorCall(v.socket, 'send', { clientId: 'h1', text: '转人工客服' })).message;
     const notice = await v.messages.next((m) => m.meta?.notice === 'queued');
-    expect(notice).toMatchObject({ author: 'system', seq: sent.seq + 1, meta: { notice: 'queued', position: 1 } });
+    expect(notice).toMatchObject({ author: 'system', seq: sent.seq + 1, meta: { notice: 'queued', params: { position: 1 } } });
     expect(notice.text).toContain('第 1 位');
     const update = await v.conversations.next((c) => c.state === 'queued');
     expect(update.queuePosition).toBe(1);
     const queue = await a.queue.next((list) => list.length === 1);
-    expect(queue[0]).toMatchObject({ id: v.hello.conversation.id, state: 'queued', department: 'general', priority: 0, lastMessage: notice.text });
+    expect(queue[0]).toMatchObject({ id: v.hello.conversation.id, state: 'queued', department: 'general', priority: 0 });
+    // Nothing asked before the request: no preview rather than the request or the bot's notice.
+    expect(queue[0]?.lastMessage).toBeUndefined();
   });
 
   it('the button stores 转人工客服, keeps the last answered department, and a second visitor waits behind', async () => {
@@ -73,6 +75,8 @@ describe('handoff', () => {
       [first.hello.conversation.id, 'billing'],
       [second.hello.conversation.id, 'general'],
     ]);
+    // The queue previews the visitor's own question, not the button or the bot's notice.
+    expect(a.hello.queue[0]?.lastMessage).toBe('怎么开发票？');
     // The first leaves the queue; the second is told it is now next.
     ok(await agentCall(a.socket, 'accept', { conversationId: first.hello.conversation.id }));
     const moved = await second.conversations.next((c) => c.queuePosition === 1);

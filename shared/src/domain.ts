@@ -29,10 +29,28 @@ export interface MessageMeta {
   suggestions?: Suggestion[];
   /** The bot offers a human (decline or explicit offer). */
   offerHuman?: boolean;
-  /** System notices: machine-readable kind so clients can localise. */
-  notice?: 'queued' | 'assigned' | 'closed' | 'rating_thanks' | 'reopened' | 'ticket';
-  /** Queue position at the time of a `queued` notice (1 = next). */
+  /** Visitor turns: the "talk to a human" button, not a question of theirs. */
+  handoff?: boolean;
+  /** System notices: a code each client renders in its viewer's language, with `params`; `text` is the fallback. */
+  notice?: NoticeCode;
+  /** The notice's parameters (which ones each code uses: NOTICE_PARAMS). */
+  params?: NoticeParams;
+  /** Queue position of a `queued` notice stored before `params` existed (1 = next). */
   position?: number;
+}
+
+/** Every kind of system notice; the conversation's life cycle posts them (server/src/conversation/lifecycle.ts). */
+export const NOTICE_CODES = ['queued', 'assigned', 'closed', 'rating_thanks', 'reopened', 'ticket', 'left_queue'] as const;
+export type NoticeCode = (typeof NOTICE_CODES)[number];
+
+/** Values a notice is rendered with; each code uses a few. */
+export interface NoticeParams {
+  /** `queued`: 1-based place in the queue. */
+  position?: number;
+  /** `assigned`: the agent's display name. */
+  agentName?: string;
+  /** `ticket`: the ticket's number. */
+  ticketNumber?: string;
 }
 
 export interface Message {

@@ -17,6 +17,7 @@ import type {
   ConversationRef,
   HandoffRequest,
   HistoryInput,
+  LeaveQueueInput,
   OpenConversation,
   RatingInput,
   SyncInput,
@@ -62,6 +63,8 @@ export interface VisitorClientEvents {
   hello: (payload: VisitorHello, ack: AckFn<VisitorHelloResult>) => void;
   send: (payload: VisitorSend, ack: AckFn<SendResult>) => void;
   handoff: (payload: HandoffRequest, ack: AckFn<{ conversation: VisitorConversation }>) => void;
+  /** Leaves the human queue of that conversation; the bot answers again. */
+  leaveQueue: (payload: LeaveQueueInput, ack: AckFn<{ conversation: VisitorConversation }>) => void;
   rate: (payload: RatingInput, ack: AckFn<{ conversation: VisitorConversation }>) => void;
   sync: (payload: SyncInput, ack: AckFn<{ messages: Message[] }>) => void;
   /** The page before `beforeSeq` (scrolling back). */

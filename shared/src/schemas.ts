@@ -62,6 +62,10 @@ export type VisitorSend = v.InferOutput<typeof VisitorSendSchema>;
 export const HandoffRequestSchema = record({ clientId });
 export type HandoffRequest = v.InferOutput<typeof HandoffRequestSchema>;
 
+/** Visitor → server: stop waiting for a human (the button, or 算了 / 不用了 / cancel typed while queued). */
+export const LeaveQueueSchema = record({ conversationId: id });
+export type LeaveQueueInput = v.InferOutput<typeof LeaveQueueSchema>;
+
 /** Visitor → server: 1–5 rating after an agent closed. */
 export const RatingSchema = record({
   conversationId: id,

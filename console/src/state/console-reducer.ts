@@ -37,9 +37,11 @@ function withMessages(view: ConversationView, messages: readonly Message[]): Con
   const stored = new Set(messages.map((m) => m.id));
   const pending = view.pending.filter((p) => !stored.has(p.clientId));
   const last = merged[merged.length - 1];
+  // The preview is the visitor's own words, as the server keeps it: not a notice, a reply or the "human" button.
+  const said = merged.findLast((m) => m.author === 'visitor' && !m.meta?.handoff);
   const summary =
     last && last.seq >= view.summary.lastSeq
-      ? { ...view.summary, lastSeq: last.seq, lastMessage: last.text }
+      ? { ...view.summary, lastSeq: last.seq, ...(said ? { lastMessage: said.text } : {}) }
       : view.summary;
   return { ...view, messages: merged, pending, summary };
 }

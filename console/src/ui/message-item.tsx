@@ -24,16 +24,26 @@ function authorLabel(message: Message, t: Translate): string {
   }
 }
 
-/** System notices are localised for the agent; the stored text (visitor's language) is the fallback. */
+/** System notices are rendered from their code and parameters in the agent's language; the stored text is the fallback. */
 function noticeText(message: Message, t: Translate): string {
-  const notice = message.meta?.notice;
+  const meta = message.meta;
+  const notice = meta?.notice;
   if (!notice) return message.text;
-  if (notice === 'queued') {
-    const position = message.meta?.position;
-    return position ? t('notice_queued', { position }) : t('notice_queuedNoPosition');
+  const params = meta.params ?? {};
+  switch (notice) {
+    case 'queued': {
+      const position = params.position ?? meta.position;
+      return position ? t('notice_queued', { position }) : t('notice_queuedNoPosition');
+    }
+    case 'assigned':
+      return params.agentName ? t('notice_assignedTo', { name: params.agentName }) : t('notice_assigned');
+    case 'ticket':
+      return params.ticketNumber ? t('notice_ticketNumber', { number: params.ticketNumber }) : t('notice_ticket');
+    default: {
+      const key: MessageKey = `notice_${notice}`;
+      return t(key);
+    }
   }
-  const key: MessageKey = `notice_${notice}`;
-  return t(key);
 }
 
 /** A message row. */

@@ -3,7 +3,7 @@ import type { Lang } from '@kefu/shared';
 import { detectLang, type Entry, type KnowledgeBase, type Matcher, type MatchResult } from '@kefu/knowledge-base';
 import type { KefuContext } from '../context.ts';
 import type { ConversationPatch, ConversationRecord } from '../storage/storage.ts';
-import { enqueue } from '../conversation/enqueue.ts';
+import { handoff } from '../conversation/lifecycle.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
 import { continueFlow, startFlow } from './flow-runner.ts';
 import { entryAnswer, entryQuestion, suggestionsFor } from './localize.ts';
@@ -111,7 +111,7 @@ async function respond(ctx: KefuContext, conv: ConversationRecord, turn: BotTurn
       return decline(reply, conv, lang, patch);
     case 'handoff': {
       const settlesTurn = reply.claim();
-      await enqueue(ctx, conv, { ...(patch.lang ? { patch: { lang: patch.lang } } : {}), ...(settlesTurn !== undefined ? { settlesTurn } : {}) });
+      await handoff(ctx, conv, { ...(patch.lang ? { patch: { lang: patch.lang } } : {}), ...(settlesTurn !== undefined ? { settlesTurn } : {}) });
       return;
     }
   }

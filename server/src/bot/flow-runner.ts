@@ -3,15 +3,12 @@ import type { Lang } from '@kefu/shared';
 import type { Flow, KnowledgeBase, Matcher, MatchResult } from '@kefu/knowledge-base';
 import type { KefuContext } from '../context.ts';
 import type { ConversationRecord, FlowState } from '../storage/storage.ts';
+import { isCancel, normaliseReply } from '../conversation/cancel-words.ts';
 import { TEXTS, fill, t } from '../conversation/texts.ts';
 import { runFlowAction } from './flow-actions.ts';
 import { localized } from './localize.ts';
 import type { TurnReply } from './turn-reply.ts';
 
-const CANCEL_WORDS = new Set(['取消', '退出', '算了', '不用了', 'cancel', 'quit', 'stop', 'exit']);
-
-/** NFKC + trim: the form patterns are checked against and slots keep. */
-export const normaliseReply = (text: string): string => text.normalize('NFKC').trim();
 
 function testPattern(pattern: string | undefined, value: string, log: KefuContext['log']): boolean {
   if (!pattern) return value.length > 0;
@@ -78,7 +75,7 @@ export async function continueFlow(
   const step = flow?.steps[conv.flow.step];
   if (!flow || !step || !('ask' in step)) return { result: 'leave' };
   const answer = normaliseReply(text);
-  if (CANCEL_WORDS.has(answer.toLowerCase())) {
+  if (isCancel(answer)) {
     await reply.post(conv, { text: t(TEXTS.flowCancelled, lang), patch: { flow: null } });
     return { result: 'handled' };
   }

@@ -1,5 +1,5 @@
 /** Every server-written text a visitor can see, in zh-CN and English. */
-import type { Lang } from '@kefu/shared';
+import type { Lang, NoticeCode, NoticeParams } from '@kefu/shared';
 
 type Texts = Record<Lang, string>;
 
@@ -10,14 +10,25 @@ export const TEXTS = {
     en: "Sorry, I haven't learned to answer that yet. You can rephrase it, or talk to a human agent.",
   },
   handoffButton: { 'zh-CN': '转人工客服', en: 'Talk to a human' },
-  queued: { 'zh-CN': '正在为您转接人工客服，您当前排在第 {position} 位，请稍候。', en: "You're in the queue for a human agent: position {position}. Please wait a moment." },
-  assigned: { 'zh-CN': '客服 {name} 已接入，为您服务。', en: '{name} has joined and will help you.' },
-  closed: { 'zh-CN': '本次会话已结束，欢迎为我们的服务打分。', en: 'This conversation has ended. Please rate our service.' },
-  ratingThanks: { 'zh-CN': '感谢您的评价！', en: 'Thank you for your feedback!' },
-  reopened: { 'zh-CN': '会话已重新开始，智能助手继续为您服务。', en: 'The conversation has restarted; the assistant is back to help you.' },
   flowCancelled: { 'zh-CN': '好的，已取消。还有什么可以帮您？', en: 'OK, cancelled. Is there anything else I can help with?' },
   visitorName: { 'zh-CN': '访客 {id}', en: 'Visitor {id}' },
 } satisfies Record<string, Texts>;
+
+/** The stored fallback text of each system notice (clients render the code in their viewer's language). */
+export const NOTICE_TEXTS: Record<NoticeCode, Texts> = {
+  queued: { 'zh-CN': '正在为您转接人工客服，您当前排在第 {position} 位，请稍候。', en: "You're in the queue for a human agent: position {position}. Please wait a moment." },
+  assigned: { 'zh-CN': '客服 {agentName} 已接入，为您服务。', en: '{agentName} has joined and will help you.' },
+  closed: { 'zh-CN': '本次会话已结束，欢迎为我们的服务打分。', en: 'This conversation has ended. Please rate our service.' },
+  rating_thanks: { 'zh-CN': '感谢您的评价！', en: 'Thank you for your feedback!' },
+  reopened: { 'zh-CN': '会话已重新开始，智能助手继续为您服务。', en: 'The conversation has restarted; the assistant is back to help you.' },
+  ticket: { 'zh-CN': '已为您创建工单 {ticketNumber}。', en: 'Ticket {ticketNumber} has been created for you.' },
+  left_queue: { 'zh-CN': '您已退出排队，智能助手继续为您服务。', en: "You've left the queue; the assistant is back to help you." },
+};
+
+/** A notice's fallback text in `lang`. */
+export function noticeText(code: NoticeCode, lang: Lang, params: NoticeParams = {}): string {
+  return fill(NOTICE_TEXTS[code][lang], params as Record<string, string | number>);
+}
 
 export const TICKET_STATUS_TEXT: Record<string, Texts> = {
   open: { 'zh-CN': '待处理', en: 'open' },

@@ -4,9 +4,9 @@ import type { AgentNamespace, KefuContext } from '../context.ts';
 import { rooms } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import { agentProfile } from '../auth/agent-profile.ts';
-import { postMessage, pushConversation, pushQueue } from '../conversation/broadcast.ts';
+import { postMessage } from '../conversation/broadcast.ts';
+import { accept, close } from '../conversation/lifecycle.ts';
 import { historyPage, replayPage } from '../conversation/message-pages.ts';
-import { TEXTS, t } from '../conversation/texts.ts';
 import { summaryView } from '../conversation/views.ts';
 import type { ConversationRecord } from '../storage/storage.ts';
 import { handlers } from './handle.ts';
@@ -55,24 +55,8 @@ function registerAgentHandlers(ctx: KefuContext, socket: AgentSocket): void {
   });
 
   on('accept', ConversationRefSchema, async ({ conversationId }) => {
-    const conv = await find(conversationId);
-    const now = ctx.now();
     const me = agent();
-    const claimed = await storage.transitionConversation(conv.id, ['queued'], { state: 'assigned', assignedAgentId: me.id, assignedAt: now }, now);
-    if (!claimed) {
-      const latest = (await storage.getConversation(conv.id)) ?? conv;
-      if (latest.state === 'assigned') throw new KefuError('conflict', 'another agent has already taken this conversation');
-      throw new KefuError('invalid_state', `conversation is ${latest.state}, not waiting`);
-    }
-    // Every tab of this agent follows the conversation, whichever process holds them.
-    ctx.agents.in(rooms.agent(me.id)).socketsJoin(rooms.conversation(claimed.id));
-    const { conversation: latest } = await postMessage(ctx, claimed, {
-      author: 'system',
-      text: t(TEXTS.assigned, claimed.lang ?? 'zh-CN', { name: me.name }),
-      meta: { notice: 'assigned' },
-    });
-    await pushConversation(ctx, latest);
-    await pushQueue(ctx);
+    const latest = await accept(ctx, await find(conversationId), me);
     ctx.log.info(`conversation ${latest.id} accepted by ${me.email}`);
     return detail(latest);
   });
@@ -103,12 +87,6 @@ function registerAgentHandlers(ctx: KefuContext, socket: AgentSocket): void {
     const conv = await find(conversationId);
     const me = agent();
     if (conv.assignedAgentId !== me.id && me.role !== 'admin') throw new KefuError('forbidden', 'only the assigned agent can close this conversation');
-    const now = ctx.now();
-    const closed = await storage.transitionConversation(conv.id, ['assigned', 'queued'], { state: 'closed', closedAt: now, flow: null }, now);
-    if (!closed) throw new KefuError('invalid_state', `conversation is already ${conv.state}`);
-    const { conversation: latest } = await postMessage(ctx, closed, { author: 'system', text: t(TEXTS.closed, closed.lang ?? 'zh-CN'), meta: { notice: 'closed' } });
-    await pushConversation(ctx, latest);
-    if (conv.state === 'queued') await pushQueue(ctx);
-    return { conversation: await summaryView(ctx, latest) };
+    return { conversation: await summaryView(ctx, await close(ctx, conv)) };
   });
 }

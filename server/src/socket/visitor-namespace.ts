@@ -1,13 +1,14 @@
 /** The `/visitor` namespace: hello, send, handoff, rate, sync for the widget (PROTOCOL.md, "Visitor session"). */
 import type { VisitorClientEvents } from '@kefu/shared';
-import { HandoffRequestSchema, HistorySchema, LIMITS, RatingSchema, SyncSchema, VisitorHelloSchema, VisitorSendSchema } from '@kefu/shared';
+import { HandoffRequestSchema, HistorySchema, LeaveQueueSchema, LIMITS, RatingSchema, SyncSchema, VisitorHelloSchema, VisitorSendSchema } from '@kefu/shared';
 import type { KefuContext, VisitorNamespace } from '../context.ts';
 import { rooms } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import { scheduleBotTurn } from '../bot/schedule-bot-turn.ts';
 import { suggestionsFor } from '../bot/localize.ts';
 import { postMessage, pushConversation, pushQueue } from '../conversation/broadcast.ts';
-import { enqueue } from '../conversation/enqueue.ts';
+import { isCancel } from '../conversation/cancel-words.ts';
+import { handoff, leaveQueue, postNotice, reopen } from '../conversation/lifecycle.ts';
 import { historyPage, replayPage } from '../conversation/message-pages.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
 import { visitorView } from '../conversation/views.ts';
@@ -68,6 +69,12 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
     // Someone else's conversation looks exactly like a missing one.
     if (!conv || conv.visitorId !== visitorId) throw new KefuError('not_found', 'conversation not found');
     return conv;
+  };
+  /** A typed "never mind" can cross an agent's accept: then there is no queue left to leave, and nothing to say. */
+  const leaveQueueIfWaiting = async (conv: ConversationRecord): Promise<void> => {
+    if (conv.state === 'queued') await leaveQueue(ctx, conv).catch((err: unknown) => {
+      if (!(err instanceof KefuError && err.code === 'invalid_state')) throw err;
+    });
   };
   const ip = socket.data.ip ?? 'unknown';
   const limiters = ctx.limits.visitor;
@@ -157,27 +164,21 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
       if (existing) return { message: existing };
       throw err;
     }
-    if (reopening) {
-      const reopened = await storage.transitionConversation(conv.id, ['closed', 'ticket'], { state: 'bot', assignedAgentId: null, flow: null }, ctx.now());
-      if (reopened) {
-        conv = reopened;
-        await postMessage(ctx, conv, { author: 'system', text: t(TEXTS.reopened, conv.lang ?? 'zh-CN'), meta: { notice: 'reopened' } });
-        await pushConversation(ctx, conv);
-      }
-    }
+    if (reopening) conv = (await reopen(ctx, conv)) ?? conv;
     // Recorded as pending with the message (when with the bot), so a crash before the reply is answered after a restart.
     const entry = input.entryId ? { entryId: input.entryId } : {};
     const { message, created, conversation } = await postMessage(
       ctx,
       conv,
-      { clientId: input.clientId, author: 'visitor', text: input.text, pendingTurn: entry },
+      { clientId: input.clientId, author: 'visitor', text: input.text, preview: input.text, pendingTurn: entry },
       socket.id,
     );
     if (created && conversation.state === 'bot') {
       const turn = { conversationId: conversation.id, seq: message.seq, text: input.text, ...entry };
       after(() => scheduleBotTurn(ctx, turn));
     } else if (created && conversation.state === 'queued') {
-      after(() => pushQueue(ctx));
+      // "算了" / "cancel" while waiting leaves the queue; anything else is shown to the agents' queue.
+      after(() => (isCancel(input.text) ? leaveQueueIfWaiting(conversation) : pushQueue(ctx)));
     }
     return { message };
   });
@@ -187,10 +188,15 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
     const conv = await currentConversation(visitorId);
     if (await storage.findMessage(conv.id, input.clientId)) return { conversation: await visitorView(ctx, conv) };
     await limit(visitorId);
-    await postMessage(ctx, conv, { clientId: input.clientId, author: 'visitor', text: t(TEXTS.handoffButton, conv.lang ?? 'zh-CN') });
+    await postMessage(ctx, conv, { clientId: input.clientId, author: 'visitor', text: t(TEXTS.handoffButton, conv.lang ?? 'zh-CN'), meta: { handoff: true } });
     // Behind any bot turn still running for this conversation, so the queue notice comes after the bot's reply.
-    const queued = await ctx.serial.run(conv.id, () => enqueue(ctx, conv));
+    const queued = await ctx.serial.run(conv.id, () => handoff(ctx, conv));
     return { conversation: await visitorView(ctx, queued) };
+  });
+
+  on('leaveQueue', LeaveQueueSchema, async (input) => {
+    const conv = await ownConversation(requireVisitor(), input.conversationId);
+    return { conversation: await visitorView(ctx, await leaveQueue(ctx, conv)) };
   });
 
   on('rate', RatingSchema, async (input) => {
@@ -200,8 +206,7 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
     if (!rated) {
       throw new KefuError('invalid_state', conv.rating !== undefined ? 'already rated' : 'only a closed conversation can be rated');
     }
-    await postMessage(ctx, rated, { author: 'system', text: t(TEXTS.ratingThanks, rated.lang ?? 'zh-CN'), meta: { notice: 'rating_thanks' } });
-    const latest = (await storage.getConversation(rated.id)) ?? rated;
+    const latest = await postNotice(ctx, rated, 'rating_thanks');
     await pushConversation(ctx, latest);
     return { conversation: await visitorView(ctx, latest) };
   });

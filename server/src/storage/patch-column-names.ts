@@ -11,6 +11,7 @@ export const PATCH_COLUMNS: Record<keyof ConversationPatch, string> = {
   assignedAt: 'assigned_at',
   closedAt: 'closed_at',
   flow: 'flow_state',
+  preview: 'last_message',
 };
 
 /** The patch's fields that are set, in a fixed order (undefined keeps a column, null clears it). */

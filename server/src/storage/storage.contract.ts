@@ -120,11 +120,14 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
 
     it('applies a conversation patch with the message and returns the conversation', async () => {
       const c = await newConversation();
-      const r = await s.appendMessage({ conversationId: c.id, author: 'bot', text: '答', createdAt: now + 1, patch: { department: 'billing', lang: 'en' } });
-      expect(r.conversation).toMatchObject({ id: c.id, lastSeq: 1, department: 'billing', lang: 'en', lastMessage: '答', updatedAt: now + 1 });
+      const r = await s.appendMessage({ conversationId: c.id, author: 'bot', text: '答', createdAt: now + 1, patch: { department: 'billing', lang: 'en' }, preview: '问' });
+      expect(r.conversation).toMatchObject({ id: c.id, lastSeq: 1, department: 'billing', lang: 'en', lastMessage: '问', updatedAt: now + 1 });
       expect(await s.getConversation(c.id)).toEqual(r.conversation);
       const again = await s.appendMessage({ conversationId: c.id, clientId: r.message.id, author: 'bot', text: '答', createdAt: now + 2 });
       expect(again).toMatchObject({ created: false, conversation: { lastSeq: 1 } });
+      // Without a preview the agents' list keeps showing the visitor's words.
+      const next = await s.appendMessage({ conversationId: c.id, author: 'system', text: '通知', createdAt: now + 3 });
+      expect(next.conversation).toMatchObject({ lastSeq: 2, lastMessage: '问' });
     });
 
     it('keeps a visitor message pending until the reply that settles it, only while with the bot', async () => {

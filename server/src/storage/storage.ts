@@ -89,6 +89,8 @@ export interface ConversationPatch {
   assignedAt?: number | null;
   closedAt?: number | null;
   flow?: FlowState | null;
+  /** The agents' list preview (NewMessage.preview sets it with a message; a patch on an append must not). */
+  preview?: string | null;
 }
 
 export interface NewMessage {
@@ -102,6 +104,8 @@ export interface NewMessage {
   createdAt: number;
   /** Conversation fields changed in the same transaction (the bot's department, language, flow). */
   patch?: ConversationPatch;
+  /** The conversation's preview in agents' lists (the visitor's own words); unchanged when omitted. */
+  preview?: string;
   /**
    * Records this (visitor) message as waiting for its bot turn, in the same transaction, when the
    * conversation is with the bot: a crash before the reply leaves it for `listPendingTurns`.

@@ -65,6 +65,8 @@ export interface ChatClient {
   identify(identity: Identity): void;
   send(text: string, entryId?: string): void;
   handoff(text: string): void;
+  /** Stops waiting for a human; the bot answers again. */
+  leaveQueue(): void;
   /** Sends a refused message again under the same client id. */
   retry(clientId: string): void;
   /** Fetches the page before the first message held and prepends it. */
@@ -229,6 +231,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     },
     handoff(text) {
       enqueue({ id: newClientId(), text, handoff: 1, at: Date.now() });
+    },
+    leaveQueue() {
+      const conversationId = state.conversation?.id;
+      if (socket?.connected && conversationId) socket.emit('leaveQueue', { conversationId }, (res) => res.ok && update({ conversation: res.data.conversation }));
     },
     retry(clientId) {
       // The same client id: should the refusal have been a lost ack after all, the server answers with the stored copy.

@@ -79,6 +79,11 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
       {status && (
         <div class={status.queue ? 'st q' : 'st'} role="status">
           {status.text}
+          {status.queue && (
+            <button type="button" class="lq" onClick={client.leaveQueue}>
+              {t('leaveQueue')}
+            </button>
+          )}
         </div>
       )}
       <Transcript

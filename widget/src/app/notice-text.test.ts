@@ -19,6 +19,13 @@ describe('noticeText', () => {
     expect(noticeText({ text: '客服已接入', meta: { notice: 'assigned' } }, zh)).toBe('客服已接入');
   });
 
+  it('renders parameters and newer codes in the widget language, whatever language the stored text is in', () => {
+    expect(noticeText({ text: '您当前排在第 2 位', meta: { notice: 'queued', params: { position: 2 } } }, en)).toMatch(/queue.*2/i);
+    expect(noticeText({ text: '客服 小王 已接入', meta: { notice: 'assigned', params: { agentName: 'Wang' } } }, en)).toBe('Wang is now helping you');
+    expect(noticeText({ text: '您已退出排队', meta: { notice: 'left_queue' } }, en)).toMatch(/left the queue/);
+    expect(noticeText({ text: 'Ticket T1 created', meta: { notice: 'ticket', params: { ticketNumber: 'T20261130-0001' } } }, zh)).toBe('已为您创建工单 T20261130-0001。');
+  });
+
   it('falls back to the server text for tickets and unknown notices', () => {
     expect(noticeText({ text: '已创建工单 T20261122-0001', meta: { notice: 'ticket' } }, zh)).toBe('已创建工单 T20261122-0001');
     expect(noticeText({ text: 'plain' }, en)).toBe('plain');

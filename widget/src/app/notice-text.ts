@@ -9,12 +9,18 @@ export function noticeText(
   agentName?: string,
 ): string {
   const meta = message.meta ?? {};
-  const name = message.authorName || agentName;
+  const params = meta.params ?? {};
+  const name = params.agentName || message.authorName || agentName;
+  const position = params.position ?? meta.position;
   switch (meta.notice) {
     case 'queued':
-      return meta.position ? t('queued', { n: meta.position }) : message.text;
+      return position ? t('queued', { n: position }) : message.text;
     case 'assigned':
       return name ? t('assigned', { name }) : message.text;
+    case 'left_queue':
+      return t('leftQueue');
+    case 'ticket':
+      return params.ticketNumber ? t('ticketNo', { n: params.ticketNumber }) : message.text;
     case 'closed':
       return t('closed');
     case 'rating_thanks':
@@ -22,7 +28,7 @@ export function noticeText(
     case 'reopened':
       return t('reopened');
     default:
-      // `ticket` and unknown notices carry details (a ticket number) only the server's text has.
+      // Notices this widget does not know yet: the server's text.
       return message.text;
   }
 }

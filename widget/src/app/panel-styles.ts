@@ -26,6 +26,7 @@ export const panelCss = `
 .ib svg{width:20px;height:20px;fill:var(--kt,#fff)}
 .st{padding:6px 16px;font-size:12px;background:#fef3c7;color:#92400e;text-align:center}
 .st.q{background:#eff6ff;color:#1e40af}
+.lq{margin-left:8px;padding:0;border:0;background:none;color:inherit;font:inherit;text-decoration:underline;cursor:pointer}
 .lg{flex:1;min-height:0;overflow-y:auto;padding:16px;display:flex;flex-direction:column;gap:10px;background:#f8fafc;overscroll-behavior:contain}
 .m{position:relative;display:flex;flex-direction:column;align-items:flex-start;max-width:85%}
 .m.v{align-self:flex-end;align-items:flex-end}

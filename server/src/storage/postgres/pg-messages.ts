@@ -27,14 +27,14 @@ const isDuplicateClientId = (err: unknown): boolean =>
 export async function appendMessage(pool: pg.Pool, input: NewMessage): Promise<AppendResult> {
   const clientId = input.clientId ?? randomUUID();
   const meta = input.meta && Object.keys(input.meta).length > 0 ? JSON.stringify(input.meta) : null;
-  const params: unknown[] = [input.conversationId, clientId, input.text.slice(0, 200)];
+  const params: unknown[] = [input.conversationId, clientId, input.preview?.slice(0, 200) ?? null];
   const sets = pgPatchColumns(input.patch ?? {}, input.createdAt, params);
   /** The placeholder of one more parameter. */
   const $ = (value: unknown): string => `$${params.push(value)}`;
   const createdAt = $(input.createdAt);
   const sql = `
     WITH c AS (
-      UPDATE conversations SET last_seq = last_seq + 1, last_message = $3, ${sets}
+      UPDATE conversations SET last_seq = last_seq + 1, last_message = COALESCE($3::text, last_message), ${sets}
       WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND client_id = $2)
       RETURNING *
     ), m AS (

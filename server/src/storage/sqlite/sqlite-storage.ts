@@ -345,8 +345,8 @@ class SqliteStorage implements Storage {
     }
     const { sql, params } = patchColumns(input.patch ?? {}, input.createdAt);
     const conv = this.get<ConversationRow>(
-      `UPDATE conversations SET last_seq = last_seq + 1, last_message = ?, ${sql} WHERE id = ? RETURNING *`,
-      input.text.slice(0, 200),
+      `UPDATE conversations SET last_seq = last_seq + 1, last_message = COALESCE(?, last_message), ${sql} WHERE id = ? RETURNING *`,
+      input.preview?.slice(0, 200) ?? null,
       ...params,
       input.conversationId,
     );
