@@ -1,6 +1,24 @@
-/** jieba's default dictionary, read from disk when a segmenter is built and not kept afterwards. */
+/** The jieba addon and its default dictionary, both loaded on first use. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+
+type JiebaModule = typeof import('@node-rs/jieba');
+
+let addon: JiebaModule | undefined;
+
+/**
+ * The addon allocates with its own mimalloc, which by default keeps freed pages for a while and returns them only
+ * when it is next called: the dictionaries of a finished knowledge-base worker thread (tens of MB) then stayed
+ * resident for the life of the process. A purge delay of 0 returns them at once; the option is read from the
+ * environment when the addon is loaded, so it is set just before (an explicit setting is respected). Loading it here
+ * rather than by a static import also keeps its ~2 MB of code out of processes that never cut Chinese.
+ */
+export function jiebaAddon(): JiebaModule {
+  if (addon) return addon;
+  process.env['MIMALLOC_PURGE_DELAY'] ??= '0';
+  addon = createRequire(import.meta.url)('@node-rs/jieba') as JiebaModule;
+  return addon;
+}
 
 /**
  * `@node-rs/jieba/dict.js` reads both of the package's word lists at import and keeps them for the life of the
