@@ -326,6 +326,26 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       expect(all).toHaveLength(6);
     });
 
+    it('assigns within the agent\'s capacity, never a conversation twice, never to a disabled agent', async () => {
+      const a = await s.createAgent({ email: 'cap@x.test', name: 'Cap', role: 'agent', passwordHash: 'h', now });
+      await s.updateAgent(a.id, { capacity: 1 }, now);
+      const first = await newConversation();
+      const second = await newConversation();
+      const assigned = await s.assignConversation(first.id, ['bot', 'queued'], a.id, { department: 'tech' }, now + 1);
+      expect(assigned).toMatchObject({ state: 'assigned', assignedAgentId: a.id, assignedAt: now + 1, department: 'tech' });
+      expect(await s.assignConversation(first.id, ['bot', 'queued'], a.id, {}, now + 2)).toBeUndefined();
+      // Full: the second waits, unless a supervisor assigns past capacity.
+      expect(await s.assignConversation(second.id, ['bot', 'queued'], a.id, {}, now + 2)).toBeUndefined();
+      expect((await s.getConversation(second.id))?.state).toBe('bot');
+      expect(await s.assignConversation(second.id, ['bot', 'queued'], a.id, {}, now + 3, true)).toMatchObject({ assignedAgentId: a.id });
+      const third = await newConversation();
+      await s.updateConversation(first.id, { state: 'closed', closedAt: now + 4 }, now + 4);
+      await s.updateConversation(second.id, { state: 'closed', closedAt: now + 4 }, now + 4);
+      await s.updateAgent(a.id, { disabledAt: now + 5 }, now + 5);
+      expect(await s.assignConversation(third.id, ['bot'], a.id, {}, now + 6)).toBeUndefined();
+      expect(await s.assignConversation(third.id, ['bot'], 'no-such-agent', {}, now + 6)).toBeUndefined();
+    });
+
     it('numbers tickets per day and finds them by number', async () => {
       const c = await newConversation();
       const t1 = await s.createTicket({ conversationId: c.id, visitorId: c.visitorId, contact: '13800000000', description: '发票', day: '20261122', createdAt: now });

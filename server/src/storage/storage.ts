@@ -276,6 +276,20 @@ export interface Storage {
     patch: ConversationPatch,
     now: number,
   ): Promise<ConversationRecord | undefined>;
+  /**
+   * Assigns the conversation to an enabled agent while it is in one of `from` and the agent holds fewer
+   * assigned conversations than their capacity (unless `overCapacity`, a supervisor's explicit choice), as one
+   * atomic step: several nodes never push an agent past capacity or give one conversation twice. Undefined
+   * when it did not apply.
+   */
+  assignConversation(
+    id: string,
+    from: readonly ConversationState[],
+    agentId: string,
+    patch: ConversationPatch,
+    now: number,
+    overCapacity?: boolean,
+  ): Promise<ConversationRecord | undefined>;
   /** Stores a rating once, only on a closed conversation; undefined when not allowed. */
   rateConversation(id: string, score: number, comment: string | undefined, now: number): Promise<ConversationRecord | undefined>;
   /** Queued conversations, next first (priority high → low, then oldest). */

@@ -73,6 +73,15 @@ describe.skipIf(!url)('PostgreSQL storage (needs TEST_DATABASE_URL, e.g. postgre
       expect((await node(1).getConversation(c.id))!.assignedAgentId).toBe(winners[0]!.assignedAgentId);
     });
 
+    it('never assigns an agent past capacity, however many nodes assign at once', async () => {
+      const agent = await node(0).createAgent({ email: 'one-seat@x.test', name: 'One', role: 'agent', passwordHash: 'h', now });
+      await node(0).updateAgent(agent.id, { capacity: 2 }, now);
+      const conversations = await Promise.all(Array.from({ length: CONNECTIONS }, () => newConversation()));
+      const results = await Promise.all(conversations.map((c, i) => node(i).assignConversation(c.id, ['bot'], agent.id, {}, now)));
+      expect(results.filter((r) => r !== undefined)).toHaveLength(2);
+      expect((await node(1).listAgentLoads()).find((l) => l.agent.id === agent.id)?.openConversations).toBe(2);
+    });
+
     it('numbers simultaneous appends 1..N with no gap or duplicate, and stores a raced client id once', async () => {
       const c = await newConversation();
       const N = 200;

@@ -29,6 +29,7 @@ import type {
   VisitorRecord,
   VisitorSeen,
 } from '../storage.ts';
+import { assignConversation } from './pg-assign.ts';
 import * as agents from './pg-agents.ts';
 import * as messages from './pg-messages.ts';
 import * as team from './pg-team.ts';
@@ -199,6 +200,17 @@ export class PostgresStorage implements Storage {
       params,
     );
     return row && toConversation(row);
+  }
+
+  assignConversation(
+    id: string,
+    from: readonly ConversationState[],
+    agentId: string,
+    patch: ConversationPatch,
+    now: number,
+    overCapacity = false,
+  ): Promise<ConversationRecord | undefined> {
+    return assignConversation(this.pool, { id, from, agentId, patch, now, overCapacity });
   }
 
   async rateConversation(id: string, score: number, comment: string | undefined, now: number): Promise<ConversationRecord | undefined> {

@@ -295,6 +295,33 @@ class SqliteStorage implements Storage {
     });
   }
 
+  assignConversation(
+    id: string,
+    from: readonly ConversationState[],
+    agentId: string,
+    patch: ConversationPatch,
+    now: number,
+    overCapacity = false,
+  ): Promise<ConversationRecord | undefined> {
+    // One writer at a time: the count and the update cannot interleave with another assignment.
+    return this.write(() => {
+      const agent = this.get<{ capacity: number; open: number }>(
+        `SELECT a.capacity, (SELECT COUNT(*) FROM conversations c WHERE c.assigned_agent_id = a.id AND c.state = 'assigned') AS open
+         FROM agents a WHERE a.id = ? AND a.disabled_at IS NULL`,
+        agentId,
+      );
+      if (!agent || (!overCapacity && agent.open >= agent.capacity)) return undefined;
+      const { sql, params } = patchColumns({ ...patch, state: 'assigned', assignedAgentId: agentId, assignedAt: now }, now);
+      const row = this.get<ConversationRow>(
+        `UPDATE conversations SET ${sql} WHERE id = ? AND state IN (${from.map(() => '?').join(', ')}) RETURNING *`,
+        ...params,
+        id,
+        ...from,
+      );
+      return row && toConversation(row);
+    });
+  }
+
   rateConversation(id: string, score: number, comment: string | undefined, now: number): Promise<ConversationRecord | undefined> {
     return this.write(() => {
       const row = this.get<ConversationRow>(
