@@ -115,7 +115,7 @@ describe('permission table', { timeout: 60_000 }, () => {
       }
     }
     // Refused mutations changed nothing: the department that only an admin could create exists once, and the invite once.
-    const agents = (await api('GET', '/api/team/agents', { cookie: await login(server.url) })).json.agents as { email: string; capacity: number }[];
+    const agents = (await api('GET', '/api/team/agents', { ...ids.admin, cookie: await login(server.url) })).json.agents as { email: string; capacity: number }[];
     expect(agents.find((a) => a.email === 'spare@kefu.test')?.capacity).toBe(3);
     expect(seen.length).toBe(HTTP_TABLE.length * WHO.length);
   });
