@@ -2,6 +2,7 @@
 // Node then starts from two plain JavaScript files instead of compiling hundreds of TypeScript modules at every
 // start (tsx) and resolving each package's files one by one. `pnpm dev` and the tests still run the sources.
 import { build } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,11 +64,30 @@ export async function buildServer({ outdir = join(root, 'server/dist'), only } =
     banner: { js: "import { createRequire as __kefuCreateRequire } from 'node:module';\nconst require = __kefuCreateRequire(import.meta.url);" },
     plugins: [nativeByPath(outdir), sourceRelativeUrls(outdir)],
     sourcemap: 'linked',
+    // Node keeps each module's source text for the life of the process (lazy compilation, Function#toString): without
+    // comments and indentation, and ASCII only (one non-ASCII character makes V8 store the whole text at two bytes a
+    // character), the 4 MB bundle held 7.6 MB; names stay as written, so stack traces read as before.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    charset: 'ascii',
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
+    write: false,
   });
+  mkdirSync(outdir, { recursive: true });
+  for (const file of result.outputFiles) writeFileSync(file.path, file.path.endsWith('.mjs') ? asciiOnly(file.text) : file.contents);
   return Object.keys(result.metafile.outputs)
     .filter((f) => f.endsWith('.mjs'))
     .map((f) => resolve(f));
+}
+
+/**
+ * esbuild escapes strings but leaves non-ASCII characters in regular expression literals (the Chinese filler and
+ * handoff patterns). After minification nothing else can hold one, and `\uXXXX` means the same code unit in a regular
+ * expression, with or without the `u` flag (a surrogate pair of escapes is one code point there). Only those few
+ * lines' columns shift in the source map.
+ */
+function asciiOnly(code) {
+  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
