@@ -128,6 +128,8 @@ describe('permission table', { timeout: 60_000 }, () => {
       history: [{ conversationId: 'missing', beforeSeq: 5 }, 'not_found'],
       send: [{ conversationId: 'missing', clientId: 'c1', text: 'hi' }, 'not_found'],
       close: [{ conversationId: 'missing' }, 'not_found'],
+      typing: [{ conversationId: 'missing', typing: true }, 'not_found'],
+      read: [{ conversationId: 'missing', seq: 1 }, 'not_found'],
     };
     expect(Object.keys(payloads).sort()).toEqual(Object.keys(AGENT_EVENT_ROLES).sort());
     const fresh: Record<Who, Identity> = { ...ids };

@@ -20,7 +20,9 @@ import type {
   LeaveQueueInput,
   OpenConversation,
   RatingInput,
+  ReadInput,
   SyncInput,
+  TypingInput,
   VisitorHello,
   VisitorSend,
 } from './schemas.ts';
@@ -59,6 +61,18 @@ export interface HistoryPage {
   hasOlder: boolean;
 }
 
+/** Pushed to the other side: someone in this conversation started or stopped typing (expires by itself after a few seconds). */
+export interface TypingSignal {
+  conversationId: string;
+  typing: boolean;
+}
+
+/** Pushed to the visitor (and the agent's other tabs): the agent has read this conversation up to `seq`. */
+export interface ReadMark {
+  conversationId: string;
+  seq: number;
+}
+
 export interface VisitorClientEvents {
   hello: (payload: VisitorHello, ack: AckFn<VisitorHelloResult>) => void;
   send: (payload: VisitorSend, ack: AckFn<SendResult>) => void;
@@ -69,11 +83,17 @@ export interface VisitorClientEvents {
   sync: (payload: SyncInput, ack: AckFn<{ messages: Message[] }>) => void;
   /** The page before `beforeSeq` (scrolling back). */
   history: (payload: HistoryInput, ack: AckFn<HistoryPage>) => void;
+  /** The visitor is typing in their conversation (the widget sends at most one per 2 s, then a stop); the ack is optional. */
+  typing: (payload: TypingInput, ack: AckFn<Record<string, never>>) => void;
 }
 
 export interface VisitorServerEvents {
   message: (message: Message) => void;
   conversation: (conversation: VisitorConversation) => void;
+  /** The assigned agent is typing (or stopped). */
+  typing: (signal: TypingSignal) => void;
+  /** The agent has read up to `seq`; also sent right after `hello` when a mark is known. */
+  read: (mark: ReadMark) => void;
 }
 
 export interface AgentHelloResult {
@@ -99,6 +119,10 @@ export interface AgentClientEvents {
   close: (payload: ConversationRef, ack: AckFn<{ conversation: ConversationSummary }>) => void;
   /** The page before `beforeSeq` of one conversation (scrolling back). */
   history: (payload: AgentHistoryInput, ack: AckFn<HistoryPage>) => void;
+  /** The agent is typing a reply (assigned agent only); relayed to the visitor. */
+  typing: (payload: TypingInput, ack: AckFn<Record<string, never>>) => void;
+  /** Marks the conversation read up to `seq` (assigned agent only); the ack carries the mark now held. */
+  read: (payload: ReadInput, ack: AckFn<ReadMark>) => void;
 }
 
 export interface AgentServerEvents {
@@ -108,4 +132,8 @@ export interface AgentServerEvents {
   conversation: (conversation: ConversationSummary) => void;
   /** A new message in a conversation this agent has open or is assigned. */
   message: (message: Message) => void;
+  /** The visitor of a conversation this agent has open is typing (or stopped). */
+  typing: (signal: TypingSignal) => void;
+  /** This agent read a conversation up to `seq` in another tab. */
+  read: (mark: ReadMark) => void;
 }

@@ -97,6 +97,14 @@ export type OpenConversation = v.InferOutput<typeof OpenConversationSchema>;
 export const AgentSendSchema = record({ conversationId: id, clientId, text });
 export type AgentSend = v.InferOutput<typeof AgentSendSchema>;
 
+/** Either side → server: the sender started (`true`) or stopped (`false`) typing in a conversation; relayed, never stored. */
+export const TypingSchema = record({ conversationId: id, typing: v.boolean() });
+export type TypingInput = v.InferOutput<typeof TypingSchema>;
+
+/** Agent → server: the agent has read the conversation up to `seq` (it was on screen). */
+export const ReadSchema = record({ conversationId: id, seq });
+export type ReadInput = v.InferOutput<typeof ReadSchema>;
+
 /** HTTP: agent sign-in. */
 export const LoginSchema = record({
   // Not v.email(): the first-start admin is admin@localhost, which has no dot in its domain.

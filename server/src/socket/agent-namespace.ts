@@ -12,6 +12,7 @@ import type { ConversationRecord } from '../storage/storage.ts';
 import { handlers } from './handle.ts';
 import { agentHandshake, guardAgentSocket, startSessionSweep } from './agent-session-guard.ts';
 import { guardAgentPermissions } from './agent-permissions.ts';
+import { registerAgentTypingAndRead } from './typing-and-read.ts';
 
 type AgentSocket = Parameters<Parameters<AgentNamespace['on']>[1]>[0];
 
@@ -25,6 +26,7 @@ export function setupAgentNamespace(ctx: KefuContext): { close(): void } {
     guardAgentSocket(ctx, socket);
     guardAgentPermissions(ctx, socket);
     registerAgentHandlers(ctx, socket);
+    registerAgentTypingAndRead(ctx, socket);
   });
   return startSessionSweep(ctx);
 }

@@ -15,6 +15,8 @@ export const AGENT_EVENT_ROLES: Record<keyof AgentClientEvents & string, AgentRo
   history: 'agent',
   send: 'agent',
   close: 'agent',
+  typing: 'agent',
+  read: 'agent',
 };
 
 /** Why `role` may not send `event`, or undefined when it may. */

@@ -18,6 +18,7 @@ import { consumeAll, type Verdict } from '../security/rate-limiter.ts';
 import type { ConversationRecord, VisitorRecord, VisitorSeen } from '../storage/storage.ts';
 import { handlers } from './handle.ts';
 import { originAllowed } from './origin.ts';
+import { registerVisitorTypingAndRead } from './typing-and-read.ts';
 
 type VisitorSocket = Parameters<Parameters<VisitorNamespace['on']>[1]>[0];
 
@@ -48,7 +49,10 @@ export function setupVisitorNamespace(ctx: KefuContext): void {
       (err: unknown) => next(err instanceof Error ? err : new Error('unavailable')),
     );
   });
-  nsp.on('connection', (socket) => registerVisitorHandlers(ctx, socket));
+  nsp.on('connection', (socket) => {
+    registerVisitorHandlers(ctx, socket);
+    registerVisitorTypingAndRead(ctx, socket);
+  });
 }
 
 function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void {
