@@ -41,6 +41,10 @@ export interface ChatState {
   error?: ErrorCode;
   /** Whether human agents are on duty, as of the last hello (the header line). */
   availability?: VisitorAvailability;
+  /** The agent is typing (cleared by their message, a stop, or a few seconds without news). */
+  typing?: boolean;
+  /** How far the agent has read this conversation (the 已读 mark). */
+  read?: number;
 }
 
 /** Inputs of the chat client. */
@@ -67,6 +71,8 @@ export interface ChatClient {
   handoff(text: string): void;
   /** Stops waiting for a human; the bot answers again. */
   leaveQueue(): void;
+  /** Called on every keystroke; tells the agent the visitor is typing (at most once per 2 s, then a stop). */
+  typing(): void;
   /** Sends a refused message again under the same client id. */
   retry(clientId: string): void;
   /** Fetches the page before the first message held and prepends it. */
@@ -93,6 +99,14 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   let helloDone = false;
   let paging = false;
   let state: ChatState = { status: 'idle', messages: [], welcome: [] };
+  let typedAt = 0;
+  let typingStop: ReturnType<typeof setTimeout> | undefined;
+  let agentTyping: ReturnType<typeof setTimeout> | undefined;
+  /** Tells the agent's console; without an ack (the server needs none, and nothing is retried). */
+  const sendTyping = (typing: boolean) => {
+    const c = state.conversation;
+    if (c?.state === 'assigned' && socket?.connected) (socket as Socket).emit('typing', { conversationId: c.id, typing });
+  };
 
   const update = (patch: Partial<ChatState>) => {
     state = { ...state, ...patch };
@@ -217,8 +231,19 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         update({ status: 'offline' });
         if (!s.active) setTimeout(() => socket === s && s.connect(), 5000);
       });
-      s.on('message', (message) => merge([message], true));
-      s.on('conversation', (conversation) => update({ conversation }));
+      s.on('message', (message) => {
+        if (message.author === 'agent') update({ typing: false });
+        merge([message], true);
+      });
+      s.on('typing', (x) => {
+        clearTimeout(agentTyping);
+        // An indicator whose stop was lost expires by itself.
+        if (x.typing) agentTyping = setTimeout(() => update({ typing: false }), 6000);
+        update({ typing: x.typing && x.conversationId === state.conversation?.id });
+      });
+      s.on('read', (x) => x.conversationId === state.conversation?.id && update({ read: Math.max(x.seq, state.read || 0) }));
+      // A new conversation starts unread.
+      s.on('conversation', (conversation) => update({ conversation, read: conversation.id === state.conversation?.id ? state.read : 0 }));
       s.connect();
     },
     identify(next) {
@@ -235,6 +260,15 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     leaveQueue() {
       const conversationId = state.conversation?.id;
       if (socket?.connected && conversationId) socket.emit('leaveQueue', { conversationId }, (res) => res.ok && update({ conversation: res.data.conversation }));
+    },
+    typing() {
+      const now = Date.now();
+      if (now - typedAt > 2000) sendTyping(true), (typedAt = now);
+      clearTimeout(typingStop);
+      typingStop = setTimeout(() => {
+        typedAt = 0;
+        sendTyping(false);
+      }, 3000);
     },
     retry(clientId) {
       // The same client id: should the refusal have been a lost ack after all, the server answers with the stored copy.

@@ -45,6 +45,11 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
     client.handoff(t('human'));
     refocus();
   };
+  // 已读 goes under the visitor's last message the agent has read; an agent's reply means everything before it was.
+  let read = state.read || 0;
+  let readId: string | undefined;
+  for (const m of state.messages) if (m.author === 'agent' && m.seq > read) read = m.seq;
+  for (const m of state.messages) if (m.author === 'visitor' && m.seq && m.seq <= read) readId = m.id;
   const pick = (s: Suggestion) => {
     client.send(s.question, s.id);
     refocus();
@@ -97,13 +102,20 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
         onRetry={client.retry}
         older={state.older}
         onOlder={client.loadOlder}
+        readId={readId}
         footer={
           conversation?.state === 'closed' && conversation.ratingPending ? (
             <RatingForm t={t} onRate={async (score, comment) => (await client.rate(score, comment)).ok} />
+          ) : state.typing ? (
+            <p class="tm" role="status">
+              {t('typing')}
+            </p>
           ) : undefined
         }
       />
-      <Composer t={t} inputRef={inputRef} onSend={(text) => client.send(text)} onHuman={human} />
+      <div onInput={client.typing}>
+        <Composer t={t} inputRef={inputRef} onSend={(text) => client.send(text)} onHuman={human} />
+      </div>
     </div>
   );
 }

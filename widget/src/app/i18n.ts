@@ -49,6 +49,8 @@ const zhCN = {
   agentsBackOn: '人工客服 {day} {time} 上线',
   agentsAway: '人工客服暂不在线',
   tomorrow: '明天',
+  typing: '客服正在输入…',
+  read: '已读',
 } as const;
 
 /** The string keys every language must provide. */
@@ -104,6 +106,8 @@ const en: Strings = {
   agentsBackOn: 'Agents are back {day} at {time}',
   agentsAway: 'Agents are away',
   tomorrow: 'tomorrow',
+  typing: 'Agent is typing…',
+  read: 'Read',
 };
 
 /** All tables, by language. */

@@ -21,8 +21,10 @@ export interface TranscriptProps {
   /** Older messages exist: show the "load earlier" button, which calls `onOlder`. */
   older?: boolean;
   onOlder: () => void;
-  /** Rendered after the last message (the rating form). */
+  /** Rendered after the last message (the rating form, the typing line). */
   footer?: ComponentChildren;
+  /** The visitor message that carries the 已读 / Read mark. */
+  readId?: string;
 }
 
 /** Suggestions are offered only on the latest turn, so old ones cannot be tapped out of context. */
@@ -35,7 +37,7 @@ function latestTurn(messages: ChatMessage[]): ChatMessage | undefined {
 }
 
 /** The `role="log"` transcript. */
-export function Transcript({ messages, welcome, lang, t, agentName, onPick, onHuman, onRetry, older, onOlder, footer }: TranscriptProps) {
+export function Transcript({ messages, welcome, lang, t, agentName, onPick, onHuman, onRetry, older, onOlder, footer, readId }: TranscriptProps) {
   const ref = useRef<HTMLDivElement>(null);
   /** Distance from the bottom when "load earlier" was pressed, kept so the prepended page does not move what is on screen. */
   const below = useRef(-1);
@@ -45,7 +47,7 @@ export function Transcript({ messages, welcome, lang, t, agentName, onPick, onHu
     const el = ref.current;
     if (el) el.scrollTop = el.scrollHeight - Math.max(below.current, 0);
     below.current = -1;
-  }, [messages.length, latest?.id, footer != null]);
+  }, [messages.length, latest?.id, footer != null, readId]);
   return (
     <div class="lg" role="log" aria-live="polite" aria-label={t('title')} ref={ref} tabIndex={0}>
       {older ? (
@@ -83,6 +85,7 @@ export function Transcript({ messages, welcome, lang, t, agentName, onPick, onHu
                 onHuman={onHuman}
               />
             )}
+            {message.id === readId && <span class="tm">{t('read')}</span>}
           </MessageItem>
         );
       })}
