@@ -12,6 +12,9 @@ export type Lang = (typeof LANGS)[number];
 
 export type BotDecision = 'answer' | 'suggest' | 'decline' | 'handoff';
 
+/** What kind of small talk a visitor message was (a whole message of greeting, thanks or goodbye words). */
+export type SmallTalkKind = 'greeting' | 'thanks' | 'goodbye';
+
 /** A question the visitor can tap instead of typing. */
 export interface Suggestion {
   /** Knowledge-base entry id. */
@@ -27,8 +30,10 @@ export interface MessageMeta {
   entryId?: string;
   /** Buttons: follow-ups, "did you mean" candidates or welcome questions. */
   suggestions?: Suggestion[];
-  /** The bot offers a human (decline or explicit offer). */
+  /** The bot offers a human: once, on the second miss in a row (server/src/bot/human-offer.ts). */
   offerHuman?: boolean;
+  /** Bot turns: a greeting, thanks or goodbye answered by the bot itself, not by a knowledge-base entry (decision `answer`). */
+  smalltalk?: SmallTalkKind;
   /** Visitor turns: the "talk to a human" button, not a question of theirs. */
   handoff?: boolean;
   /** System notices: a code each client renders in its viewer's language, with `params`; `text` is the fallback. */

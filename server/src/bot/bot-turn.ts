@@ -1,12 +1,16 @@
-/** The bot's reply to one visitor message in state `bot`: answer, suggest, decline, hand off, or a flow step. */
-import type { Lang } from '@kefu/shared';
+/** The bot's reply to one visitor message in state `bot`: small talk, answer, suggest, decline (offering a human on the second miss), hand off, or a flow step. */
+import type { Lang, Suggestion } from '@kefu/shared';
 import { detectLang, type Entry, type KnowledgeBase, type Matcher, type MatchResult } from '@kefu/knowledge-base';
 import type { KefuContext } from '../context.ts';
 import type { ConversationPatch, ConversationRecord } from '../storage/storage.ts';
 import { handoff } from '../conversation/lifecycle.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
+import { OFFER_TEXTS } from './bot-texts.ts';
 import { continueFlow, startFlow } from './flow-runner.ts';
+import { HISTORY_LIMIT, missRun, offersHuman } from './human-offer.ts';
 import { entryAnswer, entryQuestion, suggestionsFor } from './localize.ts';
+import { smallTalkKind } from './small-talk.ts';
+import { replySmallTalk } from './small-talk-reply.ts';
 import type { TurnReply } from './turn-reply.ts';
 
 /** One visitor message waiting for the bot. */
@@ -38,8 +42,28 @@ async function answerEntry(
   if (entry.flow) await startFlow(ctx, reply, updated, loaded.kb, entry.flow, lang);
 }
 
-async function decline(reply: TurnReply, conv: ConversationRecord, lang: Lang, patch: ConversationPatch = {}): Promise<void> {
-  await reply.post(conv, { text: t(TEXTS.decline, lang), meta: { decision: 'decline', offerHuman: true }, patch });
+/**
+ * A decline or a "did you mean": on the second miss in a row it also offers a human, once (see
+ * human-offer.ts). The run is read from the messages before `seq` only on a miss, so answers cost no read.
+ */
+async function miss(
+  ctx: KefuContext,
+  reply: TurnReply,
+  conv: ConversationRecord,
+  seq: number,
+  lang: Lang,
+  patch: ConversationPatch,
+  suggestions?: Suggestion[],
+): Promise<void> {
+  const decision = suggestions ? 'suggest' : 'decline';
+  const { messages } = await ctx.storage.listLatestMessages(conv.id, HISTORY_LIMIT);
+  const offer = offersHuman(missRun(messages.filter((m) => m.seq < seq)), decision);
+  const text = offer ? OFFER_TEXTS[decision][lang] : t(suggestions ? TEXTS.didYouMean : TEXTS.decline, lang);
+  await reply.post(conv, {
+    text,
+    meta: { decision, ...(suggestions ? { suggestions } : {}), ...(offer ? { offerHuman: true } : {}) },
+    patch,
+  });
 }
 
 /**
@@ -64,7 +88,7 @@ async function respond(ctx: KefuContext, conv: ConversationRecord, turn: BotTurn
   const loaded = ctx.kb.current();
   if (!loaded) {
     ctx.metrics.botDecision('decline');
-    return decline(reply, conv, conv.lang ?? 'zh-CN');
+    return miss(ctx, reply, conv, turn.seq, conv.lang ?? 'zh-CN', {});
   }
   const { kb, matcher } = loaded;
 
@@ -74,6 +98,14 @@ async function respond(ctx: KefuContext, conv: ConversationRecord, turn: BotTurn
       ctx.metrics.botDecision('answer');
       return answerEntry(ctx, reply, conv, loaded, entry, replyLang(turn.text, conv), conv.flow ? { flow: null } : {});
     }
+  }
+
+  // Before the matcher, so every site's knowledge base gets it; a flow's question takes any reply itself.
+  const smallTalk = conv.flow ? undefined : smallTalkKind(turn.text);
+  if (smallTalk) {
+    ctx.metrics.botDecision('answer');
+    const lang = replyLang(turn.text, conv);
+    return replySmallTalk(reply, conv, loaded, smallTalk, lang, conv.lang ? {} : { lang });
   }
 
   let match: MatchResult | undefined;
@@ -93,22 +125,16 @@ async function respond(ctx: KefuContext, conv: ConversationRecord, turn: BotTurn
   switch (match.decision) {
     case 'answer':
       if (match.entry) return answerEntry(ctx, reply, conv, loaded, match.entry, lang, patch);
-      return decline(reply, conv, lang, patch);
-    case 'suggest':
-      await reply.post(conv, {
-        text: t(TEXTS.didYouMean, lang),
-        meta: {
-          decision: 'suggest',
-          suggestions: match.candidates.slice(0, 3).map((c) => {
-            const entry = matcher.entry(c.id);
-            return { id: c.id, question: entry ? entryQuestion(entry, lang) : c.question };
-          }),
-        },
-        patch,
+      return miss(ctx, reply, conv, turn.seq, lang, patch);
+    case 'suggest': {
+      const suggestions = match.candidates.slice(0, 3).map((c) => {
+        const entry = matcher.entry(c.id);
+        return { id: c.id, question: entry ? entryQuestion(entry, lang) : c.question };
       });
-      return;
+      return miss(ctx, reply, conv, turn.seq, lang, patch, suggestions);
+    }
     case 'decline':
-      return decline(reply, conv, lang, patch);
+      return miss(ctx, reply, conv, turn.seq, lang, patch);
     case 'handoff': {
       const settlesTurn = reply.claim();
       await handoff(ctx, conv, { ...(patch.lang ? { patch: { lang: patch.lang } } : {}), ...(settlesTurn !== undefined ? { settlesTurn } : {}) });
