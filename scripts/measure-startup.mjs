@@ -10,7 +10,10 @@
 //   rss@12s  and 12 s after the load, when the knowledge-base worker thread has ended (it idles 10 s)
 //   cpu      CPU time (user + system, all threads) the process tree had used at those two moments: unlike the
 //            wall clock it barely moves when other work shares the machine
-// and the median of each over the runs. Linux only (reads /proc).
+//   anon     of rss@12s, the part that is the process's own memory (heaps, malloc arenas); the rest is mapped files,
+//            mostly the node binary's pages (~45 MB), shared with every other node process
+// and the median of each over the runs. With --settle S, also the rss S seconds after the load: V8's memory reducer
+// shrinks an idle heap on its own some 10-25 s after the last burst of allocation. Linux only (reads /proc).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -22,6 +25,11 @@ const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const fromSource = args.includes('--source');
 const fresh = args.includes('--fresh');
+const settleS = args.includes('--settle') ? Number(args[args.indexOf('--settle') + 1]) : undefined;
+if (settleS !== undefined && !(settleS > 12)) {
+  console.error('--settle takes a number of seconds after the load, more than 12');
+  process.exit(1);
+}
 const bundle = join(root, 'server/dist/main.mjs');
 if (!fromSource && !existsSync(bundle)) {
   console.error('server/dist/main.mjs is missing: run `node scripts/build.mjs` first (or pass --source)');
@@ -56,6 +64,19 @@ function rssMb(pid) {
   for (const p of tree(pid)) {
     try {
       kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return kb / 1024;
+}
+
+/** Anonymous (private, not file-backed) resident memory of the process tree, in MB. */
+function anonMb(pid) {
+  let kb = 0;
+  for (const p of tree(pid)) {
+    try {
+      kb += Number(/^Anonymous:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch {
       // The process ended meanwhile.
     }
@@ -123,7 +144,13 @@ async function once(dataDir) {
     await sleep(3_000);
     const rss = rssMb(child.pid);
     await sleep(9_000);
-    return { healthz, kb, healthzCpu, kbCpu, rss, rssLater: rssMb(child.pid) };
+    const later = { rssLater: rssMb(child.pid), anonLater: anonMb(child.pid) };
+    let settled;
+    if (settleS !== undefined) {
+      await sleep(settleS * 1000 - 12_000);
+      settled = rssMb(child.pid);
+    }
+    return { healthz, kb, healthzCpu, kbCpu, rss, ...later, settled };
   } finally {
     try {
       process.kill(-child.pid, 'SIGTERM');
@@ -148,8 +175,10 @@ for (let i = 0; i < runs; i++) {
   const r = await once(dataDir);
   if (fresh) rmSync(dataDir, { recursive: true, force: true });
   results.push(r);
-  console.log(`  run ${i + 1}: healthz ${r.healthz.toFixed(0)} ms (cpu ${r.healthzCpu}), kb loaded ${r.kb.toFixed(0)} ms (cpu ${r.kbCpu}), idle rss ${r.rss.toFixed(0)} MB, rss@12s ${r.rssLater.toFixed(0)} MB`);
+  const settled = r.settled === undefined ? '' : `, rss@${settleS}s ${r.settled.toFixed(0)} MB`;
+  console.log(`  run ${i + 1}: healthz ${r.healthz.toFixed(0)} ms (cpu ${r.healthzCpu}), kb loaded ${r.kb.toFixed(0)} ms (cpu ${r.kbCpu}), idle rss ${r.rss.toFixed(0)} MB, rss@12s ${r.rssLater.toFixed(0)} MB (anon ${r.anonLater.toFixed(0)})${settled}`);
 }
 const m = (k) => median(results.map((r) => r[k]));
-console.log(`median: healthz ${m('healthz').toFixed(0)} ms (cpu ${m('healthzCpu')}), kb loaded ${m('kb').toFixed(0)} ms (cpu ${m('kbCpu')}), idle rss ${m('rss').toFixed(0)} MB, rss@12s ${m('rssLater').toFixed(0)} MB`);
+const settled = settleS === undefined ? '' : `, rss@${settleS}s ${m('settled').toFixed(0)} MB`;
+console.log(`median: healthz ${m('healthz').toFixed(0)} ms (cpu ${m('healthzCpu')}), kb loaded ${m('kb').toFixed(0)} ms (cpu ${m('kbCpu')}), idle rss ${m('rss').toFixed(0)} MB, rss@12s ${m('rssLater').toFixed(0)} MB (anon ${m('anonLater').toFixed(0)})${settled}`);
 rmSync(shared, { recursive: true, force: true });
