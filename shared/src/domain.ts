@@ -42,6 +42,28 @@ export interface MessageMeta {
   params?: NoticeParams;
   /** Queue position of a `queued` notice stored before `params` existed (1 = next). */
   position?: number;
+  /** A file the visitor or an agent sent (an upload posts one message carrying it; `text` is its name). */
+  attachment?: Attachment;
+}
+
+/** File types an upload may have, decided on the server from the file's first bytes. */
+export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+/** The largest upload, in bytes (10 MB). */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** What clients know of an uploaded file; the bytes are at `GET /api/files/:id`. */
+export interface Attachment {
+  /** Server-made, unguessable. */
+  id: string;
+  /** The name the uploader gave, cleaned (shown, and offered when downloading). */
+  name: string;
+  type: AttachmentType;
+  /** Bytes. */
+  size: number;
+  /** Images: pixels, when the header tells (lets clients reserve the thumbnail's box). */
+  width?: number;
+  height?: number;
 }
 
 /** Every kind of system notice; the conversation's life cycle posts them (server/src/conversation/lifecycle.ts). */

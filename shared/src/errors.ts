@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'invalid_state',
   'rate_limited',
   'too_large',
+  'unsupported_type',
   'unavailable',
   'internal',
 ] as const;
@@ -32,6 +33,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   invalid_state: 409,
   rate_limited: 429,
   too_large: 413,
+  unsupported_type: 415,
   unavailable: 503,
   internal: 500,
 };

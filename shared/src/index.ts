@@ -5,3 +5,4 @@ export * from './schemas.ts';
 export * from './events.ts';
 export * from './service-hours.ts';
 export * from './team-schemas.ts';
+export * from './file-schemas.ts';

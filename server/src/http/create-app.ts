@@ -5,6 +5,7 @@ import { authRoutes } from './auth-routes.ts';
 import { demoPage } from './demo-page.ts';
 import { departmentRoutes } from './department-routes.ts';
 import { errorHandler, notFound } from './error-handler.ts';
+import { fileRoutes } from './file-routes.ts';
 import { healthRoutes } from './health-routes.ts';
 import { demoPageHeaders, securityHeaders } from './security-headers.ts';
 import { serviceHoursRoutes } from './service-hours-routes.ts';
@@ -23,6 +24,7 @@ export function createApp(ctx: KefuContext): Express {
   app.use('/api/team', teamRoutes(ctx));
   app.use('/api/departments', departmentRoutes(ctx));
   app.use('/api/service-hours', serviceHoursRoutes(ctx));
+  app.use('/api', fileRoutes(ctx));
   app.use(healthRoutes(ctx));
   app.use(staticRoutes(ctx.config));
   app.get('/', demoPageHeaders, demoPage);
