@@ -10,7 +10,9 @@ import {
   type ConversationSummary,
   type HistoryPage,
   type Message,
+  type ReadMark,
   type SendResult,
+  type TypingSignal,
 } from '@kefu/shared';
 import type { ResyncTarget } from '../state/resync-targets.ts';
 import { socketToken } from './http-auth.ts';
@@ -28,6 +30,10 @@ export interface AgentClientHandlers {
   queue(queue: ConversationSummary[]): void;
   conversation(summary: ConversationSummary): void;
   message(message: Message): void;
+  /** The visitor of a conversation we watch started or stopped typing. */
+  typing(signal: TypingSignal): void;
+  /** This agent's read mark moved (another tab of theirs). */
+  read(mark: ReadMark): void;
   /** A transcript fetched after a reconnect. */
   resynced(detail: ConversationDetail): void;
   /** The session is gone: back to sign-in. */
@@ -40,11 +46,17 @@ type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
 
 const ACK_TIMEOUT_MS = 10_000;
 const RETRY_MS = 3_000;
+/** At most one "typing" per conversation this often while keys are pressed… */
+const TYPING_EVERY_MS = 2_000;
+/** …and a stop this long after the last key. */
+const TYPING_STOP_MS = 3_000;
 
 /** Wraps one socket; nothing happens until `start()`, and `close()` stops everything. */
 export class AgentClient {
   private socket: AgentSocket | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Per conversation: when "typing" was last sent, and the timer that sends the stop. */
+  private typingState = new Map<string, { sentAt: number; stop: ReturnType<typeof setTimeout> }>();
 
   constructor(private readonly on: AgentClientHandlers) {}
 
@@ -80,11 +92,15 @@ export class AgentClient {
     socket.on('queue', (queue) => this.on.queue(queue));
     socket.on('conversation', (summary) => this.on.conversation(summary));
     socket.on('message', (message) => this.on.message(message));
+    socket.on('typing', (signal) => this.on.typing(signal));
+    socket.on('read', (mark) => this.on.read(mark));
   }
 
   /** Disconnects and stops retrying. */
   close(): void {
     clearTimeout(this.retryTimer);
+    for (const { stop } of this.typingState.values()) clearTimeout(stop);
+    this.typingState.clear();
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
@@ -109,6 +125,34 @@ export class AgentClient {
   /** Sends a reply; resending the same clientId is safe. */
   send(conversationId: string, clientId: string, text: string): Promise<Result<SendResult>> {
     return this.request<SendResult>((s, ack) => s.emit('send', { conversationId, clientId, text }, ack));
+  }
+
+  /** Called on every keystroke in a reply: tells the visitor at most once per 2 s, and stops 3 s after the last key. */
+  typing(conversationId: string): void {
+    const now = Date.now();
+    const held = this.typingState.get(conversationId);
+    if (held) clearTimeout(held.stop);
+    const sentAt = !held || now - held.sentAt >= TYPING_EVERY_MS ? (this.signalTyping(conversationId, true), now) : held.sentAt;
+    this.typingState.set(conversationId, { sentAt, stop: setTimeout(() => this.stopTyping(conversationId), TYPING_STOP_MS) });
+  }
+
+  /** The reply was sent or abandoned: the visitor's indicator goes away now. */
+  stopTyping(conversationId: string): void {
+    const held = this.typingState.get(conversationId);
+    if (!held) return;
+    clearTimeout(held.stop);
+    this.typingState.delete(conversationId);
+    this.signalTyping(conversationId, false);
+  }
+
+  /** Marks a conversation read up to `seq`; the ack carries the mark the server now holds. */
+  read(conversationId: string, seq: number): Promise<Result<ReadMark>> {
+    return this.request<ReadMark>((s, ack) => s.emit('read', { conversationId, seq }, ack));
+  }
+
+  /** Fire and forget: a lost typing signal is replaced by the next one or expires on the other side. */
+  private signalTyping(conversationId: string, typing: boolean): void {
+    if (this.socket?.connected) this.socket.emit('typing', { conversationId, typing }, () => undefined);
   }
 
   /** Closes a conversation assigned to this agent. */

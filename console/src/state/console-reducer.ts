@@ -15,6 +15,10 @@ export type ConsoleAction =
   | { type: 'message'; message: Message }
   | { type: 'select'; conversationId: string | null }
   | { type: 'page-visible'; visible: boolean }
+  /** The visitor started or stopped typing (a push, or the UI's expiry). */
+  | { type: 'typing'; conversationId: string; typing: boolean }
+  /** This agent's read mark: the ack of our own `read`, or a push from another tab. */
+  | { type: 'read'; conversationId: string; seq: number }
   | { type: 'taken'; conversationId: string }
   | { type: 'remove'; conversationId: string }
   | { type: 'reply-pending'; conversationId: string; reply: PendingReply }
@@ -29,6 +33,8 @@ const emptyView = (summary: ConversationSummary): ConversationView => ({
   hasOlder: false,
   pending: [],
   unread: 0,
+  visitorTyping: false,
+  readSeq: 0,
 });
 
 /** Adds stored messages to a view; a pending reply whose id came back stored is no longer pending. */
@@ -90,7 +96,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
         (id) =>
           !fromServer.includes(id) && (id === state.openId || conversations[id]?.summary.state === 'closed'),
       );
-      return { ...state, agent, queue, mine: [...fromServer, ...kept], conversations };
+      return { ...state, agent, queue, mine: [...fromServer, ...kept], conversations, greeted: true };
     }
     case 'queue':
       return { ...state, queue: action.queue };
@@ -142,8 +148,10 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
         const fresh = !view.messages.some((m) => m.id === message.id);
         const next = withMessages(view, [message]);
         const seen = state.pageVisible && state.openId === message.conversationId;
-        const countIt = fresh && message.author !== 'agent' && !seen;
-        return countIt ? { ...next, unread: next.unread + 1 } : next;
+        const countIt = fresh && message.author !== 'agent' && !seen && message.seq > view.readSeq;
+        // The visitor's message ends their typing.
+        const typed = message.author === 'visitor' ? { ...next, visitorTyping: false } : next;
+        return countIt ? { ...typed, unread: typed.unread + 1 } : typed;
       });
     }
     case 'select': {
@@ -155,6 +163,18 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       const next = { ...state, pageVisible: action.visible };
       return action.visible && state.openId ? updateView(next, state.openId, (view) => ({ ...view, unread: 0 })) : next;
     }
+    case 'typing':
+      return updateView(state, action.conversationId, (view) =>
+        view.visitorTyping === action.typing ? view : { ...view, visitorTyping: action.typing },
+      );
+    case 'read':
+      return updateView(state, action.conversationId, (view) => {
+        if (action.seq <= view.readSeq) return view;
+        // Read in another tab up to the newest message held: nothing left unread here either.
+        const last = view.messages[view.messages.length - 1];
+        const caughtUp = !last || action.seq >= last.seq;
+        return { ...view, readSeq: action.seq, unread: caughtUp ? 0 : view.unread };
+      });
     case 'taken':
       return { ...state, queue: state.queue.filter((s) => s.id !== action.conversationId) };
     case 'remove': {

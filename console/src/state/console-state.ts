@@ -21,6 +21,10 @@ export interface ConversationView {
   hasOlder: boolean;
   pending: PendingReply[];
   unread: number;
+  /** The visitor is typing (the UI clears it after a few seconds without news). */
+  visitorTyping: boolean;
+  /** How far this agent has marked the conversation read (any of their tabs). */
+  readSeq: number;
 }
 
 /** Everything the signed-in console shows that comes from the server. */
@@ -35,6 +39,8 @@ export interface ConsoleState {
   openId: string | null;
   /** False while the tab is in the background: then even the open conversation counts unread messages. */
   pageVisible: boolean;
+  /** True once the first hello arrived (what it lists was waiting before: not news for notifications). */
+  greeted: boolean;
 }
 
 /** State before the first `hello`. */
@@ -45,4 +51,5 @@ export const initialConsoleState: ConsoleState = {
   conversations: {},
   openId: null,
   pageVisible: true,
+  greeted: false,
 };

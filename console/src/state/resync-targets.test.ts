@@ -22,6 +22,8 @@ const view = (id: string, seqs: number[], loaded: boolean): ConversationView => 
   hasOlder: false,
   pending: [],
   unread: 0,
+  visitorTyping: false,
+  readSeq: 0,
 });
 
 describe('resyncTargets', () => {

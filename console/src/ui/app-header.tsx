@@ -4,6 +4,7 @@ import type { ConnectionStatus } from '../net/agent-client.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useI18n } from './i18n-context.ts';
 import { LangSelect } from './lang-select.tsx';
+import { NotificationToggle } from './notifications-toggle.tsx';
 
 /** Props of {@link AppHeader}. */
 export interface AppHeaderProps {
@@ -29,6 +30,7 @@ export function AppHeader({ agent, status, onSignOut }: AppHeaderProps) {
         {t(STATUS_KEY[status])}
       </p>
       <div class="spacer" />
+      <NotificationToggle />
       <span class="agent-name">{agent.name}</span>
       <LangSelect />
       <button type="button" class="ghost" onClick={onSignOut}>

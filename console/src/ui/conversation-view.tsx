@@ -20,6 +20,8 @@ export interface ConversationViewProps {
   onRemove(): void;
   /** Fetches the page before the first message held; resolves once it is in the view. */
   onLoadOlder(): Promise<void>;
+  /** The agent typed in the reply box (`true`) or sent the reply (`false`): the visitor sees 客服正在输入…. */
+  onTyping?(typing: boolean): void;
 }
 
 function PendingItem({ reply, onRetry }: { reply: PendingReply; onRetry(clientId: string): void }) {
@@ -41,7 +43,7 @@ function PendingItem({ reply, onRetry }: { reply: PendingReply; onRetry(clientId
 }
 
 /** Right-hand pane for one conversation. */
-export function ConversationView({ view, closing, drafts, onSend, onRetry, onClose, onRemove, onLoadOlder }: ConversationViewProps) {
+export function ConversationView({ view, closing, drafts, onSend, onRetry, onClose, onRemove, onLoadOlder, onTyping }: ConversationViewProps) {
   const { t } = useI18n();
   const now = useNow(60_000);
   const { summary, messages, pending } = view;
@@ -189,14 +191,23 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
           <PendingItem key={p.clientId} reply={p} onRetry={onRetry} />
         ))}
       </div>
+      <p class="typing-line" role="status">
+        {active && view.visitorTyping ? t('visitorTyping') : ''}
+      </p>
       {active && (
-        <ReplyBox
-          key={summary.id}
-          inputRef={replyRef}
-          initialDraft={drafts.get(summary.id) ?? ''}
-          onDraft={(text) => drafts.set(summary.id, text)}
-          onSend={onSend}
-        />
+        // Keystrokes bubble up from the reply box: each one may tell the visitor (throttled by the client).
+        <div class="reply-wrap" onInput={() => onTyping?.(true)}>
+          <ReplyBox
+            key={summary.id}
+            inputRef={replyRef}
+            initialDraft={drafts.get(summary.id) ?? ''}
+            onDraft={(text) => drafts.set(summary.id, text)}
+            onSend={(text) => {
+              onTyping?.(false);
+              onSend(text);
+            }}
+          />
+        </div>
       )}
     </section>
   );

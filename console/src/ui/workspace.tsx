@@ -11,6 +11,7 @@ import { AppHeader } from './app-header.tsx';
 import { ConversationView } from './conversation-view.tsx';
 import { useI18n } from './i18n-context.ts';
 import { MyConversations } from './my-conversations.tsx';
+import { useDeskSignals } from './notifications-effects.ts';
 import { QueueList } from './queue-list.tsx';
 
 /** Props of {@link Workspace}. */
@@ -47,6 +48,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
   const drafts = useRef(new Map<string, string>()).current;
   const unauthorizedRef = useRef(onUnauthorized);
   unauthorizedRef.current = onUnauthorized;
+  const onTypingSignal = useDeskSignals({ state, dispatch, client: clientRef, status, deskShown: true, t, onOpen: (id) => void select(id) });
 
   useEffect(() => {
     const client = new AgentClient({
@@ -55,6 +57,8 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
       queue: (queue) => dispatch({ type: 'queue', queue }),
       conversation: (summary) => dispatch({ type: 'conversation', summary }),
       message: (message) => dispatch({ type: 'message', message }),
+      typing: onTypingSignal,
+      read: (mark) => dispatch({ type: 'read', ...mark }),
       resynced: (detail) => dispatch({ type: 'opened', detail }),
       unauthorized: () => unauthorizedRef.current(),
       watched: () => resyncTargets(stateRef.current),
@@ -182,6 +186,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
               onClose={() => void close(open.summary.id)}
               onRemove={() => remove(open.summary.id)}
               onLoadOlder={() => loadOlder(open.summary.id)}
+              onTyping={(typing) => (typing ? clientRef.current?.typing(open.summary.id) : clientRef.current?.stopTyping(open.summary.id))}
             />
           ) : (
             <p class="placeholder">{t('selectPrompt')}</p>
