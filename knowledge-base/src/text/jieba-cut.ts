@@ -82,48 +82,53 @@ export function createJiebaCutter(base: WordList, user?: WordList): JiebaCutter 
       unitAt[c] = u;
       charAtByte[b] = c;
       if (c < n) {
-        b += Buffer.byteLength(cps[c]!, 'utf8');
+        const cp = cps[c]!.codePointAt(0)!;
+        b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
         u += cps[c]!.length;
       }
     }
-    // Edges of the word graph: ends (character index) and frequencies, shortest first.
-    const edgeEnd: number[][] = [];
-    const edgeFreq: number[][] = [];
+    // Edges of the word graph, shortest first: those from character c are [first[c], first[c + 1]) of ends (a
+    // character index) and freqs.
+    const first = new Int32Array(n + 1);
+    const ends: number[] = [];
+    const freqs: number[] = [];
+    const userEnds: number[] = [];
+    const userFreqs: number[] = [];
     for (let c = 0; c < n; c++) {
-      const ends: number[] = [];
-      const freqs: number[] = [];
-      const fromUser = new Map<number, number>();
-      if (extra) wordsStartingAt(extra, bytes, byteAt[c]!, (end, k) => fromUser.set(end, extra.freq[k]!));
-      wordsStartingAt(base, bytes, byteAt[c]!, (end, k) => {
-        ends.push(end);
-        freqs.push(fromUser.get(end) ?? base.freq[k]!);
-        fromUser.delete(end);
-      });
-      if (fromUser.size > 0) {
-        for (const [end, f] of fromUser) {
-          let at = ends.findIndex((e) => e > end);
-          if (at < 0) at = ends.length;
-          ends.splice(at, 0, end);
-          freqs.splice(at, 0, f);
+      first[c] = ends.length;
+      wordsStartingAt(base, bytes, byteAt[c]!, ends, freqs);
+      if (extra) {
+        userEnds.length = 0;
+        userFreqs.length = 0;
+        wordsStartingAt(extra, bytes, byteAt[c]!, userEnds, userFreqs);
+        for (let u = 0; u < userEnds.length; u++) {
+          // A knowledge-base word replaces the same word of the base list, or joins the edges in order of its end.
+          let at = first[c]!;
+          while (at < ends.length && ends[at]! < userEnds[u]!) at++;
+          if (at < ends.length && ends[at] === userEnds[u]) freqs[at] = userFreqs[u]!;
+          else {
+            ends.splice(at, 0, userEnds[u]!);
+            freqs.splice(at, 0, userFreqs[u]!);
+          }
         }
       }
-      edgeEnd.push(ends.map((e) => charAtByte[e]!));
-      edgeFreq.push(freqs);
+      for (let e = first[c]!; e < ends.length; e++) ends[e] = charAtByte[ends[e]!]!;
     }
+    first[n] = ends.length;
 
     const score = new Float64Array(n + 1);
     const next = new Int32Array(n + 1);
     for (let c = n - 1; c >= 0; c--) {
-      const ends = edgeEnd[c]!;
-      if (ends.length === 0) {
+      const from = first[c]!;
+      const to = first[c + 1]!;
+      if (from === to) {
         score[c] = log1 + score[c + 1]!;
         next[c] = c + 1;
         continue;
       }
-      const freqs = edgeFreq[c]!;
       let best = 0;
       let bestEnd = -1;
-      for (let e = 0; e < ends.length; e++) {
+      for (let e = from; e < to; e++) {
         const s = Math.log(freqs[e]!) - logTotal + score[ends[e]!]!;
         // jieba keeps the later of equal routes (the longer word).
         if (bestEnd < 0 || !(best > s)) {
@@ -133,14 +138,14 @@ export function createJiebaCutter(base: WordList, user?: WordList): JiebaCutter 
       }
       const tolerance = 1e-9 * Math.max(1, Math.abs(best));
       let tied = !Number.isFinite(best);
-      for (let e = 0; e < ends.length && !tied; e++) {
+      for (let e = from; e < to && !tied; e++) {
         if (ends[e] === bestEnd) continue;
         const s = Math.log(freqs[e]!) - logTotal + score[ends[e]!]!;
         if (!(Math.abs(best - s) > tolerance)) tied = true;
       }
       if (tied) {
         fallbacks++;
-        out.push(...exactCut(block, hmm, cps, unitAt, edgeEnd, edgeFreq));
+        out.push(...exactCut(block, hmm, unitAt, first, ends, freqs));
         return;
       }
       score[c] = best;
@@ -185,10 +190,10 @@ export function createJiebaCutter(base: WordList, user?: WordList): JiebaCutter 
   }
 
   /** The block cut by a native instance that knows only its words, with the same total: the exact native answer. */
-  function exactCut(block: string, hmm: boolean, cps: string[], unitAt: Int32Array, edgeEnd: number[][], edgeFreq: number[][]): string[] {
+  function exactCut(block: string, hmm: boolean, unitAt: Int32Array, first: Int32Array, ends: number[], freqs: number[]): string[] {
     const words = new Map<string, number>();
-    for (let c = 0; c < cps.length; c++) {
-      edgeEnd[c]!.forEach((end, e) => words.set(block.slice(unitAt[c]!, unitAt[end]!), edgeFreq[c]![e]!));
+    for (let c = 0; c + 1 < first.length; c++) {
+      for (let e = first[c]!; e < first[c + 1]!; e++) words.set(block.slice(unitAt[c]!, unitAt[ends[e]!]!), freqs[e]!);
     }
     let rest = total;
     for (const f of words.values()) rest -= f;

@@ -146,10 +146,10 @@ function lowerBound(list: WordList, lo: number, hi: number, depth: number, b: nu
 }
 
 /**
- * Calls `found(endByte, index)` for every word of `list` that `text` has at byte `at` (shortest first), as jieba's
- * prefix search of its trie does.
+ * Appends to `ends` and `freqs` the end byte and frequency of every word of `list` that `text` has at byte `at`
+ * (shortest first), as jieba's prefix search of its trie finds them.
  */
-export function wordsStartingAt(list: WordList, text: Uint8Array, at: number, found: (endByte: number, index: number) => void): void {
+export function wordsStartingAt(list: WordList, text: Uint8Array, at: number, ends: number[], freqs: number[]): void {
   let lo = 0;
   let hi = list.start.length;
   let depth = 0;
@@ -158,14 +158,20 @@ export function wordsStartingAt(list: WordList, text: Uint8Array, at: number, fo
     lo = list.byFirst[cp]!;
     hi = list.byFirst[cp + 1]!;
     depth = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
-    if (lo < hi && list.length[lo] === depth) found(at + depth, lo);
+    if (lo < hi && list.length[lo] === depth) {
+      ends.push(at + depth);
+      freqs.push(list.freq[lo]!);
+    }
   }
   while (lo < hi && at + depth < text.length) {
     const b = text[at + depth]!;
     lo = lowerBound(list, lo, hi, depth, b);
     hi = lowerBound(list, lo, hi, depth, b + 1);
     depth++;
-    if (lo < hi && list.length[lo] === depth) found(at + depth, lo);
+    if (lo < hi && list.length[lo] === depth) {
+      ends.push(at + depth);
+      freqs.push(list.freq[lo]!);
+    }
   }
 }
 
