@@ -1,8 +1,10 @@
 /**
- * How far the assigned agent has read each conversation, for the visitor's 已读 / Read. Kept in this
- * process's memory only (bounded): a restart forgets it until the agent's console marks the
- * conversation again (it does on every reconnect), and the widget also counts any agent reply as
- * read up to it. Live marks reach the visitor on every node through the rooms.
+ * How far the assigned agent has read each conversation, for the visitor's 已读 / Read. Kept in
+ * process memory (bounded), and with several nodes (REDIS_URL) every raise is also sent to the
+ * other nodes (Socket.IO server-side events over the adapter), so a visitor whose next hello lands
+ * on another node still hears it. A restart forgets the marks until the agent's console marks the
+ * conversation again (it does on every reconnect); the widget also counts any agent reply as read
+ * up to it. Live marks reach the visitor through the rooms.
  */
 import type { KefuContext } from '../context.ts';
 
@@ -32,10 +34,37 @@ export function createReadMarks(max = MAX_MARKS): ReadMarks {
 }
 
 const perServer = new WeakMap<KefuContext, ReadMarks>();
+const SHARED_EVENT = 'kefu:read-mark';
 
-/** One store per server (tests run several servers in one process). */
+/** The namespace's server-side events, which the protocol's event maps leave untyped (Record<string, never>). */
+interface ServerSideEvents {
+  serverSideEmit(event: string, ...args: unknown[]): unknown;
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
+/**
+ * One store per server (tests run several servers in one process). Call it when a socket connects,
+ * so a node starts hearing the other nodes' marks from its first client on.
+ */
 export function readMarksOf(ctx: KefuContext): ReadMarks {
   let marks = perServer.get(ctx);
-  if (!marks) perServer.set(ctx, (marks = createReadMarks()));
+  if (marks) return marks;
+  const local = createReadMarks();
+  perServer.set(ctx, (marks = local));
+  if (ctx.config.redisUrl) {
+    const nsp = ctx.visitors as unknown as ServerSideEvents;
+    nsp.on(SHARED_EVENT, (conversationId, seq) => {
+      if (typeof conversationId === 'string' && typeof seq === 'number') local.raise(conversationId, seq);
+    });
+    marks = {
+      get: local.get,
+      raise(conversationId, seq) {
+        const result = local.raise(conversationId, seq);
+        if (result.moved) nsp.serverSideEmit(SHARED_EVENT, conversationId, seq);
+        return result;
+      },
+    };
+    perServer.set(ctx, marks);
+  }
   return marks;
 }

@@ -27,6 +27,7 @@ export function registerVisitorTypingAndRead(ctx: KefuContext, socket: VisitorSo
   const budget = createEventBudget(TYPING_ALLOWANCE.events, TYPING_ALLOWANCE.windowMs, Date.now);
   /** `visitorId:conversationId` pairs already checked: a conversation never changes hands, so one read each. */
   const owned = new Set<string>();
+  const marks = readMarksOf(ctx);
 
   on('typing', TypingSchema, async ({ conversationId, typing }) => {
     const visitorId = socket.data.visitorId;
@@ -50,7 +51,7 @@ export function registerVisitorTypingAndRead(ctx: KefuContext, socket: VisitorSo
       packet[packet.length - 1] = (res: { ok: boolean; data?: { conversation?: { id?: string } } }) => {
         (ack as (r: unknown) => void)(res);
         const conversationId = res.ok ? res.data?.conversation?.id : undefined;
-        const seq = conversationId ? readMarksOf(ctx).get(conversationId) : undefined;
+        const seq = conversationId ? marks.get(conversationId) : undefined;
         if (conversationId && seq !== undefined) socket.emit('read', { conversationId, seq });
       };
     }
@@ -63,6 +64,7 @@ export function registerAgentTypingAndRead(ctx: KefuContext, socket: AgentSocket
   const on = handlers<AgentClientEvents>(socket, ctx.log);
   const typingBudget = createEventBudget(TYPING_ALLOWANCE.events, TYPING_ALLOWANCE.windowMs, Date.now);
   const readBudget = createEventBudget(READ_ALLOWANCE.events, READ_ALLOWANCE.windowMs, Date.now);
+  const marks = readMarksOf(ctx);
   const assignedToMe = async (conversationId: string): Promise<ConversationRecord> => {
     const conv = await ctx.storage.getConversation(conversationId);
     if (!conv) throw new KefuError('not_found', 'conversation not found');
@@ -83,7 +85,7 @@ export function registerAgentTypingAndRead(ctx: KefuContext, socket: AgentSocket
     readBudget.spend('read');
     const conv = await assignedToMe(conversationId);
     if (seq > conv.lastSeq) throw new KefuError('bad_request', `read: seq ${seq} is beyond the last message (${conv.lastSeq})`);
-    const mark = readMarksOf(ctx).raise(conversationId, seq);
+    const mark = marks.raise(conversationId, seq);
     if (mark.moved) {
       ctx.visitors.to(rooms.visitor(conv.visitorId)).emit('read', { conversationId, seq: mark.seq });
       // The agent's other tabs clear their unread count too.
