@@ -30,6 +30,23 @@ const VISITOR_TYPING = /访客正在输入|visitor is typing/i;
 const AGENT_TYPING = /客服正在输入|agent is typing/i;
 const READ = /^\s*(已读|read)\s*$/i;
 
+/** Keeps each desktop notification's title and body on `window.__kefuShown` (a headless browser shows none). */
+const RECORD_NOTIFICATIONS = `(() => {
+  const Real = window.Notification;
+  if (!Real) return;
+  window.__kefuShown = [];
+  window.Notification = new Proxy(Real, {
+    construct(target, args) {
+      window.__kefuShown.push({ title: args[0], body: args[1] && args[1].body });
+      return Reflect.construct(target, args);
+    },
+    get(target, key) {
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+})();`;
+
 interface Actors {
   visitor: Page;
   agent: Page;
@@ -50,7 +67,10 @@ describeBrowser('typing indicators, read state and console alerts', (chromiumPat
       ['visitorEn', 'en-US'],
       ['agentEn', 'en-US'],
     ] as const) {
-      const context = await stack.browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+      // The Chinese agent has allowed desktop notifications; the English one has not been asked yet.
+      const allowed = actor === 'agent';
+      const context = await stack.browser.newContext({ locale, viewport: { width: 1280, height: 800 }, ...(allowed ? { permissions: ['notifications'] } : {}) });
+      if (allowed) await context.addInitScript(RECORD_NOTIFICATIONS);
       contexts.push(context);
       const page = await context.newPage();
       pages[actor] = page;
@@ -95,9 +115,8 @@ describeBrowser('typing indicators, read state and console alerts', (chromiumPat
     const { agent, visitor } = zh();
     await signIn(agent, ready().server.url, ADMIN);
     await expectVisible(agent.getByRole('button', { name: /提示音/ }), 'The console header has no 提示音 (sound alerts) toggle.', { context: agent.locator('header') });
-    await expectVisible(agent.getByRole('button', { name: /开启桌面通知/ }), 'The console header offers no 开启桌面通知 button while the browser has not been asked.', {
-      context: agent.locator('header'),
-    });
+    // Notifications are already allowed here, so there is nothing to ask (the English agent below is asked).
+    expect(await agent.getByRole('button', { name: /开启桌面通知/ }).count(), 'The console offers 开启桌面通知 although the browser already allows them.').toBe(0);
     // Any click unlocks audio in a browser; the agent clicked "sign in", and clicks the header here.
     await agent.locator('header h1').click();
     await queueVisitor({ visitor, agent }, '/');
@@ -199,10 +218,27 @@ describeBrowser('typing indicators, read state and console alerts', (chromiumPat
     await panel(visitor).getByRole('button', { name: WIDGET.send }).first().click({ timeout: 5_000 });
     await expect.poll(() => agent.title(), { timeout: 10_000, message: 'A message while the tab was hidden did not count in the tab title.' }).toBe('(1) 客服工作台');
     expect(await chimes(), 'No chime played for a message while the tab was hidden.').toBeGreaterThan(before);
+    const shown = await agent.evaluate(() => (window as unknown as { __kefuShown: { title: string; body: string }[] }).__kefuShown);
+    expect(shown, 'No desktop notification for a message while the tab was hidden.').toContainEqual({ title: expect.stringMatching(/发来新消息/), body: '在吗？' });
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await visibleText(readMark(visitor).last()), 'The visitor saw 已读 on a message the agent had not seen.').not.toContain('在吗');
     await setVisible(true);
     await expect.poll(() => agent.title(), { timeout: 10_000, message: 'Showing the tab again did not clear the count.' }).toBe('客服工作台');
     await expect.poll(async () => visibleText(readMark(visitor).last()), { timeout: 10_000, message: '已读 did not reach the message once the agent saw it.' }).toContain('在吗');
+
+    // Muted: the title still counts, the chime stays silent; the choice outlives a reload.
+    const sound = agent.getByRole('button', { name: /提示音/ }).first();
+    await sound.click();
+    expect(await sound.getAttribute('aria-pressed'), 'The 提示音 toggle does not show that it is off.').toBe('false');
+    await agent.reload();
+    await expect.poll(() => agent.getByRole('button', { name: /提示音/ }).first().getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('false');
+    await agent.getByRole('button', { name: /访客/ }).filter({ hasText: /进行中/ }).first().click({ timeout: 10_000 });
+    const muted = await chimes();
+    await setVisible(false);
+    await panel(visitor).getByRole('textbox', { name: WIDGET.input }).first().fill('有人吗');
+    await panel(visitor).getByRole('button', { name: WIDGET.send }).first().click({ timeout: 5_000 });
+    await expect.poll(() => agent.title(), { timeout: 10_000, message: 'A message while muted did not count in the tab title.' }).toBe('(1) 客服工作台');
+    expect(await chimes(), 'A chime played although the sound was muted.').toBe(muted);
+    await setVisible(true);
   });
 });
