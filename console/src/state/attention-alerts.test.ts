@@ -117,3 +117,12 @@ describe('typing and read state', () => {
     expect(replayed.conversations.c1?.unread).toBe(0);
   });
 });
+
+describe('the desk covered by another page', () => {
+  it('a message in the open conversation counts and alerts while the team page is shown, and is cleared on return', () => {
+    const { alerts, state } = play([hello(), accepted('c1'), { type: 'desk-shown', shown: false }, { type: 'message', message: message('c1', 3) }]);
+    expect(alerts.map((a) => a.kind)).toEqual(['message']);
+    expect(attentionCount(state)).toBe(1);
+    expect(attentionCount(consoleReducer(state, { type: 'desk-shown', shown: true }))).toBe(0);
+  });
+});

@@ -15,6 +15,8 @@ export type ConsoleAction =
   | { type: 'message'; message: Message }
   | { type: 'select'; conversationId: string | null }
   | { type: 'page-visible'; visible: boolean }
+  /** The desk page was covered by another page (`false`) or shown again. */
+  | { type: 'desk-shown'; shown: boolean }
   /** The visitor started or stopped typing (a push, or the UI's expiry). */
   | { type: 'typing'; conversationId: string; typing: boolean }
   /** This agent's read mark: the ack of our own `read`, or a push from another tab. */
@@ -147,7 +149,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       return updateView(state, message.conversationId, (view) => {
         const fresh = !view.messages.some((m) => m.id === message.id);
         const next = withMessages(view, [message]);
-        const seen = state.pageVisible && state.openId === message.conversationId;
+        const seen = state.pageVisible && state.deskShown && state.openId === message.conversationId;
         const countIt = fresh && message.author !== 'agent' && !seen && message.seq > view.readSeq;
         // The visitor's message ends their typing.
         const typed = message.author === 'visitor' ? { ...next, visitorTyping: false } : next;
@@ -161,7 +163,12 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     }
     case 'page-visible': {
       const next = { ...state, pageVisible: action.visible };
-      return action.visible && state.openId ? updateView(next, state.openId, (view) => ({ ...view, unread: 0 })) : next;
+      return action.visible && next.deskShown && state.openId ? updateView(next, state.openId, (view) => ({ ...view, unread: 0 })) : next;
+    }
+    case 'desk-shown': {
+      if (state.deskShown === action.shown) return state;
+      const next = { ...state, deskShown: action.shown };
+      return action.shown && next.pageVisible && state.openId ? updateView(next, state.openId, (view) => ({ ...view, unread: 0 })) : next;
     }
     case 'typing':
       return updateView(state, action.conversationId, (view) =>

@@ -39,6 +39,8 @@ export interface ConsoleState {
   openId: string | null;
   /** False while the tab is in the background: then even the open conversation counts unread messages. */
   pageVisible: boolean;
+  /** False while another page (team, departments) covers the desk: the open conversation is not on screen then either. */
+  deskShown: boolean;
   /** True once the first hello arrived (what it lists was waiting before: not news for notifications). */
   greeted: boolean;
 }
@@ -51,5 +53,6 @@ export const initialConsoleState: ConsoleState = {
   conversations: {},
   openId: null,
   pageVisible: true,
+  deskShown: true,
   greeted: false,
 };

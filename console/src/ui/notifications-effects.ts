@@ -55,6 +55,8 @@ export function useDeskSignals({ state, dispatch, client, status, deskShown, t, 
     };
   }, []);
 
+  useEffect(() => dispatch({ type: 'desk-shown', shown: deskShown }), [deskShown]);
+
   // After a reconnect the server may have restarted and forgotten marks: send them again.
   useEffect(() => {
     if (status === 'online') sentMarks.clear();
@@ -67,14 +69,14 @@ export function useDeskSignals({ state, dispatch, client, status, deskShown, t, 
   useEffect(() => {
     const id = open?.summary.id;
     const agent = client.current;
-    if (!id || !agent || !mineToRead || !deskShown || !state.pageVisible || status !== 'online') return;
+    if (!id || !agent || !mineToRead || !state.deskShown || !state.pageVisible || status !== 'online') return;
     if (newest <= Math.max(open.readSeq, sentMarks.get(id) ?? 0)) return;
     sentMarks.set(id, newest);
     void agent.read(id, newest).then((res) => {
       if (res.ok) dispatch({ type: 'read', conversationId: res.data.conversationId, seq: res.data.seq });
       else sentMarks.delete(id);
     });
-  }, [open?.summary.id, newest, mineToRead, deskShown, state.pageVisible, status]);
+  }, [open?.summary.id, newest, mineToRead, state.deskShown, state.pageVisible, status]);
 
   return useRef((signal: TypingSignal) => {
     const { conversationId, typing } = signal;
