@@ -14,6 +14,8 @@ export interface KefuConfig {
   kbDir: string;
   adminEmail?: string;
   adminPassword?: string;
+  /** Service hours stored at start, replacing what an admin stored (tests and embedders; operators use PUT /api/service-hours). */
+  serviceHours?: unknown;
   /** Origins allowed to embed the default site; undefined = keep the stored list (a new site: same-origin and loopback only). */
   allowedOrigins?: string[];
   /** Which proxies may report the client's address in X-Forwarded-For (Express `trust proxy` semantics). */

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { ensureAdmin, type AdminSource } from './auth/ensure-admin.ts';
 import { createKeyedSerial } from './conversation/keyed-serial.ts';
 import { createApp } from './http/create-app.ts';
+import { writeServiceHours } from './hours/service-hours-store.ts';
 import { startKbHolder } from './kb/kb-holder.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { createVisitorLimiters, resolveLimits } from './security/rate-limiter.ts';
@@ -82,6 +83,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
     const defaultSite = await prepareDefaultSite(storage, config, now);
     await ensureDemoDepartments(storage, now);
     const admin = await ensureAdmin(storage, config, now);
+    if (config.serviceHours !== undefined) await writeServiceHours(storage, config.serviceHours);
     await storage.deleteExpiredSessions(now, now - sessionPolicy.idleMs);
     const sessions = await startAgentSessions(storage, sessionPolicy, clock);
     const tokens = await createVisitorTokens(storage);

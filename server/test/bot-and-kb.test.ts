@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '@kefu/shared';
 import type { KefuServer } from '../src/index.ts';
-import { FIXTURE_KB, closeClients, connectVisitor, ok, recorder, sleep, startServer, tempDir, visitorCall } from './support/test-server.ts';
+import { FIXTURE_KB, agentOnDuty, closeClients, connectVisitor, ok, recorder, sleep, startServer, tempDir, visitorCall } from './support/test-server.ts';
 
 let server: KefuServer;
 let kbDir: string;
@@ -83,6 +83,7 @@ describe('bot', () => {
 
     await v.ask('工单查询');
     const prompt = await v.messages.next((m) => m.text.startsWith('请输入工单编号') && m.seq > next.seq);
+    await agentOnDuty(server.url);
     ok(await visitorCall(v.socket, 'send', { clientId: 'leave-for-human', text: '转人工客服' }));
     const queued = await v.messages.next((m) => m.meta?.notice === 'queued');
     expect(queued.seq).toBe(prompt.seq + 2);

@@ -1,7 +1,7 @@
 /** Missed messages come back after a reconnect with lastSeq, also after a server restart on the same data folder. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KefuServer } from '../src/index.ts';
-import { agentCall, closeClients, connectAgent, connectVisitor, login, ok, startServer, tempDir, visitorCall } from './support/test-server.ts';
+import { agentCall, agentOnDuty, closeClients, connectAgent, connectVisitor, login, ok, startServer, tempDir, visitorCall } from './support/test-server.ts';
 
 afterEach(closeClients);
 
@@ -12,6 +12,7 @@ describe('replay', () => {
     try {
       const v = connectVisitor(server.url);
       const hello = ok(await visitorCall(v, 'hello', {}));
+      await agentOnDuty(server.url);
       ok(await visitorCall(v, 'send', { clientId: 'r1', text: '转人工客服' }));
       const held = ok(await visitorCall(v, 'sync', { afterSeq: 0 })).messages;
       const lastSeq = held.at(-1)!.seq;

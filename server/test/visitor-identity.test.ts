@@ -18,6 +18,7 @@ import {
   FIXTURE_KB,
   TEST_LIMITS,
   agentCall,
+  agentOnDuty,
   closeClients,
   connectAgent,
   connectVisitor,
@@ -64,8 +65,8 @@ const code = (res: { ok: boolean; error?: { code: string } }) => (res.ok ? 'ok' 
 
 /** The queue an agent sees after every visitor asked for a human. */
 async function queueAfterHandoff(server: KefuServer, sockets: ReturnType<typeof connectVisitor>[]): Promise<ConversationSummary[]> {
+  const agent = await agentOnDuty(server.url);
   for (const [i, s] of sockets.entries()) ok(await visitorCall(s, 'handoff', { clientId: `handoff-${i}` }));
-  const agent = connectAgent(server.url, await login(server.url));
   return ok(await agentCall(agent, 'hello', {})).queue;
 }
 

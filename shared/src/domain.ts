@@ -34,6 +34,8 @@ export interface MessageMeta {
   offerHuman?: boolean;
   /** Bot turns: a greeting, thanks or goodbye answered by the bot itself, not by a knowledge-base entry (decision `answer`). */
   smalltalk?: SmallTalkKind;
+  /** Bot turns: nobody can answer now, and the visitor may leave a message (the suggestion, when there is one). */
+  offerMessage?: boolean;
   /** Visitor turns: the "talk to a human" button, not a question of theirs. */
   handoff?: boolean;
   /** System notices: a code each client renders in its viewer's language, with `params`; `text` is the fallback. */

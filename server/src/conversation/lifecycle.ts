@@ -4,15 +4,21 @@
  * winner), followed by the notice both sides see and the pushes that keep their screens current.
  *
  *   bot ──handoff──▶ queued ──accept──▶ assigned ──close──▶ closed ──reopen──▶ bot
- *    ▲                 │  └──────────────close──────────────▶ ▲
- *    └───leaveQueue────┘                                      ticket ──reopen──▶ bot
+ *    │ ▲               │  └──────────────close──────────────▶ ▲
+ *    │ └──leaveQueue───┘                                      ticket ──reopen──▶ bot
+ *    └──────────route (an online agent of the department has room)──▶ assigned
+ *
+ * A handoff outside service hours, or with nobody present to answer, changes no state: the visitor is told
+ * when humans are back and offered to leave a message (routing.ts).
  */
-import type { ConversationState, NoticeCode, NoticeParams } from '@kefu/shared';
+import type { ConversationState, Lang, NoticeCode, NoticeParams } from '@kefu/shared';
 import type { KefuContext } from '../context.ts';
 import { rooms } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
+import { suggestionsFor } from '../bot/localize.ts';
 import type { AgentRecord, ConversationPatch, ConversationRecord } from '../storage/storage.ts';
 import { postMessage, pushConversation, pushQueue } from './broadcast.ts';
+import { routeHandoff } from './routing.ts';
 import { noticeText } from './texts.ts';
 import { queuePosition } from './views.ts';
 
@@ -20,6 +26,8 @@ import { queuePosition } from './views.ts';
 export const TRANSITIONS = {
   /** The visitor (or the bot for them) asks for a human; a closed conversation can ask again. */
   handoff: { from: ['bot', 'closed', 'ticket'], to: 'queued' },
+  /** The handoff goes straight to an agent of the department (routing.ts). */
+  route: { from: ['bot', 'closed', 'ticket'], to: 'assigned' },
   /** The visitor stops waiting; the bot answers again. */
   leaveQueue: { from: ['queued'], to: 'bot' },
   /** An agent takes a waiting conversation. */
@@ -32,6 +40,9 @@ export const TRANSITIONS = {
 
 export type LifecycleCommand = keyof typeof TRANSITIONS;
 
+/** The flow id a knowledge base gives its leave-a-message entry (the demo's does). */
+export const LEAVE_MESSAGE_FLOW = 'leave-message';
+
 /** True when `command` may apply to a conversation in `state`. */
 export function canApply(command: LifecycleCommand, state: ConversationState): boolean {
   return (TRANSITIONS[command].from as readonly ConversationState[]).includes(state);
@@ -39,9 +50,8 @@ export function canApply(command: LifecycleCommand, state: ConversationState): b
 
 /** Applies `command` with `patch` if the conversation is still in one of its source states; undefined when it is not. */
 export function transition(ctx: KefuContext, id: string, command: LifecycleCommand, patch: ConversationPatch = {}): Promise<ConversationRecord | undefined> {
-  const now = ctx.now();
   const { from, to } = TRANSITIONS[command];
-  return ctx.storage.transitionConversation(id, from, { ...patch, state: to }, now);
+  return ctx.storage.transitionConversation(id, from, { ...patch, state: to }, ctx.now());
 }
 
 /** Why `command` found the conversation in the wrong state, as the coded error both clients understand. */
@@ -76,30 +86,73 @@ export async function postNotice(
 export interface HandoffOptions {
   /** More changes stored with the transition (the language the visitor asked in). */
   patch?: ConversationPatch;
-  /** The bot turn this handoff answers: settled with the queue notice (or anyway, when nothing changed). */
+  /** The bot turn this handoff answers: settled with the notice (or anyway, when nothing changed). */
   settlesTurn?: number;
 }
 
-/** Hands the conversation to the human queue with a notice of its place; one already queued or assigned is returned as it is. */
+/**
+ * Hands the conversation to a human: an agent of its department at once when one is online with room, else
+ * the queue with a notice of its place; outside service hours, or with nobody present, the visitor is told
+ * when humans are back and offered to leave a message instead. One already queued or assigned is returned as
+ * it is.
+ */
 export async function handoff(ctx: KefuContext, conv: ConversationRecord, options: HandoffOptions = {}): Promise<ConversationRecord> {
+  const unchanged = async (): Promise<ConversationRecord> => {
+    if (options.settlesTurn !== undefined) await ctx.storage.settleTurn(conv.id, options.settlesTurn);
+    return (await ctx.storage.getConversation(conv.id)) ?? conv;
+  };
+  if (!canApply('handoff', conv.state)) return unchanged();
+  const department = conv.department ?? 'general';
+  const lang = options.patch?.lang ?? conv.lang ?? 'zh-CN';
+  const route = await routeHandoff(ctx, department, lang);
+  if (route.to === 'away') return away(ctx, conv, route.text, lang, options);
   // A typed "转人工" is the request, not the problem: the queue shows the question the visitor asked before it.
   const preview = options.settlesTurn === undefined ? undefined : await questionBefore(ctx, conv.id, options.settlesTurn);
-  const queued = await transition(ctx, conv.id, 'handoff', {
+  const patch: ConversationPatch = {
     ...options.patch,
     ...(preview === undefined ? {} : { preview }),
-    department: conv.department ?? 'general',
+    department,
     priority: 0,
     queuedAt: ctx.now(),
     flow: null,
-    assignedAgentId: null,
     closedAt: null,
-  });
-  if (!queued) {
-    if (options.settlesTurn !== undefined) await ctx.storage.settleTurn(conv.id, options.settlesTurn);
-    return (await ctx.storage.getConversation(conv.id)) ?? conv;
+  };
+  if (route.to === 'agent') {
+    for (const { agent } of route.candidates) {
+      const assigned = await ctx.storage.assignConversation(conv.id, TRANSITIONS.route.from, agent.id, patch, ctx.now());
+      if (assigned) return joined(ctx, assigned, agent, options.settlesTurn);
+    }
   }
+  const queued = await transition(ctx, conv.id, 'handoff', { ...patch, assignedAgentId: null });
+  if (!queued) return unchanged();
   const position = (await queuePosition(ctx, queued)) ?? 1;
   const latest = await postNotice(ctx, queued, 'queued', { position }, options.settlesTurn);
+  await pushQueue(ctx);
+  return latest;
+}
+
+/** Nobody can answer now: the bot says why (and when humans are back) and offers to leave a message; no state changes. */
+async function away(ctx: KefuContext, conv: ConversationRecord, text: string, lang: Lang, options: HandoffOptions): Promise<ConversationRecord> {
+  const loaded = ctx.kb.current();
+  // The knowledge base's own leave-a-message entry: its flow collects contact and problem, then makes the ticket.
+  const entry = loaded?.kb.entries.find((e) => e.flow === LEAVE_MESSAGE_FLOW);
+  const suggestions = loaded && entry ? suggestionsFor([entry.id], loaded.matcher, lang) : [];
+  const { conversation } = await postMessage(ctx, conv, {
+    author: 'bot',
+    text,
+    meta: { offerMessage: true, ...(suggestions.length > 0 ? { suggestions } : {}) },
+    ...(options.patch ? { patch: options.patch } : {}),
+    ...(options.settlesTurn !== undefined ? { settlesTurn: options.settlesTurn } : {}),
+  });
+  return conversation;
+}
+
+/** After an assignment: the agent's tabs follow the conversation, both sides are told, the queue is current. */
+async function joined(ctx: KefuContext, assigned: ConversationRecord, agent: AgentRecord, settlesTurn?: number): Promise<ConversationRecord> {
+  // Every tab of this agent follows the conversation, whichever process holds them; its summary then lists it there.
+  ctx.agents.in(rooms.agent(agent.id)).socketsJoin(rooms.conversation(assigned.id));
+  const latest = await postNotice(ctx, assigned, 'assigned', { agentName: agent.name }, settlesTurn);
+  await pushConversation(ctx, latest);
   await pushQueue(ctx);
   return latest;
 }
@@ -124,12 +177,7 @@ export async function leaveQueue(ctx: KefuContext, conv: ConversationRecord): Pr
 export async function accept(ctx: KefuContext, conv: ConversationRecord, agent: AgentRecord): Promise<ConversationRecord> {
   const claimed = await transition(ctx, conv.id, 'accept', { assignedAgentId: agent.id, assignedAt: ctx.now() });
   if (!claimed) throw await refused(ctx, conv.id, 'accept');
-  // Every tab of this agent follows the conversation, whichever process holds them.
-  ctx.agents.in(rooms.agent(agent.id)).socketsJoin(rooms.conversation(claimed.id));
-  const latest = await postNotice(ctx, claimed, 'assigned', { agentName: agent.name });
-  await pushConversation(ctx, latest);
-  await pushQueue(ctx);
-  return latest;
+  return joined(ctx, claimed, agent);
 }
 
 /** Ends the conversation; the visitor is asked for a rating. */

@@ -10,6 +10,10 @@ export const TEXTS = {
     en: "Sorry, I haven't learned to answer that yet. You can rephrase it, or talk to a human agent.",
   },
   handoffButton: { 'zh-CN': '转人工客服', en: 'Talk to a human' },
+  nobodyPresent: {
+    'zh-CN': '人工客服暂时都不在线。您可以留言，客服上线后会尽快回复您。',
+    en: 'No agent is available right now. You can leave a message and we will reply as soon as someone is back.',
+  },
   flowCancelled: { 'zh-CN': '好的，已取消。还有什么可以帮您？', en: 'OK, cancelled. Is there anything else I can help with?' },
   visitorName: { 'zh-CN': '访客 {id}', en: 'Visitor {id}' },
 } satisfies Record<string, Texts>;

@@ -13,6 +13,7 @@ import { handlers } from './handle.ts';
 import { agentHandshake, guardAgentSocket, startSessionSweep } from './agent-session-guard.ts';
 import { guardAgentPermissions } from './agent-permissions.ts';
 import { registerAgentTypingAndRead } from './typing-and-read.ts';
+import { trackAgentPresence } from './agent-presence.ts';
 
 type AgentSocket = Parameters<Parameters<AgentNamespace['on']>[1]>[0];
 
@@ -27,6 +28,7 @@ export function setupAgentNamespace(ctx: KefuContext): { close(): void } {
     guardAgentPermissions(ctx, socket);
     registerAgentHandlers(ctx, socket);
     registerAgentTypingAndRead(ctx, socket);
+    trackAgentPresence(ctx, socket);
   });
   return startSessionSweep(ctx);
 }

@@ -12,6 +12,7 @@ import { handoff, leaveQueue, postNotice, reopen } from '../conversation/lifecyc
 import { historyPage, replayPage } from '../conversation/message-pages.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
 import { visitorView } from '../conversation/views.ts';
+import { visitorAvailability } from '../hours/handoff-availability.ts';
 import { clientIp } from '../security/client-ip.ts';
 import { checkIdentity } from '../security/identity.ts';
 import { consumeAll, type Verdict } from '../security/rate-limiter.ts';
@@ -147,6 +148,8 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
       conversation: await visitorView(ctx, conv),
       ...(await replayPage(storage, conv, hello.lastSeq)),
       welcome: loaded ? suggestionsFor(loaded.kb.welcome, loaded.matcher, lang) : [],
+      // The header's "agents online / back at 09:00", for the conversation's department (the site default before one is known).
+      availability: await visitorAvailability(ctx, conv.department, now),
     };
   });
 

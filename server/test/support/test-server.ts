@@ -32,7 +32,12 @@ export function tempDir(): string {
  */
 export const TEST_LIMITS: Partial<LimitSettings> = { messagesPerIp: 100_000, visitorsPerIpPerMinute: 100_000, visitorsPerIpPerHour: 100_000 };
 
-/** A server with the fixture knowledge base, a known admin, and no log output. */
+/** Humans on duty around the clock, so a handoff queues whatever the time of the test run (tests of hours pass their own). */
+export const ALWAYS_OPEN = {
+  default: Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, [{ from: '00:00', to: '24:00' }]])),
+};
+
+/** A server with the fixture knowledge base, a known admin, humans on duty at all hours, and no log output. */
 export function startServer(config: Partial<KefuConfig> = {}): Promise<KefuServer> {
   return createKefuServer({
     port: 0,
@@ -42,6 +47,7 @@ export function startServer(config: Partial<KefuConfig> = {}): Promise<KefuServe
     adminEmail: ADMIN.email,
     adminPassword: ADMIN.password,
     limits: TEST_LIMITS,
+    serviceHours: ALWAYS_OPEN,
     ...config,
   });
 }
@@ -158,3 +164,13 @@ export async function login(url: string, email = ADMIN.email, password = ADMIN.p
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Signs the admin's console in (and says hello), so someone is present to take a handoff: with nobody
+ * present the visitor is offered to leave a message instead of a place in the queue.
+ */
+export async function agentOnDuty(url: string): Promise<AgentClient> {
+  const socket = connectAgent(url, await login(url));
+  ok(await agentCall(socket, 'hello', {}));
+  return socket;
+}
