@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Jieba as NativeJieba } from '@node-rs/jieba';
 import { createJiebaCutter } from '../src/text/jieba-cut.ts';
-import { readJiebaDict } from '../src/text/jieba-dict.ts';
-import { findWord, parseWordList, wordListOf } from '../src/text/jieba-word-list.ts';
+import { jiebaDictPath, readJiebaDict } from '../src/text/jieba-dict.ts';
+import { findWord, parseWordList, readWordList, wordListOf } from '../src/text/jieba-word-list.ts';
 
 const { Jieba } = createRequire(import.meta.url)('@node-rs/jieba') as typeof import('@node-rs/jieba');
 const root = join(import.meta.dirname, '..');
@@ -39,8 +39,12 @@ describe('jieba cut over the compact dictionary', () => {
   const words = parseWordList(dict);
   const texts = corpus();
 
-  it('reads every word of the default dictionary once', () => {
+  it('reads every word of the default dictionary once, from memory or from the file in pieces alike', () => {
     expect(words.start.length).toBe(349_045);
+    const fromFile = readWordList(jiebaDictPath());
+    expect(fromFile.total).toBe(words.total);
+    expect(Buffer.from(fromFile.bytes).equals(Buffer.from(words.bytes))).toBe(true);
+    expect(fromFile.freq).toEqual(words.freq);
     const at = findWord(words, Buffer.from('客服'), 0, Buffer.byteLength('客服'));
     expect(at).toBeGreaterThanOrEqual(0);
     expect(findWord(words, Buffer.from('热限'), 0, Buffer.byteLength('热限'))).toBe(-1);
@@ -72,6 +76,7 @@ describe('jieba cut over the compact dictionary', () => {
     expect(list.start.length).toBe(3);
     expect(list.total).toBe(3 + 7 + 0);
     expect(list.freq[findWord(list, Buffer.from('乙'), 0, 3)]).toBe(7);
-    expect(() => parseWordList(Buffer.from('甲 x\n'))).toThrow(/frequency is not a number/);
+    expect(() => parseWordList(Buffer.from('甲 x\n'))).toThrow(/frequency of "甲" is not a number/);
+    expect(() => parseWordList(Buffer.from('甲 12x\n'))).toThrow(/frequency of "甲" is not a number/);
   });
 });

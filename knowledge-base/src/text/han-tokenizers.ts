@@ -2,8 +2,8 @@
 import type { Jieba } from '@node-rs/jieba';
 import type { TokenizerName } from '../types.ts';
 import { createJiebaCutter, type JiebaCutter } from './jieba-cut.ts';
-import { jiebaAddon, readJiebaDict } from './jieba-dict.ts';
-import { parseWordList, wordListOf, type WordList } from './jieba-word-list.ts';
+import { jiebaAddon, jiebaDictPath, readJiebaDict } from './jieba-dict.ts';
+import { readWordList, wordListOf, type WordList } from './jieba-word-list.ts';
 
 /** Cuts one run of Han characters (no spaces, no Latin) into tokens. */
 export type HanTokenizer = (run: string) => string[];
@@ -30,7 +30,7 @@ export function bigrams(run: string): string[] {
 }
 
 /** jieba's default dictionary, read once per process (~0.2 s) and shared by every vocabulary. */
-const defaultWords = (): WordList => (baseWords ??= parseWordList(readJiebaDict()));
+const defaultWords = (): WordList => (baseWords ??= readWordList(jiebaDictPath()));
 
 function cutterFor(userWords: readonly string[]): JiebaCutter {
   if (userWords.length === 0) return (baseCutter ??= createJiebaCutter(defaultWords()));

@@ -20,10 +20,15 @@ export function jiebaAddon(): JiebaModule {
   return addon;
 }
 
+/** Where jieba's default dictionary is (`readWordList` reads it without keeping the file in memory). */
+export function jiebaDictPath(): string {
+  return createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
+}
+
 /**
  * `@node-rs/jieba/dict.js` reads both of the package's word lists at import and keeps them for the life of the
  * process (11 MB, of which the idf list is never used here); the segmenter copies what it needs.
  */
 export function readJiebaDict(): Buffer {
-  return readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
+  return readFileSync(jiebaDictPath());
 }
