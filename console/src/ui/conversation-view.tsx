@@ -199,6 +199,7 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
         <div class="reply-wrap" onInput={() => onTyping?.(true)}>
           <ReplyBox
             key={summary.id}
+            conversationId={summary.id}
             inputRef={replyRef}
             initialDraft={drafts.get(summary.id) ?? ''}
             onDraft={(text) => drafts.set(summary.id, text)}

@@ -3,6 +3,7 @@ import type { Message } from '@kefu/shared';
 import { formatTime, markdownToPlain } from '@kefu/shared/client';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/translate.ts';
+import { AttachmentView } from './attachment-view.tsx';
 import { useI18n } from './i18n-context.ts';
 
 /** Props of {@link MessageItem}. */
@@ -75,7 +76,11 @@ export function MessageItem({ message, now }: MessageItemProps) {
         )}
         {stamp}
       </header>
-      <p class="msg-text">{message.author === 'bot' ? markdownToPlain(message.text) : message.text}</p>
+      {meta?.attachment ? (
+        <AttachmentView file={meta.attachment} />
+      ) : (
+        <p class="msg-text">{message.author === 'bot' ? markdownToPlain(message.text) : message.text}</p>
+      )}
       {suggestions.length > 0 && (
         <ul class="chips" aria-label={t('suggestionsLabel')}>
           {suggestions.map((s) => (

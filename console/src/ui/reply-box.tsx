@@ -1,11 +1,18 @@
-/** The reply composer: Enter sends, Shift+Enter adds a line, and Enter while an IME is composing is left to the IME. */
+/**
+ * The reply composer: Enter sends, Shift+Enter adds a line, and Enter while an IME is composing is
+ * left to the IME. Files go out from the attach button, or pasted or dropped into the box.
+ */
 import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import { LIMITS } from '@kefu/shared';
+import { AttachButton } from './attach-button.tsx';
 import { useI18n } from './i18n-context.ts';
+import { useUpload } from './use-upload.ts';
 
 /** Props of {@link ReplyBox}. */
 export interface ReplyBoxProps {
+  /** Where attached files go. */
+  conversationId: string;
   /** Text kept for this conversation while the agent looked elsewhere. */
   initialDraft: string;
   onDraft(text: string): void;
@@ -14,8 +21,9 @@ export interface ReplyBoxProps {
 }
 
 /** A labelled textarea and a Send button. */
-export function ReplyBox({ initialDraft, onDraft, onSend, inputRef }: ReplyBoxProps) {
+export function ReplyBox({ conversationId, initialDraft, onDraft, onSend, inputRef }: ReplyBoxProps) {
   const { t } = useI18n();
+  const upload = useUpload(conversationId);
   const [text, setText] = useState(initialDraft);
   const tooLong = text.length > LIMITS.messageChars;
   const canSend = text.trim().length > 0 && !tooLong;
@@ -35,6 +43,11 @@ export function ReplyBox({ initialDraft, onDraft, onSend, inputRef }: ReplyBoxPr
   return (
     <form
       class="reply"
+      onDragOver={(e) => {
+        // Accepting the drag is what lets a file be dropped here rather than opened by the browser.
+        if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={upload.fromTransfer}
       onSubmit={(e) => {
         e.preventDefault();
         submit();
@@ -52,6 +65,7 @@ export function ReplyBox({ initialDraft, onDraft, onSend, inputRef }: ReplyBoxPr
         aria-invalid={tooLong ? 'true' : undefined}
         aria-describedby={tooLong ? 'reply-error' : undefined}
         onInput={(e) => update(e.currentTarget.value)}
+        onPaste={upload.fromTransfer}
         onKeyDown={(e) => {
           // keyCode 229 covers browsers that end composition before firing keydown without isComposing.
           if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.keyCode === 229) return;
@@ -63,6 +77,10 @@ export function ReplyBox({ initialDraft, onDraft, onSend, inputRef }: ReplyBoxPr
         <span id="reply-error" class="form-error" aria-live="polite">
           {tooLong ? t('tooLong', { max: LIMITS.messageChars }) : ''}
         </span>
+        <span class={upload.error ? 'form-error attach-status' : 'attach-status'} role="status">
+          {upload.status}
+        </span>
+        <AttachButton busy={upload.sending !== undefined} onFile={(file) => void upload.send(file)} />
         <button type="submit" class="primary" disabled={!canSend}>
           {t('send')}
         </button>

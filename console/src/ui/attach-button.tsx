@@ -1,0 +1,35 @@
+/** The reply box's attach control: a button opening the file picker; the box also takes pasted and dropped files. */
+import { ATTACHMENT_TYPES } from '@kefu/shared';
+import { useRef } from 'preact/hooks';
+import { useI18n } from './i18n-context.ts';
+
+export interface AttachButtonProps {
+  busy: boolean;
+  onFile(file: File): void;
+}
+
+export function AttachButton({ busy, onFile }: AttachButtonProps) {
+  const { t } = useI18n();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        class="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        accept={ATTACHMENT_TYPES.join(',')}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          // Cleared so that choosing the same file again still fires a change.
+          e.currentTarget.value = '';
+          if (file) onFile(file);
+        }}
+      />
+      <button type="button" class="ghost attach" disabled={busy} aria-busy={busy} onClick={() => input.current?.click()}>
+        <span aria-hidden="true">📎</span> {t('attach')}
+      </button>
+    </>
+  );
+}
