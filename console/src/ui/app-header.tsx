@@ -1,17 +1,27 @@
-/** Top bar of the signed-in console: title, connection status, agent name, language, sign out. */
-import type { AgentProfile } from '@kefu/shared';
+/** Top bar of the signed-in console: title, connection status, pages, presence, agent name, language, sign out. */
+import { roleAtLeast, type AgentProfile } from '@kefu/shared';
 import type { ConnectionStatus } from '../net/agent-client.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useI18n } from './i18n-context.ts';
+import { pageHref, type ConsolePage } from './hash-route.ts';
 import { LangSelect } from './lang-select.tsx';
+import { PresenceSelect } from './presence-select.tsx';
 import { NotificationToggle } from './notifications-toggle.tsx';
 
 /** Props of {@link AppHeader}. */
 export interface AppHeaderProps {
   agent: AgentProfile;
   status: ConnectionStatus;
+  page: ConsolePage;
   onSignOut(): void;
 }
+
+/** Pages and the least role that sees each link (the server checks the routes behind them too). */
+const PAGES: { page: ConsolePage; label: MessageKey; role: AgentProfile['role'] }[] = [
+  { page: 'desk', label: 'navDesk', role: 'agent' },
+  { page: 'team', label: 'navTeam', role: 'supervisor' },
+  { page: 'departments', label: 'navDepartments', role: 'admin' },
+];
 
 const STATUS_KEY: Record<ConnectionStatus, MessageKey> = {
   connecting: 'statusConnecting',
@@ -20,7 +30,7 @@ const STATUS_KEY: Record<ConnectionStatus, MessageKey> = {
 };
 
 /** The header row. */
-export function AppHeader({ agent, status, onSignOut }: AppHeaderProps) {
+export function AppHeader({ agent, status, page, onSignOut }: AppHeaderProps) {
   const { t } = useI18n();
   return (
     <header class="topbar">
@@ -29,7 +39,15 @@ export function AppHeader({ agent, status, onSignOut }: AppHeaderProps) {
         <span class="dot" aria-hidden="true" />
         {t(STATUS_KEY[status])}
       </p>
+      <nav class="page-nav" aria-label={t('navLabel')}>
+        {PAGES.filter((p) => roleAtLeast(agent.role, p.role)).map((p) => (
+          <a key={p.page} href={pageHref(p.page)} aria-current={p.page === page ? 'page' : undefined}>
+            {t(p.label)}
+          </a>
+        ))}
+      </nav>
       <div class="spacer" />
+      <PresenceSelect />
       <NotificationToggle />
       <span class="agent-name">{agent.name}</span>
       <LangSelect />

@@ -5,7 +5,9 @@ import { storeLang } from '../i18n/pick-lang.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { translator } from '../i18n/translate.ts';
 import { logout, me } from '../net/http-auth.ts';
+import { clearHash, inviteTokenFromHash } from './hash-route.ts';
 import { I18nContext, SetLangContext } from './i18n-context.ts';
+import { InviteAccept } from './invite-accept.tsx';
 import { SignIn } from './sign-in.tsx';
 import { Workspace } from './workspace.tsx';
 
@@ -16,6 +18,7 @@ export interface AppProps {
 
 type Session =
   | { phase: 'checking' }
+  | { phase: 'invite'; token: string }
   | { phase: 'signed-out'; notice?: MessageKey }
   | { phase: 'signed-in'; agent: AgentProfile };
 
@@ -23,11 +26,16 @@ type Session =
 export function App({ initialLang }: AppProps) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
-  const [session, setSession] = useState<Session>({ phase: 'checking' });
+  // An invite link opens its own screen, whoever is signed in on this browser.
+  const [session, setSession] = useState<Session>(() => {
+    const token = inviteTokenFromHash();
+    return token ? { phase: 'invite', token } : { phase: 'checking' };
+  });
   // Our own sign-out also ends the socket; that must not read as "the server signed you out".
   const signingOut = useRef(false);
 
   useEffect(() => {
+    if (session.phase === 'invite') return;
     let live = true;
     void me().then((res) => {
       if (!live) return;
@@ -37,7 +45,7 @@ export function App({ initialLang }: AppProps) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [session.phase === 'invite']);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -60,6 +68,19 @@ export function App({ initialLang }: AppProps) {
     <I18nContext.Provider value={i18n}>
       <SetLangContext.Provider value={changeLang}>
         {session.phase === 'checking' && <p class="placeholder">{i18n.t('loading')}</p>}
+        {session.phase === 'invite' && (
+          <InviteAccept
+            token={session.token}
+            onSignedIn={(agent) => {
+              clearHash();
+              setSession({ phase: 'signed-in', agent });
+            }}
+            onCancel={() => {
+              clearHash();
+              setSession({ phase: 'checking' });
+            }}
+          />
+        )}
         {session.phase === 'signed-out' && (
           <SignIn
             key={session.notice ?? 'plain'}

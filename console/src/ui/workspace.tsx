@@ -1,6 +1,6 @@
 /** The signed-in console: owns the agent socket and the conversation state, and lays out queue, list and conversation. */
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import type { AgentProfile } from '@kefu/shared';
+import { roleAtLeast, type AgentProfile } from '@kefu/shared';
 import { AgentClient, type ConnectionStatus, type Result } from '../net/agent-client.ts';
 import { newClientId } from '@kefu/shared/client';
 import { attentionCount, consoleReducer } from '../state/console-reducer.ts';
@@ -9,10 +9,13 @@ import { resyncTargets } from '../state/resync-targets.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { AppHeader } from './app-header.tsx';
 import { ConversationView } from './conversation-view.tsx';
+import { DepartmentsPage } from './departments-page.tsx';
+import { useHashPage } from './hash-route.ts';
 import { useI18n } from './i18n-context.ts';
 import { MyConversations } from './my-conversations.tsx';
 import { useDeskSignals } from './notifications-effects.ts';
 import { QueueList } from './queue-list.tsx';
+import { TeamPage } from './team-page.tsx';
 
 /** Props of {@link Workspace}. */
 export interface WorkspaceProps {
@@ -33,6 +36,9 @@ function focusById(id: string): void {
 /** Header + two columns. */
 export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) {
   const { t } = useI18n();
+  const hashPage = useHashPage();
+  // A page the role may not see falls back to the desk (the server refuses its routes anyway).
+  const page = hashPage === 'team' && !roleAtLeast(agent.role, 'supervisor') ? 'desk' : hashPage === 'departments' && agent.role !== 'admin' ? 'desk' : hashPage;
   const [state, dispatch] = useReducer(consoleReducer, {
     ...initialConsoleState,
     agent,
@@ -169,8 +175,11 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
 
   return (
     <div class="app">
-      <AppHeader agent={agent} status={status} onSignOut={onSignOut} />
-      <div class="columns">
+      <AppHeader agent={agent} status={status} page={page} onSignOut={onSignOut} />
+      {page === 'team' && <TeamPage me={agent} />}
+      {page === 'departments' && <DepartmentsPage />}
+      {/* The desk stays mounted (hidden) on other pages: its drafts and scroll positions survive a visit. */}
+      <div class="columns" hidden={page !== 'desk'}>
         <aside class="sidebar">
           <QueueList queue={state.queue} accepting={accepting} onAccept={(id) => void accept(id)} />
           <MyConversations views={mine} openId={state.openId} onSelect={(id) => void select(id)} />
