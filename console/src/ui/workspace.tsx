@@ -54,7 +54,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
   const drafts = useRef(new Map<string, string>()).current;
   const unauthorizedRef = useRef(onUnauthorized);
   unauthorizedRef.current = onUnauthorized;
-  const onTypingSignal = useDeskSignals({ state, dispatch, client: clientRef, status, deskShown: true, t, onOpen: (id) => void select(id) });
+  const onTypingSignal = useDeskSignals({ state, dispatch, client: clientRef, status, deskShown: page === 'desk', t, onOpen: (id) => void select(id) });
 
   useEffect(() => {
     const client = new AgentClient({
