@@ -47,7 +47,7 @@ export function AppHeader({ agent, status, page, onSignOut }: AppHeaderProps) {
         ))}
       </nav>
       <div class="spacer" />
-      <PresenceSelect />
+      <PresenceSelect status={status} />
       <NotificationToggle />
       <span class="agent-name">{agent.name}</span>
       <LangSelect />

@@ -1,22 +1,36 @@
 /** The header's presence switch (在线 / 离开 / 离线): routing only assigns conversations to agents who are online. */
 import { useEffect, useState } from 'preact/hooks';
 import { PRESENCES, type Presence } from '@kefu/shared';
+import type { ConnectionStatus } from '../net/agent-client.ts';
 import { useI18n } from './i18n-context.ts';
 import { teamApi } from './team-api.ts';
 import { presenceLabelKey } from './team-labels.ts';
 
-/** A labelled `<select>`; the stored presence is read on mount and written on change. */
-export function PresenceSelect() {
+/** Props of {@link PresenceSelect}. */
+export interface PresenceSelectProps {
+  /** The console's connection: the server marks an offline agent online when their console connects, so it is read again then. */
+  status: ConnectionStatus;
+}
+
+/** Re-read shortly after connecting too: the server's own change may land just after the socket opens. */
+const SETTLE_MS = 1500;
+
+/** A labelled `<select>`; the stored presence is read when the console connects and written on change. */
+export function PresenceSelect({ status }: PresenceSelectProps) {
   const { t } = useI18n();
   const [presence, setPresence] = useState<Presence | null>(null);
 
   useEffect(() => {
+    if (status !== 'online') return;
     let live = true;
-    void teamApi.me().then((res) => live && res.ok && setPresence(res.data.agent.presence));
+    const read = () => void teamApi.me().then((res) => live && res.ok && setPresence(res.data.agent.presence));
+    read();
+    const timer = setTimeout(read, SETTLE_MS);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
-  }, []);
+  }, [status]);
 
   const change = async (next: Presence) => {
     const before = presence;
