@@ -37,7 +37,7 @@ describe('small talk', () => {
     const v = await visitor();
     for (const text of ['你好', '您好！', '在吗？', '你好呀~ 👋']) {
       const reply = await v.ask(text);
-      expect(reply.text, text).toBe('您好！我是智能客服，请问有什么可以帮您？\n您可以直接输入问题，或点击下面的常见问题：');
+      expect(reply.text, text).toBe('您好！很高兴为您服务，请问有什么可以帮您？\n您可以直接输入问题，或点击下面的常见问题：');
       expect(reply.meta, text).toEqual({
         decision: 'answer',
         smalltalk: 'greeting',
@@ -53,7 +53,7 @@ describe('small talk', () => {
   it('greets back in English when the visitor says hello in English, even on a Chinese page', async () => {
     const v = await visitor('zh-CN');
     const reply = await v.ask('Hello!');
-    expect(reply.text).toMatch(/^Hello! I am the virtual assistant\. How can I help you\?/);
+    expect(reply.text).toMatch(/^Hello! Happy to help\. What can I do for you\?\nType your question, or pick a common one below:$/);
     expect(reply.meta?.smalltalk).toBe('greeting');
     expect(reply.meta?.suggestions?.[0]).toEqual({ id: 'hotline', question: 'What is the customer service hotline?' });
   });
@@ -86,7 +86,7 @@ describe('small talk', () => {
     // A handoff answers with a notice (or, outside service hours, the bot's leave-a-message offer): never the greeting.
     const handoff = await v.reply('你好，转人工');
     expect(handoff.meta?.smalltalk).toBeUndefined();
-    expect(handoff.text).not.toMatch(/^您好！我是智能客服/);
+    expect(handoff.text).not.toMatch(/^您好！很高兴为您服务/);
   });
 
   it('leaves a reply inside a flow to the flow', async () => {

@@ -4,7 +4,7 @@ import type { Lang, SmallTalkKind } from '@kefu/shared';
 type Texts = Record<Lang, string>;
 
 export const SMALL_TALK_TEXTS: Record<SmallTalkKind, Texts> = {
-  greeting: { 'zh-CN': '您好！我是智能客服，请问有什么可以帮您？', en: 'Hello! I am the virtual assistant. How can I help you?' },
+  greeting: { 'zh-CN': '您好！很高兴为您服务，请问有什么可以帮您？', en: 'Hello! Happy to help. What can I do for you?' },
   thanks: { 'zh-CN': '不客气！还有其他问题，随时问我。', en: "You're welcome! If anything else comes up, just ask." },
   goodbye: { 'zh-CN': '再见，祝您生活愉快！有需要随时来找我。', en: 'Goodbye, and have a nice day! I am here whenever you need me.' },
 };

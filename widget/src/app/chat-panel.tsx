@@ -98,7 +98,6 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
         t={t}
         agentName={conversation?.agentName}
         onPick={pick}
-        onHuman={human}
         onRetry={client.retry}
         older={state.older}
         onOlder={client.loadOlder}

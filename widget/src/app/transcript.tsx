@@ -1,4 +1,4 @@
-/** The conversation log: "load earlier", welcome, messages, and buttons under the latest bot turn; keeps itself scrolled down. */
+/** The conversation log: "load earlier", welcome, messages, buttons under the latest bot turn (earlier "did you mean" lists as text); keeps itself scrolled down. */
 import type { Lang, Suggestion } from '@kefu/shared';
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
@@ -16,7 +16,6 @@ export interface TranscriptProps {
   t: ReturnType<typeof translator>;
   agentName?: string;
   onPick: (suggestion: Suggestion) => void;
-  onHuman: () => void;
   onRetry: (clientId: string) => void;
   /** Older messages exist: show the "load earlier" button, which calls `onOlder`. */
   older?: boolean;
@@ -27,7 +26,7 @@ export interface TranscriptProps {
   readId?: string;
 }
 
-/** Suggestions are offered only on the latest turn, so old ones cannot be tapped out of context. */
+/** Suggestions are tappable only on the latest turn, so old ones cannot be tapped out of context. */
 function latestTurn(messages: ChatMessage[]): ChatMessage | undefined {
   for (let i = messages.length - 1; i >= 0; i--) {
     const message = messages[i];
@@ -37,7 +36,7 @@ function latestTurn(messages: ChatMessage[]): ChatMessage | undefined {
 }
 
 /** The `role="log"` transcript. */
-export function Transcript({ messages, welcome, lang, t, agentName, onPick, onHuman, onRetry, older, onOlder, footer, readId }: TranscriptProps) {
+export function Transcript({ messages, welcome, lang, t, agentName, onPick, onRetry, older, onOlder, footer, readId }: TranscriptProps) {
   const ref = useRef<HTMLDivElement>(null);
   /** Distance from the bottom when "load earlier" was pressed, kept so the prepended page does not move what is on screen. */
   const below = useRef(-1);
@@ -73,16 +72,16 @@ export function Transcript({ messages, welcome, lang, t, agentName, onPick, onHu
         </article>
       )}
       {messages.map((message) => {
-        const meta = message.author === 'bot' && message === latest ? message.meta : undefined;
+        const live = message === latest;
+        const meta = message.author === 'bot' ? message.meta : undefined;
+        // "您是不是想问：" means nothing without its questions, so they stay in the history as text.
         return (
           <MessageItem key={message.id} message={message} lang={lang} t={t} agentName={agentName} onRetry={onRetry}>
-            {meta && (
+            {meta && (live || meta.decision === 'suggest') && (
               <SuggestionList
-                heading={meta.decision === 'suggest' ? '' : t('related')}
+                heading={meta.decision === 'suggest' || meta.smalltalk ? '' : t('related')}
                 suggestions={meta.suggestions ?? []}
-                onPick={onPick}
-                humanLabel={meta.offerHuman ? t('human') : undefined}
-                onHuman={onHuman}
+                onPick={live ? onPick : undefined}
               />
             )}
             {message.id === readId && <span class="tm">{t('read')}</span>}
