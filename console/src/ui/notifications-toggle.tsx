@@ -29,7 +29,7 @@ export function NotificationToggle() {
   // On narrow screens the labels are hidden visually (they stay the buttons' names) and the icons remain.
   return (
     <div class="notify-controls">
-      <button type="button" class="ghost small" aria-pressed={!muted} title={t(muted ? 'soundOffHint' : 'soundOnHint')} onClick={toggleSound}>
+      <button type="button" class="ghost small notify-sound" aria-pressed={!muted} title={t(muted ? 'soundOffHint' : 'soundOnHint')} onClick={toggleSound}>
         <Icon path={BELL} struck={muted} />
         <span class="notify-label">{t('soundAlerts')}</span>
       </button>
