@@ -17,5 +17,6 @@ export { CONSOLE, HOTLINE, WIDGET } from './ui-names.ts';
 export { expectConnected, pickConversationClose, queueLocator, signIn } from './console-ui.ts';
 export { messageItems, ratingChoice } from './widget-ui.ts';
 export { fetchAgentName } from './fetch-agent-name.ts';
+export { markOnDuty } from './mark-on-duty.ts';
 export { recordPageProblems } from './record-page-problems.ts';
 export { BLOCK_WEBSOCKET_SCRIPT } from './block-websocket.ts';

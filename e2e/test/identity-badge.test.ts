@@ -12,6 +12,7 @@ import {
   ensureBuild,
   expectVisible,
   launchBrowser,
+  markOnDuty,
   queueLocator,
   serviceHoursZone,
   signIn,
@@ -53,6 +54,8 @@ describeBrowser('the console marks each visitor identity verified or not', (chro
   }
 
   it('shows 已验证 beside a signed identity and 未验证 beside a claimed one', async () => {
+    // Someone on duty: with nobody present a handoff offers to leave a message instead of a queue place.
+    await markOnDuty(server!.url, ADMIN);
     await visitorAsksForHuman(SIGNED);
     await visitorAsksForHuman(CLAIMED);
     const agent = await (await browser!.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } })).newPage();

@@ -1,7 +1,7 @@
 /** The chat app is fetched on intent, not on every page view: hover, focus, a click, or a conversation an agent may still answer. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { WIDGET, describeBrowser, expectVisible, startStack, type Stack } from '../src/index.ts';
+import { ADMIN, WIDGET, describeBrowser, expectVisible, markOnDuty, startStack, type Stack } from '../src/index.ts';
 
 const APP_CHUNK = /\/widget-app\.(zh-CN|en)\.[0-9a-f]{12}\.js$/;
 
@@ -95,6 +95,8 @@ describeBrowser('the chat app loads on intent', (chromiumPath) => {
   }, 60_000);
 
   it('loads the app at once on the next page while a human handoff is pending, so replies can show as unread', async () => {
+    // Someone on duty: with nobody present a handoff offers to leave a message instead of waiting.
+    await markOnDuty(ready().server.url, ADMIN);
     const { context, page, appRequests } = await visit(ready());
     contexts.push(context);
     await page.getByRole('button', { name: WIDGET.launcher }).click();
