@@ -95,6 +95,12 @@ const HTTP_TABLE: Row[] = [
   ['PUT', () => `/api/departments/tech/members/${agentIds.spare}`, undefined, U, U, F, F, 200, U],
   ['DELETE', () => `/api/departments/tech/members/${agentIds.spare}`, undefined, U, U, F, F, 200, U],
   ['DELETE', '/api/departments/doomed', undefined, U, U, F, F, 204, U],
+  ['GET', '/api/service-hours', undefined, U, U, F, F, 200, U],
+  ['PUT', '/api/service-hours', {}, U, U, F, F, 400, U],
+  // Files belong to one conversation: an unknown one (or file) reads as not found to everyone, so nothing tells whether it exists.
+  ['POST', '/api/conversations/missing/files', undefined, 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  ['GET', '/api/files/missing/link', undefined, 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  ['GET', '/api/files/missing', undefined, 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
   // Loopback-only without METRICS_TOKEN, whoever asks.
   ['GET', '/metrics', undefined, 200, 200, 200, 200, 200, 200],
   ['POST', '/api/auth/logout', undefined, 204, 204, 204, 204, 204, 204],
