@@ -1,7 +1,7 @@
 /** The team over HTTP: an invite is used once, bad input changes nothing, disabling or demoting ends sessions and sockets within 5 s. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KefuServer } from '../src/index.ts';
-import { ADMIN, agentCall, closeClients, connectAgent, login, ok, startServer, type AgentClient } from './support/test-server.ts';
+import { ADMIN, agentCall, closeClients, connectAgent, login, ok, startServer, tempDir, type AgentClient } from './support/test-server.ts';
 
 const servers: KefuServer[] = [];
 afterEach(async () => {
@@ -108,5 +108,20 @@ describe('team routes', { timeout: 60_000 }, () => {
     expect((await send(server.url, 'GET', '/api/team/agents', undefined, demoted)).json.code).toBe('forbidden');
     expect((await send(server.url, 'PATCH', `/api/team/agents/${members[0]!.id}`, { disabled: false }, admin)).json.agent.disabled).toBe(false);
     expect((await login(server.url, 'c@kefu.test', 'long password 1')).startsWith('kefu_session=')).toBe(true);
+  });
+
+  it('a disabled env admin is enabled again by the next start with KEFU_ADMIN_*, the way back in', async () => {
+    const dataDir = tempDir();
+    const first = await startServer({ dataDir });
+    const admin = await login(first.url);
+    const token = ((await send(first.url, 'POST', '/api/team/invites', { email: 'second@kefu.test', role: 'admin' }, admin)).json.invite.path as string).split('/').pop();
+    const second = (await send(first.url, 'POST', `/api/team/invites/${token}/accept`, { name: 'Second', password: 'long password 1' })).cookie!;
+    const envAdminId = (await send(first.url, 'GET', '/api/team/me', undefined, admin)).json.agent.id;
+    expect((await send(first.url, 'PATCH', `/api/team/agents/${envAdminId}`, { disabled: true }, second)).json.agent.disabled).toBe(true);
+    expect((await send(first.url, 'POST', '/api/auth/login', ADMIN)).status).toBe(403);
+    await first.close();
+    const again = await startServer({ dataDir });
+    servers.push(again);
+    expect((await login(again.url)).startsWith('kefu_session=')).toBe(true);
   });
 });

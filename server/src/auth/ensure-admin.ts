@@ -1,4 +1,4 @@
-/** Makes sure an admin can sign in: the env admin is created or reset, else a first start creates admin@localhost. */
+/** Makes sure an admin can sign in: the env admin is created, or reset (and enabled again: it is the way back in), else a first start creates admin@localhost. */
 import { randomBytes } from 'node:crypto';
 import type { KefuConfig } from '../config.ts';
 import { hashPassword, verifyPassword } from '../security/password.ts';
@@ -20,11 +20,11 @@ export async function ensureAdmin(storage: Storage, config: Pick<KefuConfig, 'ad
       await storage.createAgent({ email, name: 'Admin', role: 'admin', passwordHash: await hashPassword(config.adminPassword), now });
     } else if (!(await verifyPassword(config.adminPassword, existing.passwordHash))) {
       // A reset: whoever signed in with the old password is signed out (other processes' sockets by their sweep).
-      await storage.updateAgent(existing.id, { passwordHash: await hashPassword(config.adminPassword), role: 'admin' }, now);
+      await storage.updateAgent(existing.id, { passwordHash: await hashPassword(config.adminPassword), role: 'admin', disabledAt: null }, now);
       await storage.deleteAgentSessions(existing.id);
-    } else if (existing.role !== 'admin') {
+    } else if (existing.role !== 'admin' || existing.disabledAt !== undefined) {
       // The same password at every restart is no reset: sessions stay.
-      await storage.updateAgent(existing.id, { role: 'admin' }, now);
+      await storage.updateAgent(existing.id, { role: 'admin', disabledAt: null }, now);
     }
     return { source: 'env', email };
   }
