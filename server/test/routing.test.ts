@@ -88,6 +88,7 @@ describe('routing inside service hours', () => {
     expect(set.status).toBe(200);
 
     const v = await visitor(server);
+    expect(v.hello.availability).toEqual({ open: true });
     expect((await v.ask('怎么开发票？')).meta?.entryId).toBe('invoice');
     const res = ok(await visitorCall(v.socket, 'handoff', { clientId: 'h1' }));
     expect(res.conversation).toMatchObject({ state: 'assigned', agentName: b.name });
@@ -130,6 +131,8 @@ describe('routing inside service hours', () => {
     const lonely = await startServer();
     servers.push(lonely);
     const v = await visitor(lonely);
+    // Inside the hours, but nobody is present: the header must not promise agents.
+    expect(v.hello.availability).toEqual({ open: false });
     const res = ok(await visitorCall(v.socket, 'handoff', { clientId: 'h1' }));
     expect(res.conversation.state).toBe('bot');
     const offer = await v.messages.next((m) => m.author === 'bot' && m.meta?.offerMessage === true);

@@ -8,11 +8,11 @@ import { scheduleBotTurn } from '../bot/schedule-bot-turn.ts';
 import { suggestionsFor } from '../bot/localize.ts';
 import { postMessage, pushConversation, pushQueue } from '../conversation/broadcast.ts';
 import { isCancel } from '../conversation/cancel-words.ts';
+import { visitorAvailabilityNow } from '../conversation/routing.ts';
 import { handoff, leaveQueue, postNotice, reopen } from '../conversation/lifecycle.ts';
 import { historyPage, replayPage } from '../conversation/message-pages.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
 import { visitorView } from '../conversation/views.ts';
-import { visitorAvailability } from '../hours/handoff-availability.ts';
 import { clientIp } from '../security/client-ip.ts';
 import { checkIdentity } from '../security/identity.ts';
 import { consumeAll, type Verdict } from '../security/rate-limiter.ts';
@@ -149,7 +149,7 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
       ...(await replayPage(storage, conv, hello.lastSeq)),
       welcome: loaded ? suggestionsFor(loaded.kb.welcome, loaded.matcher, lang) : [],
       // The header's "agents online / back at 09:00", for the conversation's department (the site default before one is known).
-      availability: await visitorAvailability(ctx, conv.department, now),
+      availability: await visitorAvailabilityNow(ctx, conv.department),
     };
   });
 

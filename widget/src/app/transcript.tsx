@@ -79,7 +79,7 @@ export function Transcript({ messages, welcome, lang, t, agentName, onPick, onRe
           <MessageItem key={message.id} message={message} lang={lang} t={t} agentName={agentName} onRetry={onRetry}>
             {meta && (live || meta.decision === 'suggest') && (
               <SuggestionList
-                heading={meta.decision === 'suggest' || meta.smalltalk ? '' : t('related')}
+                heading={meta.decision === 'suggest' || meta.smalltalk || meta.offerMessage ? '' : t('related')}
                 suggestions={meta.suggestions ?? []}
                 onPick={live ? onPick : undefined}
               />
