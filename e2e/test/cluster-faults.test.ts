@@ -58,9 +58,10 @@ describeCluster('three nodes on PostgreSQL and Redis behind nginx, under node an
     expect(tab2.conversationId).toBe(tab1.conversationId);
     // Both tabs write at once, each through its own node: one transcript, seqs without gaps or repeats.
     await Promise.all([tab1.send('tab1-a', '你好'), tab2.send('tab2-a', '在吗')]);
+    // On duty before the handoff: with nobody present it would offer to leave a message instead.
+    const [agentB, agentC] = [await agentOn(b!.url), await agentOn(c!.url, 'polling')];
     await tab1.handoff('tab1-h');
 
-    const [agentB, agentC] = [await agentOn(b!.url), await agentOn(c!.url, 'polling')];
     const results = await Promise.all([
       call(agentB.socket, 'accept', { conversationId: tab1.conversationId }),
       call(agentC.socket, 'accept', { conversationId: tab1.conversationId }),

@@ -32,6 +32,16 @@ describe('readConfig', () => {
     expect(() => readConfig({ KEFU_IDENTITY_REQUIRED: 'yes' })).toThrow(/KEFU_IDENTITY_REQUIRED/);
   });
 
+  it('reads service hours to store at start: 24/7, or the JSON an admin would PUT, and refuses anything else', () => {
+    expect(readConfig({}).serviceHours).toBeUndefined();
+    const always = readConfig({ KEFU_SERVICE_HOURS: '24/7' }).serviceHours as { default: Record<string, unknown> };
+    expect(always.default.sun).toEqual([{ from: '00:00', to: '24:00' }]);
+    const weekdays = readConfig({ KEFU_SERVICE_HOURS: JSON.stringify({ default: { mon: [{ from: '09:00', to: '18:00' }] } }) }).serviceHours;
+    expect(weekdays).toMatchObject({ default: { mon: [{ from: '09:00', to: '18:00' }], sun: [] } });
+    expect(() => readConfig({ KEFU_SERVICE_HOURS: 'always' })).toThrow(/KEFU_SERVICE_HOURS must be 24\/7 or the JSON/);
+    expect(() => readConfig({ KEFU_SERVICE_HOURS: JSON.stringify({ default: { mon: [{ from: '18:00', to: '09:00' }] } }) })).toThrow(/KEFU_SERVICE_HOURS: default\.mon/);
+  });
+
   it('reads PostgreSQL and Redis together, and refuses Redis (several nodes) on the SQLite file', () => {
     const db = 'postgres://kefu@127.0.0.1:5432/kefu';
     expect(readConfig({ DATABASE_URL: db, REDIS_URL: 'redis://127.0.0.1:6379', KEFU_REDIS_PREFIX: 'shop:' })).toMatchObject({

@@ -1,4 +1,6 @@
 /** Server configuration: the parsed environment (see the README's table) with defaults. */
+import type { ServiceHours } from '@kefu/shared';
+import { ALWAYS_OPEN, parseServiceHours } from './hours/service-hours-store.ts';
 import { fileURLToPath } from 'node:url';
 import { DEMO_KB_DIR } from '@kefu/knowledge-base';
 import { LOG_LEVELS, type LogLevel } from './logger.ts';
@@ -112,6 +114,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must be a PostgreSQL connection string (postgres://user:password@host:5432/database)');
   }
+  const serviceHours = parseServiceHoursEnv(str('KEFU_SERVICE_HOURS'));
   const trustText = str('TRUST_PROXY');
   const requiredText = str('KEFU_IDENTITY_REQUIRED')?.toLowerCase();
   if (requiredText !== undefined && requiredText !== 'true' && requiredText !== 'false') {
@@ -137,6 +140,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     trustProxy: trustText === undefined ? undefined : parseTrustProxy(trustText),
     limits: Object.keys(limits).length > 0 ? limits : undefined,
     identitySecret,
+    serviceHours,
     identityRequired: requiredText === undefined ? undefined : requiredText === 'true',
     port,
     host: str('HOST'),
@@ -151,4 +155,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     redisUrl,
     metricsToken: str('METRICS_TOKEN'),
   });
+}
+
+/** KEFU_SERVICE_HOURS: `24/7`, or the JSON of PUT /api/service-hours; stored at start, replacing what is stored. */
+function parseServiceHoursEnv(text: string | undefined): ServiceHours | undefined {
+  if (text === undefined) return undefined;
+  if (text === '24/7') return ALWAYS_OPEN;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error('KEFU_SERVICE_HOURS must be 24/7 or the JSON of PUT /api/service-hours');
+  }
+  try {
+    return parseServiceHours(json);
+  } catch (err) {
+    throw new Error(`KEFU_SERVICE_HOURS: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }

@@ -12,7 +12,7 @@ export const SERVICE_HOURS_KEY = 'service_hours';
 const CACHE_MS = 5_000;
 
 /** Open every hour of every day: what a stored value that no longer validates falls back to, so handoffs still queue. */
-const ALWAYS_OPEN: ServiceHours = v.parse(ServiceHoursSchema, {
+export const ALWAYS_OPEN: ServiceHours = v.parse(ServiceHoursSchema, {
   default: Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, [{ from: '00:00', to: '24:00' }]])),
 });
 

@@ -13,7 +13,7 @@ import { handlers } from './handle.ts';
 import { agentHandshake, guardAgentSocket, startSessionSweep } from './agent-session-guard.ts';
 import { guardAgentPermissions } from './agent-permissions.ts';
 import { registerAgentTypingAndRead } from './typing-and-read.ts';
-import { trackAgentPresence } from './agent-presence.ts';
+import { markPresent, trackAgentPresence } from './agent-presence.ts';
 
 type AgentSocket = Parameters<Parameters<AgentNamespace['on']>[1]>[0];
 
@@ -48,7 +48,7 @@ function registerAgentHandlers(ctx: KefuContext, socket: AgentSocket): void {
   });
 
   on('hello', HelloSchema, async () => {
-    const me = (await storage.getAgent(agent().id)) ?? agent();
+    const me = await markPresent(ctx, (await storage.getAgent(agent().id)) ?? agent());
     const [queue, mine] = await Promise.all([storage.listQueue(), storage.listAssigned(me.id)]);
     await socket.join(mine.map((c) => rooms.conversation(c.id)));
     return {
