@@ -29,7 +29,7 @@ async function visitor(lang: 'zh-CN' | 'en' = 'zh-CN') {
     const mine = ok(await visitorCall(socket, 'send', { clientId: `s${++n}`, text })).message;
     return messages.next((m) => m.author !== 'visitor' && m.seq > mine.seq);
   };
-  return { socket, ask, reply };
+  return { socket, messages, ask, reply };
 }
 
 describe('small talk', () => {
@@ -122,6 +122,16 @@ describe('offering a human', () => {
     expect((await v.ask('热线电话')).meta?.entryId).toBe('hotline');
     expect((await v.ask(UNKNOWN[3]!)).meta?.offerHuman).toBeUndefined();
     expect((await v.ask(UNKNOWN[0]!)).meta?.offerHuman).toBe(true);
+  });
+
+  it('counts the reply to an earlier message that arrived after this one was sent', async () => {
+    const v = await visitor();
+    // Both sent before either is answered: the first decline is stored after the second question.
+    const sent = await Promise.all(UNKNOWN.slice(0, 2).map(async (text, i) => ok(await visitorCall(v.socket, 'send', { clientId: `fast${i}`, text })).message));
+    const first = await v.messages.next((m) => m.author === 'bot' && m.seq > sent[1]!.seq);
+    const second = await v.messages.next((m) => m.author === 'bot' && m.seq > first.seq);
+    expect(first.meta).toEqual({ decision: 'decline' });
+    expect(second.meta).toEqual({ decision: 'decline', offerHuman: true });
   });
 
   it('counts an ignored "did you mean" as a miss, and small talk as neither a miss nor an answer', async () => {

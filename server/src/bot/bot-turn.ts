@@ -44,20 +44,21 @@ async function answerEntry(
 
 /**
  * A decline or a "did you mean": on the second miss in a row it also offers a human, once (see
- * human-offer.ts). The run is read from the messages before `seq` only on a miss, so answers cost no read.
+ * human-offer.ts). The run is read back only on a miss, so answers cost no extra read.
  */
 async function miss(
   ctx: KefuContext,
   reply: TurnReply,
   conv: ConversationRecord,
-  seq: number,
   lang: Lang,
   patch: ConversationPatch,
   suggestions?: Suggestion[],
 ): Promise<void> {
   const decision = suggestions ? 'suggest' : 'decline';
+  // All replies so far count, also those to earlier messages posted after this one was sent (the visitor
+  // typed twice before the first reply); later visitor messages are skipped, their turns have not run.
   const { messages } = await ctx.storage.listLatestMessages(conv.id, HISTORY_LIMIT);
-  const offer = offersHuman(missRun(messages.filter((m) => m.seq < seq)), decision);
+  const offer = offersHuman(missRun(messages), decision);
   const text = offer ? OFFER_TEXTS[decision][lang] : t(suggestions ? TEXTS.didYouMean : TEXTS.decline, lang);
   await reply.post(conv, {
     text,
@@ -88,7 +89,7 @@ async function respond(ctx: KefuContext, conv: ConversationRecord, turn: BotTurn
   const loaded = ctx.kb.current();
   if (!loaded) {
     ctx.metrics.botDecision('decline');
-    return miss(ctx, reply, conv, turn.seq, conv.lang ?? 'zh-CN', {});
+    return miss(ctx, reply, conv, conv.lang ?? 'zh-CN', {});
   }
   const { kb, matcher } = loaded;
 
@@ -125,16 +126,16 @@ async function respond(ctx: KefuContext, conv: ConversationRecord, turn: BotTurn
   switch (match.decision) {
     case 'answer':
       if (match.entry) return answerEntry(ctx, reply, conv, loaded, match.entry, lang, patch);
-      return miss(ctx, reply, conv, turn.seq, lang, patch);
+      return miss(ctx, reply, conv, lang, patch);
     case 'suggest': {
       const suggestions = match.candidates.slice(0, 3).map((c) => {
         const entry = matcher.entry(c.id);
         return { id: c.id, question: entry ? entryQuestion(entry, lang) : c.question };
       });
-      return miss(ctx, reply, conv, turn.seq, lang, patch, suggestions);
+      return miss(ctx, reply, conv, lang, patch, suggestions);
     }
     case 'decline':
-      return miss(ctx, reply, conv, turn.seq, lang, patch);
+      return miss(ctx, reply, conv, lang, patch);
     case 'handoff': {
       const settlesTurn = reply.claim();
       await handoff(ctx, conv, { ...(patch.lang ? { patch: { lang: patch.lang } } : {}), ...(settlesTurn !== undefined ? { settlesTurn } : {}) });

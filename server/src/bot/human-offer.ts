@@ -6,8 +6,8 @@
  * is not a miss yet: the visitor may still tap. Small talk (你好, 谢谢) neither counts nor ends the run;
  * an answer, a handoff, or anything an agent or the system said ends it.
  *
- * The count is read back from the meta of the conversation's latest messages, so it needs no column
- * and survives restarts and other nodes.
+ * The count is read back from the meta of the conversation's latest messages, so it needs no column and
+ * survives restarts and other nodes.
  */
 import type { Message } from '@kefu/shared';
 
@@ -21,7 +21,7 @@ export interface MissRun {
   offered: boolean;
 }
 
-/** `history`: the conversation's messages before the visitor message being answered, oldest first. */
+/** `history`: the conversation's latest messages, oldest first (visitor messages are skipped). */
 export function missRun(history: readonly Message[]): MissRun {
   let misses = 0;
   let offered = false;
