@@ -127,7 +127,8 @@ describe('permission table', { timeout: 60_000 }, () => {
   });
 
   it('every agent socket event answers each kind of caller as the table says', async () => {
-    const payloads: Record<keyof typeof AGENT_EVENT_ROLES, [unknown, string]> = {
+    // An expectation per role where the roles differ: [agent, supervisor, admin].
+    const payloads: Record<keyof typeof AGENT_EVENT_ROLES, [unknown, string | [string, string, string]]> = {
       hello: [{}, 'ok'],
       accept: [{ conversationId: 'missing' }, 'not_found'],
       open: [{ conversationId: 'missing' }, 'not_found'],
@@ -136,6 +137,10 @@ describe('permission table', { timeout: 60_000 }, () => {
       close: [{ conversationId: 'missing' }, 'not_found'],
       typing: [{ conversationId: 'missing', typing: true }, 'not_found'],
       read: [{ conversationId: 'missing', seq: 1 }, 'not_found'],
+      note: [{ conversationId: 'missing', clientId: 'n1', text: 'internal' }, 'not_found'],
+      transfer: [{ conversationId: 'missing', to: { department: 'tech' } }, 'not_found'],
+      assign: [{ conversationId: 'missing', agentId: 'someone' }, [F, 'not_found', 'not_found']],
+      listLive: [{}, [F, 'ok', 'ok']],
     };
     expect(Object.keys(payloads).sort()).toEqual(Object.keys(AGENT_EVENT_ROLES).sort());
     const fresh: Record<Who, Identity> = { ...ids };
@@ -153,7 +158,8 @@ describe('permission table', { timeout: 60_000 }, () => {
         continue;
       }
       expect(`${who}: ${outcome}`).toBe(`${who}: connected`);
-      for (const [event, [payload, expected]] of Object.entries(payloads)) {
+      for (const [event, [payload, expectation]] of Object.entries(payloads)) {
+        const expected = typeof expectation === 'string' ? expectation : expectation[['agent', 'supervisor', 'admin'].indexOf(who)];
         const res = await agentCall(socket as AgentClient, event as keyof typeof payloads, payload);
         expect(`${who} ${event}: ${res.ok ? 'ok' : res.error.code}`).toBe(`${who} ${event}: ${expected}`);
       }

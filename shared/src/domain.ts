@@ -69,7 +69,7 @@ export interface Attachment {
 }
 
 /** Every kind of system notice; the conversation's life cycle posts them (server/src/conversation/lifecycle.ts). */
-export const NOTICE_CODES = ['queued', 'assigned', 'closed', 'rating_thanks', 'reopened', 'ticket', 'left_queue'] as const;
+export const NOTICE_CODES = ['queued', 'assigned', 'closed', 'rating_thanks', 'reopened', 'ticket', 'left_queue', 'transferred'] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
 /** Values a notice is rendered with; each code uses a few. */
@@ -80,6 +80,9 @@ export interface NoticeParams {
   agentName?: string;
   /** `ticket`: the ticket's number. */
   ticketNumber?: string;
+  /** `transferred` to a department: its names; each client shows the one in its viewer's language. */
+  departmentZh?: string;
+  departmentEn?: string;
 }
 
 export interface Message {
@@ -131,6 +134,24 @@ export interface ConversationSummary {
   lastSeq: number;
   createdAt: number;
   updatedAt: number;
+}
+
+/** An agents-only remark on a conversation: stored apart from its messages, never sent to the visitor. */
+export interface InternalNote {
+  id: string;
+  conversationId: string;
+  agentId: string;
+  /** The writer's display name when written. */
+  authorName: string;
+  text: string;
+  /** Unix epoch milliseconds. */
+  createdAt: number;
+}
+
+/** A live (queued or assigned) conversation as the supervisor's list shows it. */
+export interface LiveConversation extends ConversationSummary {
+  /** Milliseconds waited: since queued while queued, from queued to assigned once assigned. */
+  waitMs: number;
 }
 
 export type AgentRole = 'admin' | 'supervisor' | 'agent';

@@ -7,6 +7,8 @@ import type { AckFn } from './errors.ts';
 import type {
   AgentProfile,
   ConversationSummary,
+  InternalNote,
+  LiveConversation,
   Message,
   Suggestion,
   VisitorConversation,
@@ -14,14 +16,17 @@ import type {
 import type {
   AgentHistoryInput,
   AgentSend,
+  AssignInput,
   ConversationRef,
   HandoffRequest,
   HistoryInput,
   LeaveQueueInput,
+  NoteInput,
   OpenConversation,
   RatingInput,
   ReadInput,
   SyncInput,
+  TransferInput,
   TypingInput,
   VisitorHello,
   VisitorSend,
@@ -109,6 +114,8 @@ export interface ConversationDetail {
   messages: Message[];
   /** True when messages older than the first one returned exist. */
   hasOlder: boolean;
+  /** The agents' internal notes on it, oldest first (never sent to the visitor). */
+  notes?: InternalNote[];
 }
 
 export interface AgentClientEvents {
@@ -123,6 +130,14 @@ export interface AgentClientEvents {
   typing: (payload: TypingInput, ack: AckFn<Record<string, never>>) => void;
   /** Marks the conversation read up to `seq` (assigned agent only); the ack carries the mark now held. */
   read: (payload: ReadInput, ack: AckFn<ReadMark>) => void;
+  /** An internal note (the assigned agent, a supervisor or an admin); pushed to the agents watching, never to the visitor. */
+  note: (payload: NoteInput, ack: AckFn<{ note: InternalNote }>) => void;
+  /** Hands the conversation to another agent or a department (the assigned agent, a supervisor or an admin). */
+  transfer: (payload: TransferInput, ack: AckFn<{ conversation: ConversationSummary }>) => void;
+  /** Supervisors and admins: give a queued or assigned conversation to a named agent (past capacity if need be). */
+  assign: (payload: AssignInput, ack: AckFn<{ conversation: ConversationSummary }>) => void;
+  /** Supervisors and admins: every queued and assigned conversation, with agent, state, department and wait. */
+  listLive: (payload: Record<string, never>, ack: AckFn<{ conversations: LiveConversation[] }>) => void;
 }
 
 export interface AgentServerEvents {
@@ -136,4 +151,6 @@ export interface AgentServerEvents {
   typing: (signal: TypingSignal) => void;
   /** This agent read a conversation up to `seq` in another tab. */
   read: (mark: ReadMark) => void;
+  /** An internal note was added to a conversation this agent watches. */
+  note: (note: InternalNote) => void;
 }

@@ -105,6 +105,24 @@ export type TypingInput = v.InferOutput<typeof TypingSchema>;
 export const ReadSchema = record({ conversationId: id, seq });
 export type ReadInput = v.InferOutput<typeof ReadSchema>;
 
+/** Agent → server: an internal note on a conversation (agents only, never the visitor). */
+export const NoteSchema = record({ conversationId: id, clientId, text });
+export type NoteInput = v.InferOutput<typeof NoteSchema>;
+
+const departmentKey = v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[\w-]+$/));
+
+/** Agent → server: hand the conversation to another agent or to a department, with an optional note for the receiver. */
+export const TransferSchema = record({
+  conversationId: id,
+  to: v.union([record({ agentId: id }), record({ department: departmentKey })], 'to must be { agentId } or { department }'),
+  note: v.optional(v.pipe(v.string(), noControls, v.trim(), v.maxLength(LIMITS.messageChars, 'note too long'))),
+});
+export type TransferInput = v.InferOutput<typeof TransferSchema>;
+
+/** Agent → server (supervisors, admins): give a queued or assigned conversation to a named agent. */
+export const AssignSchema = record({ conversationId: id, agentId: id });
+export type AssignInput = v.InferOutput<typeof AssignSchema>;
+
 /** HTTP: agent sign-in. */
 export const LoginSchema = record({
   // Not v.email(): the first-start admin is admin@localhost, which has no dot in its domain.

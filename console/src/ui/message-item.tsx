@@ -1,5 +1,5 @@
 /** One transcript entry as an `<article>`: author, time, text (always as text), and for bot turns the matcher's decision and suggestions. */
-import type { Message } from '@kefu/shared';
+import type { Lang, Message, NoticeParams } from '@kefu/shared';
 import { formatTime, markdownToPlain } from '@kefu/shared/client';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/translate.ts';
@@ -25,8 +25,15 @@ function authorLabel(message: Message, t: Translate): string {
   }
 }
 
+/** Department names come in both languages; the agent reads the one of the console. */
+function transferredText(params: NoticeParams, t: Translate, lang: Lang): string {
+  if (params.agentName) return t('notice_transferredTo', { name: params.agentName });
+  const department = (lang === 'en' ? params.departmentEn : params.departmentZh) ?? params.departmentZh ?? params.departmentEn ?? '';
+  return t('notice_transferredToDepartment', { department });
+}
+
 /** System notices are rendered from their code and parameters in the agent's language; the stored text is the fallback. */
-function noticeText(message: Message, t: Translate): string {
+function noticeText(message: Message, t: Translate, lang: Lang): string {
   const meta = message.meta;
   const notice = meta?.notice;
   if (!notice) return message.text;
@@ -40,6 +47,8 @@ function noticeText(message: Message, t: Translate): string {
       return params.agentName ? t('notice_assignedTo', { name: params.agentName }) : t('notice_assigned');
     case 'ticket':
       return params.ticketNumber ? t('notice_ticketNumber', { number: params.ticketNumber }) : t('notice_ticket');
+    case 'transferred':
+      return transferredText(params, t, lang);
     default: {
       const key: MessageKey = `notice_${notice}`;
       return t(key);
@@ -56,7 +65,7 @@ export function MessageItem({ message, now }: MessageItemProps) {
     return (
       <article class="msg msg-system" aria-label={t('authorSystem')}>
         <p>
-          {noticeText(message, t)} {stamp}
+          {noticeText(message, t, lang)} {stamp}
         </p>
       </article>
     );

@@ -8,15 +8,19 @@
  *    │ └──leaveQueue───┘                                      ticket ──reopen──▶ bot
  *    └──────────route (an online agent of the department has room)──▶ assigned
  *
+ *   assigned ──transfer (to an agent, or a department member with room)──▶ assigned
+ *   assigned ──requeue (transferred to a department where nobody has room)──▶ queued
+ *   queued, assigned ──assign (a supervisor names the agent)──▶ assigned
+ *
  * A handoff outside service hours, or with nobody present to answer, changes no state: the visitor is told
  * when humans are back and offered to leave a message (routing.ts).
  */
-import type { ConversationState, Lang, NoticeCode, NoticeParams } from '@kefu/shared';
+import { roleAtLeast, type ConversationState, type Lang, type NoticeCode, type NoticeParams } from '@kefu/shared';
 import type { KefuContext } from '../context.ts';
 import { rooms } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import { suggestionsFor } from '../bot/localize.ts';
-import type { AgentRecord, ConversationPatch, ConversationRecord } from '../storage/storage.ts';
+import type { AgentRecord, ConversationPatch, ConversationRecord, DepartmentRecord } from '../storage/storage.ts';
 import { postMessage, pushConversation, pushQueue } from './broadcast.ts';
 import { routeHandoff } from './routing.ts';
 import { noticeText } from './texts.ts';
@@ -36,6 +40,12 @@ export const TRANSITIONS = {
   close: { from: ['assigned', 'queued'], to: 'closed' },
   /** The visitor writes after the end: the bot answers again. */
   reopen: { from: ['closed', 'ticket'], to: 'bot' },
+  /** Handed to another agent, or to a member with room of another department. */
+  transfer: { from: ['assigned'], to: 'assigned' },
+  /** Handed to a department where nobody has room: its queue. */
+  requeue: { from: ['assigned'], to: 'queued' },
+  /** A supervisor or admin gives it to a named agent (themselves: taking over), past capacity if need be. */
+  assign: { from: ['queued', 'assigned'], to: 'assigned' },
 } as const satisfies Record<string, { from: readonly ConversationState[]; to: ConversationState }>;
 
 export type LifecycleCommand = keyof typeof TRANSITIONS;
@@ -148,10 +158,16 @@ async function away(ctx: KefuContext, conv: ConversationRecord, text: string, la
 }
 
 /** After an assignment: the agent's tabs follow the conversation, both sides are told, the queue is current. */
-async function joined(ctx: KefuContext, assigned: ConversationRecord, agent: AgentRecord, settlesTurn?: number): Promise<ConversationRecord> {
+async function joined(
+  ctx: KefuContext,
+  assigned: ConversationRecord,
+  agent: AgentRecord,
+  settlesTurn?: number,
+  notice: NoticeCode = 'assigned',
+): Promise<ConversationRecord> {
   // Every tab of this agent follows the conversation, whichever process holds them; its summary then lists it there.
   ctx.agents.in(rooms.agent(agent.id)).socketsJoin(rooms.conversation(assigned.id));
-  const latest = await postNotice(ctx, assigned, 'assigned', { agentName: agent.name }, settlesTurn);
+  const latest = await postNotice(ctx, assigned, notice, { agentName: agent.name }, settlesTurn);
   await pushConversation(ctx, latest);
   await pushQueue(ctx);
   return latest;
@@ -197,4 +213,111 @@ export async function reopen(ctx: KefuContext, conv: ConversationRecord): Promis
   const latest = await postNotice(ctx, reopened, 'reopened');
   await pushConversation(ctx, latest);
   return latest;
+}
+
+/** Who hands a conversation over, and what they tell the receiver (stored as their internal note). */
+export interface Handover {
+  by: AgentRecord;
+  note?: { clientId: string; text: string } | undefined;
+}
+
+/** Why `target` cannot receive a conversation now, as a coded error; undefined when they can. */
+function unavailable(target: AgentRecord): KefuError | undefined {
+  if (target.disabledAt !== undefined) return new KefuError('conflict', `${target.name} is disabled`);
+  if (target.presence === 'offline') return new KefuError('conflict', `${target.name} is offline`);
+  return undefined;
+}
+
+/**
+ * Hands an assigned conversation to another agent: refused when they are disabled, offline or (unless a
+ * supervisor or admin does it) at capacity. The visitor is told; the receiver finds the note with the transcript.
+ */
+export async function transferToAgent(ctx: KefuContext, conv: ConversationRecord, target: AgentRecord, handover: Handover): Promise<ConversationRecord> {
+  if (!canApply('transfer', conv.state)) throw await refused(ctx, conv.id, 'transfer');
+  if (conv.assignedAgentId === target.id) throw new KefuError('conflict', `the conversation is already with ${target.name}`);
+  const refusal = unavailable(target);
+  if (refusal) throw refusal;
+  const overCapacity = roleAtLeast(handover.by.role, 'supervisor');
+  const moved = await ctx.storage.assignConversation(conv.id, TRANSITIONS.transfer.from, target.id, {}, ctx.now(), overCapacity);
+  if (!moved) throw await refusedAssignment(ctx, conv.id, 'transfer', target);
+  return handedOver(ctx, conv, moved, handover, target, { agentName: target.name });
+}
+
+/**
+ * Hands an assigned conversation to a department, routed like a handoff: a member with room (not the one
+ * handing it over) gets it, else the department's queue, keeping the visitor's place in time. Refused when
+ * nobody there can answer now (outside its hours, or nobody present).
+ */
+export async function transferToDepartment(
+  ctx: KefuContext,
+  conv: ConversationRecord,
+  department: DepartmentRecord,
+  handover: Handover,
+): Promise<ConversationRecord> {
+  if (!canApply('transfer', conv.state)) throw await refused(ctx, conv.id, 'transfer');
+  const route = await routeHandoff(ctx, department.key, conv.lang ?? 'zh-CN');
+  if (route.to === 'away') throw new KefuError('conflict', `nobody in ${department.nameEn} can answer now`);
+  const params: NoticeParams = { departmentZh: department.nameZh, departmentEn: department.nameEn };
+  const patch: ConversationPatch = { department: department.key };
+  if (route.to === 'agent') {
+    for (const { agent } of route.candidates) {
+      if (agent.id === conv.assignedAgentId) continue;
+      const moved = await ctx.storage.assignConversation(conv.id, TRANSITIONS.transfer.from, agent.id, patch, ctx.now());
+      if (moved) return handedOver(ctx, conv, moved, handover, agent, params);
+    }
+  }
+  const queued = await transition(ctx, conv.id, 'requeue', { ...patch, assignedAgentId: null, assignedAt: null, queuedAt: conv.queuedAt ?? ctx.now() });
+  if (!queued) throw await refused(ctx, conv.id, 'requeue');
+  const latest = await handedOver(ctx, conv, queued, handover, undefined, params);
+  await pushQueue(ctx);
+  return latest;
+}
+
+/** A supervisor or admin gives a queued or assigned conversation to a named agent (themselves: taking over), past capacity if need be. */
+export async function assignTo(ctx: KefuContext, conv: ConversationRecord, target: AgentRecord, by: AgentRecord): Promise<ConversationRecord> {
+  if (!canApply('assign', conv.state)) throw await refused(ctx, conv.id, 'assign');
+  if (conv.state === 'assigned' && conv.assignedAgentId === target.id) return conv;
+  const refusal = target.id === by.id && target.disabledAt === undefined ? undefined : unavailable(target);
+  if (refusal) throw refusal;
+  const moved = await ctx.storage.assignConversation(conv.id, TRANSITIONS.assign.from, target.id, {}, ctx.now(), true);
+  if (!moved) throw await refusedAssignment(ctx, conv.id, 'assign', target);
+  if (conv.state === 'queued') return joined(ctx, moved, target);
+  return handedOver(ctx, conv, moved, { by }, target, { agentName: target.name });
+}
+
+/** Why an assignment to `target` did not apply: the conversation moved on, or the agent is full or gone. */
+async function refusedAssignment(ctx: KefuContext, id: string, command: LifecycleCommand, target: AgentRecord): Promise<KefuError> {
+  const latest = await ctx.storage.getConversation(id);
+  if (!latest || !canApply(command, latest.state)) return refused(ctx, id, command);
+  const now = await ctx.storage.getAgent(target.id);
+  return (now && unavailable(now)) ?? new KefuError('conflict', `${target.name} has no room (capacity ${target.capacity})`);
+}
+
+/**
+ * After a transfer: the note is stored first (so the receiver's first open shows it), the receiver's tabs
+ * follow the conversation, the visitor is told, and the previous agent's tabs stop following it.
+ */
+async function handedOver(
+  ctx: KefuContext,
+  before: ConversationRecord,
+  after: ConversationRecord,
+  handover: Handover,
+  receiver: AgentRecord | undefined,
+  params: NoticeParams,
+): Promise<ConversationRecord> {
+  if (receiver) ctx.agents.in(rooms.agent(receiver.id)).socketsJoin(rooms.conversation(after.id));
+  if (handover.note) await addNote(ctx, after, handover.by, handover.note);
+  const latest = await postNotice(ctx, after, 'transferred', params);
+  await pushConversation(ctx, latest);
+  const previous = before.assignedAgentId;
+  if (previous && previous !== receiver?.id) ctx.agents.in(rooms.agent(previous)).socketsLeave(rooms.conversation(after.id));
+  ctx.log.info(`conversation ${after.id} transferred by ${handover.by.email} to ${receiver?.email ?? `the ${after.department ?? 'general'} queue`}`);
+  return latest;
+}
+
+/** Stores an internal note and shows it to the agents watching the conversation; no visitor path ever carries it. */
+export async function addNote(ctx: KefuContext, conv: ConversationRecord, by: AgentRecord, note: { clientId: string; text: string }) {
+  const stored = await ctx.storage.addNote({ conversationId: conv.id, clientId: note.clientId, agentId: by.id, authorName: by.name, text: note.text, createdAt: ctx.now() });
+  ctx.agents.to(rooms.conversation(conv.id)).emit('note', stored);
+  return stored;
 }

@@ -27,11 +27,16 @@ export const NOTICE_TEXTS: Record<NoticeCode, Texts> = {
   reopened: { 'zh-CN': '会话已重新开始，智能助手继续为您服务。', en: 'The conversation has restarted; the assistant is back to help you.' },
   ticket: { 'zh-CN': '已为您创建工单 {ticketNumber}。', en: 'Ticket {ticketNumber} has been created for you.' },
   left_queue: { 'zh-CN': '您已退出排队，智能助手继续为您服务。', en: "You've left the queue; the assistant is back to help you." },
+  transferred: { 'zh-CN': '已为您转接给客服 {agentName}。', en: "You've been transferred to {agentName}." },
 };
+
+/** `transferred` to a department rather than to a named agent. */
+const TRANSFERRED_TO_DEPARTMENT: Texts = { 'zh-CN': '已为您转接至{departmentZh}，请稍候。', en: "You've been transferred to {departmentEn}. Please wait a moment." };
 
 /** A notice's fallback text in `lang`. */
 export function noticeText(code: NoticeCode, lang: Lang, params: NoticeParams = {}): string {
-  return fill(NOTICE_TEXTS[code][lang], params as Record<string, string | number>);
+  const texts = code === 'transferred' && params.agentName === undefined ? TRANSFERRED_TO_DEPARTMENT : NOTICE_TEXTS[code];
+  return fill(texts[lang], params as Record<string, string | number>);
 }
 
 export const TICKET_STATUS_TEXT: Record<string, Texts> = {

@@ -14,6 +14,7 @@ import { agentHandshake, guardAgentSocket, startSessionSweep } from './agent-ses
 import { guardAgentPermissions } from './agent-permissions.ts';
 import { registerAgentTypingAndRead } from './typing-and-read.ts';
 import { markPresent, trackAgentPresence } from './agent-presence.ts';
+import { registerDeskEvents } from './desk-events.ts';
 
 type AgentSocket = Parameters<Parameters<AgentNamespace['on']>[1]>[0];
 
@@ -28,6 +29,7 @@ export function setupAgentNamespace(ctx: KefuContext): { close(): void } {
     guardAgentPermissions(ctx, socket);
     registerAgentHandlers(ctx, socket);
     registerAgentTypingAndRead(ctx, socket);
+    registerDeskEvents(ctx, socket);
     trackAgentPresence(ctx, socket);
   });
   return startSessionSweep(ctx);
@@ -45,6 +47,7 @@ function registerAgentHandlers(ctx: KefuContext, socket: AgentSocket): void {
   const detail = async (conv: ConversationRecord, afterSeq?: number) => ({
     conversation: await summaryView(ctx, conv),
     ...(await replayPage(storage, conv, afterSeq)),
+    notes: await storage.listNotes(conv.id),
   });
 
   on('hello', HelloSchema, async () => {

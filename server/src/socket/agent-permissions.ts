@@ -17,6 +17,11 @@ export const AGENT_EVENT_ROLES: Record<keyof AgentClientEvents & string, AgentRo
   close: 'agent',
   typing: 'agent',
   read: 'agent',
+  // The assigned agent, or a supervisor or admin for any conversation (checked in desk-events.ts).
+  note: 'agent',
+  transfer: 'agent',
+  assign: 'supervisor',
+  listLive: 'supervisor',
 };
 
 /** Why `role` may not send `event`, or undefined when it may. */

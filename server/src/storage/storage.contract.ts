@@ -346,6 +346,40 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       expect(await s.assignConversation(third.id, ['bot'], 'no-such-agent', {}, now + 6)).toBeUndefined();
     });
 
+    it('keeps internal notes apart from the messages, once per client id, oldest first', async () => {
+      const a = await s.createAgent({ email: 'note@x.test', name: 'Bea', role: 'agent', passwordHash: 'h', now });
+      const c = await newConversation();
+      const other = await newConversation();
+      await s.appendMessage({ conversationId: c.id, author: 'visitor', text: 'hi', createdAt: now });
+      const first = await s.addNote({ conversationId: c.id, clientId: 'n1', agentId: a.id, authorName: 'Bea', text: '老客户，注意语气', createdAt: now + 1 });
+      expect(first).toMatchObject({ conversationId: c.id, agentId: a.id, authorName: 'Bea', text: '老客户，注意语气', createdAt: now + 1 });
+      // The same client id again (a resend) returns the stored note, not a second one.
+      expect((await s.addNote({ conversationId: c.id, clientId: 'n1', agentId: a.id, authorName: 'Bea', text: 'changed', createdAt: now + 2 })).id).toBe(first.id);
+      await s.addNote({ conversationId: c.id, clientId: 'n2', agentId: a.id, authorName: 'Bea', text: 'second', createdAt: now + 3 });
+      await s.addNote({ conversationId: other.id, clientId: 'n1', agentId: a.id, authorName: 'Bea', text: 'elsewhere', createdAt: now + 4 });
+      expect((await s.listNotes(c.id)).map((n) => n.text)).toEqual(['老客户，注意语气', 'second']);
+      expect((await s.listNotes(other.id)).map((n) => n.text)).toEqual(['elsewhere']);
+      // The visitor's numbering has no hole: the next message is seq 2.
+      const next = await s.appendMessage({ conversationId: c.id, author: 'visitor', text: 'again', createdAt: now + 5 });
+      expect(next.message.seq).toBe(2);
+      expect((await s.listMessages(c.id, 0, 10)).map((m) => m.text)).toEqual(['hi', 'again']);
+    });
+
+    it('lists every queued and assigned conversation, longest waiting first', async () => {
+      const a = await s.createAgent({ email: 'live@x.test', name: 'Liv', role: 'agent', passwordHash: 'h', now });
+      const queued = await newConversation();
+      const assigned = await newConversation();
+      const closed = await newConversation();
+      await newConversation();
+      await s.updateConversation(queued.id, { state: 'queued', queuedAt: now + 20 }, now + 20);
+      await s.assignConversation(assigned.id, ['bot'], a.id, { queuedAt: now + 10 }, now + 11);
+      await s.updateConversation(closed.id, { state: 'closed', closedAt: now + 5 }, now + 5);
+      expect((await s.listLive()).map((c) => [c.id, c.state])).toEqual([
+        [assigned.id, 'assigned'],
+        [queued.id, 'queued'],
+      ]);
+    });
+
     it('numbers tickets per day and finds them by number', async () => {
       const c = await newConversation();
       const t1 = await s.createTicket({ conversationId: c.id, visitorId: c.visitorId, contact: '13800000000', description: '发票', day: '20261122', createdAt: now });

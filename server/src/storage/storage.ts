@@ -1,5 +1,5 @@
 /** The storage seam: every persistent read and write the server makes, async so SQLite and PostgreSQL can both implement it. */
-import type { AgentRole, Author, ConversationState, Lang, Message, MessageMeta, Presence } from '@kefu/shared';
+import type { AgentRole, Author, ConversationState, InternalNote, Lang, Message, MessageMeta, Presence } from '@kefu/shared';
 
 /** A website that embeds the widget. */
 export interface SiteRecord {
@@ -137,6 +137,16 @@ export interface MessagePage {
   messages: Message[];
   /** True when messages older than the first one returned exist. */
   hasOlder: boolean;
+}
+
+/** An internal note to store; a known `clientId` on the same conversation returns the stored note instead. */
+export interface NewNote {
+  conversationId: string;
+  clientId: string;
+  agentId: string;
+  authorName: string;
+  text: string;
+  createdAt: number;
 }
 
 export interface AgentRecord {
@@ -296,6 +306,8 @@ export interface Storage {
   listQueue(): Promise<ConversationRecord[]>;
   /** Assigned, still open conversations of one agent. */
   listAssigned(agentId: string): Promise<ConversationRecord[]>;
+  /** Every queued and assigned conversation, longest waiting first (by queued time, then creation). */
+  listLive(): Promise<ConversationRecord[]>;
   countConversationsByState(): Promise<Partial<Record<ConversationState, number>>>;
 
   /** Stores a message with seq = last_seq + 1; a known client id returns the stored message instead. */
@@ -312,6 +324,11 @@ export interface Storage {
   /** Clears a pending turn that ends without a reply (the conversation left the bot meanwhile). */
   settleTurn(conversationId: string, seq: number): Promise<void>;
   countMessages(): Promise<number>;
+
+  /** Stores an internal note, apart from the messages (the visitor's seq numbering never sees it); idempotent per client id. */
+  addNote(input: NewNote): Promise<InternalNote>;
+  /** A conversation's notes, oldest first. */
+  listNotes(conversationId: string): Promise<InternalNote[]>;
 
   createAgent(input: { email: string; name: string; role: AgentRole; passwordHash: string; now: number }): Promise<AgentRecord>;
   getAgent(id: string): Promise<AgentRecord | undefined>;

@@ -26,6 +26,13 @@ describe('noticeText', () => {
     expect(noticeText({ text: 'Ticket T1 created', meta: { notice: 'ticket', params: { ticketNumber: 'T20261130-0001' } } }, zh)).toBe('已为您创建工单 T20261130-0001。');
   });
 
+  it('tells of a transfer to an agent or to a department, the department named in the widget language', () => {
+    expect(noticeText({ text: 'x', meta: { notice: 'transferred', params: { agentName: '小陈' } } }, zh)).toBe('已为您转接给客服 小陈。');
+    const toDepartment = { text: 'x', meta: { notice: 'transferred' as const, params: { departmentZh: '投诉与建议', departmentEn: 'Complaints' } } };
+    expect(noticeText(toDepartment, zh)).toBe('已为您转接至投诉与建议，请稍候。');
+    expect(noticeText(toDepartment, en)).toBe("You've been transferred to Complaints. Please wait a moment.");
+  });
+
   it('falls back to the server text for tickets and unknown notices', () => {
     expect(noticeText({ text: '已创建工单 T20261122-0001', meta: { notice: 'ticket' } }, zh)).toBe('已创建工单 T20261122-0001');
     expect(noticeText({ text: 'plain' }, en)).toBe('plain');

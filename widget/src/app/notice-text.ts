@@ -27,6 +27,10 @@ export function noticeText(
       return t('ratingThanks');
     case 'reopened':
       return t('reopened');
+    case 'transferred':
+      return params.agentName
+        ? t('transferred', { name: params.agentName })
+        : t('transferredDept', { departmentZh: params.departmentZh ?? '', departmentEn: params.departmentEn ?? '' });
     default:
       // Notices this widget does not know yet: the server's text.
       return message.text;

@@ -173,6 +173,24 @@ export const PG_MIGRATIONS: PgMigration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'internal notes',
+    // Apart from messages: the visitor's seq numbering has no holes, and no visitor path reads this table.
+    sql: `
+      CREATE TABLE notes (
+        id TEXT PRIMARY KEY,
+        ord BIGINT GENERATED ALWAYS AS IDENTITY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        client_id TEXT NOT NULL,
+        agent_id TEXT NOT NULL REFERENCES agents(id),
+        author_name TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        UNIQUE (conversation_id, client_id)
+      );
+    `,
+  },
 ];
 
 /**

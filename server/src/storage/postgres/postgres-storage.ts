@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { ConversationState, Message } from '@kefu/shared';
+import type { ConversationState, InternalNote, Message } from '@kefu/shared';
 import type {
   AgentLoad,
   AgentPatch,
@@ -18,6 +18,7 @@ import type {
   ConversationRecord,
   MessagePage,
   NewMessage,
+  NewNote,
   NewTicket,
   PendingTurn,
   SessionRecord,
@@ -45,6 +46,24 @@ import {
   type PgTicketRow,
   type PgVisitorRow,
 } from './pg-rows.ts';
+
+interface PgNoteRow {
+  id: string;
+  conversation_id: string;
+  agent_id: string;
+  author_name: string;
+  text: string;
+  created_at: string;
+}
+
+const toNote = (r: PgNoteRow): InternalNote => ({
+  id: r.id,
+  conversationId: r.conversation_id,
+  agentId: r.agent_id,
+  authorName: r.author_name,
+  text: r.text,
+  createdAt: toNumber(r.created_at),
+});
 
 export class PostgresStorage implements Storage {
   constructor(private readonly pool: pg.Pool) {}
@@ -233,6 +252,28 @@ export class PostgresStorage implements Storage {
       [agentId],
     );
     return rows.map(toConversation);
+  }
+
+  async listLive(): Promise<ConversationRecord[]> {
+    const rows = await this.all<PgConversationRow>(
+      `SELECT * FROM conversations WHERE state IN ('queued', 'assigned') ORDER BY COALESCE(queued_at, created_at) ASC, ord ASC`,
+    );
+    return rows.map(toConversation);
+  }
+
+  async addNote(input: NewNote): Promise<InternalNote> {
+    const inserted = await this.one<PgNoteRow>(
+      `INSERT INTO notes (id, conversation_id, client_id, agent_id, author_name, text, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (conversation_id, client_id) DO NOTHING RETURNING *`,
+      [randomUUID(), input.conversationId, input.clientId, input.agentId, input.authorName, input.text, input.createdAt],
+    );
+    // A separate statement: its snapshot sees the note a concurrent first writer committed.
+    return toNote(inserted ?? (await this.one<PgNoteRow>('SELECT * FROM notes WHERE conversation_id = $1 AND client_id = $2', [input.conversationId, input.clientId]))!);
+  }
+
+  async listNotes(conversationId: string): Promise<InternalNote[]> {
+    const rows = await this.all<PgNoteRow>('SELECT * FROM notes WHERE conversation_id = $1 ORDER BY created_at ASC, ord ASC', [conversationId]);
+    return rows.map(toNote);
   }
 
   async countConversationsByState(): Promise<Partial<Record<ConversationState, number>>> {

@@ -182,6 +182,23 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'internal notes',
+    // Apart from messages: the visitor's seq numbering has no holes, and no visitor path reads this table.
+    sql: `
+      CREATE TABLE notes (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        client_id TEXT NOT NULL,
+        agent_id TEXT NOT NULL REFERENCES agents(id),
+        author_name TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (conversation_id, client_id)
+      );
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ConversationState, Message } from '@kefu/shared';
+import type { ConversationState, InternalNote, Message } from '@kefu/shared';
 import type {
   AgentLoad,
   AgentPatch,
@@ -16,6 +16,7 @@ import type {
   ConversationRecord,
   MessagePage,
   NewMessage,
+  NewNote,
   PendingTurn,
   NewTicket,
   SessionRecord,
@@ -65,6 +66,24 @@ export function openSqliteStorage(file: string, busyRetry: BusyRetryOptions = DE
   db.pragma('busy_timeout = 5');
   return withBusyRetry(new SqliteStorage(db, hooks), busyRetry);
 }
+
+interface NoteRow {
+  id: string;
+  conversation_id: string;
+  agent_id: string;
+  author_name: string;
+  text: string;
+  created_at: number;
+}
+
+const toNote = (r: NoteRow): InternalNote => ({
+  id: r.id,
+  conversationId: r.conversation_id,
+  agentId: r.agent_id,
+  authorName: r.author_name,
+  text: r.text,
+  createdAt: r.created_at,
+});
 
 /** Seq is gapless from 1, so a page starting above 1 has older messages. */
 function toPage(rows: MessageRow[]): MessagePage {
@@ -349,6 +368,12 @@ class SqliteStorage implements Storage {
     ).map(toConversation);
   }
 
+  async listLive(): Promise<ConversationRecord[]> {
+    return this.all<ConversationRow>(
+      `SELECT * FROM conversations WHERE state IN ('queued', 'assigned') ORDER BY COALESCE(queued_at, created_at) ASC, rowid ASC`,
+    ).map(toConversation);
+  }
+
   async countConversationsByState(): Promise<Partial<Record<ConversationState, number>>> {
     const out: Partial<Record<ConversationState, number>> = {};
     for (const r of this.all<{ state: ConversationState; n: number }>('SELECT state, COUNT(*) AS n FROM conversations GROUP BY state')) {
@@ -462,6 +487,27 @@ class SqliteStorage implements Storage {
 
   async countMessages(): Promise<number> {
     return this.get<{ n: number }>('SELECT COUNT(*) AS n FROM messages')!.n;
+  }
+
+  addNote(input: NewNote): Promise<InternalNote> {
+    return this.write(() => {
+      const row = this.get<NoteRow>(
+        `INSERT INTO notes (id, conversation_id, client_id, agent_id, author_name, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (conversation_id, client_id) DO NOTHING RETURNING *`,
+        randomUUID(),
+        input.conversationId,
+        input.clientId,
+        input.agentId,
+        input.authorName,
+        input.text,
+        input.createdAt,
+      );
+      return toNote(row ?? this.get<NoteRow>('SELECT * FROM notes WHERE conversation_id = ? AND client_id = ?', input.conversationId, input.clientId)!);
+    });
+  }
+
+  async listNotes(conversationId: string): Promise<InternalNote[]> {
+    return this.all<NoteRow>('SELECT * FROM notes WHERE conversation_id = ? ORDER BY created_at ASC, rowid ASC', conversationId).map(toNote);
   }
 
   createAgent(input: { email: string; name: string; role: AgentRecord['role']; passwordHash: string; now: number }): Promise<AgentRecord> {
