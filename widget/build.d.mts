@@ -12,6 +12,8 @@ export function compress(file: string): Promise<void>;
 /** Builds the app chunks (hashed names) and the loader into `outdir`; returns their paths and per-module sizes. */
 export function build(options?: { outdir?: string }): Promise<{
   loader: string;
+  /** The attachment UI the app fetches beside itself, `widget-files.<hash>.js`. */
+  files: string;
   /** The app chunk of each language, `widget-app.<lang>.<version>.js`. */
   apps: Record<'zh-CN' | 'en', string>;
   /** The hash in the chunks' names, as compiled into the loader. */

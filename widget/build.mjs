@@ -101,12 +101,17 @@ export async function build({ outdir = join(here, 'dist') } = {}) {
     metafile: true,
     write: false,
   };
+  // The files chunk first: the app chunks carry its content-hashed name.
+  const filesBuilt = await esbuild({ ...common, entryPoints: [join(here, 'src/files/main.ts')], outfile: join(outdir, 'widget-files.js') });
+  const filesBytes = filesBuilt.outputFiles[0].contents;
+  const filesName = `widget-files.${createHash('sha256').update(filesBytes).digest('hex').slice(0, 10)}.js`;
+  const appDefine = { ...common.define, __KEFU_FILES__: JSON.stringify(filesName) };
   const bundleApp = (lang) =>
     esbuild({
       ...common,
       entryPoints: [join(here, 'src/app/main.tsx')],
       outfile: join(outdir, 'widget-app.js'),
-      define: lang ? { ...common.define, __KEFU_LANG__: JSON.stringify(lang) } : common.define,
+      define: lang ? { ...appDefine, __KEFU_LANG__: JSON.stringify(lang) } : appDefine,
       plugins: [twoTransports, textOnlyParser, urlParser],
     });
   const [all, ...chunks] = await Promise.all([bundleApp(undefined), ...LANGS.map(bundleApp)]);
@@ -115,10 +120,12 @@ export async function build({ outdir = join(here, 'dist') } = {}) {
   const version = hash.digest('hex').slice(0, 12);
   const names = LANGS.map((lang) => `widget-app.${lang}.${version}.js`);
   for (const file of await readdir(outdir)) {
-    if (/^widget-app\..+\.js(\.br|\.gz)?$/.test(file) && !names.some((name) => file.startsWith(name))) await rm(join(outdir, file), { force: true });
+    if (/^widget-(app|files)\..+\.js(\.br|\.gz)?$/.test(file) && ![...names, filesName].some((name) => file.startsWith(name))) await rm(join(outdir, file), { force: true });
   }
   const apps = names.map((name) => join(outdir, name));
   const alias = join(outdir, 'widget-app.js');
+  const files = join(outdir, filesName);
+  await writeFile(files, filesBytes);
   await Promise.all([...chunks.map((chunk, i) => writeFile(apps[i], chunk.outputFiles[0].contents)), writeFile(alias, all.outputFiles[0].contents)]);
 
   const loader = join(outdir, 'widget.js');
@@ -134,9 +141,10 @@ export async function build({ outdir = join(here, 'dist') } = {}) {
   const types = join(outdir, 'widget.d.ts');
   await copyFile(join(here, 'widget.d.ts'), types);
 
-  await Promise.all([loader, ...apps, alias, types].map(compress));
+  await Promise.all([loader, ...apps, alias, files, types].map(compress));
   return {
     loader,
+    files,
     apps: Object.fromEntries(LANGS.map((lang, i) => [lang, apps[i]])),
     version,
     modules: { loader: moduleSizes(loaderBuilt.metafile), app: moduleSizes(chunks[0].metafile) },
@@ -144,8 +152,8 @@ export async function build({ outdir = join(here, 'dist') } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { loader, apps } = await build();
-  for (const file of [loader, ...Object.values(apps)]) {
+  const { loader, apps, files } = await build();
+  for (const file of [loader, ...Object.values(apps), files]) {
     const [raw, gz, br] = await Promise.all(['', '.gz', '.br'].map(async (ext) => (await readFile(file + ext)).length));
     console.log(`${relative(here, file)}: ${raw} B raw, ${gz} B gzip, ${br} B brotli`);
   }

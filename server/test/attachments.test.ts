@@ -241,6 +241,23 @@ describe('attachments', () => {
     expect(crossSite.status).toBe(403);
   });
 
+  it('the widget\'s upload (POST /api/files) goes to the token\'s own current conversation; a forged or missing token is refused', async () => {
+    const visitor = await newVisitor();
+    const res = await fetch(`${server.url}/api/files`, { method: 'POST', body: png(3, 3), headers: { ...visitor.auth, 'x-file-name': 'w.png' } });
+    expect(res.status).toBe(201);
+    const { message } = (await res.json()) as UploadResponse;
+    expect(message.conversationId).toBe(visitor.hello.conversation.id);
+    const before = storedFiles();
+    const [payload, sig] = visitor.hello.token.split('.') as [string, string];
+    // The site named in a payload is only believed once the signature over it checks out.
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), s: 'other-site' })).toString('base64url');
+    for (const authorization of [`Bearer ${forged}.${sig}`, 'Bearer garbage', '']) {
+      const refused = await fetch(`${server.url}/api/files`, { method: 'POST', body: png(3, 3), headers: { authorization, 'x-file-name': 'w.png' } });
+      expect(refused.status, authorization).toBe(401);
+    }
+    expect(storedFiles()).toEqual(before);
+  });
+
   it('answers the widget\'s CORS preflight without allowing credentials', async () => {
     const res = await fetch(`${server.url}/api/conversations/x/files`, {
       method: 'OPTIONS',

@@ -7,7 +7,7 @@ import type { Request } from 'express';
 import type { KefuContext } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import { originAllowed } from '../socket/origin.ts';
-import type { AgentRecord, ConversationRecord } from '../storage/storage.ts';
+import type { AgentRecord, ConversationRecord, SiteRecord } from '../storage/storage.ts';
 
 export type Requester = { kind: 'visitor'; visitorId: string } | { kind: 'agent'; agent: AgentRecord };
 
@@ -15,6 +15,28 @@ export type Requester = { kind: 'visitor'; visitorId: string } | { kind: 'agent'
 export function bearerToken(req: Request): string | undefined {
   const match = /^Bearer\s+(\S{1,1000})$/i.exec(req.headers.authorization ?? '');
   return match?.[1];
+}
+
+/**
+ * The visitor a token names, for routes that take no conversation id (the widget's upload goes to
+ * the visitor's current conversation, as its typed messages do). The site is read from the
+ * token's own payload and the token is then verified against that site, so a forged site key
+ * fails the signature. Throws `unauthorized` for a missing or invalid token.
+ */
+export async function visitorOfToken(ctx: KefuContext, req: Request): Promise<{ visitorId: string; site: SiteRecord }> {
+  const token = bearerToken(req);
+  if (!token) throw new KefuError('unauthorized', 'send the visitor token');
+  let siteKey: unknown;
+  try {
+    siteKey = (JSON.parse(Buffer.from(token.slice(0, token.lastIndexOf('.')), 'base64url').toString('utf8')) as { s?: unknown }).s;
+  } catch {
+    siteKey = undefined;
+  }
+  const site = typeof siteKey === 'string' ? await ctx.storage.getSite(siteKey) : undefined;
+  const claims = site ? ctx.tokens.verify(token, site, ctx.now()) : undefined;
+  if (!site || !claims) throw new KefuError('unauthorized', 'the visitor token is not valid; reload the chat');
+  if (!originAllowed(req.headers.origin, req.headers.host, site.allowedOrigins)) throw new KefuError('forbidden', 'origin not allowed for this site');
+  return { visitorId: claims.visitorId, site };
 }
 
 /** Someone else's conversation looks exactly like a missing one. */

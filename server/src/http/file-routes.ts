@@ -1,6 +1,7 @@
 /**
  * Attachments over HTTP. `POST /api/conversations/:id/files` takes the raw bytes (name in
- * `X-File-Name`, URL-encoded) from the conversation's visitor or an agent, checks size and type
+ * `X-File-Name`, URL-encoded) from the conversation's visitor or an agent (`POST /api/files`: from
+ * the visitor's token, into their current conversation), checks size and type
  * while streaming, stores the file and posts a message carrying it. `GET /api/files/:id` serves it
  * to the conversation's visitor (token, or a signed link from `GET /api/files/:id/link`) and to
  * agents, sandboxed. The widget calls these cross-origin, so they answer CORS preflights; no route
@@ -18,12 +19,13 @@ import {
   type UploadResponse,
 } from '@kefu/shared';
 import type { KefuContext } from '../context.ts';
+import type { ConversationRecord } from '../storage/storage.ts';
 import { postMessage } from '../conversation/broadcast.ts';
 import { KefuError } from '../kefu-error.ts';
 import { clientIp } from '../security/client-ip.ts';
 import { consumeAll, memoryStore } from '../security/rate-limiter.ts';
 import { createDiskFileStore } from '../files/disk-file-store.ts';
-import { assertSameOriginWrite, conversationNotFound, requesterOf, type Requester } from '../files/file-access.ts';
+import { assertSameOriginWrite, conversationNotFound, requesterOf, visitorOfToken, type Requester } from '../files/file-access.ts';
 import { newFileId, parseFileId } from '../files/file-ids.ts';
 import { createFileLinks, type FileLinks } from '../files/file-links.ts';
 import type { FileStore } from '../files/file-store.ts';
@@ -92,10 +94,22 @@ export function fileRoutes(ctx: KefuContext, store: FileStore = createDiskFileSt
     if (assignedAgentId !== who.agent.id && who.agent.role !== 'admin') throw new KefuError('forbidden', 'conversation is assigned to another agent');
   };
 
-  const upload = async (req: Request, res: Response) => {
+  /** `/conversations/:id/files`: the conversation named, for its visitor or an agent. */
+  const named = async (req: Request) => {
     const conv = await ctx.storage.getConversation(String(req.params.id).slice(0, 64));
     if (!conv) throw conversationNotFound();
-    const who = await requesterOf(ctx, req, conv);
+    return { conv, who: await requesterOf(ctx, req, conv) };
+  };
+  /** `/files`: the token's visitor's current conversation (where their typed messages go). */
+  const current = async (req: Request) => {
+    const { visitorId } = await visitorOfToken(ctx, req);
+    const conv = await ctx.storage.latestConversation(visitorId);
+    if (!conv) throw conversationNotFound();
+    return { conv, who: { kind: 'visitor', visitorId } satisfies Requester };
+  };
+
+  const upload = (target: (req: Request) => Promise<{ conv: ConversationRecord; who: Requester }>) => async (req: Request, res: Response) => {
+    const { conv, who } = await target(req);
     assertMayPost(who, conv.state, conv.assignedAgentId, req);
     const uploaderId = who.kind === 'visitor' ? who.visitorId : who.agent.id;
     const verdict = await consumeAll([
@@ -162,9 +176,10 @@ export function fileRoutes(ctx: KefuContext, store: FileStore = createDiskFileSt
     return file;
   };
 
-  router.options(['/conversations/:id/files', '/files/:id', '/files/:id/link'], cors);
+  router.options(['/conversations/:id/files', '/files', '/files/:id', '/files/:id/link'], cors);
 
-  router.post('/conversations/:id/files', cors, closeOnRefusal, upload);
+  router.post('/conversations/:id/files', cors, closeOnRefusal, upload(named));
+  router.post('/files', cors, closeOnRefusal, upload(current));
 
   router.get('/files/:id/link', cors, async (req, res) => {
     // Only a token or a session mints a link: a link cannot renew itself.

@@ -4,6 +4,7 @@ import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import { HeadsetIcon } from './icons.tsx';
 import type { translator } from './i18n.ts';
+import { LazyPart } from './lazy-part.ts';
 
 /** Props of the composer. */
 export interface ComposerProps {
@@ -13,7 +14,7 @@ export interface ComposerProps {
   onHuman: () => void;
 }
 
-/** Input, send button and the always-visible "talk to a human" button. */
+/** Input, send button, the always-visible "talk to a human" button and the attach button. */
 export function Composer({ t, inputRef, onSend, onHuman }: ComposerProps) {
   const [text, setText] = useState('');
   const tooLong = text.length > LIMITS.messageChars;
@@ -21,7 +22,8 @@ export function Composer({ t, inputRef, onSend, onHuman }: ComposerProps) {
     if (!text.trim() || tooLong) return;
     onSend(text);
     setText('');
-    if (inputRef.current) inputRef.current.style.height = '';
+    // Submitted from the textarea or the button beside it: the textarea is there.
+    inputRef.current!.style.height = '';
   };
   return (
     <div class="ft">
@@ -30,6 +32,8 @@ export function Composer({ t, inputRef, onSend, onHuman }: ComposerProps) {
           <HeadsetIcon />
           {t('human')}
         </button>
+        {/* The attach button (and paste and drop into the panel) comes with the files chunk. */}
+        <LazyPart n="a" r={inputRef} />
       </div>
       <form
         class="cp"
