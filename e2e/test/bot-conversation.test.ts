@@ -8,13 +8,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import {
+  ADMIN,
+  CONSOLE,
   RESULTS_DIR,
   WIDGET,
   defineSteps,
   describeBrowser,
   expectVisible,
   messageItems,
+  queueLocator,
   recordPageProblems,
+  signIn,
   startStack,
   type Stack,
 } from '../src/index.ts';
@@ -81,6 +85,10 @@ describeBrowser("the bot's part of the conversation: small talk, one offer of a 
       pages[c.lang] = page;
       problems[c.lang] = recordPageProblems(page);
     }
+    const agentContext = await stack.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    contexts.push(agentContext);
+    pages.agent = await agentContext.newPage();
+    problems.agent = recordPageProblems(pages.agent);
   }, 180_000);
 
   afterAll(async () => {
@@ -92,6 +100,12 @@ describeBrowser("the bot's part of the conversation: small talk, one offer of a 
     () => stack?.server.output() ?? '',
     () => Object.fromEntries(Object.entries(problems).map(([actor, list]) => [actor, list()])),
   );
+
+  // Signed in first: with nobody online a handoff becomes a leave-a-message ticket instead of a queue entry.
+  step('the agent signs in to the console', async () => {
+    if (!stack || !pages.agent) throw new Error('The test setup did not start (server, host page or browser).');
+    await signIn(pages.agent, stack.server.url, ADMIN);
+  });
 
   for (const c of CASES) {
     const ready = (): { stack: Stack; page: Page } => {
@@ -175,6 +189,29 @@ describeBrowser("the bot's part of the conversation: small talk, one offer of a 
         await botSays(page, c.didYouMean).evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await page.screenshot({ path: join(RESULTS_DIR, `bot-conversation-${c.lang}-${width}-offer.png`) });
       }
+    });
+
+    if (c.lang !== 'zh-CN') continue;
+    step(`${c.lang}: after a handoff the agent reads the earlier "did you mean" questions and sees where a human was offered`, async () => {
+      const { page } = ready();
+      const agent = pages.agent as Page;
+      await page.setViewportSize({ width: c.width, height: 800 });
+      await panel(page).getByRole('button', { name: WIDGET.human }).first().click({ timeout: 5_000 });
+      const take = queueLocator(agent).getByRole('button', { name: CONSOLE.take });
+      await expectVisible(take, 'The visitor who asked for a human never reached the console queue.', { context: agent.locator('body'), timeout: 15_000 });
+      await take.first().click({ timeout: 5_000 });
+      const unsure = agent.getByRole('article').filter({ hasText: c.didYouMean });
+      await expectVisible(unsure, 'The console transcript does not show the "did you mean" turn.', { context: agent.locator('body') });
+      const listed = unsure.getByRole('list', { name: /推荐问题|suggestions/i });
+      for (const question of questions) {
+        await expectVisible(listed.getByText(question, { exact: true }), `The console transcript does not list the question "${question}" under the "did you mean".`, {
+          context: unsure,
+        });
+      }
+      await expectVisible(agent.getByRole('article').filter({ hasText: c.offer }).getByText(/已提示可转人工|offered a human/i), 'The console does not mark the turn that offered a human.', {
+        context: agent.locator('body'),
+      });
+      await agent.screenshot({ path: join(RESULTS_DIR, 'bot-conversation-console-zh-CN-1280.png') });
     });
   }
 });
