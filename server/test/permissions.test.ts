@@ -141,6 +141,7 @@ describe('permission table', { timeout: 60_000 }, () => {
       transfer: [{ conversationId: 'missing', to: { department: 'tech' } }, 'not_found'],
       assign: [{ conversationId: 'missing', agentId: 'someone' }, [F, 'not_found', 'not_found']],
       listLive: [{}, [F, 'ok', 'ok']],
+      listAgents: [{}, 'ok'],
     };
     expect(Object.keys(payloads).sort()).toEqual(Object.keys(AGENT_EVENT_ROLES).sort());
     const fresh: Record<Who, Identity> = { ...ids };

@@ -130,6 +130,12 @@ describe('transfer and internal notes', { timeout: 60_000 }, () => {
     expect(await error(b.socket, 'transfer', { conversationId: v.id, to: { agentId: b.id } })).toBe('conflict');
     expect(ok(await agentCall(c.socket, 'open', { conversationId: v.id })).conversation.assignedAgentId).toBe(b.id);
 
+    // Whom B can pick: enabled colleagues with presence and departments (the disabled one is not offered).
+    const targets = ok(await agentCall(b.socket, 'listAgents', {})).agents;
+    expect(targets.find((a) => a.id === c.id)).toMatchObject({ name: c.name, presence: 'online', departments: ['complaints'], full: false });
+    expect(targets.find((a) => a.id === off.id)?.presence).toBe('offline');
+    expect(targets.some((a) => a.id === gone.id)).toBe(false);
+
     // The transfer.
     const moved = ok(await agentCall(b.socket, 'transfer', { conversationId: v.id, to: { agentId: c.id }, note: TRANSFER_NOTE })).conversation;
     expect(moved).toMatchObject({ state: 'assigned', assignedAgentId: c.id, assignedAgentName: c.name });

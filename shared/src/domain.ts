@@ -28,6 +28,8 @@ export interface MessageMeta {
   decision?: BotDecision;
   /** Bot turns: the entry that answered. */
   entryId?: string;
+  /** Bot answers the matcher chose: its score for the entry, 0–1 with two decimals (absent for a tapped suggestion). */
+  confidence?: number;
   /** Buttons: follow-ups, "did you mean" candidates or welcome questions. */
   suggestions?: Suggestion[];
   /** The bot offers a human: once, on the second miss in a row (server/src/bot/human-offer.ts). */
@@ -152,6 +154,48 @@ export interface InternalNote {
 export interface LiveConversation extends ConversationSummary {
   /** Milliseconds waited: since queued while queued, from queued to assigned once assigned. */
   waitMs: number;
+}
+
+/** A colleague a conversation can be transferred to (enabled agents only). */
+export interface TransferTarget {
+  id: string;
+  name: string;
+  presence: 'online' | 'away' | 'offline';
+  /** Department keys. */
+  departments: string[];
+  /** At capacity: only a supervisor or admin can transfer to them. */
+  full: boolean;
+}
+
+/** One visitor message as the handoff card quotes it. */
+export interface HandoffQuestion {
+  seq: number;
+  text: string;
+  createdAt: number;
+}
+
+/** What an agent reads before replying: the visitor's problem, what the bot tried, and who they are (agents only). */
+export interface HandoffCard {
+  /** The visitor's own questions in this conversation, oldest first, the last 10 (not the "talk to a human" button). */
+  questions: HandoffQuestion[];
+  /** Questions the bot declined, or answered with a "did you mean" the visitor did not tap. */
+  missed: HandoffQuestion[];
+  /** Entries the bot answered with, latest answer first; the entry's question in Chinese and English when the knowledge base still has it (the console shows its own language). */
+  matched: { entryId: string; question?: string; questionEn?: string; confidence?: number }[];
+  identity?: { name?: string; email?: string; userId?: string; verified: boolean };
+  /** The page the visitor chats from (without its query). */
+  page?: string;
+  /** The page's title, when the widget told it. */
+  pageTitle?: string;
+  lang: Lang;
+  /** The visitor's IANA time zone, when the widget told it. */
+  timeZone?: string;
+  /** "Chrome 131 / macOS", from the visitor's User-Agent. */
+  browser?: string;
+  /** The visitor's other conversations, newest first. */
+  earlier: { id: string; state: ConversationState; createdAt: number; preview?: string }[];
+  /** The visitor's tickets, newest first. */
+  tickets: { number: string; status: 'open' | 'pending' | 'resolved' | 'closed'; createdAt: number }[];
 }
 
 export type AgentRole = 'admin' | 'supervisor' | 'agent';

@@ -7,8 +7,10 @@ import type { AckFn } from './errors.ts';
 import type {
   AgentProfile,
   ConversationSummary,
+  HandoffCard,
   InternalNote,
   LiveConversation,
+  TransferTarget,
   Message,
   Suggestion,
   VisitorConversation,
@@ -116,6 +118,8 @@ export interface ConversationDetail {
   hasOlder: boolean;
   /** The agents' internal notes on it, oldest first (never sent to the visitor). */
   notes?: InternalNote[];
+  /** What the agent reads before replying (open / accept only). */
+  card?: HandoffCard;
 }
 
 export interface AgentClientEvents {
@@ -136,6 +140,8 @@ export interface AgentClientEvents {
   transfer: (payload: TransferInput, ack: AckFn<{ conversation: ConversationSummary }>) => void;
   /** Supervisors and admins: give a queued or assigned conversation to a named agent (past capacity if need be). */
   assign: (payload: AssignInput, ack: AckFn<{ conversation: ConversationSummary }>) => void;
+  /** Every enabled colleague with presence, departments and whether they are full: whom a transfer can go to. */
+  listAgents: (payload: Record<string, never>, ack: AckFn<{ agents: TransferTarget[] }>) => void;
   /** Supervisors and admins: every queued and assigned conversation, with agent, state, department and wait. */
   listLive: (payload: Record<string, never>, ack: AckFn<{ conversations: LiveConversation[] }>) => void;
 }

@@ -20,6 +20,7 @@ export const AGENT_EVENT_ROLES: Record<keyof AgentClientEvents & string, AgentRo
   // The assigned agent, or a supervisor or admin for any conversation (checked in desk-events.ts).
   note: 'agent',
   transfer: 'agent',
+  listAgents: 'agent',
   assign: 'supervisor',
   listLive: 'supervisor',
 };

@@ -75,6 +75,20 @@ export function registerDeskEvents(ctx: KefuContext, socket: AgentSocket): void 
     return { conversation: await summaryView(ctx, assigned) };
   });
 
+  on('listAgents', EmptySchema, async () => {
+    const [loads, departments] = await Promise.all([storage.listAgentLoads(), storage.listDepartments()]);
+    const agents = loads
+      .filter(({ agent }) => agent.disabledAt === undefined)
+      .map(({ agent, openConversations }) => ({
+        id: agent.id,
+        name: agent.name,
+        presence: agent.presence,
+        departments: departments.filter((d) => d.members.includes(agent.id)).map((d) => d.key),
+        full: openConversations >= agent.capacity,
+      }));
+    return { agents };
+  });
+
   on('listLive', EmptySchema, async () => {
     const now = ctx.now();
     const live = await storage.listLive();
