@@ -31,12 +31,18 @@ async function answerEntry(
   entry: Entry,
   lang: Lang,
   patch: ConversationPatch,
+  confidence?: number,
 ): Promise<void> {
   // Stored with the answer, and only when it changes: most answers write nothing but the message.
   if (conv.department !== entry.department) patch = { ...patch, department: entry.department ?? null };
   const updated = await reply.post(conv, {
     text: entryAnswer(entry, lang),
-    meta: { decision: 'answer', entryId: entry.id, suggestions: suggestionsFor(entry.followUps, loaded.matcher, lang) },
+    meta: {
+      decision: 'answer',
+      entryId: entry.id,
+      ...(confidence !== undefined ? { confidence } : {}),
+      suggestions: suggestionsFor(entry.followUps, loaded.matcher, lang),
+    },
     patch,
   });
   if (entry.flow) await startFlow(ctx, reply, updated, loaded.kb, entry.flow, lang);
@@ -65,6 +71,12 @@ async function miss(
     meta: { decision, ...(suggestions ? { suggestions } : {}), ...(offer ? { offerHuman: true } : {}) },
     patch,
   });
+}
+
+/** The matcher's score for the answering entry, 0–1 with two decimals, for the agents' handoff card. */
+function confidenceOf(match: MatchResult, entryId: string): number | undefined {
+  const score = match.candidates.find((c) => c.id === entryId)?.score;
+  return score === undefined ? undefined : Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
 }
 
 /**
@@ -125,7 +137,7 @@ async function respond(ctx: KefuContext, conv: ConversationRecord, turn: BotTurn
 
   switch (match.decision) {
     case 'answer':
-      if (match.entry) return answerEntry(ctx, reply, conv, loaded, match.entry, lang, patch);
+      if (match.entry) return answerEntry(ctx, reply, conv, loaded, match.entry, lang, patch, confidenceOf(match, match.entry.id));
       return miss(ctx, reply, conv, lang, patch);
     case 'suggest': {
       const suggestions = match.candidates.slice(0, 3).map((c) => {

@@ -8,6 +8,7 @@ import { postMessage } from '../conversation/broadcast.ts';
 import { accept, close } from '../conversation/lifecycle.ts';
 import { historyPage, replayPage } from '../conversation/message-pages.ts';
 import { summaryView } from '../conversation/views.ts';
+import { handoffCard } from '../conversation/handoff-card.ts';
 import type { ConversationRecord } from '../storage/storage.ts';
 import { handlers } from './handle.ts';
 import { agentHandshake, guardAgentSocket, startSessionSweep } from './agent-session-guard.ts';
@@ -48,6 +49,7 @@ function registerAgentHandlers(ctx: KefuContext, socket: AgentSocket): void {
     conversation: await summaryView(ctx, conv),
     ...(await replayPage(storage, conv, afterSeq)),
     notes: await storage.listNotes(conv.id),
+    card: await handoffCard(ctx, conv),
   });
 
   on('hello', HelloSchema, async () => {

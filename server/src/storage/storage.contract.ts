@@ -390,5 +390,29 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       expect(await s.getTicketByNumber('T20990101-0001')).toBeUndefined();
       expect((await s.updateTicketStatus(t2.number, 'resolved', now + 1))!.status).toBe('resolved');
     });
+
+    it("lists one visitor's conversations and tickets, newest first, up to a limit", async () => {
+      const first = await newConversation();
+      const visitorId = first.visitorId;
+      const second = await s.createConversation({ siteKey: 'demo', visitorId, lang: 'en', now: now + 10 });
+      const third = await s.createConversation({ siteKey: 'demo', visitorId, now: now + 20 });
+      const stranger = await newConversation(now + 30);
+      expect((await s.listVisitorConversations(visitorId, 10)).map((c) => c.id)).toEqual([third.id, second.id, first.id]);
+      expect((await s.listVisitorConversations(visitorId, 2)).map((c) => c.id)).toEqual([third.id, second.id]);
+      expect((await s.listVisitorConversations(stranger.visitorId, 10)).map((c) => c.id)).toEqual([stranger.id]);
+      expect(await s.listVisitorConversations('nobody', 10)).toEqual([]);
+
+      const older = await s.createTicket({ conversationId: first.id, visitorId, day: '20261122', createdAt: now + 1 });
+      const newer = await s.createTicket({ conversationId: second.id, visitorId, day: '20261122', createdAt: now + 11 });
+      await s.createTicket({ conversationId: stranger.id, visitorId: stranger.visitorId, day: '20261122', createdAt: now + 31 });
+      await s.createTicket({ day: '20261122', createdAt: now + 40 });
+      await s.updateTicketStatus(older.number, 'resolved', now + 50);
+      expect((await s.listVisitorTickets(visitorId, 10)).map((t) => [t.number, t.status])).toEqual([
+        [newer.number, 'open'],
+        [older.number, 'resolved'],
+      ]);
+      expect((await s.listVisitorTickets(visitorId, 1)).map((t) => t.number)).toEqual([newer.number]);
+      expect(await s.listVisitorTickets('nobody', 10)).toEqual([]);
+    });
   });
 }

@@ -278,6 +278,8 @@ export interface Storage {
   getConversation(id: string): Promise<ConversationRecord | undefined>;
   /** The visitor's most recent conversation. */
   latestConversation(visitorId: string): Promise<ConversationRecord | undefined>;
+  /** The visitor's conversations, newest first, at most `limit`. */
+  listVisitorConversations(visitorId: string, limit: number): Promise<ConversationRecord[]>;
   updateConversation(id: string, patch: ConversationPatch, now: number): Promise<ConversationRecord>;
   /** Conditional update: applies only while the state is one of `from`; undefined when it was not (someone else won). */
   transitionConversation(
@@ -378,5 +380,7 @@ export interface Storage {
 
   createTicket(input: NewTicket): Promise<TicketRecord>;
   getTicketByNumber(number: string): Promise<TicketRecord | undefined>;
+  /** The visitor's tickets, newest first, at most `limit`. */
+  listVisitorTickets(visitorId: string, limit: number): Promise<TicketRecord[]>;
   updateTicketStatus(number: string, status: TicketStatus, now: number): Promise<TicketRecord | undefined>;
 }

@@ -196,6 +196,14 @@ export class PostgresStorage implements Storage {
     return row && toConversation(row);
   }
 
+  async listVisitorConversations(visitorId: string, limit: number): Promise<ConversationRecord[]> {
+    const rows = await this.all<PgConversationRow>(
+      'SELECT * FROM conversations WHERE visitor_id = $1 ORDER BY created_at DESC, ord DESC LIMIT $2',
+      [visitorId, limit],
+    );
+    return rows.map(toConversation);
+  }
+
   async updateConversation(id: string, patch: ConversationPatch, now: number): Promise<ConversationRecord> {
     const params: unknown[] = [id];
     const row = await this.one<PgConversationRow>(`UPDATE conversations SET ${pgPatchColumns(patch, now, params)} WHERE id = $1 RETURNING *`, params);
@@ -434,6 +442,11 @@ export class PostgresStorage implements Storage {
   async getTicketByNumber(number: string): Promise<TicketRecord | undefined> {
     const row = await this.one<PgTicketRow>('SELECT * FROM tickets WHERE number = $1', [number]);
     return row && toTicket(row);
+  }
+
+  async listVisitorTickets(visitorId: string, limit: number): Promise<TicketRecord[]> {
+    const rows = await this.all<PgTicketRow>('SELECT * FROM tickets WHERE visitor_id = $1 ORDER BY created_at DESC, number DESC LIMIT $2', [visitorId, limit]);
+    return rows.map(toTicket);
   }
 
   async updateTicketStatus(number: string, status: TicketStatus, now: number): Promise<TicketRecord | undefined> {

@@ -286,6 +286,14 @@ class SqliteStorage implements Storage {
     return row && toConversation(row);
   }
 
+  async listVisitorConversations(visitorId: string, limit: number): Promise<ConversationRecord[]> {
+    return this.all<ConversationRow>(
+      'SELECT * FROM conversations WHERE visitor_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
+      visitorId,
+      limit,
+    ).map(toConversation);
+  }
+
   updateConversation(id: string, patch: ConversationPatch, now: number): Promise<ConversationRecord> {
     return this.write(() => {
       const { sql, params } = patchColumns(patch, now);
@@ -662,6 +670,10 @@ class SqliteStorage implements Storage {
   async getTicketByNumber(number: string): Promise<TicketRecord | undefined> {
     const row = this.get<TicketRow>('SELECT * FROM tickets WHERE number = ?', number);
     return row && toTicket(row);
+  }
+
+  async listVisitorTickets(visitorId: string, limit: number): Promise<TicketRecord[]> {
+    return this.all<TicketRow>('SELECT * FROM tickets WHERE visitor_id = ? ORDER BY created_at DESC, number DESC LIMIT ?', visitorId, limit).map(toTicket);
   }
 
   updateTicketStatus(number: string, status: TicketStatus, now: number): Promise<TicketRecord | undefined> {
