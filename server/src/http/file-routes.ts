@@ -135,7 +135,7 @@ export function fileRoutes(ctx: KefuContext, store: FileStore = createDiskFileSt
       const { message } = await postMessage(ctx, conv, {
         clientId: `file-${parseFileId(id)!.key}`,
         author: who.kind,
-        ...(who.kind === 'agent' ? { authorName: who.agent.name } : { preview: `📎 ${name}` }),
+        ...(who.kind === 'agent' ? { authorName: who.agent.name } : { preview: name }),
         text: name,
         meta: { attachment },
       });

@@ -5,6 +5,7 @@ import type { translator } from './i18n.ts';
 import { MarkdownView } from './markdown-view.tsx';
 import { formatTime, type ChatMessage } from '@kefu/shared/client';
 import { noticeText } from './notice-text.ts';
+import { LazyPart } from './lazy-part.ts';
 
 /** Props of a transcript entry. */
 export interface MessageItemProps {
@@ -33,7 +34,7 @@ export function MessageItem({ message, lang, t, agentName, onRetry, children }: 
     <article class={`m ${author === 'visitor' ? 'v' : 'o'}${message.pending ? ' pe' : ''}`}>
       <span class={author === 'visitor' ? 'sr' : 'au'}>{who}</span>
       <div class={author === 'bot' ? 'bu md' : 'bu'}>
-        {author === 'bot' ? <MarkdownView text={message.text} /> : message.text}
+        {author === 'bot' ? <MarkdownView text={message.text} /> : message.meta?.attachment ? <LazyPart n="f" m={message} /> : message.text}
       </div>
       {message.failed ? (
         <div class="fl" role="alert">

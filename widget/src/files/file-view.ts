@@ -13,15 +13,18 @@ const DOC = 'M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8zm4 18H6V4
 
 /** Fills a message bubble's part with the file. */
 export function fillFile(part: HTMLElement, file: Attachment): void {
-  const link = el('a', { target: '_blank', rel: 'noopener' });
+  const link = el('a', {});
   let image: HTMLImageElement | undefined;
   if (file.type === 'application/pdf') {
+    // The server sends it as an attachment: the click downloads it and the page stays.
     link.className = 'kf-f';
     link.download = file.name;
     link.append(icon(DOC), `${file.name} `, el('small', {}, fileSize(file.size)));
   } else {
     link.className = 'kf-i';
     link.title = s.open;
+    link.target = '_blank';
+    link.rel = 'noopener';
     image = el('img', { alt: file.name });
     // The header's size reserves the thumbnail's box, so the transcript does not jump when it loads.
     if (file.width && file.height) {

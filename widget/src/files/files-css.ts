@@ -2,7 +2,10 @@
 const CSS =
   '.kf{display:contents}' +
   '.tb{gap:6px;flex-wrap:wrap;align-items:center}' +
-  '.kf-s{font-size:12px;color:#64748b}' +
+  '.kf-s{flex-basis:100%;text-align:left;font-size:12px;color:#64748b}' +
+  '.kf-s:empty{display:none}' +
+  // An image is its own bubble.
+  '.m .bu:has(>.kf>.kf-i){padding:0;background:none;box-shadow:none}' +
   '.kf-s.er{color:#b91c1c}' +
   '.kf-i{display:block;line-height:0;cursor:zoom-in}' +
   '.kf-i img{display:block;max-width:100%;max-height:200px;width:auto;height:auto;border-radius:6px;background:rgba(127,127,127,.15)}' +
