@@ -9,9 +9,13 @@ import {
   type ConversationDetail,
   type ConversationSummary,
   type HistoryPage,
+  type InternalNote,
+  type LiveConversation,
   type Message,
   type ReadMark,
   type SendResult,
+  type TransferInput,
+  type TransferTarget,
   type TypingSignal,
 } from '@kefu/shared';
 import type { ResyncTarget } from '../state/resync-targets.ts';
@@ -34,6 +38,8 @@ export interface AgentClientHandlers {
   typing(signal: TypingSignal): void;
   /** This agent's read mark moved (another tab of theirs). */
   read(mark: ReadMark): void;
+  /** An internal note on a conversation we watch. */
+  note?(note: InternalNote): void;
   /** A transcript fetched after a reconnect. */
   resynced(detail: ConversationDetail): void;
   /** The session is gone: back to sign-in. */
@@ -94,6 +100,7 @@ export class AgentClient {
     socket.on('message', (message) => this.on.message(message));
     socket.on('typing', (signal) => this.on.typing(signal));
     socket.on('read', (mark) => this.on.read(mark));
+    socket.on('note', (note) => this.on.note?.(note));
   }
 
   /** Disconnects and stops retrying. */
@@ -158,6 +165,31 @@ export class AgentClient {
   /** Closes a conversation assigned to this agent. */
   closeConversation(conversationId: string): Promise<Result<{ conversation: ConversationSummary }>> {
     return this.request<{ conversation: ConversationSummary }>((s, ack) => s.emit('close', { conversationId }, ack));
+  }
+
+  /** An internal note for the agents (never the visitor); resending the same clientId is safe. */
+  note(conversationId: string, clientId: string, text: string): Promise<Result<{ note: InternalNote }>> {
+    return this.request<{ note: InternalNote }>((s, ack) => s.emit('note', { conversationId, clientId, text }, ack));
+  }
+
+  /** Hands the conversation to an agent or a department, with an optional note for the receiver. */
+  transfer(input: TransferInput): Promise<Result<{ conversation: ConversationSummary }>> {
+    return this.request<{ conversation: ConversationSummary }>((s, ack) => s.emit('transfer', input, ack));
+  }
+
+  /** Supervisors and admins: gives a conversation to a named agent (themselves: taking over). */
+  assign(conversationId: string, agentId: string): Promise<Result<{ conversation: ConversationSummary }>> {
+    return this.request<{ conversation: ConversationSummary }>((s, ack) => s.emit('assign', { conversationId, agentId }, ack));
+  }
+
+  /** Colleagues a conversation can be transferred to. */
+  listAgents(): Promise<Result<{ agents: TransferTarget[] }>> {
+    return this.request<{ agents: TransferTarget[] }>((s, ack) => s.emit('listAgents', {}, ack));
+  }
+
+  /** Supervisors and admins: every queued and assigned conversation. */
+  listLive(): Promise<Result<{ conversations: LiveConversation[] }>> {
+    return this.request<{ conversations: LiveConversation[] }>((s, ack) => s.emit('listLive', {}, ack));
   }
 
   private async greet(): Promise<void> {

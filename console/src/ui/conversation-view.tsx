@@ -1,11 +1,14 @@
 /** The open conversation: header with Close, the transcript (bot turns included, older pages on demand) as a log, and the reply box. */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { InternalNote } from '@kefu/shared';
 import type { ConversationView as View, PendingReply } from '../state/console-state.ts';
 import { CloseConfirm } from './close-confirm.tsx';
 import { IdentityBadge } from './identity-badge.tsx';
 import { useI18n } from './i18n-context.ts';
 import { langLabelKey, stateLabelKey } from './labels.ts';
 import { MessageItem } from './message-item.tsx';
+import { NoteItem, isNote, withNotes } from './note-item.tsx';
 import { ReplyBox } from './reply-box.tsx';
 import { useNow } from './use-now.ts';
 
@@ -22,6 +25,12 @@ export interface ConversationViewProps {
   onLoadOlder(): Promise<void>;
   /** The agent typed in the reply box (`true`) or sent the reply (`false`): the visitor sees 客服正在输入…. */
   onTyping?(typing: boolean): void;
+  /** Agents' internal notes, shown among the messages (never sent to the visitor). */
+  notes?: InternalNote[];
+  /** Sends an internal note (the reply box's 内部备注 switch). */
+  onNote?(text: string): void;
+  /** More header actions while the conversation is live (转接 / Transfer). */
+  actions?: ComponentChildren;
 }
 
 function PendingItem({ reply, onRetry }: { reply: PendingReply; onRetry(clientId: string): void }) {
@@ -43,7 +52,7 @@ function PendingItem({ reply, onRetry }: { reply: PendingReply; onRetry(clientId
 }
 
 /** Right-hand pane for one conversation. */
-export function ConversationView({ view, closing, drafts, onSend, onRetry, onClose, onRemove, onLoadOlder, onTyping }: ConversationViewProps) {
+export function ConversationView({ view, closing, drafts, onSend, onRetry, onClose, onRemove, onLoadOlder, onTyping, notes = [], onNote, actions }: ConversationViewProps) {
   const { t } = useI18n();
   const now = useNow(60_000);
   const { summary, messages, pending } = view;
@@ -74,7 +83,7 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
   useLayoutEffect(() => {
     const log = logRef.current;
     if (log && stickToBottom.current) log.scrollTop = log.scrollHeight;
-  }, [messages.length, pending.length, summary.id, summary.state]);
+  }, [messages.length, pending.length, notes.length, summary.id, summary.state]);
 
   const firstId = messages[0]?.id;
   useLayoutEffect(() => {
@@ -127,6 +136,7 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
             {t(stateLabelKey(summary.state))}
           </p>
         </div>
+        {active && actions}
         {active && (
           <button
             type="button"
@@ -184,9 +194,7 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
             {t('loadOlder')}
           </button>
         )}
-        {messages.map((m) => (
-          <MessageItem key={m.id} message={m} now={now} />
-        ))}
+        {withNotes(messages, notes).map((m) => (isNote(m) ? <NoteItem key={`note-${m.id}`} note={m} now={now} /> : <MessageItem key={m.id} message={m} now={now} />))}
         {pending.map((p) => (
           <PendingItem key={p.clientId} reply={p} onRetry={onRetry} />
         ))}
@@ -207,6 +215,7 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
               onTyping?.(false);
               onSend(text);
             }}
+            {...(onNote ? { onNote } : {})}
           />
         </div>
       )}

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** Pages of the signed-in console. */
-export type ConsolePage = 'desk' | 'team' | 'departments';
+export type ConsolePage = 'desk' | 'team' | 'departments' | 'live';
 
 /** The invite token in `#/invite/<token>`, if the console was opened from an invite link. */
 export function inviteTokenFromHash(hash = location.hash): string | undefined {
@@ -10,7 +10,7 @@ export function inviteTokenFromHash(hash = location.hash): string | undefined {
 }
 
 export function pageFromHash(hash = location.hash): ConsolePage {
-  return hash === '#/team' ? 'team' : hash === '#/departments' ? 'departments' : 'desk';
+  return hash === '#/team' ? 'team' : hash === '#/departments' ? 'departments' : hash === '#/live' ? 'live' : 'desk';
 }
 
 export const pageHref = (page: ConsolePage): string => (page === 'desk' ? '#/' : `#/${page}`);

@@ -17,12 +17,15 @@ export interface ReplyBoxProps {
   initialDraft: string;
   onDraft(text: string): void;
   onSend(text: string): void;
+  /** With it, a 内部备注 / Internal note switch sends the text as a note for agents instead of a reply. */
+  onNote?(text: string): void;
   inputRef: RefObject<HTMLTextAreaElement>;
 }
 
 /** A labelled textarea and a Send button. */
-export function ReplyBox({ conversationId, initialDraft, onDraft, onSend, inputRef }: ReplyBoxProps) {
+export function ReplyBox({ conversationId, initialDraft, onDraft, onSend, onNote, inputRef }: ReplyBoxProps) {
   const { t } = useI18n();
+  const [noteMode, setNoteMode] = useState(false);
   const upload = useUpload(conversationId);
   const [text, setText] = useState(initialDraft);
   const tooLong = text.length > LIMITS.messageChars;
@@ -34,7 +37,8 @@ export function ReplyBox({ conversationId, initialDraft, onDraft, onSend, inputR
   };
   const submit = () => {
     if (!canSend) return;
-    onSend(text.trim());
+    if (noteMode && onNote) onNote(text.trim());
+    else onSend(text.trim());
     update('');
     // After a click on Send the agent usually keeps typing.
     inputRef.current?.focus();
@@ -42,7 +46,7 @@ export function ReplyBox({ conversationId, initialDraft, onDraft, onSend, inputR
 
   return (
     <form
-      class="reply"
+      class={noteMode ? 'reply note-mode' : 'reply'}
       onDragOver={(e) => {
         // Accepting the drag is what lets a file be dropped here rather than opened by the browser.
         if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
@@ -60,11 +64,15 @@ export function ReplyBox({ conversationId, initialDraft, onDraft, onSend, inputR
         id="reply-input"
         ref={inputRef}
         rows={3}
-        placeholder={t('replyPlaceholder')}
+        placeholder={noteMode ? t('notePlaceholder') : t('replyPlaceholder')}
         value={text}
         aria-invalid={tooLong ? 'true' : undefined}
         aria-describedby={tooLong ? 'reply-error' : undefined}
-        onInput={(e) => update(e.currentTarget.value)}
+        onInput={(e) => {
+          // A note is not a reply: the visitor is not told the agent is typing.
+          if (noteMode) e.stopPropagation();
+          update(e.currentTarget.value);
+        }}
         onPaste={upload.fromTransfer}
         onKeyDown={(e) => {
           // keyCode 229 covers browsers that end composition before firing keydown without isComposing.
@@ -80,9 +88,15 @@ export function ReplyBox({ conversationId, initialDraft, onDraft, onSend, inputR
         <span class={upload.error ? 'form-error attach-status' : 'attach-status'} role="status">
           {upload.status}
         </span>
-        <AttachButton busy={upload.sending !== undefined} onFile={(file) => void upload.send(file)} />
+        {onNote && (
+          <label class="note-switch" title={t('internalNoteHint')}>
+            <input type="checkbox" checked={noteMode} onChange={(e) => setNoteMode(e.currentTarget.checked)} />
+            {t('internalNote')}
+          </label>
+        )}
+        {!noteMode && <AttachButton busy={upload.sending !== undefined} onFile={(file) => void upload.send(file)} />}
         <button type="submit" class="primary" disabled={!canSend}>
-          {t('send')}
+          {noteMode ? t('addNote') : t('send')}
         </button>
       </div>
     </form>

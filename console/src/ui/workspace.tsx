@@ -5,11 +5,15 @@ import { AgentClient, type ConnectionStatus, type Result } from '../net/agent-cl
 import { newClientId } from '@kefu/shared/client';
 import { attentionCount, consoleReducer } from '../state/console-reducer.ts';
 import { initialConsoleState } from '../state/console-state.ts';
+import { NotesStore, useNotes } from '../state/notes-store.ts';
 import { resyncTargets } from '../state/resync-targets.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { AppHeader } from './app-header.tsx';
 import { ConversationView } from './conversation-view.tsx';
 import { DepartmentsPage } from './departments-page.tsx';
+import { LiveConversations } from './live-conversations.tsx';
+import { TransferDialog } from './transfer-dialog.tsx';
+import './desk-tools.css';
 import { useHashPage } from './hash-route.ts';
 import { useI18n } from './i18n-context.ts';
 import { MyConversations } from './my-conversations.tsx';
@@ -38,7 +42,8 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
   const { t } = useI18n();
   const hashPage = useHashPage();
   // A page the role may not see falls back to the desk (the server refuses its routes anyway).
-  const page = hashPage === 'team' && !roleAtLeast(agent.role, 'supervisor') ? 'desk' : hashPage === 'departments' && agent.role !== 'admin' ? 'desk' : hashPage;
+  const supervising = roleAtLeast(agent.role, 'supervisor');
+  const page = (hashPage === 'team' || hashPage === 'live') && !supervising ? 'desk' : hashPage === 'departments' && agent.role !== 'admin' ? 'desk' : hashPage;
   const [state, dispatch] = useReducer(consoleReducer, {
     ...initialConsoleState,
     agent,
@@ -52,6 +57,8 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
   stateRef.current = state;
   const clientRef = useRef<AgentClient | null>(null);
   const drafts = useRef(new Map<string, string>()).current;
+  const notes = useRef(new NotesStore()).current;
+  const [transferring, setTransferring] = useState(false);
   const unauthorizedRef = useRef(onUnauthorized);
   unauthorizedRef.current = onUnauthorized;
   const onTypingSignal = useDeskSignals({ state, dispatch, client: clientRef, status, deskShown: page === 'desk', t, onOpen: (id) => void select(id) });
@@ -65,7 +72,11 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
       message: (message) => dispatch({ type: 'message', message }),
       typing: onTypingSignal,
       read: (mark) => dispatch({ type: 'read', ...mark }),
-      resynced: (detail) => dispatch({ type: 'opened', detail }),
+      resynced: (detail) => {
+        notes.set(detail.conversation.id, detail.notes);
+        dispatch({ type: 'opened', detail });
+      },
+      note: (note) => notes.add(note),
       unauthorized: () => unauthorizedRef.current(),
       watched: () => resyncTargets(stateRef.current),
     });
@@ -100,6 +111,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
     const res = await client.accept(conversationId);
     setAccepting(null);
     if (res.ok) {
+      notes.set(conversationId, res.data.notes);
       dispatch({ type: 'accepted', detail: res.data });
       return;
     }
@@ -117,8 +129,16 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
     const view = stateRef.current.conversations[conversationId];
     if (view?.loaded || !clientRef.current) return;
     const res = await clientRef.current.open(conversationId);
-    if (res.ok) dispatch({ type: 'opened', detail: res.data });
-    else setAlert(errorKey(res));
+    if (res.ok) {
+      notes.set(conversationId, res.data.notes);
+      dispatch({ type: 'opened', detail: res.data });
+    } else setAlert(errorKey(res));
+  };
+
+  const addNote = async (conversationId: string, text: string) => {
+    const res = await clientRef.current?.note(conversationId, newClientId(), text);
+    if (res?.ok) notes.add(res.data.note);
+    else if (res) setAlert(errorKey(res));
   };
 
   const deliver = async (conversationId: string, clientId: string, text: string) => {
@@ -171,6 +191,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
   };
 
   const open = state.openId ? state.conversations[state.openId] : undefined;
+  const openNotes = useNotes(notes, state.openId);
   const mine = state.mine.flatMap((id) => state.conversations[id] ?? []);
 
   return (
@@ -178,9 +199,24 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
       <AppHeader agent={agent} status={status} page={page} onSignOut={onSignOut} />
       {page === 'team' && <TeamPage me={agent} />}
       {page === 'departments' && <DepartmentsPage />}
+      {page === 'live' && (
+        <LiveConversations
+          client={clientRef.current}
+          me={agent}
+          onOpen={(id) => {
+            location.hash = '#/';
+            void select(id);
+          }}
+        />
+      )}
       {/* The desk stays mounted (hidden) on other pages: its drafts and scroll positions survive a visit. */}
       <div class="columns" hidden={page !== 'desk'}>
         <aside class="sidebar">
+          {supervising && (
+            <a class="live-link" href="#/live">
+              {t('allConversations')}
+            </a>
+          )}
           <QueueList queue={state.queue} accepting={accepting} onAccept={(id) => void accept(id)} />
           <MyConversations views={mine} openId={state.openId} onSelect={(id) => void select(id)} />
         </aside>
@@ -196,12 +232,36 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
               onRemove={() => remove(open.summary.id)}
               onLoadOlder={() => loadOlder(open.summary.id)}
               onTyping={(typing) => (typing ? clientRef.current?.typing(open.summary.id) : clientRef.current?.stopTyping(open.summary.id))}
+              notes={openNotes}
+              onNote={(text) => void addNote(open.summary.id, text)}
+              actions={
+                (open.summary.assignedAgentId === agent.id || supervising) && (
+                  <button type="button" aria-haspopup="dialog" onClick={() => setTransferring(true)}>
+                    {t('transfer')}
+                  </button>
+                )
+              }
             />
           ) : (
             <p class="placeholder">{t('selectPrompt')}</p>
           )}
         </main>
       </div>
+      {transferring && open && clientRef.current && (
+        <TransferDialog
+          client={clientRef.current}
+          conversation={open.summary}
+          mayOverfill={supervising}
+          onCancel={() => setTransferring(false)}
+          onDone={(summary) => {
+            setTransferring(false);
+            dispatch({ type: 'conversation', summary });
+            // Handed to someone else: it leaves this agent's list (a supervisor may still open it from 全部会话).
+            if (summary.assignedAgentId !== agent.id) remove(summary.id);
+            setAlert('transferDone');
+          }}
+        />
+      )}
       <div class="toast-region" role="alert">
         {alert && <p class="toast">{t(alert)}</p>}
       </div>
