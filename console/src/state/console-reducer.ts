@@ -65,7 +65,7 @@ function upsertDetail(state: ConsoleState, detail: ConversationDetail): Record<s
     base = { ...base, messages: first ? base.messages.filter((m) => m.seq >= first.seq) : base.messages, hasOlder: detail.hasOlder };
   }
   const view = withMessages({ ...base, summary: { ...base.summary, ...detail.conversation } }, detail.messages);
-  return { ...state.conversations, [id]: { ...view, loaded: true } };
+  return { ...state.conversations, [id]: { ...view, loaded: true, ...(detail.card ? { card: detail.card } : {}) } };
 }
 
 function updateView(

@@ -1,5 +1,5 @@
 /** Shape of the console's conversation state (queue, my conversations, transcripts). */
-import type { AgentProfile, ConversationSummary, Message } from '@kefu/shared';
+import type { AgentProfile, ConversationSummary, HandoffCard, Message } from '@kefu/shared';
 
 /** A reply typed by this agent that the server has not acknowledged yet. */
 export interface PendingReply {
@@ -25,6 +25,8 @@ export interface ConversationView {
   visitorTyping: boolean;
   /** How far this agent has marked the conversation read (any of their tabs). */
   readSeq: number;
+  /** The handoff card of the last open / accept (who the visitor is, what they asked, what the bot missed). */
+  card?: HandoffCard;
 }
 
 /** Everything the signed-in console shows that comes from the server. */

@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { InternalNote } from '@kefu/shared';
 import type { ConversationView as View, PendingReply } from '../state/console-state.ts';
 import { CloseConfirm } from './close-confirm.tsx';
+import { HandoffCard } from './handoff-card.tsx';
 import { IdentityBadge } from './identity-badge.tsx';
 import { useI18n } from './i18n-context.ts';
 import { langLabelKey, stateLabelKey } from './labels.ts';
@@ -180,6 +181,7 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
           </button>
         </div>
       )}
+      <HandoffCard card={view.card} now={now} />
       <div
         class="log"
         role="log"
