@@ -102,4 +102,32 @@ describe('handoff card', () => {
     expect(JSON.stringify([v.seen, v.replies])).not.toContain('"card"');
     expect(JSON.stringify([v.seen, v.replies])).not.toContain('Chrome 131');
   });
+  it('counts an ignored "did you mean" as a miss but not one the visitor tapped; an anonymous first visit has no identity or history', async () => {
+    const agent = await agentOnDuty(server.url);
+    const socket = connectVisitor(server.url, { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0' });
+    const messages = recorder<Message>(socket, 'message');
+    const hello = ok(await visitorCall(socket, 'hello', { lang: 'zh-CN' }));
+    const ask = async (clientId: string, text: string, entryId?: string): Promise<Message> => {
+      const sent = ok(await visitorCall(socket, 'send', { clientId, text, ...(entryId ? { entryId } : {}) })).message;
+      return messages.next((m) => m.author === 'bot' && m.seq > sent.seq);
+    };
+    const tappedSuggest = await ask('s1', '客服');
+    expect(tappedSuggest.meta?.decision).toBe('suggest');
+    const pick = tappedSuggest.meta!.suggestions![0]!;
+    expect((await ask('s2', pick.question, pick.id)).meta).toMatchObject({ decision: 'answer', entryId: pick.id });
+    expect((await ask('s3', '客服')).meta?.decision).toBe('suggest');
+    ok(await visitorCall(socket, 'handoff', { clientId: 'h1' }));
+
+    const card = ok(await agentCall(agent, 'accept', { conversationId: hello.conversation.id })).card!;
+    expect(card.questions.map((q) => q.text)).toEqual(['客服', pick.question, '客服']);
+    // Only the second 客服: its "did you mean" was left for a human.
+    expect(card.missed.map((q) => q.seq)).toEqual([card.questions[2]!.seq]);
+    // A tapped suggestion is answered without the matcher, so it has no confidence.
+    expect(card.matched).toEqual([expect.objectContaining({ entryId: pick.id, question: pick.question })]);
+    expect(card.matched[0]!.confidence).toBeUndefined();
+    expect(card.identity).toBeUndefined();
+    expect(card.browser).toBe('Firefox 133 / Linux');
+    expect(card.earlier).toEqual([]);
+    expect(card.tickets).toEqual([]);
+  });
 });
