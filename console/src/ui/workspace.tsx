@@ -236,7 +236,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
               onNote={(text) => void addNote(open.summary.id, text)}
               actions={
                 (open.summary.assignedAgentId === agent.id || supervising) && (
-                  <button type="button" aria-haspopup="dialog" onClick={() => setTransferring(true)}>
+                  <button type="button" class="transfer-button" aria-haspopup="dialog" onClick={() => setTransferring(true)}>
                     {t('transfer')}
                   </button>
                 )
