@@ -160,7 +160,7 @@ describeBrowser('B transfers a visitor to C with a note; a supervisor sees every
     await dialog.getByRole('textbox').fill(TRANSFER_NOTE);
     await shoot(b, 'transfer-dialog');
     await dialog.getByRole('button', { name: /确认转接|^transfer$/i }).click();
-    await expect.poll(() => visibleText(transcript(page('visitor')), 4_000), { timeout: 10_000, message: 'The visitor was not told of the transfer to 小C.' }).toMatch(/转接给客服 小C|transferred to 小C/);
+    await expect.poll(() => visibleText(transcript(page('visitor')), 4_000), { timeout: 10_000, message: 'The visitor was not told of the transfer to 小C.' }).toMatch(/转接(给客服 ?|至)小C|transferred to 小C/);
     const seen = await visibleText(transcript(page('visitor')));
     expect(seen).not.toContain(TRANSFER_NOTE);
     expect(seen).not.toContain(NOTE);

@@ -33,9 +33,8 @@ const zhCN = {
   closed: '本次会话已结束，感谢您的咨询。',
   ratingThanks: '感谢您的评价！',
   reopened: '会话已重新开始，智能客服继续为您服务。',
-  transferred: '已为您转接给客服 {name}。',
-  // Each language's template names the department in its own language.
-  transferredDept: '已为您转接至{departmentZh}，请稍候。',
+  // To an agent ({name}) or a department, named in each table's own language ({zh} / {en}).
+  transferred: '已为您转接至{name}{zh}，请稍候。',
   ticket: '当前没有客服在线，已为您创建留言工单。',
   rate: '评价',
   rateTitle: '请为本次服务打分',
@@ -93,8 +92,7 @@ const en: Strings = {
   closed: 'This conversation has ended. Thank you for contacting us.',
   ratingThanks: 'Thank you for your rating!',
   reopened: 'The conversation has restarted; the assistant is back.',
-  transferred: "You've been transferred to {name}.",
-  transferredDept: "You've been transferred to {departmentEn}. Please wait a moment.",
+  transferred: "You've been transferred to {name}{en}.",
   ticket: 'No agent is available right now; we have saved your request as a ticket.',
   rate: 'Rate',
   rateTitle: 'How would you rate this conversation?',

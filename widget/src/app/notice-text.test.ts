@@ -27,10 +27,10 @@ describe('noticeText', () => {
   });
 
   it('tells of a transfer to an agent or to a department, the department named in the widget language', () => {
-    expect(noticeText({ text: 'x', meta: { notice: 'transferred', params: { agentName: '小陈' } } }, zh)).toBe('已为您转接给客服 小陈。');
+    expect(noticeText({ text: 'x', meta: { notice: 'transferred', params: { agentName: '小陈' } } }, zh)).toBe('已为您转接至小陈，请稍候。');
     const toDepartment = { text: 'x', meta: { notice: 'transferred' as const, params: { departmentZh: '投诉与建议', departmentEn: 'Complaints' } } };
     expect(noticeText(toDepartment, zh)).toBe('已为您转接至投诉与建议，请稍候。');
-    expect(noticeText(toDepartment, en)).toBe("You've been transferred to Complaints. Please wait a moment.");
+    expect(noticeText(toDepartment, en)).toBe("You've been transferred to Complaints.");
   });
 
   it('falls back to the server text for tickets and unknown notices', () => {

@@ -28,9 +28,7 @@ export function noticeText(
     case 'reopened':
       return t('reopened');
     case 'transferred':
-      return params.agentName
-        ? t('transferred', { name: params.agentName })
-        : t('transferredDept', { departmentZh: params.departmentZh ?? '', departmentEn: params.departmentEn ?? '' });
+      return t('transferred', { name: params.agentName ?? '', zh: params.departmentZh ?? '', en: params.departmentEn ?? '' });
     default:
       // Notices this widget does not know yet: the server's text.
       return message.text;
