@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentRole, ConversationSummary, InternalNote, Message, VisitorConversation } from '@kefu/shared';
 import type { KefuServer } from '../src/index.ts';
+import { createTestSchema, type TestSchema } from '../src/storage/postgres/postgres-test-schema.ts';
 import {
   agentCall,
   closeClients,
@@ -22,15 +23,7 @@ import {
 
 let server: KefuServer;
 let adminCookie: string;
-
-beforeAll(async () => {
-  server = await startServer();
-  adminCookie = await login(server.url);
-});
-afterAll(async () => {
-  closeClients();
-  await server?.close();
-});
+const pgUrl = process.env.TEST_DATABASE_URL;
 
 const admin = (method: string, path: string, body?: unknown) =>
   fetch(`${server.url}${path}`, {
@@ -79,7 +72,20 @@ const error = async (socket: AgentClient, event: Parameters<typeof agentCall>[1]
   return res.ok ? 'ok' : res.error.code;
 };
 
-describe('transfer and internal notes', { timeout: 60_000 }, () => {
+/** The same journeys on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set (assignments are atomic on both). */
+for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database === 'postgres' && !pgUrl)(`transfer and internal notes (${database})`, { timeout: 60_000 }, () => {
+  let schema: TestSchema | undefined;
+  beforeAll(async () => {
+    if (database === 'postgres') schema = await createTestSchema(pgUrl!);
+    server = await startServer(schema ? { databaseUrl: schema.url } : {});
+    adminCookie = await login(server.url);
+  });
+  afterAll(async () => {
+    closeClients();
+    await server?.close();
+    await schema?.drop();
+  });
+
   const NOTE_BY_B = '老客户，上次也是发票问题';
   const TRANSFER_NOTE = '客户要投诉开票慢，请跟进';
 
