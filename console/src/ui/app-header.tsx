@@ -20,6 +20,7 @@ export interface AppHeaderProps {
 const PAGES: { page: ConsolePage; label: MessageKey; role: AgentProfile['role'] }[] = [
   { page: 'desk', label: 'navDesk', role: 'agent' },
   { page: 'team', label: 'navTeam', role: 'supervisor' },
+  { page: 'live', label: 'allConversations', role: 'supervisor' },
   { page: 'departments', label: 'navDepartments', role: 'admin' },
 ];
 

@@ -212,11 +212,6 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
       {/* The desk stays mounted (hidden) on other pages: its drafts and scroll positions survive a visit. */}
       <div class="columns" hidden={page !== 'desk'}>
         <aside class="sidebar">
-          {supervising && (
-            <a class="live-link" href="#/live">
-              {t('allConversations')}
-            </a>
-          )}
           <QueueList queue={state.queue} accepting={accepting} onAccept={(id) => void accept(id)} />
           <MyConversations views={mine} openId={state.openId} onSelect={(id) => void select(id)} />
         </aside>
