@@ -101,24 +101,25 @@ export async function build({ outdir = join(here, 'dist') } = {}) {
     metafile: true,
     write: false,
   };
-  // The files chunk first: the app chunks carry its content-hashed name.
+  // The attachment UI, which the app fetches under its own hash (widget-files.<hash>.js, see app/files-chunk.ts).
   const filesBuilt = await esbuild({ ...common, entryPoints: [join(here, 'src/files/main.ts')], outfile: join(outdir, 'widget-files.js') });
   const filesBytes = filesBuilt.outputFiles[0].contents;
-  const filesName = `widget-files.${createHash('sha256').update(filesBytes).digest('hex').slice(0, 10)}.js`;
-  const appDefine = { ...common.define, __KEFU_FILES__: JSON.stringify(filesName) };
   const bundleApp = (lang) =>
     esbuild({
       ...common,
       entryPoints: [join(here, 'src/app/main.tsx')],
       outfile: join(outdir, 'widget-app.js'),
-      define: lang ? { ...appDefine, __KEFU_LANG__: JSON.stringify(lang) } : appDefine,
+      define: lang ? { ...common.define, __KEFU_LANG__: JSON.stringify(lang) } : common.define,
       plugins: [twoTransports, textOnlyParser, urlParser],
     });
   const [all, ...chunks] = await Promise.all([bundleApp(undefined), ...LANGS.map(bundleApp)]);
   const hash = createHash('sha256');
   for (const chunk of chunks) hash.update(chunk.outputFiles[0].contents);
+  // The files chunk shares the hash, so it is part of it: a change there is a new name too.
+  hash.update(filesBytes);
   const version = hash.digest('hex').slice(0, 12);
   const names = LANGS.map((lang) => `widget-app.${lang}.${version}.js`);
+  const filesName = `widget-files.${version}.js`;
   for (const file of await readdir(outdir)) {
     if (/^widget-(app|files)\..+\.js(\.br|\.gz)?$/.test(file) && ![...names, filesName].some((name) => file.startsWith(name))) await rm(join(outdir, file), { force: true });
   }

@@ -1,6 +1,6 @@
 /** The file routes' inputs: the uploaded file's name (sent URL-encoded in `X-File-Name`) and the answers' shapes. */
 import * as v from 'valibot';
-import type { Message } from './domain.ts';
+import type { Attachment, Message } from './domain.ts';
 
 /** Longest file name kept, in characters (longer names are refused, not cut). */
 export const FILE_NAME_CHARS = 200;
@@ -22,8 +22,9 @@ export interface UploadResponse {
   message: Message;
 }
 
-/** `GET /api/files/:id/link` answers with a query string that opens the file for a short while (appended to `/api/files/:id?`). */
+/** `GET /api/files/:id/link` answers with a query string that opens the file for a short while (appended to `/api/files/:id?`), and what the file is. */
 export interface FileLinkResponse {
   query: string;
   expiresAt: number;
+  file: Attachment;
 }

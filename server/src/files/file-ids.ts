@@ -1,10 +1,13 @@
-/** File ids: `<conversation id>.<32 random hex digits>`, so the store can keep a conversation's files together. */
+/**
+ * File ids: `<conversation id>.<24 random hex digits>` (96 bits), so the store can keep a conversation's
+ * files together; short enough (≤ 64 characters) to be the id of the message that carries the file.
+ */
 import { randomBytes } from 'node:crypto';
 
-const FILE_ID = /^([A-Za-z0-9-]{1,64})\.([0-9a-f]{32})$/;
+const FILE_ID = /^([A-Za-z0-9-]{1,39})\.([0-9a-f]{24})$/;
 
 export function newFileId(conversationId: string): string {
-  return `${conversationId}.${randomBytes(16).toString('hex')}`;
+  return `${conversationId}.${randomBytes(12).toString('hex')}`;
 }
 
 /** The parts of a well-formed id; undefined for anything else (so an id can never name a path outside the store). */

@@ -26,7 +26,7 @@ import { clientIp } from '../security/client-ip.ts';
 import { consumeAll, memoryStore } from '../security/rate-limiter.ts';
 import { createDiskFileStore } from '../files/disk-file-store.ts';
 import { assertSameOriginWrite, conversationNotFound, requesterOf, visitorOfToken, type Requester } from '../files/file-access.ts';
-import { newFileId, parseFileId } from '../files/file-ids.ts';
+import { newFileId } from '../files/file-ids.ts';
 import { createFileLinks, type FileLinks } from '../files/file-links.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { peekUpload } from '../files/upload-body.ts';
@@ -133,7 +133,8 @@ export function fileRoutes(ctx: KefuContext, store: FileStore = createDiskFileSt
     const attachment: Attachment = { id, name, type, size: stored.size, ...pixels };
     try {
       const { message } = await postMessage(ctx, conv, {
-        clientId: `file-${parseFileId(id)!.key}`,
+        // The message's id is the file's: a client finds the file from the message alone.
+        clientId: id,
         author: who.kind,
         ...(who.kind === 'agent' ? { authorName: who.agent.name } : { preview: name }),
         text: name,
@@ -186,7 +187,8 @@ export function fileRoutes(ctx: KefuContext, store: FileStore = createDiskFileSt
     const file = await readable(req, false);
     const link = (await fileLinks()).issue(file.id, file.conversationId, ctx.now());
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ query: link.query, expiresAt: link.expiresAt } satisfies FileLinkResponse);
+    const { id, name, type, size, width, height } = file;
+    res.json({ query: link.query, expiresAt: link.expiresAt, file: { id, name, type, size, width, height } } satisfies FileLinkResponse);
   });
 
   router.get('/files/:id', cors, async (req, res) => {

@@ -15,7 +15,7 @@ const ONE_YEAR = 365 * 24 * 3_600_000;
 /** `widget-app.<lang>.<hash>.js`, as build.mjs names the app chunks. */
 const APP_CHUNK = /^\/widget-app\.[A-Za-z-]{2,8}\.[0-9a-f]{12}\.js$/;
 /** `widget-files.<hash>.js`, the attachment UI the app fetches beside itself; no fallback (it would run the app twice). */
-const FILES_CHUNK = /^\/widget-files\.[0-9a-f]{10}\.js$/;
+const FILES_CHUNK = /^\/widget-files\.[0-9a-f]{12}\.js$/;
 
 function sendNotBuilt(res: Response, what: string): void {
   res.status(503).type('text/plain; charset=utf-8').send(`${what} is not built yet: run the build (node scripts/build.mjs) and reload.`);

@@ -4,7 +4,6 @@ import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import { HeadsetIcon } from './icons.tsx';
 import type { translator } from './i18n.ts';
-import { LazyPart } from './lazy-part.ts';
 
 /** Props of the composer. */
 export interface ComposerProps {
@@ -32,8 +31,6 @@ export function Composer({ t, inputRef, onSend, onHuman }: ComposerProps) {
           <HeadsetIcon />
           {t('human')}
         </button>
-        {/* The attach button (and paste and drop into the panel) comes with the files chunk. */}
-        <LazyPart n="a" r={inputRef} />
       </div>
       <form
         class="cp"

@@ -5,7 +5,8 @@ import type { translator } from './i18n.ts';
 import { MarkdownView } from './markdown-view.tsx';
 import { formatTime, type ChatMessage } from '@kefu/shared/client';
 import { noticeText } from './notice-text.ts';
-import { LazyPart } from './lazy-part.ts';
+// Files in messages (and the attach button) come with the files chunk.
+import './files-chunk.ts';
 
 /** Props of a transcript entry. */
 export interface MessageItemProps {
@@ -33,8 +34,9 @@ export function MessageItem({ message, lang, t, agentName, onRetry, children }: 
   return (
     <article class={`m ${author === 'visitor' ? 'v' : 'o'}${message.pending ? ' pe' : ''}`}>
       <span class={author === 'visitor' ? 'sr' : 'au'}>{who}</span>
-      <div class={author === 'bot' ? 'bu md' : 'bu'}>
-        {author === 'bot' ? <MarkdownView text={message.text} /> : message.meta?.attachment ? <LazyPart n="f" m={message} /> : message.text}
+      {/* The id lets the files chunk find a message carrying a file (its id is the file's). */}
+      <div class={author === 'bot' ? 'bu md' : 'bu'} id={message.id}>
+        {author === 'bot' ? <MarkdownView text={message.text} /> : message.text}
       </div>
       {message.failed ? (
         <div class="fl" role="alert">

@@ -10,6 +10,7 @@ const zhCN = {
   rate_limited: '上传太频繁，请稍后再试',
   failed: '上传失败，请重试',
   open: '查看原图',
+  download: '下载',
 };
 
 const en: typeof zhCN = {
@@ -21,6 +22,7 @@ const en: typeof zhCN = {
   rate_limited: 'Too many uploads; try again shortly',
   failed: 'Upload failed; please try again',
   open: 'Open full size',
+  download: 'Download',
 };
 
 export type FileStrings = typeof zhCN;

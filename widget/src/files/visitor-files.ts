@@ -3,7 +3,7 @@
  * visitor's current conversation, and a short-lived link for an <img> or a download (an <img> cannot
  * send the token in a header, so the token only ever travels in the Authorization header of fetch).
  */
-import { ATTACHMENT_MAX_BYTES, type Lang } from '@kefu/shared';
+import { ATTACHMENT_MAX_BYTES, type FileLinkResponse, type Lang } from '@kefu/shared';
 import { tokenKey } from '../common/safe-storage.ts';
 import { baseOf, readConfig } from '../loader/read-config.ts';
 
@@ -42,13 +42,14 @@ export async function upload(file: File): Promise<string | undefined> {
   }
 }
 
-/** A URL that opens the file for a while without credentials, or undefined when the server says no. */
-export async function fileUrl(id: string): Promise<string | undefined> {
+/** What the file is and a URL that opens it for a while without credentials, or undefined when the server says no. */
+export async function fileLink(id: string): Promise<{ file: FileLinkResponse['file']; url: string } | undefined> {
   const path = `${base}/api/files/${encodeURIComponent(id)}`;
   try {
     const res = await fetch(`${path}/link`, { headers: auth() });
     if (!res.ok) return undefined;
-    return `${path}?${((await res.json()) as { query: string }).query}`;
+    const link = (await res.json()) as FileLinkResponse;
+    return { file: link.file, url: `${path}?${link.query}` };
   } catch {
     return undefined;
   }
