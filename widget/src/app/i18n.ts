@@ -34,7 +34,9 @@ const zhCN = {
   ratingThanks: '感谢您的评价！',
   reopened: '会话已重新开始，智能客服继续为您服务。',
   // To an agent ({name}) or a department, named in each table's own language ({zh} / {en}).
-  transferred: '已为您转接至{name}{zh}，请稍候。',
+  transferred: '已为您转接至{name}，请稍候。',
+  // Which of a notice's department names this language shows.
+  deptParam: 'departmentZh',
   ticket: '当前没有客服在线，已为您创建留言工单。',
   rate: '评价',
   rateTitle: '请为本次服务打分',
@@ -92,7 +94,8 @@ const en: Strings = {
   closed: 'This conversation has ended. Thank you for contacting us.',
   ratingThanks: 'Thank you for your rating!',
   reopened: 'The conversation has restarted; the assistant is back.',
-  transferred: "You've been transferred to {name}{en}.",
+  transferred: "You've been transferred to {name}.",
+  deptParam: 'departmentEn',
   ticket: 'No agent is available right now; we have saved your request as a ticket.',
   rate: 'Rate',
   rateTitle: 'How would you rate this conversation?',

@@ -28,7 +28,7 @@ export function noticeText(
     case 'reopened':
       return t('reopened');
     case 'transferred':
-      return t('transferred', { name: params.agentName ?? '', zh: params.departmentZh ?? '', en: params.departmentEn ?? '' });
+      return t('transferred', { name: params.agentName ?? params[t('deptParam') as 'departmentZh'] ?? '' });
     default:
       // Notices this widget does not know yet: the server's text.
       return message.text;
