@@ -247,6 +247,30 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       expect((await s.listAgentLoads()).map((l) => l.agent.email)).toEqual(['sup@x.test']);
     });
 
+    it('keeps team canned replies for everyone and personal ones for their owner only', async () => {
+      const a = await s.createAgent({ email: 'a@x.test', name: 'A', role: 'agent', passwordHash: 'h', now });
+      const b = await s.createAgent({ email: 'b@x.test', name: 'B', role: 'agent', passwordHash: 'h', now });
+      expect(await s.countCannedReplies()).toBe(0);
+      const mine = await s.createCannedReply({ ownerAgentId: a.id, shortcut: 'order', title: '订单号', text: '请提供您的订单号', now });
+      const team = await s.createCannedReply({ title: '问候', text: '您好，我是客服', now: now + 1 });
+      const other = await s.createCannedReply({ ownerAgentId: b.id, title: 'B 的', text: '仅 B', now });
+      expect(team).toEqual({ id: team.id, title: '问候', text: '您好，我是客服', createdAt: now + 1, updatedAt: now + 1 });
+      expect(mine).toMatchObject({ ownerAgentId: a.id, shortcut: 'order' });
+      expect(await s.countCannedReplies()).toBe(3);
+      // The team's first, then the agent's own; never another agent's.
+      expect((await s.listCannedReplies(a.id)).map((r) => r.id)).toEqual([team.id, mine.id]);
+      expect((await s.listCannedReplies(b.id)).map((r) => r.id)).toEqual([team.id, other.id]);
+      expect(await s.updateCannedReply(mine.id, { shortcut: null, text: '请提供订单号' }, now + 5)).toEqual({
+        ...mine, text: '请提供订单号', shortcut: undefined, updatedAt: now + 5,
+      });
+      expect(await s.getCannedReply(mine.id)).not.toHaveProperty('shortcut');
+      expect(await s.updateCannedReply('missing', { title: 'x' }, now)).toBeUndefined();
+      expect(await s.deleteCannedReply(mine.id)).toBe(true);
+      expect(await s.deleteCannedReply(mine.id)).toBe(false);
+      expect(await s.getCannedReply(mine.id)).toBeUndefined();
+      expect((await s.listCannedReplies(a.id)).map((r) => r.id)).toEqual([team.id]);
+    });
+
     it('accepts an invite once, before it expires, into its department', async () => {
       const admin = await s.createAgent({ email: 'boss@x.test', name: 'Boss', role: 'admin', passwordHash: 'h', now });
       await s.ensureDepartment({ key: 'tech', nameZh: '技术支持', nameEn: 'Tech support', now });

@@ -209,6 +209,26 @@ export interface DepartmentRecord {
   members: string[];
 }
 
+/** A saved reply: the team's (no owner) or one agent's own. */
+export interface CannedReplyRecord {
+  id: string;
+  /** Undefined for a team reply. */
+  ownerAgentId?: string;
+  /** A short keyword typed after `/`. */
+  shortcut?: string;
+  title: string;
+  text: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface CannedReplyPatch {
+  /** Null clears it. */
+  shortcut?: string | null;
+  title?: string;
+  text?: string;
+}
+
 /** A signed-in agent's session; only the SHA-256 of its token is stored. */
 export interface SessionRecord {
   tokenHash: string;
@@ -366,6 +386,15 @@ export interface Storage {
   /** False when the department or the agent does not exist; adding a member twice is a no-op. */
   addDepartmentMember(key: string, agentId: string): Promise<boolean>;
   removeDepartmentMember(key: string, agentId: string): Promise<boolean>;
+
+  /** The team's replies and the agent's own, team first, each oldest first. */
+  listCannedReplies(agentId: string): Promise<CannedReplyRecord[]>;
+  getCannedReply(id: string): Promise<CannedReplyRecord | undefined>;
+  countCannedReplies(): Promise<number>;
+  createCannedReply(input: { ownerAgentId?: string; shortcut?: string; title: string; text: string; now: number }): Promise<CannedReplyRecord>;
+  updateCannedReply(id: string, patch: CannedReplyPatch, now: number): Promise<CannedReplyRecord | undefined>;
+  /** False when it did not exist. */
+  deleteCannedReply(id: string): Promise<boolean>;
 
   createSession(input: { tokenHash: string; agentId: string; expiresAt: number; now: number }): Promise<void>;
   /** A session with its agent, whatever its age: the caller applies the expiry policy. */

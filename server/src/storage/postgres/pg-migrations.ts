@@ -191,6 +191,23 @@ export const PG_MIGRATIONS: PgMigration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'canned replies',
+    sql: `
+      CREATE TABLE canned_replies (
+        id TEXT PRIMARY KEY,
+        ord BIGINT GENERATED ALWAYS AS IDENTITY,
+        owner_agent_id TEXT REFERENCES agents(id) ON DELETE CASCADE,
+        shortcut TEXT,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE INDEX canned_replies_by_owner ON canned_replies (owner_agent_id);
+    `,
+  },
 ];
 
 /**

@@ -30,6 +30,8 @@ import type {
   VisitorRecord,
   VisitorSeen,
 } from '../storage.ts';
+import type { CannedReplyPatch, CannedReplyRecord } from '../storage.ts';
+import * as canned from './pg-canned-replies.ts';
 import { assignConversation } from './pg-assign.ts';
 import * as agents from './pg-agents.ts';
 import * as messages from './pg-messages.ts';
@@ -394,6 +396,30 @@ export class PostgresStorage implements Storage {
 
   removeDepartmentMember(key: string, agentId: string): Promise<boolean> {
     return team.removeDepartmentMember(this.pool, key, agentId);
+  }
+
+  listCannedReplies(agentId: string): Promise<CannedReplyRecord[]> {
+    return canned.listCannedReplies(this.pool, agentId);
+  }
+
+  getCannedReply(id: string): Promise<CannedReplyRecord | undefined> {
+    return canned.getCannedReply(this.pool, id);
+  }
+
+  countCannedReplies(): Promise<number> {
+    return canned.countCannedReplies(this.pool);
+  }
+
+  createCannedReply(input: { ownerAgentId?: string; shortcut?: string; title: string; text: string; now: number }): Promise<CannedReplyRecord> {
+    return canned.createCannedReply(this.pool, input);
+  }
+
+  updateCannedReply(id: string, patch: CannedReplyPatch, now: number): Promise<CannedReplyRecord | undefined> {
+    return canned.updateCannedReply(this.pool, id, patch, now);
+  }
+
+  deleteCannedReply(id: string): Promise<boolean> {
+    return canned.deleteCannedReply(this.pool, id);
   }
 
   createSession(input: { tokenHash: string; agentId: string; expiresAt: number; now: number }): Promise<void> {

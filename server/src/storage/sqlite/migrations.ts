@@ -199,6 +199,22 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'canned replies',
+    sql: `
+      CREATE TABLE canned_replies (
+        id TEXT PRIMARY KEY,
+        owner_agent_id TEXT REFERENCES agents(id) ON DELETE CASCADE,
+        shortcut TEXT,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX canned_replies_by_owner ON canned_replies (owner_agent_id);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */

@@ -28,6 +28,8 @@ import type {
   VisitorRecord,
   VisitorSeen,
 } from '../storage.ts';
+import type { CannedReplyPatch, CannedReplyRecord } from '../storage.ts';
+import * as canned from './sqlite-canned-replies.ts';
 import { DEFAULT_BUSY_RETRY, withBusyRetry, type BusyRetryOptions } from './busy-retry.ts';
 import { GroupCommit, type GroupCommitHooks } from './group-commit.ts';
 import { runMigrations } from './migrations.ts';
@@ -597,6 +599,30 @@ class SqliteStorage implements Storage {
 
   removeDepartmentMember(key: string, agentId: string): Promise<boolean> {
     return team.removeDepartmentMember(this.queries, key, agentId);
+  }
+
+  listCannedReplies(agentId: string): Promise<CannedReplyRecord[]> {
+    return canned.listCannedReplies(this.queries, agentId);
+  }
+
+  async getCannedReply(id: string): Promise<CannedReplyRecord | undefined> {
+    return canned.cannedReplyNow(this.queries, id);
+  }
+
+  countCannedReplies(): Promise<number> {
+    return canned.countCannedReplies(this.queries);
+  }
+
+  createCannedReply(input: { ownerAgentId?: string; shortcut?: string; title: string; text: string; now: number }): Promise<CannedReplyRecord> {
+    return canned.createCannedReply(this.queries, input);
+  }
+
+  updateCannedReply(id: string, patch: CannedReplyPatch, now: number): Promise<CannedReplyRecord | undefined> {
+    return canned.updateCannedReply(this.queries, id, patch, now);
+  }
+
+  deleteCannedReply(id: string): Promise<boolean> {
+    return canned.deleteCannedReply(this.queries, id);
   }
 
   createSession(input: { tokenHash: string; agentId: string; expiresAt: number; now: number }): Promise<void> {
