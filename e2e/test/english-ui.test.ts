@@ -122,4 +122,14 @@ describeBrowser('English pages and console', (chromiumPath) => {
     const text = await visibleText(notice.last());
     expect(text, `The queue notice on the English page is not in English: "${text}"`).not.toMatch(/[\u3400-\u9fff]/);
   });
+
+  step('4. the English console names the waiting conversation\'s department in English', async () => {
+    const { agent } = ready();
+    const queue = agent.getByRole('list', { name: NAMES.queue }).or(agent.getByRole('table', { name: NAMES.queue })).first();
+    // The hotline entry belongs to the general department: its English name, not its key or its Chinese name.
+    await expectVisible(queue.getByText('General enquiries', { exact: true }), 'The English console\'s queue does not name the department "General enquiries".', {
+      context: queue,
+      timeout: 10_000,
+    });
+  });
 });

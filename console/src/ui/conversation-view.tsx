@@ -11,6 +11,7 @@ import { langLabelKey, stateLabelKey } from './labels.ts';
 import { MessageItem } from './message-item.tsx';
 import { NoteItem, isNote, withNotes } from './note-item.tsx';
 import { ReplyBox } from './reply-box.tsx';
+import { useDepartmentLabel } from './use-department-label.ts';
 import { useNow } from './use-now.ts';
 
 /** Props of {@link ConversationView}. */
@@ -55,6 +56,7 @@ function PendingItem({ reply, onRetry }: { reply: PendingReply; onRetry(clientId
 /** Right-hand pane for one conversation. */
 export function ConversationView({ view, closing, drafts, onSend, onRetry, onClose, onRemove, onLoadOlder, onTyping, notes = [], onNote, actions }: ConversationViewProps) {
   const { t } = useI18n();
+  const departmentLabel = useDepartmentLabel();
   const now = useNow(60_000);
   const { summary, messages, pending } = view;
   const active = summary.state === 'assigned';
@@ -133,7 +135,7 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
             {summary.visitorName} <IdentityBadge identity={summary.identity} />
           </h2>
           <p class="muted">
-            {t(langLabelKey(summary.lang))} · {summary.department || t('noDepartment')} ·{' '}
+            {t(langLabelKey(summary.lang))} · {departmentLabel(summary.department)} ·{' '}
             {t(stateLabelKey(summary.state))}
           </p>
         </div>

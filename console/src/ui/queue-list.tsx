@@ -3,6 +3,7 @@ import type { ConversationSummary } from '@kefu/shared';
 import { formatWaiting } from '../format/format-waiting.ts';
 import { IdentityBadge } from './identity-badge.tsx';
 import { useI18n } from './i18n-context.ts';
+import { useDepartmentLabel } from './use-department-label.ts';
 import { useNow } from './use-now.ts';
 import { langLabelKey } from './labels.ts';
 
@@ -17,6 +18,7 @@ export interface QueueListProps {
 /** Section with a heading and the `<ul>` named 排队中 / Waiting queue (its empty state shown by CSS from `data-empty`). */
 export function QueueList({ queue, accepting, onAccept }: QueueListProps) {
   const { t } = useI18n();
+  const departmentLabel = useDepartmentLabel();
   const now = useNow(1000);
   return (
     <section class="panel" aria-labelledby="queue-heading">
@@ -37,7 +39,7 @@ export function QueueList({ queue, accepting, onAccept }: QueueListProps) {
               <span class="tags">
                 <span class="badge">{t(langLabelKey(item.lang))}</span>
                 {item.priority > 0 && <span class="badge warn">{t('priority', { priority: item.priority })}</span>}
-                <span class="badge">{item.department || t('noDepartment')}</span>
+                <span class="badge">{departmentLabel(item.department)}</span>
               </span>
               <button
                 type="button"
