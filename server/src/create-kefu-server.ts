@@ -33,6 +33,7 @@ import { attachRedisAdapter } from './cluster/socket-adapter.ts';
 import { openPostgresStorage } from './storage/postgres/open-postgres-storage.ts';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
 import { ensureDemoDepartments } from './storage/demo-departments.ts';
+import { ensureDemoCannedReplies } from './storage/demo-canned-replies.ts';
 import type { SiteRecord, Storage } from './storage/storage.ts';
 
 export interface KefuServer {
@@ -82,6 +83,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
     };
     const defaultSite = await prepareDefaultSite(storage, config, now);
     await ensureDemoDepartments(storage, now);
+    await ensureDemoCannedReplies(storage, now);
     const admin = await ensureAdmin(storage, config, now);
     if (config.serviceHours !== undefined) await writeServiceHours(storage, config.serviceHours);
     await storage.deleteExpiredSessions(now, now - sessionPolicy.idleMs);

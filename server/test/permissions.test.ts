@@ -22,6 +22,8 @@ interface Identity {
 let server: KefuServer;
 const ids = {} as Record<Who, Identity>;
 const agentIds = {} as Record<'agent' | 'supervisor' | 'disabled' | 'spare', string>;
+/** The demo team canned replies' ids, in their order. */
+let teamReplyIds: string[] = [];
 
 async function api(method: string, path: string, who: Identity, body?: unknown): Promise<{ status: number; code?: string; json: any }> {
   const headers: Record<string, string> = {};
@@ -61,6 +63,7 @@ beforeAll(async () => {
   }
   expect((await api('PATCH', `/api/team/agents/${agentIds.disabled}`, ids.admin, { disabled: true })).status).toBe(200);
   await api('POST', '/api/departments', ids.admin, { key: 'doomed', nameZh: '待删', nameEn: 'Doomed' });
+  teamReplyIds = ((await api('GET', '/api/canned-replies', ids.admin)).json.replies as { id: string }[]).map((r) => r.id);
 });
 
 afterAll(async () => {
@@ -97,6 +100,15 @@ const HTTP_TABLE: Row[] = [
   ['DELETE', '/api/departments/doomed', undefined, U, U, F, F, 204, U],
   ['GET', '/api/service-hours', undefined, U, U, F, F, 200, U],
   ['PUT', '/api/service-hours', {}, U, U, F, F, 400, U],
+  ['GET', '/api/canned-replies', undefined, U, U, 200, 200, 200, U],
+  ['POST', '/api/canned-replies', { title: '我的', text: '个人回复' }, U, U, 201, 201, 201, U],
+  ['POST', '/api/canned-replies', { title: '团队', text: '团队回复', team: true }, U, U, F, 201, 201, U],
+  ['PATCH', () => `/api/canned-replies/${teamReplyIds[0]}`, { title: '问候' }, U, U, F, 200, 200, U],
+  ['PATCH', '/api/canned-replies/missing', { title: 'x' }, U, U, 'not_found', 'not_found', 'not_found', U],
+  // The supervisor deletes the team reply; the admin after them finds it gone.
+  ['DELETE', () => `/api/canned-replies/${teamReplyIds[3]}`, undefined, U, U, F, 204, 'not_found', U],
+  ['GET', '/api/kb/entries?lang=en', undefined, U, U, 200, 200, 200, U],
+  ['GET', '/api/kb/entries?lang=fr', undefined, U, U, 400, 400, 400, U],
   // Files belong to one conversation: an unknown one (or file) reads as not found to everyone, so nothing tells whether it exists.
   ['POST', '/api/conversations/missing/files', undefined, 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
   ['GET', '/api/files/missing/link', undefined, 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],

@@ -6,3 +6,4 @@ export * from './events.ts';
 export * from './service-hours.ts';
 export * from './team-schemas.ts';
 export * from './file-schemas.ts';
+export * from './canned-reply-schemas.ts';

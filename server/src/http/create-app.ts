@@ -2,11 +2,13 @@
 import express, { type Express } from 'express';
 import type { KefuContext } from '../context.ts';
 import { authRoutes } from './auth-routes.ts';
+import { cannedReplyRoutes } from './canned-reply-routes.ts';
 import { demoPage } from './demo-page.ts';
 import { departmentRoutes } from './department-routes.ts';
 import { errorHandler, notFound } from './error-handler.ts';
 import { fileRoutes } from './file-routes.ts';
 import { healthRoutes } from './health-routes.ts';
+import { kbEntryRoutes } from './kb-entry-routes.ts';
 import { demoPageHeaders, securityHeaders } from './security-headers.ts';
 import { serviceHoursRoutes } from './service-hours-routes.ts';
 import { siteRoutes } from './site-routes.ts';
@@ -24,6 +26,8 @@ export function createApp(ctx: KefuContext): Express {
   app.use('/api/team', teamRoutes(ctx));
   app.use('/api/departments', departmentRoutes(ctx));
   app.use('/api/service-hours', serviceHoursRoutes(ctx));
+  app.use('/api/canned-replies', cannedReplyRoutes(ctx));
+  app.use('/api/kb', kbEntryRoutes(ctx));
   app.use('/api', fileRoutes(ctx));
   app.use(healthRoutes(ctx));
   app.use(staticRoutes(ctx.config));
