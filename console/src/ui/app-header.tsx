@@ -14,6 +14,8 @@ export interface AppHeaderProps {
   status: ConnectionStatus;
   page: ConsolePage;
   onSignOut(): void;
+  /** Opens the keyboard help. */
+  onShortcuts(): void;
 }
 
 /** Pages and the least role that sees each link (the server checks the routes behind them too). */
@@ -31,7 +33,7 @@ const STATUS_KEY: Record<ConnectionStatus, MessageKey> = {
 };
 
 /** The header row. */
-export function AppHeader({ agent, status, page, onSignOut }: AppHeaderProps) {
+export function AppHeader({ agent, status, page, onSignOut, onShortcuts }: AppHeaderProps) {
   const { t } = useI18n();
   return (
     <header class="topbar">
@@ -52,6 +54,9 @@ export function AppHeader({ agent, status, page, onSignOut }: AppHeaderProps) {
       <NotificationToggle />
       <span class="agent-name">{agent.name}</span>
       <LangSelect />
+      <button type="button" class="ghost" aria-haspopup="dialog" aria-keyshortcuts="?" onClick={onShortcuts}>
+        {t('shortcutsButton')}
+      </button>
       <button type="button" class="ghost" onClick={onSignOut}>
         {t('signOut')}
       </button>

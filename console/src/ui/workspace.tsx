@@ -19,6 +19,9 @@ import { useI18n } from './i18n-context.ts';
 import { MyConversations } from './my-conversations.tsx';
 import { useDeskSignals } from './notifications-effects.ts';
 import { QueueList } from './queue-list.tsx';
+import { ShortcutsDialog } from './shortcuts-dialog.tsx';
+import { stepThrough } from './desk-shortcuts.ts';
+import { useDeskKeys } from './use-desk-keys.ts';
 import { TeamPage } from './team-page.tsx';
 
 /** Props of {@link Workspace}. */
@@ -59,6 +62,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
   const drafts = useRef(new Map<string, string>()).current;
   const notes = useRef(new NotesStore()).current;
   const [transferring, setTransferring] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
   const unauthorizedRef = useRef(onUnauthorized);
   unauthorizedRef.current = onUnauthorized;
   const onTypingSignal = useDeskSignals({ state, dispatch, client: clientRef, status, deskShown: page === 'desk', t, onOpen: (id) => void select(id) });
@@ -194,9 +198,21 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
   const openNotes = useNotes(notes, state.openId);
   const mine = state.mine.flatMap((id) => state.conversations[id] ?? []);
 
+  useDeskKeys((action) => {
+    if (action === 'help') return setHelpOpen(true);
+    if (page !== 'desk') return;
+    if (action === 'acceptNext') {
+      const first = stateRef.current.queue[0];
+      if (first && accepting === null) void accept(first.id);
+    } else if (action === 'next' || action === 'previous') {
+      const id = stepThrough(stateRef.current.mine, stateRef.current.openId ?? undefined, action === 'next' ? 1 : -1);
+      if (id) void select(id);
+    } else focusById(action === 'reply' ? 'reply-input' : 'queue-heading');
+  });
+
   return (
     <div class="app">
-      <AppHeader agent={agent} status={status} page={page} onSignOut={onSignOut} />
+      <AppHeader agent={agent} status={status} page={page} onSignOut={onSignOut} onShortcuts={() => setHelpOpen(true)} />
       {page === 'team' && <TeamPage me={agent} />}
       {page === 'departments' && <DepartmentsPage />}
       {page === 'live' && (
@@ -257,6 +273,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
           }}
         />
       )}
+      {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       <div class="toast-region" role="alert">
         {alert && <p class="toast">{t(alert)}</p>}
       </div>
