@@ -6,6 +6,9 @@ import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import { LIMITS } from '@kefu/shared';
 import { AttachButton } from './attach-button.tsx';
+import { CANNED_LIST_ID, CannedRepliesList, cannedOptionId } from './canned-replies-list.tsx';
+import { saveCannedReply } from './canned-replies-api.ts';
+import { useCannedPicker } from './canned-replies-picker.ts';
 import { useI18n } from './i18n-context.ts';
 import { useUpload } from './use-upload.ts';
 
@@ -35,6 +38,15 @@ export function ReplyBox({ conversationId, initialDraft, onDraft, onSend, onNote
     setText(value);
     onDraft(value);
   };
+  // Typing `/` opens the canned replies and knowledge-base answers; the chosen one replaces the `/query`.
+  const picker = useCannedPicker(inputRef, update);
+  const pickerOpen = picker.items.length > 0;
+  const [saved, setSaved] = useState<string>('');
+  const saveAsCanned = async () => {
+    const ok = await saveCannedReply(text.trim());
+    setSaved(ok ? t('cannedSaved') : t('cannedSaveFailed'));
+    if (ok) picker.reload();
+  };
   const submit = () => {
     if (!canSend) return;
     if (noteMode && onNote) onNote(text.trim());
@@ -60,6 +72,7 @@ export function ReplyBox({ conversationId, initialDraft, onDraft, onSend, onNote
       <label for="reply-input" class="visually-hidden">
         {t('reply')}
       </label>
+      {pickerOpen && <CannedRepliesList items={picker.items} active={picker.active} onPick={picker.pick} />}
       <textarea
         id="reply-input"
         ref={inputRef}
@@ -68,13 +81,20 @@ export function ReplyBox({ conversationId, initialDraft, onDraft, onSend, onNote
         value={text}
         aria-invalid={tooLong ? 'true' : undefined}
         aria-describedby={tooLong ? 'reply-error' : undefined}
+        aria-controls={pickerOpen ? CANNED_LIST_ID : undefined}
+        aria-expanded={pickerOpen ? 'true' : undefined}
+        aria-activedescendant={pickerOpen ? cannedOptionId(picker.active) : undefined}
         onInput={(e) => {
           // A note is not a reply: the visitor is not told the agent is typing.
           if (noteMode) e.stopPropagation();
           update(e.currentTarget.value);
+          picker.track(e.currentTarget);
         }}
+        onClick={(e) => picker.track(e.currentTarget)}
+        onBlur={() => setSaved('')}
         onPaste={upload.fromTransfer}
         onKeyDown={(e) => {
+          if (picker.onKey(e)) return;
           // keyCode 229 covers browsers that end composition before firing keydown without isComposing.
           if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.keyCode === 229) return;
           e.preventDefault();
@@ -94,6 +114,14 @@ export function ReplyBox({ conversationId, initialDraft, onDraft, onSend, onNote
             {t('internalNote')}
           </label>
         )}
+        {!noteMode && (
+          <button type="button" class="canned-save" disabled={!canSend} onClick={() => void saveAsCanned()}>
+            {t('saveAsCanned')}
+          </button>
+        )}
+        <span class="attach-status" role="status">
+          {saved}
+        </span>
         {!noteMode && <AttachButton busy={upload.sending !== undefined} onFile={(file) => void upload.send(file)} />}
         <button type="submit" class="primary" disabled={!canSend}>
           {noteMode ? t('addNote') : t('send')}
