@@ -11,6 +11,9 @@ async function getJson<T>(path: string, init?: RequestInit): Promise<T | undefin
   }
 }
 
+/** A knowledge-base answer as a chat message: the console sends plain text, so Markdown's bold marks go. */
+export const plainAnswer = (answer: string) => answer.replace(/\*\*/g, '').trim();
+
 /** Canned replies (team, then the agent's own), then knowledge-base answers in `lang`; what fails to load is left out. */
 export async function loadSuggestions(lang: Lang): Promise<Suggestion[]> {
   const [replies, kb] = await Promise.all([
@@ -25,7 +28,7 @@ export async function loadSuggestions(lang: Lang): Promise<Suggestion[]> {
       ...(r.shortcut === undefined ? {} : { shortcut: r.shortcut }),
       text: r.text,
     })),
-    ...(kb?.entries ?? []).map((e): Suggestion => ({ key: `kb:${e.id}`, kind: 'kb', title: e.question, text: e.answer.trim() })),
+    ...(kb?.entries ?? []).map((e): Suggestion => ({ key: `kb:${e.id}`, kind: 'kb', title: e.question, text: plainAnswer(e.answer) })),
   ];
 }
 

@@ -89,9 +89,9 @@ export function ReplyBox({ conversationId, initialDraft, onDraft, onSend, onNote
           if (noteMode) e.stopPropagation();
           update(e.currentTarget.value);
           picker.track(e.currentTarget);
+          setSaved('');
         }}
         onClick={(e) => picker.track(e.currentTarget)}
-        onBlur={() => setSaved('')}
         onPaste={upload.fromTransfer}
         onKeyDown={(e) => {
           if (picker.onKey(e)) return;
@@ -114,14 +114,17 @@ export function ReplyBox({ conversationId, initialDraft, onDraft, onSend, onNote
             {t('internalNote')}
           </label>
         )}
-        {!noteMode && (
+        {/* Saving replaces the button with what happened until the text changes. */}
+        {!noteMode && saved && (
+          <span class="canned-save" role="status">
+            {saved}
+          </span>
+        )}
+        {!noteMode && !saved && (
           <button type="button" class="canned-save" disabled={!canSend} onClick={() => void saveAsCanned()}>
             {t('saveAsCanned')}
           </button>
         )}
-        <span class="attach-status" role="status">
-          {saved}
-        </span>
         {!noteMode && <AttachButton busy={upload.sending !== undefined} onFile={(file) => void upload.send(file)} />}
         <button type="submit" class="primary" disabled={!canSend}>
           {noteMode ? t('addNote') : t('send')}
