@@ -156,7 +156,10 @@ describeBrowser('B transfers a visitor to C with a note; a supervisor sees every
     const dialog = b.getByRole('dialog', { name: /转接|transfer/i });
     await expectVisible(dialog, 'The transfer button opened no dialog.', { context: b.locator('body') });
     await expect.poll(() => dialog.getByRole('combobox').first().locator('option', { hasText: '小C' }).count(), { timeout: 5_000 }).toBe(1);
-    await dialog.getByRole('combobox').first().selectOption({ label: (await dialog.getByRole('combobox').first().locator('option', { hasText: '小C' }).textContent())! });
+    // By value (the agent's id): the option's label also shows C's presence, which may change meanwhile.
+    const cOption = dialog.getByRole('combobox').first().locator('option', { hasText: '小C' });
+    await expect.poll(() => cOption.isEnabled(), { timeout: 10_000, message: 'C stays unselectable (offline or full) in the transfer dialog.' }).toBe(true);
+    await dialog.getByRole('combobox').first().selectOption((await cOption.getAttribute('value'))!);
     await dialog.getByRole('textbox').fill(TRANSFER_NOTE);
     await shoot(b, 'transfer-dialog');
     await dialog.getByRole('button', { name: /确认转接|^transfer$/i }).click();

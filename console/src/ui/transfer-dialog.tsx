@@ -35,8 +35,13 @@ export function TransferDialog({ client, conversation, mayOverfill, onDone, onCa
 
   useEffect(() => {
     firstRef.current?.focus();
-    void client.listAgents().then((res) => res.ok && setAgents(res.data.agents.filter((a) => a.id !== conversation.assignedAgentId)));
+    // Presence changes while the dialog is open (a colleague comes online): the list follows every few seconds.
+    const loadAgents = () =>
+      void client.listAgents().then((res) => res.ok && setAgents(res.data.agents.filter((a) => a.id !== conversation.assignedAgentId)));
+    loadAgents();
+    const timer = setInterval(loadAgents, 3000);
     void teamApi.departments().then((res) => res.ok && setDepartments(res.data.departments));
+    return () => clearInterval(timer);
   }, [client, conversation.id]);
 
   const pickable = (a: TransferTarget) => a.presence !== 'offline' && (mayOverfill || !a.full);
