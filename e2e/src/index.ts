@@ -13,6 +13,7 @@ export { defineSteps, type StepFn } from './define-steps.ts';
 export { ensureBuild } from './ensure-build.ts';
 export { describeBrowser } from './describe-browser.ts';
 export { startStack, type Stack } from './start-stack.ts';
+export { browserJourney, type BrowserJourney } from './browser-journey.ts';
 export { CONSOLE, HOTLINE, WIDGET } from './ui-names.ts';
 export { expectConnected, pickConversationClose, queueLocator, signIn } from './console-ui.ts';
 export { messageItems, ratingChoice } from './widget-ui.ts';

@@ -5,22 +5,19 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import {
   ADMIN,
   CONSOLE,
   RESULTS_DIR,
   WIDGET,
-  defineSteps,
+  browserJourney,
   describeBrowser,
   expectVisible,
   messageItems,
   queueLocator,
-  recordPageProblems,
   signIn,
-  startStack,
-  type Stack,
 } from '../src/index.ts';
 
 const SHOTS = join(RESULTS_DIR, 'canned-replies');
@@ -28,36 +25,11 @@ const LIST = /快捷|常用|canned|saved/i;
 const THANKS = '感谢您的耐心等待。';
 
 describeBrowser('canned replies in the reply box', (chromiumPath) => {
-  let stack: Stack | undefined;
-  const contexts: BrowserContext[] = [];
-  const pages: Record<string, Page | undefined> = {};
-  const problems: Record<string, () => string[]> = {};
-
-  beforeAll(async () => {
-    stack = await startStack(chromiumPath);
+  const journey = browserJourney(chromiumPath, { visitor: {}, agent: {} }, () => {
     mkdirSync(SHOTS, { recursive: true });
-    for (const actor of ['visitor', 'agent'] as const) {
-      const context = await stack.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-      contexts.push(context);
-      const page = await context.newPage();
-      pages[actor] = page;
-      problems[actor] = recordPageProblems(page);
-    }
-  }, 180_000);
-
-  afterAll(async () => {
-    await stack?.close();
   });
-
-  const step = defineSteps(
-    () => pages,
-    () => stack?.server.output() ?? '',
-    () => Object.fromEntries(Object.entries(problems).map(([actor, list]) => [actor, list()])),
-  );
-  const ready = () => {
-    if (!stack || !pages.visitor || !pages.agent) throw new Error('The test setup did not start (server, host page or browser).');
-    return { stack, visitor: pages.visitor, agent: pages.agent };
-  };
+  const { step } = journey;
+  const ready = () => ({ stack: journey.stack(), visitor: journey.page('visitor'), agent: journey.page('agent') });
   const panel = (page: Page): Locator => page.getByRole('dialog', { name: WIDGET.panel });
   const replyBox = (page: Page): Locator => page.getByRole('textbox', { name: CONSOLE.reply }).first();
 
