@@ -34,6 +34,7 @@ import type {
   VisitorSend,
 } from './schemas.ts';
 import type { VisitorAvailability } from './service-hours.ts';
+import type { PublicSiteSettings } from './site-schemas.ts';
 
 export const VISITOR_NAMESPACE = '/visitor';
 export const AGENT_NAMESPACE = '/agent';
@@ -54,6 +55,8 @@ export interface VisitorHelloResult {
   welcome: Suggestion[];
   /** Whether human agents of the site's default department are on duty now, and when they return (the widget header). */
   availability?: VisitorAvailability;
+  /** The site's look, greeting and pre-chat form. */
+  site?: PublicSiteSettings;
 }
 
 export interface SendResult {

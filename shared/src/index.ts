@@ -7,3 +7,4 @@ export * from './service-hours.ts';
 export * from './team-schemas.ts';
 export * from './file-schemas.ts';
 export * from './canned-reply-schemas.ts';
+export * from './site-schemas.ts';

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { LANGS } from './domain.ts';
 import { LIMITS } from './limits.ts';
+import { PreChatAnswersSchema } from './site-schemas.ts';
 
 /** NUL and the other C0 controls (tab, newline and carriage return aside) have no place in any text field. */
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -59,7 +60,11 @@ export const VisitorSendSchema = record({
 export type VisitorSend = v.InferOutput<typeof VisitorSendSchema>;
 
 /** Visitor → server: the 转人工客服 button. */
-export const HandoffRequestSchema = record({ clientId });
+export const HandoffRequestSchema = record({
+  clientId,
+  /** The pre-chat form's answers, when the site asks for them (see PublicSiteSettings.preChat). */
+  preChat: v.optional(PreChatAnswersSchema),
+});
 export type HandoffRequest = v.InferOutput<typeof HandoffRequestSchema>;
 
 /** Visitor → server: stop waiting for a human (the button, or 算了 / 不用了 / cancel typed while queued). */
