@@ -26,6 +26,10 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       await s.touchVisitor(v.id, { name: '张三', now: now + 1 });
       await s.touchVisitor(v.id, { page: 'https://shop.example/b', now: now + 2 });
       expect(await s.getVisitor(v.id)).toMatchObject({ name: '张三', page: 'https://shop.example/b', lastSeenAt: now + 2 });
+      await s.touchVisitor(v.id, { phone: '+86 138 0000 0000', now: now + 3 });
+      await s.touchVisitor(v.id, { page: '/c', now: now + 4 });
+      expect(await s.getVisitor(v.id)).toMatchObject({ name: '张三', phone: '+86 138 0000 0000', page: '/c' });
+      expect((await s.createVisitor({ siteKey: 'demo', phone: '010-1234567', now })).phone).toBe('010-1234567');
     });
 
     it('keeps site identity settings, rotates token generations, and finds a visitor by verified user id only', async () => {

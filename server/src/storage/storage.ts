@@ -29,6 +29,8 @@ export interface VisitorRecord {
   siteKey: string;
   name?: string;
   email?: string;
+  /** A phone number the visitor gave (the pre-chat form's contact), never verified. */
+  phone?: string;
   page?: string;
   /** The host site's user id, as `identify` told it. */
   userId?: string;
@@ -43,6 +45,7 @@ export interface VisitorSeen {
   page?: string;
   name?: string;
   email?: string;
+  phone?: string;
   userId?: string;
   identityVerified?: boolean;
   now: number;

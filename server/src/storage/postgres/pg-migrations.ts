@@ -208,6 +208,11 @@ export const PG_MIGRATIONS: PgMigration[] = [
       CREATE INDEX canned_replies_by_owner ON canned_replies (owner_agent_id);
     `,
   },
+  {
+    version: 8,
+    name: 'visitor phone',
+    sql: `ALTER TABLE visitors ADD COLUMN phone TEXT;`,
+  },
 ];
 
 /**

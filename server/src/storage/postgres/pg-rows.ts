@@ -25,6 +25,7 @@ export interface PgVisitorRow {
   site_key: string;
   name: Nullable<string>;
   email: Nullable<string>;
+  phone: Nullable<string>;
   page: Nullable<string>;
   user_id: Nullable<string>;
   identity_verified: boolean;
@@ -124,6 +125,7 @@ export const toVisitor = (r: PgVisitorRow): VisitorRecord =>
     siteKey: r.site_key,
     name: opt(r.name),
     email: opt(r.email),
+    phone: opt(r.phone),
     page: opt(r.page),
     userId: opt(r.user_id),
     identityVerified: r.identity_verified,

@@ -148,9 +148,9 @@ export class PostgresStorage implements Storage {
 
   async createVisitor(input: { siteKey: string } & VisitorSeen): Promise<VisitorRecord> {
     const row = await this.one<PgVisitorRow>(
-      `INSERT INTO visitors (id, site_key, page, name, email, user_id, identity_verified, created_at, last_seen_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING *`,
-      [randomUUID(), input.siteKey, input.page ?? null, input.name ?? null, input.email ?? null, input.userId ?? null, input.identityVerified ?? false, input.now],
+      `INSERT INTO visitors (id, site_key, page, name, email, phone, user_id, identity_verified, created_at, last_seen_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING *`,
+      [randomUUID(), input.siteKey, input.page ?? null, input.name ?? null, input.email ?? null, input.phone ?? null, input.userId ?? null, input.identityVerified ?? false, input.now],
     );
     return toVisitor(row!);
   }
@@ -171,8 +171,8 @@ export class PostgresStorage implements Storage {
   async touchVisitor(id: string, input: VisitorSeen): Promise<void> {
     await this.pool.query(
       `UPDATE visitors SET last_seen_at = $1, page = COALESCE($2, page), name = COALESCE($3, name), email = COALESCE($4, email),
-         user_id = COALESCE($5, user_id), identity_verified = COALESCE($6, identity_verified) WHERE id = $7`,
-      [input.now, input.page ?? null, input.name ?? null, input.email ?? null, input.userId ?? null, input.identityVerified ?? null, id],
+         user_id = COALESCE($5, user_id), identity_verified = COALESCE($6, identity_verified), phone = COALESCE($7, phone) WHERE id = $8`,
+      [input.now, input.page ?? null, input.name ?? null, input.email ?? null, input.userId ?? null, input.identityVerified ?? null, input.phone ?? null, id],
     );
   }
 

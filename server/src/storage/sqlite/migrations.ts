@@ -215,6 +215,11 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX canned_replies_by_owner ON canned_replies (owner_agent_id);
     `,
   },
+  {
+    version: 8,
+    name: 'visitor phone',
+    sql: `ALTER TABLE visitors ADD COLUMN phone TEXT;`,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */

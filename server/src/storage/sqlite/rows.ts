@@ -19,6 +19,7 @@ export interface VisitorRow {
   site_key: string;
   name: Nullable<string>;
   email: Nullable<string>;
+  phone: Nullable<string>;
   page: Nullable<string>;
   user_id: Nullable<string>;
   identity_verified: number;
@@ -129,6 +130,7 @@ export const toVisitor = (r: VisitorRow): VisitorRecord =>
     siteKey: r.site_key,
     name: opt(r.name),
     email: opt(r.email),
+    phone: opt(r.phone),
     page: opt(r.page),
     userId: opt(r.user_id),
     identityVerified: r.identity_verified === 1,

@@ -219,10 +219,10 @@ class SqliteStorage implements Storage {
     return this.write(() => {
       const id = randomUUID();
       this.stmt(
-          `INSERT INTO visitors (id, site_key, page, name, email, user_id, identity_verified, created_at, last_seen_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO visitors (id, site_key, page, name, email, phone, user_id, identity_verified, created_at, last_seen_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, input.siteKey, input.page ?? null, input.name ?? null, input.email ?? null, input.userId ?? null, input.identityVerified ? 1 : 0, input.now, input.now);
+        .run(id, input.siteKey, input.page ?? null, input.name ?? null, input.email ?? null, input.phone ?? null, input.userId ?? null, input.identityVerified ? 1 : 0, input.now, input.now);
       return toVisitor(this.get<VisitorRow>('SELECT * FROM visitors WHERE id = ?', id)!);
     });
   }
@@ -245,13 +245,14 @@ class SqliteStorage implements Storage {
     return this.write(() => {
       this.stmt(
           `UPDATE visitors SET last_seen_at = ?, page = COALESCE(?, page), name = COALESCE(?, name), email = COALESCE(?, email),
-             user_id = COALESCE(?, user_id), identity_verified = COALESCE(?, identity_verified) WHERE id = ?`,
+             phone = COALESCE(?, phone), user_id = COALESCE(?, user_id), identity_verified = COALESCE(?, identity_verified) WHERE id = ?`,
         )
         .run(
           input.now,
           input.page ?? null,
           input.name ?? null,
           input.email ?? null,
+          input.phone ?? null,
           input.userId ?? null,
           input.identityVerified === undefined ? null : input.identityVerified ? 1 : 0,
           id,
