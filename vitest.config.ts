@@ -10,8 +10,9 @@ export default defineConfig({
       unit('shared'),
       unit('knowledge-base', { testTimeout: 30_000 }),
       unit('server', { testTimeout: 30_000 }),
-      unit('widget'),
-      unit('console'),
+      // Component tests (*.test.tsx) name their DOM with `// @vitest-environment happy-dom`; the rest stay in node.
+      unit('widget', { setupFiles: ['test/dom-setup.ts'] }),
+      unit('console', { setupFiles: ['test/dom-setup.ts'] }),
       unit('e2e', { testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false }),
     ],
   },

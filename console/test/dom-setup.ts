@@ -1,0 +1,15 @@
+/**
+ * Setup of this package's unit tests: files that run in a DOM (`// @vitest-environment happy-dom`)
+ * unmount what they rendered after each test; node-environment files load nothing from here.
+ */
+import { afterEach, vi } from 'vitest';
+
+// A faked global (fetch, confirm) never outlives the test that faked it.
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+if (typeof document !== 'undefined') {
+  const { cleanup } = await import('@testing-library/preact');
+  afterEach(cleanup);
+}
