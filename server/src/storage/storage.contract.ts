@@ -32,6 +32,54 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       expect((await s.createVisitor({ siteKey: 'demo', phone: '010-1234567', now })).phone).toBe('010-1234567');
     });
 
+    it('creates, lists and changes sites with their look, greeting, suggestions, pre-chat form and default department', async () => {
+      expect(await s.getSite('demo')).toMatchObject({ suggestions: [], preChat: { mode: 'off', askName: false, askContact: false, askDepartment: false } });
+      await s.createDepartment({ key: 'sales', nameZh: '销售', nameEn: 'Sales', now });
+      const preChat = { mode: 'required', askName: true, askContact: true, askDepartment: false } as const;
+      const shop = await s.createSite({
+        key: 'shop',
+        name: '商城',
+        allowedOrigins: ['https://shop.example'],
+        themeColor: '#0f766e',
+        welcomeText: '您好，欢迎光临',
+        suggestions: ['运费多少？', '怎么退货？'],
+        preChat,
+        defaultDepartment: 'sales',
+        now: now + 1,
+      });
+      expect(shop).toEqual({
+        key: 'shop',
+        name: '商城',
+        allowedOrigins: ['https://shop.example'],
+        identityRequired: false,
+        tokenGeneration: 0,
+        themeColor: '#0f766e',
+        welcomeText: '您好，欢迎光临',
+        suggestions: ['运费多少？', '怎么退货？'],
+        preChat,
+        defaultDepartment: 'sales',
+        createdAt: now + 1,
+      });
+      expect(await s.createSite({ key: 'shop', name: 'Again', now: now + 2 })).toBeUndefined();
+      expect((await s.getSite('shop'))?.name).toBe('商城');
+      const bare = await s.createSite({ key: 'blog', name: 'Blog', now: now + 3 });
+      expect(bare).toMatchObject({ allowedOrigins: [], suggestions: [], preChat: { mode: 'off' } });
+      expect(bare?.themeColor).toBeUndefined();
+      // Oldest first ('demo' was stored at the wall clock's time, after these).
+      expect((await s.listSites()).map((site) => site.key)).toEqual(['shop', 'blog', 'demo']);
+
+      const changed = await s.updateSite('shop', { themeColor: null, welcomeText: 'Hi', suggestions: [], preChat: { ...preChat, mode: 'optional' } });
+      expect(changed).toMatchObject({ welcomeText: 'Hi', suggestions: [], preChat: { mode: 'optional', askName: true }, defaultDepartment: 'sales', name: '商城' });
+      expect(changed?.themeColor).toBeUndefined();
+      // A department that goes away leaves its sites without a default rather than pointing at nothing.
+      await s.deleteDepartment('sales');
+      expect((await s.getSite('shop'))?.defaultDepartment).toBeUndefined();
+      await s.createDepartment({ key: 'support', nameZh: '售后', nameEn: 'Support', now });
+      expect((await s.updateSite('shop', { defaultDepartment: 'support' }))?.defaultDepartment).toBe('support');
+      expect((await s.updateSite('shop', { defaultDepartment: null }))?.defaultDepartment).toBeUndefined();
+      expect(await s.updateSite('shop', {})).toMatchObject({ key: 'shop', welcomeText: 'Hi' });
+    });
+
     it('keeps site identity settings, rotates token generations, and finds a visitor by verified user id only', async () => {
       expect(await s.getSite('demo')).toMatchObject({ identityRequired: false, tokenGeneration: 0 });
       expect((await s.getSite('demo'))?.identitySecret).toBeUndefined();

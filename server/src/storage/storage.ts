@@ -1,5 +1,5 @@
 /** The storage seam: every persistent read and write the server makes, async so SQLite and PostgreSQL can both implement it. */
-import type { AgentRole, Author, ConversationState, InternalNote, Lang, Message, MessageMeta, Presence } from '@kefu/shared';
+import type { AgentRole, Author, ConversationState, InternalNote, Lang, Message, MessageMeta, PreChatSettings, Presence } from '@kefu/shared';
 
 /** A website that embeds the widget. */
 export interface SiteRecord {
@@ -13,16 +13,33 @@ export interface SiteRecord {
   identityRequired: boolean;
   /** Visitor tokens carry the generation they were issued under; bumping it refuses every older token. */
   tokenGeneration: number;
+  /** `#rrggbb` for the widget's launcher and header. */
+  themeColor?: string;
+  /** The site's own greeting in the widget, instead of the default one. */
+  welcomeText?: string;
+  /** Questions the widget offers before the visitor types (at most 6). */
+  suggestions: string[];
+  preChat: PreChatSettings;
+  /** Department key a handoff goes to when neither the visitor nor the matched entry chose one. */
+  defaultDepartment?: string;
   createdAt: number;
 }
 
-/** What an admin may change on a site; `identitySecret: null` removes the secret. */
+/** What an admin may change on a site; `null` removes an optional setting (`identitySecret: null` removes the secret). */
 export interface SitePatch {
   name?: string;
   allowedOrigins?: string[];
   identitySecret?: string | null;
   identityRequired?: boolean;
+  themeColor?: string | null;
+  welcomeText?: string | null;
+  suggestions?: string[];
+  preChat?: PreChatSettings;
+  defaultDepartment?: string | null;
 }
+
+/** A new site: key and name, and any settings a patch could set. */
+export type SiteCreate = { key: string; name: string; now: number } & Omit<SitePatch, 'name'>;
 
 export interface VisitorRecord {
   id: string;
@@ -285,6 +302,10 @@ export interface Storage {
   upsertSite(site: Pick<SiteRecord, 'key' | 'name' | 'allowedOrigins'> & { createdAt?: number }): Promise<SiteRecord>;
   /** Inserts the site when missing (no secret, nothing required, generation 0); never changes an existing one. */
   ensureSite(site: Pick<SiteRecord, 'key' | 'name' | 'allowedOrigins'>, now: number): Promise<SiteRecord>;
+  /** Every site, oldest first. */
+  listSites(): Promise<SiteRecord[]>;
+  /** Undefined when a site with that key exists already (it is left unchanged). */
+  createSite(input: SiteCreate): Promise<SiteRecord | undefined>;
   /** Undefined when the site does not exist. */
   updateSite(key: string, patch: SitePatch): Promise<SiteRecord | undefined>;
   /** Bumps the token generation (refusing every visitor token issued before); undefined when the site does not exist. */

@@ -213,6 +213,18 @@ export const PG_MIGRATIONS: PgMigration[] = [
     name: 'visitor phone',
     sql: `ALTER TABLE visitors ADD COLUMN phone TEXT;`,
   },
+  {
+    version: 9,
+    name: 'site look, greeting, suggested questions, pre-chat form and default department',
+    // pre_chat NULL reads as the form switched off; a deleted department leaves its sites without a default.
+    sql: `
+      ALTER TABLE sites ADD COLUMN theme_color TEXT;
+      ALTER TABLE sites ADD COLUMN welcome_text TEXT;
+      ALTER TABLE sites ADD COLUMN suggestions JSONB NOT NULL DEFAULT '[]';
+      ALTER TABLE sites ADD COLUMN pre_chat JSONB;
+      ALTER TABLE sites ADD COLUMN default_department TEXT REFERENCES departments(key) ON DELETE SET NULL;
+    `,
+  },
 ];
 
 /**

@@ -3,7 +3,7 @@
  * no precision is lost silently; epoch milliseconds fit a double exactly, so they are converted
  * here, checked, in one place. JSONB and BOOLEAN arrive already parsed.
  */
-import type { AgentRole, Author, ConversationState, Lang, Message, MessageMeta, Presence } from '@kefu/shared';
+import { PRE_CHAT_OFF, type AgentRole, type Author, type ConversationState, type Lang, type Message, type MessageMeta, type PreChatSettings, type Presence } from '@kefu/shared';
 import type { AgentRecord, ConversationRecord, FlowState, SiteRecord, TicketRecord, TicketStatus, VisitorRecord } from '../storage.ts';
 
 type Nullable<T> = T | null;
@@ -17,6 +17,11 @@ export interface PgSiteRow {
   identity_secret: Nullable<string>;
   identity_required: boolean;
   token_generation: number;
+  theme_color: Nullable<string>;
+  welcome_text: Nullable<string>;
+  suggestions: string[];
+  pre_chat: Nullable<PreChatSettings>;
+  default_department: Nullable<string>;
   created_at: BigIntText;
 }
 
@@ -116,6 +121,11 @@ export const toSite = (r: PgSiteRow): SiteRecord =>
     identitySecret: opt(r.identity_secret),
     identityRequired: r.identity_required,
     tokenGeneration: r.token_generation,
+    themeColor: opt(r.theme_color),
+    welcomeText: opt(r.welcome_text),
+    suggestions: r.suggestions,
+    preChat: r.pre_chat ?? { ...PRE_CHAT_OFF },
+    defaultDepartment: opt(r.default_department),
     createdAt: toNumber(r.created_at),
   });
 

@@ -22,6 +22,7 @@ import type {
   NewTicket,
   PendingTurn,
   SessionRecord,
+  SiteCreate,
   SitePatch,
   SiteRecord,
   Storage,
@@ -37,6 +38,7 @@ import * as agents from './pg-agents.ts';
 import * as messages from './pg-messages.ts';
 import * as team from './pg-team.ts';
 import { pgPatchColumns } from './pg-patch-columns.ts';
+import { siteColumns } from '../site-columns.ts';
 import {
   toConversation,
   toNumber,
@@ -122,21 +124,29 @@ export class PostgresStorage implements Storage {
     return (await this.getSite(site.key))!;
   }
 
-  async updateSite(key: string, patch: SitePatch): Promise<SiteRecord | undefined> {
-    const secret = patch.identitySecret;
+  async listSites(): Promise<SiteRecord[]> {
+    return (await this.pool.query<PgSiteRow>('SELECT * FROM sites ORDER BY created_at, key')).rows.map(toSite);
+  }
+
+  async createSite(input: SiteCreate): Promise<SiteRecord | undefined> {
+    const { key, now, ...settings } = input;
+    // One statement: the insert and its settings land together or (on a taken key) not at all.
+    const sets = siteColumns({ ...settings, allowedOrigins: settings.allowedOrigins ?? [] });
+    const params: unknown[] = [key, now, ...sets.map((c) => c.value)];
     const row = await this.one<PgSiteRow>(
-      `UPDATE sites SET name = COALESCE($1, name), allowed_origins = COALESCE($2::jsonb, allowed_origins),
-         identity_secret = CASE WHEN $3::boolean THEN $4 ELSE identity_secret END,
-         identity_required = COALESCE($5, identity_required)
-       WHERE key = $6 RETURNING *`,
-      [
-        patch.name ?? null,
-        patch.allowedOrigins ? JSON.stringify(patch.allowedOrigins) : null,
-        secret !== undefined,
-        secret ?? null,
-        patch.identityRequired ?? null,
-        key,
-      ],
+      `INSERT INTO sites (key, created_at${sets.map((c) => `, ${c.column}`).join('')})
+       VALUES ($1, $2${sets.map((_, i) => `, $${i + 3}`).join('')}) ON CONFLICT (key) DO NOTHING RETURNING *`,
+      params,
+    );
+    return row && toSite(row);
+  }
+
+  async updateSite(key: string, patch: SitePatch): Promise<SiteRecord | undefined> {
+    const sets = siteColumns(patch);
+    if (sets.length === 0) return this.getSite(key);
+    const row = await this.one<PgSiteRow>(
+      `UPDATE sites SET ${sets.map((c, i) => `${c.column} = $${i + 2}`).join(', ')} WHERE key = $1 RETURNING *`,
+      [key, ...sets.map((c) => c.value)],
     );
     return row && toSite(row);
   }

@@ -220,6 +220,18 @@ export const MIGRATIONS: Migration[] = [
     name: 'visitor phone',
     sql: `ALTER TABLE visitors ADD COLUMN phone TEXT;`,
   },
+  {
+    version: 9,
+    name: 'site look, greeting, suggested questions, pre-chat form and default department',
+    // pre_chat NULL reads as the form switched off; a deleted department leaves its sites without a default.
+    sql: `
+      ALTER TABLE sites ADD COLUMN theme_color TEXT;
+      ALTER TABLE sites ADD COLUMN welcome_text TEXT;
+      ALTER TABLE sites ADD COLUMN suggestions TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE sites ADD COLUMN pre_chat TEXT;
+      ALTER TABLE sites ADD COLUMN default_department TEXT REFERENCES departments(key) ON DELETE SET NULL;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */

@@ -1,5 +1,5 @@
 /** Maps SQLite rows (snake_case, NULLs, JSON text) to storage records. */
-import type { AgentRole, Author, ConversationState, Lang, Message, MessageMeta, Presence } from '@kefu/shared';
+import { PRE_CHAT_OFF, type AgentRole, type Author, type ConversationState, type Lang, type Message, type MessageMeta, type PreChatSettings, type Presence } from '@kefu/shared';
 import type { AgentRecord, ConversationRecord, DepartmentRecord, FlowState, InviteRecord, SiteRecord, TicketRecord, TicketStatus, VisitorRecord } from '../storage.ts';
 
 type Nullable<T> = T | null;
@@ -11,6 +11,11 @@ export interface SiteRow {
   identity_secret: Nullable<string>;
   identity_required: number;
   token_generation: number;
+  theme_color: Nullable<string>;
+  welcome_text: Nullable<string>;
+  suggestions: string;
+  pre_chat: Nullable<string>;
+  default_department: Nullable<string>;
   created_at: number;
 }
 
@@ -121,6 +126,11 @@ export const toSite = (r: SiteRow): SiteRecord =>
     identitySecret: opt(r.identity_secret),
     identityRequired: r.identity_required === 1,
     tokenGeneration: r.token_generation,
+    themeColor: opt(r.theme_color),
+    welcomeText: opt(r.welcome_text),
+    suggestions: JSON.parse(r.suggestions) as string[],
+    preChat: r.pre_chat === null ? { ...PRE_CHAT_OFF } : (JSON.parse(r.pre_chat) as PreChatSettings),
+    defaultDepartment: opt(r.default_department),
     createdAt: r.created_at,
   });
 

@@ -20,6 +20,7 @@ import type {
   PendingTurn,
   NewTicket,
   SessionRecord,
+  SiteCreate,
   SitePatch,
   SiteRecord,
   Storage,
@@ -48,6 +49,7 @@ import {
   type VisitorRow,
 } from './rows.ts';
 import { patchColumns } from './patch-columns.ts';
+import { siteColumns } from '../site-columns.ts';
 import * as team from './sqlite-team.ts';
 import type { SqliteQueries } from './sqlite-team.ts';
 
@@ -187,25 +189,36 @@ class SqliteStorage implements Storage {
     });
   }
 
-  updateSite(key: string, patch: SitePatch): Promise<SiteRecord | undefined> {
+  listSites(): Promise<SiteRecord[]> {
+    return Promise.resolve(this.all<SiteRow>('SELECT * FROM sites ORDER BY created_at, key').map(toSite));
+  }
+
+  createSite(input: SiteCreate): Promise<SiteRecord | undefined> {
+    const { key, now, ...settings } = input;
     return this.write(() => {
-      const secret = patch.identitySecret === undefined ? undefined : patch.identitySecret;
-      this.stmt(
-          `UPDATE sites SET name = COALESCE(?, name), allowed_origins = COALESCE(?, allowed_origins),
-             identity_secret = CASE WHEN ? THEN ? ELSE identity_secret END,
-             identity_required = COALESCE(?, identity_required)
-           WHERE key = ?`,
-        )
-        .run(
-          patch.name ?? null,
-          patch.allowedOrigins ? JSON.stringify(patch.allowedOrigins) : null,
-          secret === undefined ? 0 : 1,
-          secret ?? null,
-          patch.identityRequired === undefined ? null : patch.identityRequired ? 1 : 0,
-          key,
-        );
+      const inserted = this.stmt('INSERT INTO sites (key, name, allowed_origins, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING')
+        .run(key, settings.name, JSON.stringify(settings.allowedOrigins ?? []), now);
+      if (inserted.changes === 0) return undefined;
+      this.applySitePatch(key, settings);
       return this.siteNow(key);
     });
+  }
+
+  updateSite(key: string, patch: SitePatch): Promise<SiteRecord | undefined> {
+    return this.write(() => {
+      this.applySitePatch(key, patch);
+      return this.siteNow(key);
+    });
+  }
+
+  /** Inside a write: sets the patch's fields (booleans as 0/1). */
+  private applySitePatch(key: string, patch: SitePatch): void {
+    const sets = siteColumns(patch);
+    if (sets.length === 0) return;
+    this.stmt(`UPDATE sites SET ${sets.map((c) => `${c.column} = ?`).join(', ')} WHERE key = ?`).run(
+      ...sets.map((c) => (typeof c.value === 'boolean' ? (c.value ? 1 : 0) : c.value)),
+      key,
+    );
   }
 
   rotateSiteTokens(key: string): Promise<SiteRecord | undefined> {
