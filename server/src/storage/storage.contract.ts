@@ -1,6 +1,6 @@
 /** Behaviour every Storage implementation must show; run by each implementation's test file. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Storage } from './storage.ts';
+import type { ClosedConversationQuery, Storage } from './storage.ts';
 
 /** Registers the contract tests; `makeStorage` returns a fresh, empty, migrated storage. */
 export function runStorageContract(name: string, makeStorage: () => Promise<Storage>): void {
@@ -454,6 +454,86 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
         [assigned.id, 'assigned'],
         [queued.id, 'queued'],
       ]);
+    });
+
+    it('links a conversation to the closed one it continues', async () => {
+      const first = await newConversation();
+      await s.updateConversation(first.id, { state: 'closed', closedAt: now + 1 }, now + 1);
+      const next = await s.createConversation({ siteKey: 'demo', visitorId: first.visitorId, lang: 'zh-CN', previousConversationId: first.id, now: now + 2 });
+      expect(next.previousConversationId).toBe(first.id);
+      expect((await s.getConversation(next.id))?.previousConversationId).toBe(first.id);
+      expect((await s.latestConversation(first.visitorId))?.id).toBe(next.id);
+      expect(first.previousConversationId).toBeUndefined();
+      // Two tabs writing at once continue it once: the second gets the first one's continuation.
+      const again = await s.createConversation({ siteKey: 'demo', visitorId: first.visitorId, lang: 'zh-CN', previousConversationId: first.id, now: now + 3 });
+      expect(again.id).toBe(next.id);
+      const racing = await newConversation();
+      await s.updateConversation(racing.id, { state: 'closed', closedAt: now + 1 }, now + 1);
+      const both = await Promise.all([1, 2].map((i) => s.createConversation({ siteKey: 'demo', visitorId: racing.visitorId, previousConversationId: racing.id, now: now + i })));
+      expect(both[0]!.id).toBe(both[1]!.id);
+      expect(await s.listVisitorConversations(racing.visitorId, 10)).toHaveLength(2);
+    });
+
+    it('searches closed conversations by visitor, text, closing time and agent, newest first, page by page', async () => {
+      const lin = await s.createAgent({ email: 'lin@x.test', name: '林', role: 'agent', passwordHash: 'h', now });
+      const bo = await s.createAgent({ email: 'bo@x.test', name: 'Bo', role: 'agent', passwordHash: 'h', now });
+      const closed = async (input: { name?: string; email?: string; userId?: string; agentId?: string; at: number; texts: string[] }) => {
+        const visitor = await s.createVisitor({ siteKey: 'demo', name: input.name, email: input.email, userId: input.userId, now });
+        const c = await s.createConversation({ siteKey: 'demo', visitorId: visitor.id, lang: 'zh-CN', now });
+        await s.appendMessage({ conversationId: c.id, author: 'visitor', text: '转人工客服', meta: { handoff: true }, createdAt: input.at - 10 });
+        for (const [i, text] of input.texts.entries()) {
+          await s.appendMessage({ conversationId: c.id, author: i % 2 === 0 ? 'visitor' : 'agent', text, createdAt: input.at - 9 + i });
+        }
+        await s.appendMessage({ conversationId: c.id, author: 'system', text: '会话已结束', meta: { notice: 'closed' }, createdAt: input.at });
+        const patch = input.agentId ? { assignedAgentId: input.agentId, assignedAt: input.at - 5 } : {};
+        await s.updateConversation(c.id, { ...patch, state: 'closed', closedAt: input.at }, input.at);
+        return { id: c.id, visitorId: visitor.id };
+      };
+      const refund = await closed({ name: '王小明', email: 'wang@shop.example', agentId: lin.id, at: now + 1000, texts: ['我要退款', '好的，已为您办理'] });
+      const invoice = await closed({ name: 'Alice Chen', userId: 'u-42', agentId: bo.id, at: now + 2000, texts: ['发票怎么开？', '在订单页申请'] });
+      const percent = await closed({ email: 'x_y@shop.example', agentId: lin.id, at: now + 3000, texts: ['打 100% 折扣吗', '不是的'] });
+      // Open ones are not history, whatever they say.
+      const open = await newConversation(now + 4000);
+      await s.appendMessage({ conversationId: open.id, author: 'visitor', text: '我要退款', createdAt: now + 4000 });
+      const ids = async (query: Partial<ClosedConversationQuery>) => (await s.searchClosedConversations({ limit: 50, ...query })).map((h) => h.conversation.id);
+
+      expect(await ids({})).toEqual([percent.id, invoice.id, refund.id]);
+      const [hit] = await s.searchClosedConversations({ limit: 50, text: '退款' });
+      expect(hit).toMatchObject({
+        conversation: { id: refund.id, closedAt: now + 1000, assignedAgentId: lin.id },
+        visitor: { name: '王小明', email: 'wang@shop.example' },
+        agentName: '林',
+        // The "human" button is not the visitor's question.
+        firstQuestion: '我要退款',
+      });
+      // Visitor: part of the name (any case), email or user id, or the whole visitor id.
+      expect(await ids({ visitor: '小明' })).toEqual([refund.id]);
+      expect(await ids({ visitor: 'alice' })).toEqual([invoice.id]);
+      expect(await ids({ visitor: 'u-42' })).toEqual([invoice.id]);
+      expect(await ids({ visitor: 'shop.example' })).toEqual([percent.id, refund.id]);
+      expect(await ids({ visitor: refund.visitorId })).toEqual([refund.id]);
+      // Text: any visitor or agent message, not system notices; % and _ are literal characters.
+      expect(await ids({ text: '订单页' })).toEqual([invoice.id]);
+      expect(await ids({ text: '会话已结束' })).toEqual([]);
+      expect(await ids({ text: '100%' })).toEqual([percent.id]);
+      expect(await ids({ text: '%' })).toEqual([percent.id]);
+      expect(await ids({ visitor: 'x_y' })).toEqual([percent.id]);
+      expect(await ids({ visitor: '_' })).toEqual([percent.id]);
+      // Closing time: from inclusive, to exclusive; and the agent.
+      expect(await ids({ closedFrom: now + 2000, closedTo: now + 3000 })).toEqual([invoice.id]);
+      expect(await ids({ agentId: lin.id })).toEqual([percent.id, refund.id]);
+      expect(await ids({ agentId: lin.id, text: '退款', visitor: '王' })).toEqual([refund.id]);
+      expect(await ids({ agentId: bo.id, text: '退款' })).toEqual([]);
+      // Keyset pages: each page continues after the last row of the one before.
+      const page1 = await s.searchClosedConversations({ limit: 2 });
+      expect(page1.map((h) => h.conversation.id)).toEqual([percent.id, invoice.id]);
+      const last = page1[1]!.conversation;
+      expect(await ids({ limit: 2, after: { closedAt: last.closedAt, id: last.id } })).toEqual([refund.id]);
+      // Two closed in the same millisecond are told apart by id.
+      const twin = await closed({ name: '双胞胎', at: now + 2000, texts: ['同一时刻'] });
+      const sameTime = [twin.id, invoice.id].sort().reverse();
+      expect(await ids({ closedFrom: now + 2000, closedTo: now + 2001 })).toEqual(sameTime);
+      expect(await ids({ closedFrom: now + 2000, closedTo: now + 2001, after: { closedAt: now + 2000, id: sameTime[0]! } })).toEqual([sameTime[1]]);
     });
 
     it('numbers tickets per day and finds them by number', async () => {

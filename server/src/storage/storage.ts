@@ -94,8 +94,36 @@ export interface ConversationRecord {
   flow?: FlowState;
   lastMessage?: string;
   lastSeq: number;
+  /** The visitor's closed conversation this one continues (they wrote again after it ended). */
+  previousConversationId?: string;
   createdAt: number;
   updatedAt: number;
+}
+
+/** What the history search filters closed conversations by; every filter given must match. */
+export interface ClosedConversationQuery {
+  /** Part of the visitor's name, email or user id, or their whole visitor id. */
+  visitor?: string;
+  /** Part of any visitor, bot or agent message (not system notices). */
+  text?: string;
+  /** Closed at or after (epoch ms). */
+  closedFrom?: number;
+  /** Closed before (epoch ms). */
+  closedTo?: number;
+  /** The agent who had it when it was closed. */
+  agentId?: string;
+  /** Keyset cursor: only conversations after this one in the order (closed earlier, or at the same time with a smaller id). */
+  after?: { closedAt: number; id: string };
+  limit: number;
+}
+
+/** One closed conversation the history search found, with what its list row shows. */
+export interface ClosedConversationHit {
+  conversation: ConversationRecord & { closedAt: number };
+  visitor: VisitorRecord;
+  agentName?: string;
+  /** The visitor's first own message (not the "human" button, not a file). */
+  firstQuestion?: string;
 }
 
 /** Fields a plain update may change; `null` clears an optional field. */
@@ -318,7 +346,11 @@ export interface Storage {
   /** Records a visit; fields left undefined keep their stored value. */
   touchVisitor(id: string, input: VisitorSeen): Promise<void>;
 
-  createConversation(input: { siteKey: string; visitorId: string; lang?: Lang; now: number }): Promise<ConversationRecord>;
+  /**
+   * A new conversation with the bot. With `previousConversationId` (the visitor wrote after it closed) it continues that
+   * one, and only once: when another process continued it first, that continuation is returned instead.
+   */
+  createConversation(input: { siteKey: string; visitorId: string; lang?: Lang; previousConversationId?: string; now: number }): Promise<ConversationRecord>;
   getConversation(id: string): Promise<ConversationRecord | undefined>;
   /** The visitor's most recent conversation. */
   latestConversation(visitorId: string): Promise<ConversationRecord | undefined>;
@@ -355,6 +387,8 @@ export interface Storage {
   /** Every queued and assigned conversation, longest waiting first (by queued time, then creation). */
   listLive(): Promise<ConversationRecord[]>;
   countConversationsByState(): Promise<Partial<Record<ConversationState, number>>>;
+  /** Closed conversations matching every filter given, newest closed first (then by id), at most `limit`. */
+  searchClosedConversations(query: ClosedConversationQuery): Promise<ClosedConversationHit[]>;
 
   /** Stores a message with seq = last_seq + 1; a known client id returns the stored message instead. */
   appendMessage(input: NewMessage): Promise<AppendResult>;

@@ -55,6 +55,7 @@ export interface PgConversationRow {
   flow_state: Nullable<FlowState>;
   last_message: Nullable<string>;
   last_seq: number;
+  previous_conversation_id: Nullable<string>;
   created_at: BigIntText;
   updated_at: BigIntText;
 }
@@ -161,6 +162,7 @@ export const toConversation = (r: PgConversationRow): ConversationRecord =>
     flow: opt(r.flow_state),
     lastMessage: opt(r.last_message),
     lastSeq: r.last_seq,
+    previousConversationId: opt(r.previous_conversation_id),
     createdAt: toNumber(r.created_at),
     updatedAt: toNumber(r.updated_at),
   });

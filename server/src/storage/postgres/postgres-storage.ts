@@ -33,6 +33,8 @@ import type {
 } from '../storage.ts';
 import type { CannedReplyPatch, CannedReplyRecord } from '../storage.ts';
 import * as canned from './pg-canned-replies.ts';
+import * as history from './pg-history.ts';
+import type { ClosedConversationHit, ClosedConversationQuery } from '../storage.ts';
 import { assignConversation } from './pg-assign.ts';
 import * as agents from './pg-agents.ts';
 import * as messages from './pg-messages.ts';
@@ -186,13 +188,16 @@ export class PostgresStorage implements Storage {
     );
   }
 
-  async createConversation(input: { siteKey: string; visitorId: string; lang?: string; now: number }): Promise<ConversationRecord> {
+  async createConversation(input: { siteKey: string; visitorId: string; lang?: string; previousConversationId?: string; now: number }): Promise<ConversationRecord> {
     const row = await this.one<PgConversationRow>(
-      `INSERT INTO conversations (id, site_key, visitor_id, state, lang, created_at, updated_at)
-       VALUES ($1, $2, $3, 'bot', $4, $5, $5) RETURNING *`,
-      [randomUUID(), input.siteKey, input.visitorId, input.lang ?? null, input.now],
+      `INSERT INTO conversations (id, site_key, visitor_id, state, lang, previous_conversation_id, created_at, updated_at)
+       VALUES ($1, $2, $3, 'bot', $4, $5, $6, $6) ON CONFLICT DO NOTHING RETURNING *`,
+      [randomUUID(), input.siteKey, input.visitorId, input.lang ?? null, input.previousConversationId ?? null, input.now],
     );
-    return toConversation(row!);
+    if (row) return toConversation(row);
+    // Whoever continued the closed conversation first made the one continuation.
+    const existing = await this.one<PgConversationRow>('SELECT * FROM conversations WHERE previous_conversation_id = $1', [input.previousConversationId]);
+    return toConversation(existing!);
   }
 
   async getConversation(id: string): Promise<ConversationRecord | undefined> {
@@ -294,6 +299,10 @@ export class PostgresStorage implements Storage {
   async listNotes(conversationId: string): Promise<InternalNote[]> {
     const rows = await this.all<PgNoteRow>('SELECT * FROM notes WHERE conversation_id = $1 ORDER BY created_at ASC, ord ASC', [conversationId]);
     return rows.map(toNote);
+  }
+
+  searchClosedConversations(query: ClosedConversationQuery): Promise<ClosedConversationHit[]> {
+    return history.searchClosedConversations(this.pool, query);
   }
 
   async countConversationsByState(): Promise<Partial<Record<ConversationState, number>>> {

@@ -232,6 +232,18 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE sites ADD COLUMN default_department TEXT REFERENCES departments(key) ON DELETE SET NULL;
     `,
   },
+  {
+    version: 10,
+    name: 'conversation history',
+    // A conversation the visitor started by writing after a close points at the closed one, and only one
+    // does (two tabs writing at once continue it once); the history search walks closed conversations
+    // newest first (keyset on closed_at, id).
+    sql: `
+      ALTER TABLE conversations ADD COLUMN previous_conversation_id TEXT REFERENCES conversations(id);
+      CREATE UNIQUE INDEX conversations_by_previous ON conversations (previous_conversation_id) WHERE previous_conversation_id IS NOT NULL;
+      CREATE INDEX conversations_closed ON conversations (closed_at DESC, id DESC) WHERE state = 'closed';
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */

@@ -49,6 +49,7 @@ export interface ConversationRow {
   flow_state: Nullable<string>;
   last_message: Nullable<string>;
   last_seq: number;
+  previous_conversation_id: Nullable<string>;
   created_at: number;
   updated_at: number;
 }
@@ -166,6 +167,7 @@ export const toConversation = (r: ConversationRow): ConversationRecord =>
     flow: r.flow_state === null ? undefined : (JSON.parse(r.flow_state) as FlowState),
     lastMessage: opt(r.last_message),
     lastSeq: r.last_seq,
+    previousConversationId: opt(r.previous_conversation_id),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   });

@@ -31,6 +31,8 @@ import type {
 } from '../storage.ts';
 import type { CannedReplyPatch, CannedReplyRecord } from '../storage.ts';
 import * as canned from './sqlite-canned-replies.ts';
+import * as history from './sqlite-history.ts';
+import type { ClosedConversationHit, ClosedConversationQuery } from '../storage.ts';
 import { DEFAULT_BUSY_RETRY, withBusyRetry, type BusyRetryOptions } from './busy-retry.ts';
 import { GroupCommit, type GroupCommitHooks } from './group-commit.ts';
 import { runMigrations } from './migrations.ts';
@@ -273,15 +275,17 @@ class SqliteStorage implements Storage {
     });
   }
 
-  createConversation(input: { siteKey: string; visitorId: string; lang?: string; now: number }): Promise<ConversationRecord> {
+  createConversation(input: { siteKey: string; visitorId: string; lang?: string; previousConversationId?: string; now: number }): Promise<ConversationRecord> {
     return this.write(() => {
       const id = randomUUID();
       this.stmt(
-          `INSERT INTO conversations (id, site_key, visitor_id, state, lang, created_at, updated_at)
-           VALUES (?, ?, ?, 'bot', ?, ?, ?)`,
+          `INSERT INTO conversations (id, site_key, visitor_id, state, lang, previous_conversation_id, created_at, updated_at)
+           VALUES (?, ?, ?, 'bot', ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         )
-        .run(id, input.siteKey, input.visitorId, input.lang ?? null, input.now, input.now);
-      return this.conversationNow(id)!;
+        .run(id, input.siteKey, input.visitorId, input.lang ?? null, input.previousConversationId ?? null, input.now, input.now);
+      if (input.previousConversationId === undefined) return this.conversationNow(id)!;
+      // Whoever continued the closed conversation first made the one continuation.
+      return toConversation(this.get<ConversationRow>('SELECT * FROM conversations WHERE previous_conversation_id = ?', input.previousConversationId)!);
     });
   }
 
@@ -396,6 +400,10 @@ class SqliteStorage implements Storage {
     return this.all<ConversationRow>(
       `SELECT * FROM conversations WHERE state IN ('queued', 'assigned') ORDER BY COALESCE(queued_at, created_at) ASC, rowid ASC`,
     ).map(toConversation);
+  }
+
+  searchClosedConversations(query: ClosedConversationQuery): Promise<ClosedConversationHit[]> {
+    return history.searchClosedConversations(this.queries, query);
   }
 
   async countConversationsByState(): Promise<Partial<Record<ConversationState, number>>> {
