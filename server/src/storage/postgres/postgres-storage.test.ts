@@ -56,7 +56,7 @@ describe.skipIf(!url)('PostgreSQL storage (needs TEST_DATABASE_URL, e.g. postgre
       const { rows } = await check.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
       await check.end();
       await Promise.all(started.map((s) => s.close()));
-      expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     });
 
     it('lets exactly one of many simultaneous claims win', async () => {
