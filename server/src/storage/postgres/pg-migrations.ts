@@ -237,6 +237,31 @@ export const PG_MIGRATIONS: PgMigration[] = [
       CREATE INDEX conversations_closed ON conversations (closed_at DESC, id DESC) WHERE state = 'closed';
     `,
   },
+  {
+    version: 12,
+    name: 'durable jobs',
+    // One row per scheduled job, kept after it is done; `key` makes scheduling idempotent. A runner claims due
+    // rows by writing its lease (owner, expiry) in one UPDATE; once a lease expires (its runner died) another
+    // runner may claim the job. failed_at: given up after the last attempt.
+    sql: `
+      CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL UNIQUE,
+        run_at BIGINT NOT NULL,
+        payload JSONB NOT NULL DEFAULT '{}',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        lease_owner TEXT,
+        lease_until BIGINT,
+        last_error TEXT,
+        done_at BIGINT,
+        failed_at BIGINT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE INDEX jobs_due ON jobs (run_at) WHERE done_at IS NULL AND failed_at IS NULL;
+    `,
+  },
 ];
 
 /**

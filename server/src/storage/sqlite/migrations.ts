@@ -244,6 +244,31 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX conversations_closed ON conversations (closed_at DESC, id DESC) WHERE state = 'closed';
     `,
   },
+  {
+    version: 12,
+    name: 'durable jobs',
+    // One row per scheduled job, kept after it is done; `key` makes scheduling idempotent. A runner claims due
+    // rows by writing its lease (owner, expiry) in one UPDATE; once a lease expires (its runner died) another
+    // runner may claim the job. failed_at: given up after the last attempt.
+    sql: `
+      CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL UNIQUE,
+        run_at INTEGER NOT NULL,
+        payload TEXT NOT NULL DEFAULT '{}',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        lease_owner TEXT,
+        lease_until INTEGER,
+        last_error TEXT,
+        done_at INTEGER,
+        failed_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX jobs_due ON jobs (run_at) WHERE done_at IS NULL AND failed_at IS NULL;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */
