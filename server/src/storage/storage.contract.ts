@@ -1,6 +1,7 @@
 /** Behaviour every Storage implementation must show; run by each implementation's test file. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClosedConversationQuery, Storage } from './storage.ts';
+import { describeJobStorage } from './job-storage.contract.ts';
 
 /** Registers the contract tests; `makeStorage` returns a fresh, empty, migrated storage. */
 export function runStorageContract(name: string, makeStorage: () => Promise<Storage>): void {
@@ -570,5 +571,7 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       expect((await s.listVisitorTickets(visitorId, 1)).map((t) => t.number)).toEqual([newer.number]);
       expect(await s.listVisitorTickets('nobody', 10)).toEqual([]);
     });
+
+    describeJobStorage(() => s);
   });
 }

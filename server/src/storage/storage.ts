@@ -1,5 +1,6 @@
 /** The storage seam: every persistent read and write the server makes, async so SQLite and PostgreSQL can both implement it. */
 import type { AgentRole, Author, ConversationState, InternalNote, Lang, Message, MessageMeta, PreChatSettings, Presence } from '@kefu/shared';
+import type { JobStorage } from './job-storage.ts';
 
 /** A website that embeds the widget. */
 export interface SiteRecord {
@@ -314,7 +315,7 @@ export interface NewTicket {
 }
 
 /** Everything the server persists. Implementations must make `appendMessage`, `transitionConversation`, `rateConversation` and `createTicket` atomic across processes. */
-export interface Storage {
+export interface Storage extends JobStorage {
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

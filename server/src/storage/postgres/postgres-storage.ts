@@ -33,6 +33,8 @@ import type {
 } from '../storage.ts';
 import type { CannedReplyPatch, CannedReplyRecord } from '../storage.ts';
 import * as canned from './pg-canned-replies.ts';
+import * as jobs from './pg-jobs.ts';
+import type { JobRecord, NewJob } from '../job-storage.ts';
 import * as history from './pg-history.ts';
 import type { ClosedConversationHit, ClosedConversationQuery } from '../storage.ts';
 import { assignConversation } from './pg-assign.ts';
@@ -415,6 +417,34 @@ export class PostgresStorage implements Storage {
 
   removeDepartmentMember(key: string, agentId: string): Promise<boolean> {
     return team.removeDepartmentMember(this.pool, key, agentId);
+  }
+
+  scheduleJob(job: NewJob): Promise<JobRecord> {
+    return jobs.scheduleJob(this.pool, job);
+  }
+
+  claimDueJobs(owner: string, now: number, leaseMs: number, limit: number, kinds?: readonly string[]): Promise<JobRecord[]> {
+    return jobs.claimDueJobs(this.pool, owner, now, leaseMs, limit, kinds);
+  }
+
+  renewJobLease(id: string, owner: string, until: number, now: number): Promise<boolean> {
+    return jobs.renewJobLease(this.pool, id, owner, until, now);
+  }
+
+  completeJob(id: string, owner: string, now: number): Promise<boolean> {
+    return jobs.completeJob(this.pool, id, owner, now);
+  }
+
+  failJob(id: string, owner: string, error: string, retryAt: number | undefined, now: number): Promise<boolean> {
+    return jobs.failJob(this.pool, id, owner, error, retryAt, now);
+  }
+
+  cancelJob(key: string): Promise<boolean> {
+    return jobs.cancelJob(this.pool, key);
+  }
+
+  getJob(key: string): Promise<JobRecord | undefined> {
+    return jobs.getJob(this.pool, key);
   }
 
   listCannedReplies(agentId: string): Promise<CannedReplyRecord[]> {

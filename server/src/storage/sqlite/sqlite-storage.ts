@@ -31,6 +31,8 @@ import type {
 } from '../storage.ts';
 import type { CannedReplyPatch, CannedReplyRecord } from '../storage.ts';
 import * as canned from './sqlite-canned-replies.ts';
+import * as jobs from './sqlite-jobs.ts';
+import type { JobRecord, NewJob } from '../job-storage.ts';
 import * as history from './sqlite-history.ts';
 import type { ClosedConversationHit, ClosedConversationQuery } from '../storage.ts';
 import { DEFAULT_BUSY_RETRY, withBusyRetry, type BusyRetryOptions } from './busy-retry.ts';
@@ -621,6 +623,34 @@ class SqliteStorage implements Storage {
 
   removeDepartmentMember(key: string, agentId: string): Promise<boolean> {
     return team.removeDepartmentMember(this.queries, key, agentId);
+  }
+
+  scheduleJob(job: NewJob): Promise<JobRecord> {
+    return jobs.scheduleJob(this.queries, job);
+  }
+
+  claimDueJobs(owner: string, now: number, leaseMs: number, limit: number, kinds?: readonly string[]): Promise<JobRecord[]> {
+    return jobs.claimDueJobs(this.queries, owner, now, leaseMs, limit, kinds);
+  }
+
+  renewJobLease(id: string, owner: string, until: number, now: number): Promise<boolean> {
+    return jobs.renewJobLease(this.queries, id, owner, until, now);
+  }
+
+  completeJob(id: string, owner: string, now: number): Promise<boolean> {
+    return jobs.completeJob(this.queries, id, owner, now);
+  }
+
+  failJob(id: string, owner: string, error: string, retryAt: number | undefined, now: number): Promise<boolean> {
+    return jobs.failJob(this.queries, id, owner, error, retryAt, now);
+  }
+
+  cancelJob(key: string): Promise<boolean> {
+    return jobs.cancelJob(this.queries, key);
+  }
+
+  getJob(key: string): Promise<JobRecord | undefined> {
+    return jobs.getJob(this.queries, key);
   }
 
   listCannedReplies(agentId: string): Promise<CannedReplyRecord[]> {
