@@ -38,6 +38,8 @@ export interface MessageMeta {
   smalltalk?: SmallTalkKind;
   /** Bot turns: nobody can answer now, and the visitor may leave a message (the suggestion, when there is one). */
   offerMessage?: boolean;
+  /** Bot turns: the visitor typed for a human on a site with a pre-chat form; the widget shows the form, whose submit hands off. */
+  preChat?: boolean;
   /** Visitor turns: the "talk to a human" button, not a question of theirs. */
   handoff?: boolean;
   /** System notices: a code each client renders in its viewer's language, with `params`; `text` is the fallback. */
@@ -124,7 +126,7 @@ export interface ConversationSummary {
   visitorId: string;
   visitorName: string;
   /** Who the host site says the visitor is; `verified` when it was signed with the site's identity secret. */
-  identity?: { name?: string; email?: string; userId?: string; verified: boolean };
+  identity?: { name?: string; email?: string; phone?: string; userId?: string; verified: boolean };
   lang: Lang;
   department?: string;
   priority: number;
@@ -182,7 +184,8 @@ export interface HandoffCard {
   missed: HandoffQuestion[];
   /** Entries the bot answered with, latest answer first; the entry's question in Chinese and English when the knowledge base still has it (the console shows its own language). */
   matched: { entryId: string; question?: string; questionEn?: string; confidence?: number }[];
-  identity?: { name?: string; email?: string; userId?: string; verified: boolean };
+  /** `phone`: a number the visitor gave in the pre-chat form (never signed). */
+  identity?: { name?: string; email?: string; phone?: string; userId?: string; verified: boolean };
   /** The page the visitor chats from (without its query). */
   page?: string;
   /** The page's title, when the widget told it. */

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'unsupported_type',
   'unavailable',
   'internal',
+  /** A handoff on a site whose pre-chat form is required came without its answers (the widget shows the form). */
+  'prechat_required',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -36,6 +38,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unsupported_type: 415,
   unavailable: 503,
   internal: 500,
+  prechat_required: 400,
 };
 
 /** Codes a client may retry with the same payload (and the same client id) after a short wait. */

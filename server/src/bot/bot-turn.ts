@@ -4,6 +4,7 @@ import { detectLang, type Entry, type KnowledgeBase, type Matcher, type MatchRes
 import type { KefuContext } from '../context.ts';
 import type { ConversationPatch, ConversationRecord } from '../storage/storage.ts';
 import { handoff } from '../conversation/lifecycle.ts';
+import { formComesFirst } from '../conversation/pre-chat.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
 import { OFFER_TEXTS } from './bot-texts.ts';
 import { continueFlow, startFlow } from './flow-runner.ts';
@@ -149,6 +150,8 @@ async function respond(ctx: KefuContext, conv: ConversationRecord, turn: BotTurn
     case 'decline':
       return miss(ctx, reply, conv, lang, patch);
     case 'handoff': {
+      // A typed 转人工 goes through the site's pre-chat form too: the widget shows it, and its submit hands off.
+      if (await formComesFirst(ctx, conv)) return void (await reply.post(conv, { text: t(TEXTS.preChatAsk, lang), meta: { preChat: true }, patch }));
       const settlesTurn = reply.claim();
       await handoff(ctx, conv, { ...(patch.lang ? { patch: { lang: patch.lang } } : {}), ...(settlesTurn !== undefined ? { settlesTurn } : {}) });
       return;

@@ -111,11 +111,12 @@ export async function handoffCard(ctx: KefuContext, conv: ConversationRecord): P
       })),
     tickets: tickets.map((t) => ({ number: t.number, status: t.status, createdAt: t.createdAt })),
   };
-  if (visitor && (visitor.name || visitor.email || visitor.userId)) {
+  if (visitor && (visitor.name || visitor.email || visitor.phone || visitor.userId)) {
     card.identity = {
       verified: visitor.identityVerified,
       ...(visitor.name ? { name: visitor.name } : {}),
       ...(visitor.email ? { email: visitor.email } : {}),
+      ...(visitor.phone ? { phone: visitor.phone } : {}),
       ...(visitor.userId ? { userId: visitor.userId } : {}),
     };
   }

@@ -22,6 +22,7 @@ import { KefuError } from '../kefu-error.ts';
 import { suggestionsFor } from '../bot/localize.ts';
 import type { AgentRecord, ConversationPatch, ConversationRecord, DepartmentRecord } from '../storage/storage.ts';
 import { postMessage, pushConversation, pushQueue } from './broadcast.ts';
+import { siteDefaultDepartment } from './pre-chat.ts';
 import { routeHandoff } from './routing.ts';
 import { noticeText } from './texts.ts';
 import { queuePosition } from './views.ts';
@@ -98,6 +99,8 @@ export interface HandoffOptions {
   patch?: ConversationPatch;
   /** The bot turn this handoff answers: settled with the notice (or anyway, when nothing changed). */
   settlesTurn?: number;
+  /** The department the visitor chose in the pre-chat form: it wins over the last answered entry's. */
+  department?: string;
 }
 
 /**
@@ -112,7 +115,8 @@ export async function handoff(ctx: KefuContext, conv: ConversationRecord, option
     return (await ctx.storage.getConversation(conv.id)) ?? conv;
   };
   if (!canApply('handoff', conv.state)) return unchanged();
-  const department = conv.department ?? 'general';
+  // The visitor's choice, else the last answered entry's department, else the site's default.
+  const department = options.department ?? conv.department ?? (await siteDefaultDepartment(ctx, conv.siteKey)) ?? 'general';
   const lang = options.patch?.lang ?? conv.lang ?? 'zh-CN';
   const route = await routeHandoff(ctx, department, lang);
   if (route.to === 'away') return away(ctx, conv, route.text, lang, options);

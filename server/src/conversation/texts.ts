@@ -16,6 +16,10 @@ export const TEXTS = {
   },
   flowCancelled: { 'zh-CN': '好的，已取消。还有什么可以帮您？', en: 'OK, cancelled. Is there anything else I can help with?' },
   visitorName: { 'zh-CN': '访客 {id}', en: 'Visitor {id}' },
+  preChatAsk: {
+    'zh-CN': '为了更好地为您服务，转人工客服前请先填写以下信息。',
+    en: 'So that the right person can help you, please fill in a few details before we connect you with an agent.',
+  },
 } satisfies Record<string, Texts>;
 
 /** The stored fallback text of each system notice (clients render the code in their viewer's language). */

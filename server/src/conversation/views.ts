@@ -47,11 +47,12 @@ export async function summaryView(ctx: KefuContext, conv: ConversationRecord): P
     createdAt: conv.createdAt,
     updatedAt: conv.updatedAt,
   };
-  if (visitor && (visitor.name || visitor.email || visitor.userId)) {
+  if (visitor && (visitor.name || visitor.email || visitor.phone || visitor.userId)) {
     // Agents see who the host site says the visitor is, and whether that was signed (PROTOCOL.md, identity).
     const identity: NonNullable<ConversationSummary['identity']> = { verified: visitor.identityVerified };
     if (visitor.name) identity.name = visitor.name;
     if (visitor.email) identity.email = visitor.email;
+    if (visitor.phone) identity.phone = visitor.phone;
     if (visitor.userId) identity.userId = visitor.userId;
     summary.identity = identity;
   }

@@ -11,6 +11,7 @@ import { isCancel } from '../conversation/cancel-words.ts';
 import { visitorAvailabilityNow } from '../conversation/routing.ts';
 import { handoff, leaveQueue, postNotice, reopen } from '../conversation/lifecycle.ts';
 import { historyPage, replayPage } from '../conversation/message-pages.ts';
+import { acceptAnswers } from '../conversation/pre-chat.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
 import { visitorView } from '../conversation/views.ts';
 import { clientIp } from '../security/client-ip.ts';
@@ -195,9 +196,12 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
     const conv = await currentConversation(visitorId);
     if (await storage.findMessage(conv.id, input.clientId)) return { conversation: await visitorView(ctx, conv) };
     await limit(visitorId);
+    // Judged before anything is stored: a refused form (prechat_required, bad_request) changes nothing.
+    const answers = await acceptAnswers(ctx, conv, input.preChat);
+    if (answers.seen) await storage.touchVisitor(visitorId, answers.seen);
     await postMessage(ctx, conv, { clientId: input.clientId, author: 'visitor', text: t(TEXTS.handoffButton, conv.lang ?? 'zh-CN'), meta: { handoff: true } });
     // Behind any bot turn still running for this conversation, so the queue notice comes after the bot's reply.
-    const queued = await ctx.serial.run(conv.id, () => handoff(ctx, conv));
+    const queued = await ctx.serial.run(conv.id, () => handoff(ctx, conv, answers.department ? { department: answers.department } : {}));
     return { conversation: await visitorView(ctx, queued) };
   });
 
