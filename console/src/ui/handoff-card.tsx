@@ -86,7 +86,7 @@ export function HandoffCard({ card, now }: HandoffCardProps) {
           <dl class="hc-facts">
             {identity && (
               <Fact label={t('cardVisitor')}>
-                {[identity.name, identity.email, identity.userId && `${t('cardUserId')} ${identity.userId}`].filter(Boolean).join(' · ')}{' '}
+                {[identity.name, identity.email, identity.phone, identity.userId && `${t('cardUserId')} ${identity.userId}`].filter(Boolean).join(' · ')}{' '}
                 <IdentityBadge identity={identity} />
               </Fact>
             )}
