@@ -245,6 +245,22 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 11,
+    name: 'queue waits and the long-wait offer',
+    // One row per conversation taken from a queue (the queue's ETA reads the recent ones). The marker says the
+    // visitor was offered to leave a message during the wait that began at queued_at; an older one is stale.
+    sql: `
+      CREATE TABLE queue_waits (
+        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        department TEXT NOT NULL,
+        queued_at INTEGER NOT NULL,
+        accepted_at INTEGER NOT NULL
+      );
+      CREATE INDEX queue_waits_by_department ON queue_waits (department, accepted_at);
+      ALTER TABLE conversations ADD COLUMN long_wait_offered_at INTEGER;
+    `,
+  },
+  {
     version: 12,
     name: 'durable jobs',
     // One row per scheduled job, kept after it is done; `key` makes scheduling idempotent. A runner claims due
