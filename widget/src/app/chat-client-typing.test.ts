@@ -64,6 +64,18 @@ describe('typing and read in the chat client', () => {
     expect(typingSent()).toEqual([true, true, false]);
   });
 
+  it('typing to the bot is not sent and does not hold back the signal once an agent has joined', () => {
+    const { fake, chat, typingSent } = started();
+    fake.socket.push('conversation', { id: 'c1', state: 'bot', lastSeq: 0, ratingPending: false });
+    chat.typing();
+    vi.advanceTimersByTime(500);
+    expect(typingSent()).toEqual([]);
+    // Routed to an agent at once: the very next key reaches their console.
+    fake.socket.push('conversation', { id: 'c1', state: 'assigned', agentName: 'Li', lastSeq: 0, ratingPending: false });
+    chat.typing();
+    expect(typingSent()).toEqual([true]);
+  });
+
   it('shows the agent typing until their message, a stop, or 6 s of silence', () => {
     const { fake, chat } = started();
     fake.socket.push('typing', { conversationId: 'c1', typing: true });

@@ -102,10 +102,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   let typedAt = 0;
   let typingStop: ReturnType<typeof setTimeout> | undefined;
   let agentTyping: ReturnType<typeof setTimeout> | undefined;
-  /** Tells the agent's console; without an ack (the server needs none, and nothing is retried). */
-  const sendTyping = (typing: boolean) => {
+  /** Tells the agent's console; without an ack (the server needs none, and nothing is retried). False when there is nobody to tell. */
+  const sendTyping = (typing: boolean): boolean => {
     const c = state.conversation;
-    if (c?.state === 'assigned' && socket?.connected) (socket as Socket).emit('typing', { conversationId: c.id, typing });
+    if (c?.state !== 'assigned' || !socket?.connected) return false;
+    (socket as Socket).emit('typing', { conversationId: c.id, typing });
+    return true;
   };
 
   const update = (patch: Partial<ChatState>) => {
@@ -263,7 +265,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     },
     typing() {
       const now = Date.now();
-      if (now - typedAt > 2000) sendTyping(true), (typedAt = now);
+      // Only a signal actually sent starts the 2 s pause: typing to the bot must not mute the first keys after an agent joins.
+      if (now - typedAt > 2000 && sendTyping(true)) typedAt = now;
       clearTimeout(typingStop);
       typingStop = setTimeout(() => {
         typedAt = 0;
