@@ -140,11 +140,15 @@ describe('agents', () => {
     const twice = await visitorCall(v.socket, 'rate', { conversationId: id, score: 1 });
     expect(!twice.ok && twice.error.code).toBe('invalid_state');
 
-    // The next message reopens the conversation to the bot.
+    // The next message starts a new conversation with the bot, linked to the closed one (which stays closed and rated).
     const back = ok(await visitorCall(v.socket, 'send', { clientId: 'y3', text: '客服热线是多少？' })).message;
+    expect(back.conversationId).not.toBe(id);
     const notice = await v.messages.next((m) => m.meta?.notice === 'reopened');
-    expect(notice.seq).toBe(back.seq - 1);
-    await v.messages.next((m) => m.author === 'bot' && m.seq > back.seq);
+    expect(notice).toMatchObject({ conversationId: back.conversationId, seq: back.seq - 1 });
+    await v.messages.next((m) => m.author === 'bot' && m.conversationId === back.conversationId && m.seq > back.seq);
+    const opened = ok(await agentCall(a.socket, 'open', { conversationId: back.conversationId }));
+    expect(opened.conversation).toMatchObject({ state: 'bot', previousConversationId: id });
+    expect(ok(await agentCall(a.socket, 'open', { conversationId: id })).conversation).toMatchObject({ state: 'closed', rating: 4 });
   });
 
   it('only the assigned agent may reply; a closed conversation takes no agent message', async () => {

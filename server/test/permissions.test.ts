@@ -107,6 +107,9 @@ const HTTP_TABLE: Row[] = [
   ['PATCH', '/api/canned-replies/missing', { title: 'x' }, U, U, 'not_found', 'not_found', 'not_found', U],
   // The supervisor deletes the team reply; the admin after them finds it gone.
   ['DELETE', () => `/api/canned-replies/${teamReplyIds[3]}`, undefined, U, U, F, 204, 'not_found', U],
+  // 历史 / History: any signed-in agent searches closed conversations; a malformed query is refused past the gate.
+  ['GET', '/api/conversations/history?text=%E9%80%80%E6%AC%BE', undefined, U, U, 200, 200, 200, U],
+  ['GET', '/api/conversations/history?limit=51', undefined, U, U, 400, 400, 400, U],
   ['GET', '/api/kb/entries?lang=en', undefined, U, U, 200, 200, 200, U],
   ['GET', '/api/kb/entries?lang=fr', undefined, U, U, 400, 400, 400, U],
   // Files belong to one conversation: an unknown one (or file) reads as not found to everyone, so nothing tells whether it exists.

@@ -136,6 +136,8 @@ export interface ConversationSummary {
   rating?: number;
   lastMessage?: string;
   lastSeq: number;
+  /** The visitor's closed conversation this one continues (they wrote again after it ended): 上一次会话. */
+  previousConversationId?: string;
   createdAt: number;
   updatedAt: number;
 }

@@ -7,4 +7,5 @@ export * from './service-hours.ts';
 export * from './team-schemas.ts';
 export * from './file-schemas.ts';
 export * from './canned-reply-schemas.ts';
+export * from './history-schemas.ts';
 export * from './site-schemas.ts';

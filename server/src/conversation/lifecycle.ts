@@ -3,10 +3,13 @@
  * states to which, each as one conditional write (so two agents, two tabs or two nodes racing get one
  * winner), followed by the notice both sides see and the pushes that keep their screens current.
  *
- *   bot ──handoff──▶ queued ──accept──▶ assigned ──close──▶ closed ──reopen──▶ bot
+ *   bot ──handoff──▶ queued ──accept──▶ assigned ──close──▶ closed
  *    │ ▲               │  └──────────────close──────────────▶ ▲
- *    │ └──leaveQueue───┘                                      ticket ──reopen──▶ bot
+ *    │ └──leaveQueue───┘                                      ticket
  *    └──────────route (an online agent of the department has room)──▶ assigned
+ *
+ *   closed, ticket: they stay so (history). The visitor writing again starts a new conversation with
+ *   the bot that continues the ended one (`previousConversationId`): see `continueAfterEnd`.
  *
  *   assigned ──transfer (to an agent, or a department member with room)──▶ assigned
  *   assigned ──requeue (transferred to a department where nobody has room)──▶ queued
@@ -39,8 +42,6 @@ export const TRANSITIONS = {
   accept: { from: ['queued'], to: 'assigned' },
   /** The agent ends it (a queued one can be ended unanswered). */
   close: { from: ['assigned', 'queued'], to: 'closed' },
-  /** The visitor writes after the end: the bot answers again. */
-  reopen: { from: ['closed', 'ticket'], to: 'bot' },
   /** Handed to another agent, or to a member with room of another department. */
   transfer: { from: ['assigned'], to: 'assigned' },
   /** Handed to a department where nobody has room: its queue. */
@@ -210,13 +211,32 @@ export async function close(ctx: KefuContext, conv: ConversationRecord): Promise
   return latest;
 }
 
-/** The visitor wrote after the end; undefined when someone else reopened it first (or it is not closed). */
-export async function reopen(ctx: KefuContext, conv: ConversationRecord): Promise<ConversationRecord | undefined> {
-  const reopened = await transition(ctx, conv.id, 'reopen', { assignedAgentId: null, flow: null });
-  if (!reopened) return undefined;
-  const latest = await postNotice(ctx, reopened, 'reopened');
-  await pushConversation(ctx, latest);
-  return latest;
+/** States a conversation has ended in: the visitor's next words start a new one. */
+export const ENDED_STATES: readonly ConversationState[] = ['closed', 'ticket'];
+
+/**
+ * The visitor writes after their conversation ended: a new conversation with the bot continues it (the
+ * ended one stays closed, rating and all, for the history). It opens with a `reopened` notice, the
+ * line both sides show between the two; the visitor's tabs switch to it. Two tabs writing at once get
+ * the same one (storage makes one continuation per conversation).
+ */
+export async function continueAfterEnd(ctx: KefuContext, ended: ConversationRecord): Promise<ConversationRecord> {
+  const next = await ctx.storage.createConversation({
+    siteKey: ended.siteKey,
+    visitorId: ended.visitorId,
+    ...(ended.lang ? { lang: ended.lang } : {}),
+    previousConversationId: ended.id,
+    now: ctx.now(),
+  });
+  // One notice however many tabs get here: its client id makes the second append return the first.
+  const { created, conversation } = await postMessage(ctx, next, {
+    clientId: 'reopened',
+    author: 'system',
+    text: noticeText('reopened', next.lang ?? 'zh-CN'),
+    meta: { notice: 'reopened' },
+  });
+  if (created) await pushConversation(ctx, conversation);
+  return conversation;
 }
 
 /** Who hands a conversation over, and what they tell the receiver (stored as their internal note). */

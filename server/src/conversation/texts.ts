@@ -28,7 +28,7 @@ export const NOTICE_TEXTS: Record<NoticeCode, Texts> = {
   assigned: { 'zh-CN': '客服 {agentName} 已接入，为您服务。', en: '{agentName} has joined and will help you.' },
   closed: { 'zh-CN': '本次会话已结束，欢迎为我们的服务打分。', en: 'This conversation has ended. Please rate our service.' },
   rating_thanks: { 'zh-CN': '感谢您的评价！', en: 'Thank you for your feedback!' },
-  reopened: { 'zh-CN': '会话已重新开始，智能助手继续为您服务。', en: 'The conversation has restarted; the assistant is back to help you.' },
+  reopened: { 'zh-CN': '新的会话已开始，智能助手继续为您服务。', en: 'A new conversation has started; the assistant is back to help you.' },
   ticket: { 'zh-CN': '已为您创建工单 {ticketNumber}。', en: 'Ticket {ticketNumber} has been created for you.' },
   left_queue: { 'zh-CN': '您已退出排队，智能助手继续为您服务。', en: "You've left the queue; the assistant is back to help you." },
   transferred: { 'zh-CN': '已为您转接给客服 {agentName}。', en: "You've been transferred to {agentName}." },

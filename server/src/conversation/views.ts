@@ -62,5 +62,6 @@ export async function summaryView(ctx: KefuContext, conv: ConversationRecord): P
   if (agent) summary.assignedAgentName = agent.name;
   if (conv.rating !== undefined) summary.rating = conv.rating;
   if (conv.lastMessage !== undefined) summary.lastMessage = conv.lastMessage;
+  if (conv.previousConversationId) summary.previousConversationId = conv.previousConversationId;
   return summary;
 }

@@ -8,6 +8,7 @@ import { departmentRoutes } from './department-routes.ts';
 import { errorHandler, notFound } from './error-handler.ts';
 import { fileRoutes } from './file-routes.ts';
 import { healthRoutes } from './health-routes.ts';
+import { historyRoutes } from './history-routes.ts';
 import { kbEntryRoutes } from './kb-entry-routes.ts';
 import { demoPageHeaders, securityHeaders } from './security-headers.ts';
 import { serviceHoursRoutes } from './service-hours-routes.ts';
@@ -28,6 +29,7 @@ export function createApp(ctx: KefuContext): Express {
   app.use('/api/service-hours', serviceHoursRoutes(ctx));
   app.use('/api/canned-replies', cannedReplyRoutes(ctx));
   app.use('/api/kb', kbEntryRoutes(ctx));
+  app.use('/api/conversations/history', historyRoutes(ctx));
   app.use('/api', fileRoutes(ctx));
   app.use(healthRoutes(ctx));
   app.use(staticRoutes(ctx.config));

@@ -9,7 +9,7 @@ import { suggestionsFor } from '../bot/localize.ts';
 import { postMessage, pushConversation, pushQueue } from '../conversation/broadcast.ts';
 import { isCancel } from '../conversation/cancel-words.ts';
 import { visitorAvailabilityNow } from '../conversation/routing.ts';
-import { handoff, leaveQueue, postNotice, reopen } from '../conversation/lifecycle.ts';
+import { continueAfterEnd, ENDED_STATES, handoff, leaveQueue, postNotice } from '../conversation/lifecycle.ts';
 import { historyPage, replayPage } from '../conversation/message-pages.ts';
 import { acceptAnswers } from '../conversation/pre-chat.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
@@ -157,9 +157,9 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
   on('send', VisitorSendSchema, async (input, { after }) => {
     const visitorId = requireVisitor();
     let conv = await currentConversation(visitorId);
-    // A resend (same client id) is answered with the stored copy by the append itself; only a reopening
-    // looks first, so a resend never reopens a closed conversation.
-    const reopening = conv.state === 'closed' || conv.state === 'ticket';
+    // A resend (same client id) is answered with the stored copy by the append itself; only a message
+    // after the end looks first, so a resend never starts a new conversation.
+    const reopening = ENDED_STATES.includes(conv.state);
     if (reopening) {
       const existing = await storage.findMessage(conv.id, input.clientId);
       if (existing) return { message: existing };
@@ -172,7 +172,7 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
       if (existing) return { message: existing };
       throw err;
     }
-    if (reopening) conv = (await reopen(ctx, conv)) ?? conv;
+    if (reopening) conv = await continueAfterEnd(ctx, conv);
     // Recorded as pending with the message (when with the bot), so a crash before the reply is answered after a restart.
     const entry = input.entryId ? { entryId: input.entryId } : {};
     const { message, created, conversation } = await postMessage(
@@ -193,12 +193,14 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
 
   on('handoff', HandoffRequestSchema, async (input) => {
     const visitorId = requireVisitor();
-    const conv = await currentConversation(visitorId);
+    let conv = await currentConversation(visitorId);
     if (await storage.findMessage(conv.id, input.clientId)) return { conversation: await visitorView(ctx, conv) };
     await limit(visitorId);
     // Judged before anything is stored: a refused form (prechat_required, bad_request) changes nothing.
     const answers = await acceptAnswers(ctx, conv, input.preChat);
     if (answers.seen) await storage.touchVisitor(visitorId, answers.seen);
+    // Asking for a human after the end is writing again: a new conversation, handed off.
+    if (ENDED_STATES.includes(conv.state)) conv = await continueAfterEnd(ctx, conv);
     await postMessage(ctx, conv, { clientId: input.clientId, author: 'visitor', text: t(TEXTS.handoffButton, conv.lang ?? 'zh-CN'), meta: { handoff: true } });
     // Behind any bot turn still running for this conversation, so the queue notice comes after the bot's reply.
     const queued = await ctx.serial.run(conv.id, () => handoff(ctx, conv, answers.department ? { department: answers.department } : {}));

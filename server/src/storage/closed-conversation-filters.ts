@@ -15,8 +15,8 @@ export interface SqlDialect {
   param(value: unknown): string;
   /** A case-insensitive (for Latin letters) LIKE: `LIKE` in SQLite, `ILIKE` in PostgreSQL. */
   like: string;
-  /** `meta`'s field `key` of message alias `m`, NULL when absent. */
-  metaField(key: string): string;
+  /** `meta`'s field `key` (as text) of the message aliased `alias`, NULL when absent. */
+  metaField(alias: string, key: string): string;
 }
 
 /** `%text%` with LIKE's own wildcards (and the escape character) taken literally. */
@@ -24,10 +24,17 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The first visitor message that is their own words (not the "human" button, not a file), as a column. */
+/**
+ * The first visitor message that is a question of theirs, as a column: not the "human" button, not a file,
+ * and not a typed request for a human (the message right after it is the handoff's own answer: the
+ * queued or assigned notice, or the bot's offer to leave a message).
+ */
 export function firstQuestionColumn(d: SqlDialect): string {
   return `(SELECT m.text FROM messages m WHERE m.conversation_id = c.id AND m.author = 'visitor'
-      AND ${d.metaField('handoff')} IS NULL AND ${d.metaField('attachment')} IS NULL ORDER BY m.seq LIMIT 1) AS first_question`;
+      AND ${d.metaField('m', 'handoff')} IS NULL AND ${d.metaField('m', 'attachment')} IS NULL
+      AND NOT EXISTS (SELECT 1 FROM messages n WHERE n.conversation_id = m.conversation_id AND n.seq = m.seq + 1
+        AND (${d.metaField('n', 'notice')} IN ('queued', 'assigned') OR ${d.metaField('n', 'offerMessage')} IS NOT NULL))
+      ORDER BY m.seq LIMIT 1) AS first_question`;
 }
 
 /** Conditions on `conversations c` joined with `visitors v`, ANDed; every value goes through a placeholder. */

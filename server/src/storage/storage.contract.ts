@@ -481,7 +481,10 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       const closed = async (input: { name?: string; email?: string; userId?: string; agentId?: string; at: number; texts: string[] }) => {
         const visitor = await s.createVisitor({ siteKey: 'demo', name: input.name, email: input.email, userId: input.userId, now });
         const c = await s.createConversation({ siteKey: 'demo', visitorId: visitor.id, lang: 'zh-CN', now });
-        await s.appendMessage({ conversationId: c.id, author: 'visitor', text: '转人工客服', meta: { handoff: true }, createdAt: input.at - 10 });
+        // The button, then a typed request for a human (answered by the queued notice): neither is the question.
+        await s.appendMessage({ conversationId: c.id, author: 'visitor', text: '转人工客服', meta: { handoff: true }, createdAt: input.at - 12 });
+        await s.appendMessage({ conversationId: c.id, author: 'visitor', text: '人工', createdAt: input.at - 11 });
+        await s.appendMessage({ conversationId: c.id, author: 'system', text: '排队中', meta: { notice: 'queued', params: { position: 1 } }, createdAt: input.at - 10 });
         for (const [i, text] of input.texts.entries()) {
           await s.appendMessage({ conversationId: c.id, author: i % 2 === 0 ? 'visitor' : 'agent', text, createdAt: input.at - 9 + i });
         }
@@ -504,7 +507,6 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
         conversation: { id: refund.id, closedAt: now + 1000, assignedAgentId: lin.id },
         visitor: { name: '王小明', email: 'wang@shop.example' },
         agentName: '林',
-        // The "human" button is not the visitor's question.
         firstQuestion: '我要退款',
       });
       // Visitor: part of the name (any case), email or user id, or the whole visitor id.

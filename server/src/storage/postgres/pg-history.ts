@@ -11,7 +11,7 @@ export async function searchClosedConversations(pool: pg.Pool, query: ClosedConv
   const dialect: SqlDialect = {
     param: (value) => `$${params.push(value)}`,
     like: 'ILIKE',
-    metaField: (key) => `(m.meta -> '${key}')`,
+    metaField: (alias, key) => `(${alias}.meta ->> '${key}')`,
   };
   const where = closedConversationFilters(query, dialect);
   const limit = dialect.param(query.limit);

@@ -12,7 +12,7 @@ export async function searchClosedConversations(q: SqliteQueries, query: ClosedC
     param: (value) => (params.push(value), '?'),
     // SQLite's LIKE ignores case for ASCII letters already.
     like: 'LIKE',
-    metaField: (key) => `json_extract(m.meta, '$.${key}')`,
+    metaField: (alias, key) => `json_extract(${alias}.meta, '$.${key}')`,
   };
   const where = closedConversationFilters(query, dialect);
   const rows = q.all<HitRow>(
