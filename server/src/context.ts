@@ -12,6 +12,7 @@ import type { LoginLimits } from './security/login-limits.ts';
 import type { AgentSessions } from './auth/agent-sessions.ts';
 import type { KeyedSerial } from './conversation/keyed-serial.ts';
 import type { AgentRecord, Storage } from './storage/storage.ts';
+import type { JobRunner } from './jobs/job-runner.ts';
 
 /** Set on a visitor socket by `hello`. */
 export interface VisitorSocketData {
@@ -48,6 +49,8 @@ export interface KefuContext {
   visitors: VisitorNamespace;
   agents: AgentNamespace;
   sessions: AgentSessions;
+  /** Durable timers (jobs table rows); features register a handler per job kind. */
+  jobs: JobRunner;
   now(): number;
 }
 

@@ -32,6 +32,7 @@ import { redisLimiterStore, redisLoginLimiters } from './cluster/redis-limiters.
 import { attachRedisAdapter } from './cluster/socket-adapter.ts';
 import { openPostgresStorage } from './storage/postgres/open-postgres-storage.ts';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
+import { JobRunner } from './jobs/job-runner.ts';
 import { ensureDemoDepartments } from './storage/demo-departments.ts';
 import { ensureDemoCannedReplies } from './storage/demo-canned-replies.ts';
 import type { SiteRecord, Storage } from './storage/storage.ts';
@@ -124,6 +125,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
       visitors: io.of(VISITOR_NAMESPACE) as VisitorNamespace,
       agents: io.of(AGENT_NAMESPACE) as AgentNamespace,
       sessions,
+      jobs: new JobRunner({ storage, clock, onError: (message, err) => log.warn(message, err) }),
       now: clock,
     };
     guard.attach(io);
@@ -157,6 +159,8 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
       storage.deleteExpiredSessions(clock(), clock() - sessionPolicy.idleMs).catch((err: unknown) => log.warn('session clean-up failed', err));
     }, 60 * 60 * 1000);
     sweep.unref();
+    // Claims only the kinds a handler is registered for: none yet.
+    ctx.jobs.start();
 
     let closing: Promise<void> | undefined;
     return {
@@ -167,6 +171,8 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
       close() {
         closing ??= (async () => {
           clearInterval(sweep);
+          // Stop claiming now; jobs under way get the drain time, then their leases pass to other nodes.
+          const jobsStopped = ctx.jobs.stop(SHUTDOWN_DRAIN_MS);
           // Stop accepting: new connections go to the other nodes (the load balancer sees a closed port).
           http.close();
           // Bot turns under way post their replies while their visitors are still connected here.
@@ -178,6 +184,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
           // reconnection (randomizationFactor 0.5 by default: jittered backoff) takes them to another node.
           await new Promise<void>((ok) => io.close(() => ok()));
           http.closeAllConnections();
+          await jobsStopped;
           await redis?.close();
           await storage.close();
         })();

@@ -112,6 +112,8 @@ export class JobRunner {
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => void this.poll(), delayMs);
+    // Looking for work does not keep a process alive by itself; a running job does (its lease renewal).
+    this.timer.unref();
   }
 
   private async poll(): Promise<void> {

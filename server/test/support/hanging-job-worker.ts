@@ -22,3 +22,5 @@ const runner = new JobRunner({
   onError: (message, err) => process.stderr.write(`${message} ${String(err)}\n`),
 });
 runner.start();
+// The runner's polling does not hold the process open; the test kills it.
+setInterval(() => {}, 60_000);
