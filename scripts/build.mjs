@@ -1,4 +1,4 @@
-// Builds the browser artefacts (widget loader + app, console) and the server bundle, all with esbuild.
+// Builds the browser artefacts (widget loader + app chunks, console) with Vite, then the server bundle with esbuild.
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';

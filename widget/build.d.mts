@@ -1,6 +1,6 @@
 /** Types of build.mjs for the TypeScript tests. */
 
-/** One source module's share of an output, in bytes before compression. */
+/** One source module's share of an output, in bytes as rendered into the bundle (before minifying and compression). */
 export interface ModuleSize {
   module: string;
   bytes: number;
@@ -14,6 +14,8 @@ export function build(options?: { outdir?: string }): Promise<{
   loader: string;
   /** The attachment UI the app fetches beside itself, `widget-files.<hash>.js`. */
   files: string;
+  /** Every chunk the app fetches beside itself by name (`files` included), `widget-<name>.<hash>.js`. */
+  chunks: Record<string, string>;
   /** The app chunk of each language, `widget-app.<lang>.<version>.js`. */
   apps: Record<'zh-CN' | 'en', string>;
   /** The hash in the chunks' names, as compiled into the loader. */
