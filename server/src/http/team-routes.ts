@@ -23,6 +23,7 @@ import { requireRole, signedInAgent } from '../auth/require-agent.ts';
 import { setSessionCookie } from '../auth/session-cookie.ts';
 import { hashPassword } from '../security/password.ts';
 import { hashSessionToken, newSessionToken } from '../security/session-token.ts';
+import { choosePresence } from '../socket/agent-presence.ts';
 import type { AgentPatch, AgentRecord, InviteRecord, InviteRefusal } from '../storage/storage.ts';
 import { parseBody } from './parse-body.ts';
 import { teamAgentViews } from './team-views.ts';
@@ -69,7 +70,7 @@ export function teamRoutes(ctx: KefuContext): Router {
 
   router.put('/me/presence', requireRole(ctx, 'agent'), async (req, res) => {
     const { presence } = parseBody(PresenceSchema, req.body);
-    const updated = await ctx.storage.updateAgent(signedInAgent(res).id, { presence }, ctx.now());
+    const updated = await choosePresence(ctx, signedInAgent(res), presence);
     res.json({ presence: updated.presence });
   });
 
