@@ -82,6 +82,8 @@ const HTTP_TABLE: Row[] = [
   ['POST', '/api/auth/login', 'own', 'bad_request', U, 200, 200, 200, F],
   // Allowed callers get past the gate to the payload check (a real change would end their sessions).
   ['POST', '/api/auth/password', { currentPassword: 'x', newPassword: 'short' }, U, U, 400, 400, 400, U],
+  ['GET', '/api/sites', undefined, U, U, F, F, 200, U],
+  ['POST', '/api/sites', { key: 'perm-site', name: '权限' }, U, U, F, F, 201, U],
   ['GET', '/api/sites/demo', undefined, U, U, F, F, 200, U],
   ['PATCH', '/api/sites/demo', { name: 'Demo' }, U, U, F, F, 200, U],
   ['POST', '/api/sites/demo/rotate-tokens', {}, U, U, F, F, 200, U],
@@ -136,8 +138,11 @@ describe('permission table', { timeout: 60_000 }, () => {
       }
     }
     // Refused mutations changed nothing: the department that only an admin could create exists once, and the invite once.
-    const agents = (await api('GET', '/api/team/agents', { ...ids.admin, cookie: await login(server.url) })).json.agents as { email: string; capacity: number }[];
+    const admin = { ...ids.admin, cookie: await login(server.url) };
+    const agents = (await api('GET', '/api/team/agents', admin)).json.agents as { email: string; capacity: number }[];
     expect(agents.find((a) => a.email === 'spare@kefu.test')?.capacity).toBe(3);
+    const sites = (await api('GET', '/api/sites', admin)).json.sites as { key: string; name: string }[];
+    expect(sites.filter((site) => site.key === 'perm-site')).toEqual([expect.objectContaining({ name: '权限' })]);
     expect(seen.length).toBe(HTTP_TABLE.length * WHO.length);
   });
 

@@ -17,8 +17,11 @@ export type SmallTalkKind = 'greeting' | 'thanks' | 'goodbye';
 
 /** A question the visitor can tap instead of typing. */
 export interface Suggestion {
-  /** Knowledge-base entry id. */
-  id: string;
+  /**
+   * Knowledge-base entry id: the tapped button is answered from that entry. Absent for a site's own suggested
+   * question that no entry asks word for word: tapped, it is sent and matched as if typed.
+   */
+  id?: string;
   question: string;
 }
 

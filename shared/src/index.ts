@@ -9,3 +9,4 @@ export * from './file-schemas.ts';
 export * from './canned-reply-schemas.ts';
 export * from './history-schemas.ts';
 export * from './site-schemas.ts';
+export * from './site-admin-schemas.ts';

@@ -1,24 +1,15 @@
 /**
- * Admin routes for sites, mounted under /api/sites: read and change a site's allowed origins and
- * identity settings, and rotate its visitor tokens. The identity secret is write-only.
+ * Admin routes for sites, mounted under /api/sites: list and create sites, read and change one (origins,
+ * look, greeting, suggested questions, pre-chat form, default department, identity settings), and rotate
+ * its visitor tokens. The identity secret is write-only.
  */
 import { Router } from 'express';
-import { record, v } from '@kefu/shared';
+import { SiteCreateSchema, SitePatchSchema, type SitePatchInput, type SiteView } from '@kefu/shared';
 import type { KefuContext } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import { requireAgent, signedInAgent } from '../auth/require-agent.ts';
 import type { SiteRecord } from '../storage/storage.ts';
-
-/** What an admin sees of a site: everything but the secret. */
-export interface SiteView {
-  key: string;
-  name: string;
-  allowedOrigins: string[];
-  identityRequired: boolean;
-  hasIdentitySecret: boolean;
-  tokenGeneration: number;
-  createdAt: number;
-}
+import { parseBody } from './parse-body.ts';
 
 export function siteView(site: SiteRecord): SiteView {
   return {
@@ -28,37 +19,33 @@ export function siteView(site: SiteRecord): SiteView {
     identityRequired: site.identityRequired,
     hasIdentitySecret: site.identitySecret !== undefined,
     tokenGeneration: site.tokenGeneration,
+    ...(site.themeColor !== undefined ? { themeColor: site.themeColor } : {}),
+    ...(site.welcomeText !== undefined ? { welcomeText: site.welcomeText } : {}),
+    suggestions: site.suggestions,
+    preChat: site.preChat,
+    ...(site.defaultDepartment !== undefined ? { defaultDepartment: site.defaultDepartment } : {}),
     createdAt: site.createdAt,
   };
 }
 
-const origin = v.pipe(
-  v.string(),
-  v.trim(),
-  v.maxLength(253),
-  v.transform((s) => s.replace(/\/+$/, '')),
-  v.check((s) => {
-    try {
-      const url = new URL(s);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === s;
-    } catch {
-      return false;
-    }
-  }, 'each allowed origin must be scheme://host[:port], without a path'),
-);
-
-/** PATCH body; `identitySecret: null` removes the secret. */
-const SitePatchSchema = record({
-  name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80), v.regex(/^[^\u0000-\u001F\u007F]*$/, 'control characters are not allowed'))),
-  allowedOrigins: v.optional(v.pipe(v.array(origin), v.maxLength(100))),
-  // Long enough that guessing it is hopeless; printable ASCII so it pastes into any backend's config.
-  identitySecret: v.optional(v.nullable(v.pipe(v.string(), v.minLength(16, 'identitySecret needs at least 16 characters'), v.maxLength(256), v.regex(/^[\x21-\x7E]+$/, 'identitySecret must be printable ASCII without spaces')))),
-  identityRequired: v.optional(v.boolean()),
-});
+/** Refuses settings that could not work together, before anything is stored. */
+async function checkSettings(ctx: KefuContext, body: SitePatchInput, site?: SiteRecord): Promise<void> {
+  if (body.defaultDepartment && !(await ctx.storage.getDepartment(body.defaultDepartment))) {
+    throw new KefuError('bad_request', `defaultDepartment: unknown department ${body.defaultDepartment}`);
+  }
+  // Requiring verification without a secret would lock every visitor out.
+  const secretAfter = body.identitySecret === undefined ? site?.identitySecret : (body.identitySecret ?? undefined);
+  const requiredAfter = body.identityRequired ?? site?.identityRequired ?? false;
+  if (requiredAfter && !secretAfter) throw new KefuError('bad_request', 'identityRequired needs an identitySecret');
+}
 
 export function siteRoutes(ctx: KefuContext): Router {
   const router = Router();
   router.use(requireAgent(ctx, ['admin']));
+  router.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
 
   const load = async (key: string): Promise<SiteRecord> => {
     const site = await ctx.storage.getSite(key);
@@ -66,24 +53,27 @@ export function siteRoutes(ctx: KefuContext): Router {
     return site;
   };
 
+  router.get('/', async (_req, res) => {
+    res.json({ sites: (await ctx.storage.listSites()).map(siteView) });
+  });
+
+  router.post('/', async (req, res) => {
+    const { key, ...body } = parseBody(SiteCreateSchema, req.body);
+    await checkSettings(ctx, body);
+    const created = await ctx.storage.createSite({ key, ...body, now: ctx.now() });
+    if (!created) throw new KefuError('conflict', `a site with key ${key} already exists`);
+    ctx.log.info(`site ${key} created by ${signedInAgent(res).email}`);
+    res.status(201).json({ site: siteView(created) });
+  });
+
   router.get('/:key', async (req, res) => {
-    res.setHeader('Cache-Control', 'no-store');
     res.json({ site: siteView(await load(req.params.key)) });
   });
 
   router.patch('/:key', async (req, res) => {
-    const parsed = v.safeParse(SitePatchSchema, req.body);
-    if (!parsed.success) {
-      const issue = parsed.issues[0];
-      const path = issue.path?.map((p) => String(p.key)).join('.');
-      throw new KefuError('bad_request', `${path ? `${path}: ` : ''}${issue.message}`);
-    }
+    const patch = parseBody(SitePatchSchema, req.body);
     const site = await load(req.params.key);
-    const patch = parsed.output;
-    // Requiring verification without a secret would lock every visitor out.
-    const secretAfter = patch.identitySecret === undefined ? site.identitySecret : (patch.identitySecret ?? undefined);
-    const requiredAfter = patch.identityRequired ?? site.identityRequired;
-    if (requiredAfter && !secretAfter) throw new KefuError('bad_request', 'identityRequired needs an identitySecret');
+    await checkSettings(ctx, patch, site);
     const updated = await ctx.storage.updateSite(site.key, patch);
     if (!updated) throw new KefuError('not_found', `unknown site ${site.key}`);
     ctx.log.info(`site ${site.key} changed by ${signedInAgent(res).email}: ${Object.keys(patch).join(', ')}`);

@@ -5,7 +5,6 @@ import type { KefuContext, VisitorNamespace } from '../context.ts';
 import { rooms } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import { scheduleBotTurn } from '../bot/schedule-bot-turn.ts';
-import { suggestionsFor } from '../bot/localize.ts';
 import { postMessage, pushConversation, pushQueue } from '../conversation/broadcast.ts';
 import { isCancel } from '../conversation/cancel-words.ts';
 import { visitorAvailabilityNow } from '../conversation/routing.ts';
@@ -15,6 +14,7 @@ import { acceptAnswers } from '../conversation/pre-chat.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
 import { visitorView } from '../conversation/views.ts';
 import { clientIp } from '../security/client-ip.ts';
+import { publicSiteSettings, welcomeSuggestions } from '../sites/public-site.ts';
 import { checkIdentity } from '../security/identity.ts';
 import { consumeAll, type Verdict } from '../security/rate-limiter.ts';
 import type { ConversationRecord, VisitorRecord, VisitorSeen } from '../storage/storage.ts';
@@ -148,9 +148,10 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
       visitorId: visitor.id,
       conversation: await visitorView(ctx, conv),
       ...(await replayPage(storage, conv, hello.lastSeq)),
-      welcome: loaded ? suggestionsFor(loaded.kb.welcome, loaded.matcher, lang) : [],
+      welcome: welcomeSuggestions(site, loaded, lang),
       // The header's "agents online / back at 09:00", for the conversation's department (the site default before one is known).
-      availability: await visitorAvailabilityNow(ctx, conv.department),
+      availability: await visitorAvailabilityNow(ctx, conv.department ?? site.defaultDepartment),
+      site: await publicSiteSettings(ctx, site),
     };
   });
 
