@@ -48,6 +48,13 @@ describe('mergeMessages', () => {
     expect(merged.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('keeps an ended conversation above the one that continues it, though both number from 1', () => {
+    const ended = [msg('a1', 1, { createdAt: 100 }), msg('a2', 2, { createdAt: 200 }), msg('a3', 3, { createdAt: 300 })];
+    const next = [msg('b1', 1, { conversationId: 'c2', createdAt: 400 }), msg('b2', 2, { conversationId: 'c2', createdAt: 400 })];
+    const pending = msg('p', 0, { conversationId: '', pending: true, createdAt: 50 });
+    expect(mergeMessages([...ended, pending], [next[1]!, next[0]!]).map((m) => m.id)).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'p']);
+  });
+
   it('returns the same list when nothing arrives, so a state holder sees no change', () => {
     const current = [msg('a', 1)];
     expect(mergeMessages(current, [])).toBe(current);
@@ -68,6 +75,15 @@ describe('contiguousSeq', () => {
 
 describe('lastSeqOf and countUnread', () => {
   const list = [msg('a', 1, { author: 'visitor' }), msg('b', 2), msg('c', 3, { author: 'agent' }), msg('p', 0, { pending: true })];
+
+  it('counts only the newest conversation after a close (its seq starts at 1 again)', () => {
+    const ended = [msg('a1', 1, { author: 'agent' }), msg('a2', 2), msg('a3', 3, { author: 'system' })];
+    const next = [msg('b1', 1, { conversationId: 'c2', author: 'system', createdAt: 5000 }), msg('b2', 2, { conversationId: 'c2', author: 'visitor', createdAt: 5001 })];
+    const both = mergeMessages(ended, next);
+    expect(lastSeqOf(both)).toBe(2);
+    expect(countUnread(both, 0)).toBe(1);
+    expect(countUnread([...both, msg('b3', 3, { conversationId: 'c2', author: 'bot', createdAt: 5002 })], 2)).toBe(1);
+  });
 
   it('reports the highest stored seq, ignoring pending messages', () => {
     expect(lastSeqOf(list)).toBe(3);

@@ -27,17 +27,24 @@ export function mergeMessages<T extends ChatMessage>(current: readonly T[], inco
   return [...byId.values()].sort(compare);
 }
 
+/**
+ * Stored messages by seq within a conversation; a visitor's ended conversation and the one that continues it
+ * (each numbered from 1) by time, so the earlier transcript stays above the new one. Unsent ones last.
+ */
 function compare(a: ChatMessage, b: ChatMessage): number {
   const aStored = a.seq > 0 && !a.pending && !a.failed;
   const bStored = b.seq > 0 && !b.pending && !b.failed;
   if (aStored !== bStored) return aStored ? -1 : 1;
-  return aStored ? a.seq - b.seq : a.createdAt - b.createdAt;
+  return aStored && a.conversationId === b.conversationId ? a.seq - b.seq : a.createdAt - b.createdAt;
 }
 
-/** The highest stored seq, for `hello {lastSeq}` after a reconnect. */
+/**
+ * The newest conversation's highest seq, for `hello {lastSeq}` after a reconnect: the seq of the last stored
+ * message of a merged (sorted) transcript, whose newest conversation comes last. Unsent messages have seq 0.
+ */
 export function lastSeqOf(messages: readonly ChatMessage[]): number {
   let last = 0;
-  for (const message of messages) if (!message.pending && !message.failed && message.seq > last) last = message.seq;
+  for (const message of messages) if (message.seq) last = message.seq;
   return last;
 }
 
@@ -56,7 +63,9 @@ export function contiguousSeq(messages: readonly Message[]): number {
   return last;
 }
 
-/** Messages from others (bot, agent, system) the visitor has not seen yet. */
+/** Messages from others (bot, agent, system) in the newest conversation of a merged transcript the visitor has not seen yet. */
 export function countUnread(messages: readonly ChatMessage[], readSeq: number): number {
-  return messages.filter((m) => m.author !== 'visitor' && !m.pending && m.seq > readSeq).length;
+  let newest: string | undefined;
+  for (const m of messages) if (m.seq) newest = m.conversationId;
+  return messages.filter((m) => m.author !== 'visitor' && m.conversationId === newest && m.seq > readSeq).length;
 }

@@ -68,8 +68,9 @@ export const mountApp: MountApp = (host) => {
   const draw = () => {
     const state = client.state;
     if (open) {
+      // Not only upwards: a new conversation after a close numbers its messages from 1 again.
       const last = lastSeqOf(state.messages);
-      if (last > readSeq) local.set(seenKey, String((readSeq = last)));
+      if (last !== readSeq) local.set(seenKey, String((readSeq = last)));
     }
     const count = open ? 0 : countUnread(state.messages, readSeq);
     if (count !== unread) {
