@@ -81,6 +81,27 @@ describe('job runner on SQLite', () => {
     expect((await s.getJob('k'))?.doneAt).toBeDefined();
   });
 
+  it('stopping while a claim is under way also stops the jobs that claim returns', async () => {
+    const s = open(freshFile());
+    await s.scheduleJob({ kind: 'slow', key: 'k', runAt: Date.now(), now: Date.now() });
+    let finished = false;
+    const r = runner({
+      storage: s,
+      handlers: {
+        slow: (_job, { signal }) =>
+          new Promise<void>((_ok, fail) => {
+            if (signal.aborted) fail(signal.reason);
+            signal.addEventListener('abort', () => fail(signal.reason));
+          }).finally(() => (finished = true)),
+      },
+    });
+    const run = r.runDue();
+    await r.stop();
+    expect(finished).toBe(true);
+    await run;
+    expect(await s.getJob('k')).toMatchObject({ lastError: 'interrupted: the job runner is stopping' });
+  });
+
   it('two runners on two connections to one file run each of 200 due jobs exactly once', async () => {
     const file = freshFile();
     const { runs, byRunner } = await runTwoRunnersOnManyJobs(open(file), open(file), runner, 200);

@@ -55,6 +55,8 @@ export class JobRunner {
   /** Runs in progress, each with the controller that interrupts it. */
   private readonly running = new Map<Promise<void>, AbortController>();
   private timer: NodeJS.Timeout | undefined;
+  /** A claim under way: stopping waits for it, so the jobs it returns are stopped too. */
+  private claiming: Promise<unknown> | undefined;
   private started = false;
   private stopped = false;
 
@@ -101,6 +103,7 @@ export class JobRunner {
   async stop(waitMs = Infinity): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    await this.claiming;
     for (const controller of this.running.values()) controller.abort(new Error('the job runner is stopping'));
     const settled = Promise.all(this.running.keys()).then(() => {});
     if (waitMs === Infinity) return settled;
@@ -132,7 +135,9 @@ export class JobRunner {
   private async claimAndStart(): Promise<Promise<void>[]> {
     const free = this.concurrency - this.running.size;
     if (this.stopped || free <= 0 || this.handlers.size === 0) return [];
-    const jobs = await this.storage.claimDueJobs(this.owner, this.clock(), this.leaseMs, free, [...this.handlers.keys()]);
+    const claim = this.storage.claimDueJobs(this.owner, this.clock(), this.leaseMs, free, [...this.handlers.keys()]);
+    this.claiming = claim.catch(() => {});
+    const jobs = await claim;
     return jobs.map((job) => {
       const controller = new AbortController();
       const run = this.run(job, controller).finally(() => this.running.delete(run));
