@@ -32,6 +32,15 @@ describe('readConfig', () => {
     expect(() => readConfig({ KEFU_IDENTITY_REQUIRED: 'yes' })).toThrow(/KEFU_IDENTITY_REQUIRED/);
   });
 
+  it('reads the long-wait threshold in minutes (default 5) and refuses anything but a positive number up to a day', () => {
+    expect(readConfig({}).longWaitMinutes).toBe(5);
+    expect(readConfig({ KEFU_LONG_WAIT_MINUTES: '10' }).longWaitMinutes).toBe(10);
+    expect(readConfig({ KEFU_LONG_WAIT_MINUTES: ' 2.5 ' }).longWaitMinutes).toBe(2.5);
+    for (const bad of ['0', '-1', 'five', '1441', 'Infinity']) {
+      expect(() => readConfig({ KEFU_LONG_WAIT_MINUTES: bad })).toThrow(/KEFU_LONG_WAIT_MINUTES/);
+    }
+  });
+
   it('reads service hours to store at start: 24/7, or the JSON an admin would PUT, and refuses anything else', () => {
     expect(readConfig({}).serviceHours).toBeUndefined();
     const always = readConfig({ KEFU_SERVICE_HOURS: '24/7' }).serviceHours as { default: Record<string, unknown> };

@@ -36,6 +36,10 @@ export interface KefuConfig {
   sessionLifetimeMs?: number;
   /** Time zone of service hours and ticket numbers. */
   timeZone: string;
+  /** A visitor expected or found to wait in the queue longer than this is offered to leave a message (KEFU_LONG_WAIT_MINUTES). */
+  longWaitMinutes: number;
+  /** How often each node looks for visitors who have waited that long (tests shorten it). */
+  longWaitSweepMs: number;
   logLevel: LogLevel;
   /** postgres:// connection string: PostgreSQL instead of the SQLite file under `dataDir`. */
   databaseUrl?: string;
@@ -57,6 +61,9 @@ export const REDIS_WITHOUT_DATABASE =
   'REDIS_URL runs several nodes, and several nodes cannot share the SQLite file under DATA_DIR (each node would keep its own conversations). ' +
   'Set DATABASE_URL=postgres://user:password@host:5432/database on every node, or unset REDIS_URL to run one node on SQLite.';
 
+/** KEFU_LONG_WAIT_MINUTES when unset. */
+export const DEFAULT_LONG_WAIT_MINUTES = 5;
+
 const repoPath = (rel: string): string => fileURLToPath(new URL(`../../${rel}`, import.meta.url));
 
 /** Fills every unset field with its default. */
@@ -67,6 +74,8 @@ export function resolveConfig(partial: Partial<KefuConfig> = {}): KefuConfig {
     dataDir: './data',
     kbDir: DEMO_KB_DIR,
     timeZone: 'Asia/Shanghai',
+    longWaitMinutes: DEFAULT_LONG_WAIT_MINUTES,
+    longWaitSweepMs: 20_000,
     logLevel: 'info',
     trustProxy: 'loopback',
     widgetDistDir: repoPath('widget/dist'),
@@ -133,7 +142,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
   for (const t of transports ?? []) {
     if (t !== 'websocket' && t !== 'polling') throw new Error(`KEFU_TRANSPORTS lists websocket and/or polling, got "${t}"`);
   }
+  const longWaitText = str('KEFU_LONG_WAIT_MINUTES');
+  const longWaitMinutes = longWaitText === undefined ? undefined : Number(longWaitText);
+  if (longWaitMinutes !== undefined && !(Number.isFinite(longWaitMinutes) && longWaitMinutes > 0 && longWaitMinutes <= 24 * 60)) {
+    throw new Error(`KEFU_LONG_WAIT_MINUTES must be a number of minutes above 0 and at most 1440, got "${longWaitText}"`);
+  }
   return resolveConfig({
+    longWaitMinutes,
     redisPrefix: str('KEFU_REDIS_PREFIX'),
     sticky: stickyText === undefined ? undefined : stickyText === 'true',
     transports: transports && transports.length > 0 ? (transports as ('polling' | 'websocket')[]) : undefined,

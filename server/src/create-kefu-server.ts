@@ -9,6 +9,7 @@ import type { AgentNamespace, KefuContext, VisitorNamespace } from './context.ts
 import { createLogger, type Logger } from './logger.ts';
 import { ensureAdmin, type AdminSource } from './auth/ensure-admin.ts';
 import { createKeyedSerial } from './conversation/keyed-serial.ts';
+import { startLongWaitSweep } from './conversation/long-wait.ts';
 import { createApp } from './http/create-app.ts';
 import { writeServiceHours } from './hours/service-hours-store.ts';
 import { startKbHolder } from './kb/kb-holder.ts';
@@ -154,6 +155,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
     // HTTP already answers (/healthz reports the load); callers such as the banner and tests get a bot that can answer.
     await kb.ready();
 
+    const stopLongWaitSweep = startLongWaitSweep(ctx);
     // Expired sessions are refused anyway; this only keeps the table small.
     const sweep = setInterval(() => {
       storage.deleteExpiredSessions(clock(), clock() - sessionPolicy.idleMs).catch((err: unknown) => log.warn('session clean-up failed', err));
@@ -173,6 +175,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
           clearInterval(sweep);
           // Stop claiming now; jobs under way get the drain time, then their leases pass to other nodes.
           const jobsStopped = ctx.jobs.stop(SHUTDOWN_DRAIN_MS);
+          stopLongWaitSweep();
           // Stop accepting: new connections go to the other nodes (the load balancer sees a closed port).
           http.close();
           // Bot turns under way post their replies while their visitors are still connected here.

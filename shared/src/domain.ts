@@ -79,10 +79,18 @@ export interface Attachment {
 export const NOTICE_CODES = ['queued', 'assigned', 'closed', 'rating_thanks', 'reopened', 'ticket', 'left_queue', 'transferred'] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
+/** An expected wait as a range of whole minutes, `low` < `high`. */
+export interface EtaMinutes {
+  low: number;
+  high: number;
+}
+
 /** Values a notice is rendered with; each code uses a few. */
 export interface NoticeParams {
   /** `queued`: 1-based place in the queue. */
   position?: number;
+  /** `queued`: the wait expected at that place, in whole minutes, when the queue's recent history tells (else absent). */
+  etaMinutes?: EtaMinutes;
   /** `assigned`: the agent's display name. */
   agentName?: string;
   /** `ticket`: the ticket's number. */
@@ -114,6 +122,8 @@ export interface VisitorConversation {
   state: ConversationState;
   /** 1-based position while queued. */
   queuePosition?: number;
+  /** The wait expected at that position while queued, when the queue's recent history tells. */
+  queueEtaMinutes?: EtaMinutes;
   /** Agent's display name while assigned. */
   agentName?: string;
   /** True when the conversation is closed and not yet rated. */

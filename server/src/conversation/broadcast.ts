@@ -2,6 +2,7 @@
 import type { KefuContext } from '../context.ts';
 import { rooms } from '../context.ts';
 import type { AppendResult, ConversationRecord, NewMessage } from '../storage/storage.ts';
+import { queueStanding, type TakingsCache } from './queue-times.ts';
 import { summaryView, visitorView } from './views.ts';
 
 /**
@@ -31,12 +32,16 @@ export async function pushConversation(ctx: KefuContext, conv: ConversationRecor
   ctx.agents.to(rooms.conversation(conv.id)).emit('conversation', summary);
 }
 
-/** Sends the whole queue to every agent and each waiting visitor their position. */
+/** Sends the whole queue to every agent and each waiting visitor their position and expected wait. */
 export async function pushQueue(ctx: KefuContext): Promise<void> {
   const queue = await ctx.storage.listQueue();
   const summaries = await Promise.all(queue.map((c) => summaryView(ctx, c)));
   ctx.agents.to(rooms.agents).emit('queue', summaries);
+  const takings: TakingsCache = new Map();
   await Promise.all(
-    queue.map(async (conv, i) => ctx.visitors.to(rooms.visitor(conv.visitorId)).emit('conversation', await visitorView(ctx, conv, i + 1))),
+    queue.map(async (conv) => {
+      const standing = await queueStanding(ctx, conv, queue, takings);
+      ctx.visitors.to(rooms.visitor(conv.visitorId)).emit('conversation', await visitorView(ctx, conv, standing));
+    }),
   );
 }

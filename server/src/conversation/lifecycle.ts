@@ -22,13 +22,14 @@ import { roleAtLeast, type ConversationState, type Lang, type NoticeCode, type N
 import type { KefuContext } from '../context.ts';
 import { rooms } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
-import { suggestionsFor } from '../bot/localize.ts';
 import type { AgentRecord, ConversationPatch, ConversationRecord, DepartmentRecord } from '../storage/storage.ts';
 import { postMessage, pushConversation, pushQueue } from './broadcast.ts';
 import { siteDefaultDepartment } from './pre-chat.ts';
+import { leaveMessageSuggestions } from './leave-message-offer.ts';
+import { offerIfExpectedLong } from './long-wait.ts';
+import { queueStanding, recordTaking } from './queue-times.ts';
 import { routeHandoff } from './routing.ts';
 import { noticeText } from './texts.ts';
-import { queuePosition } from './views.ts';
 
 /** Every allowed move: a command applies only while the conversation is in one of `from`. */
 export const TRANSITIONS = {
@@ -51,9 +52,6 @@ export const TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly ConversationState[]; to: ConversationState }>;
 
 export type LifecycleCommand = keyof typeof TRANSITIONS;
-
-/** The flow id a knowledge base gives its leave-a-message entry (the demo's does). */
-export const LEAVE_MESSAGE_FLOW = 'leave-message';
 
 /** True when `command` may apply to a conversation in `state`. */
 export function canApply(command: LifecycleCommand, state: ConversationState): boolean {
@@ -140,18 +138,16 @@ export async function handoff(ctx: KefuContext, conv: ConversationRecord, option
   }
   const queued = await transition(ctx, conv.id, 'handoff', { ...patch, assignedAgentId: null });
   if (!queued) return unchanged();
-  const position = (await queuePosition(ctx, queued)) ?? 1;
-  const latest = await postNotice(ctx, queued, 'queued', { position }, options.settlesTurn);
+  const standing = (await queueStanding(ctx, queued)) ?? { position: 1 };
+  const noticed = await postNotice(ctx, queued, 'queued', standing, options.settlesTurn);
+  const latest = await offerIfExpectedLong(ctx, noticed, standing.etaMinutes);
   await pushQueue(ctx);
   return latest;
 }
 
 /** Nobody can answer now: the bot says why (and when humans are back) and offers to leave a message; no state changes. */
 async function away(ctx: KefuContext, conv: ConversationRecord, text: string, lang: Lang, options: HandoffOptions): Promise<ConversationRecord> {
-  const loaded = ctx.kb.current();
-  // The knowledge base's own leave-a-message entry: its flow collects contact and problem, then makes the ticket.
-  const entry = loaded?.kb.entries.find((e) => e.flow === LEAVE_MESSAGE_FLOW);
-  const suggestions = loaded && entry ? suggestionsFor([entry.id], loaded.matcher, lang) : [];
+  const suggestions = leaveMessageSuggestions(ctx, lang);
   const { conversation } = await postMessage(ctx, conv, {
     author: 'bot',
     text,
@@ -198,6 +194,7 @@ export async function leaveQueue(ctx: KefuContext, conv: ConversationRecord): Pr
 export async function accept(ctx: KefuContext, conv: ConversationRecord, agent: AgentRecord): Promise<ConversationRecord> {
   const claimed = await transition(ctx, conv.id, 'accept', { assignedAgentId: agent.id, assignedAt: ctx.now() });
   if (!claimed) throw await refused(ctx, conv.id, 'accept');
+  await recordTaking(ctx, claimed);
   return joined(ctx, claimed, agent);
 }
 
@@ -305,7 +302,10 @@ export async function assignTo(ctx: KefuContext, conv: ConversationRecord, targe
   if (refusal) throw refusal;
   const moved = await ctx.storage.assignConversation(conv.id, TRANSITIONS.assign.from, target.id, {}, ctx.now(), true);
   if (!moved) throw await refusedAssignment(ctx, conv.id, 'assign', target);
-  if (conv.state === 'queued') return joined(ctx, moved, target);
+  if (conv.state === 'queued') {
+    await recordTaking(ctx, moved);
+    return joined(ctx, moved, target);
+  }
   return handedOver(ctx, conv, moved, { by }, target, { agentName: target.name });
 }
 

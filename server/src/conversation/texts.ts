@@ -14,6 +14,10 @@ export const TEXTS = {
     'zh-CN': '人工客服暂时都不在线。您可以留言，客服上线后会尽快回复您。',
     en: 'No agent is available right now. You can leave a message and we will reply as soon as someone is back.',
   },
+  longWait: {
+    'zh-CN': '当前咨询的人较多，可能需要多等一会儿。您可以继续排队等待，也可以留言，客服会尽快回复您。',
+    en: "It's busy right now, so the wait may be long. You can keep waiting in the queue, or leave a message and we'll reply as soon as we can.",
+  },
   flowCancelled: { 'zh-CN': '好的，已取消。还有什么可以帮您？', en: 'OK, cancelled. Is there anything else I can help with?' },
   visitorName: { 'zh-CN': '访客 {id}', en: 'Visitor {id}' },
   preChatAsk: {
@@ -37,10 +41,18 @@ export const NOTICE_TEXTS: Record<NoticeCode, Texts> = {
 /** `transferred` to a department rather than to a named agent. */
 const TRANSFERRED_TO_DEPARTMENT: Texts = { 'zh-CN': '已为您转接至{departmentZh}，请稍候。', en: "You've been transferred to {departmentEn}. Please wait a moment." };
 
+/** `queued` with the wait expected at that place. */
+const QUEUED_WITH_ETA: Texts = {
+  'zh-CN': '正在为您转接人工客服，您当前排在第 {position} 位，预计等待 {low}–{high} 分钟，请稍候。',
+  en: "You're in the queue for a human agent: position {position}, about {low}–{high} min. Please wait a moment.",
+};
+
 /** A notice's fallback text in `lang`. */
 export function noticeText(code: NoticeCode, lang: Lang, params: NoticeParams = {}): string {
+  const { etaMinutes, ...values } = params;
+  if (code === 'queued' && etaMinutes) return fill(QUEUED_WITH_ETA[lang], { ...values, ...etaMinutes } as Record<string, string | number>);
   const texts = code === 'transferred' && params.agentName === undefined ? TRANSFERRED_TO_DEPARTMENT : NOTICE_TEXTS[code];
-  return fill(texts[lang], params as Record<string, string | number>);
+  return fill(texts[lang], values as Record<string, string | number>);
 }
 
 export const TICKET_STATUS_TEXT: Record<string, Texts> = {

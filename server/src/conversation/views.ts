@@ -2,25 +2,20 @@
 import type { ConversationSummary, VisitorConversation } from '@kefu/shared';
 import type { KefuContext } from '../context.ts';
 import type { ConversationRecord } from '../storage/storage.ts';
+import { queueStanding, type QueueStanding } from './queue-times.ts';
 import { TEXTS, t } from './texts.ts';
 
-/** 1-based place in the queue, or undefined when not queued. */
-export async function queuePosition(ctx: KefuContext, conv: ConversationRecord): Promise<number | undefined> {
-  if (conv.state !== 'queued') return undefined;
-  const index = (await ctx.storage.listQueue()).findIndex((c) => c.id === conv.id);
-  return index < 0 ? undefined : index + 1;
-}
-
-/** The visitor's view; pass `position` when already known to skip a queue read. */
-export async function visitorView(ctx: KefuContext, conv: ConversationRecord, position?: number): Promise<VisitorConversation> {
+/** The visitor's view; pass `standing` when already known to skip a queue read. */
+export async function visitorView(ctx: KefuContext, conv: ConversationRecord, standing?: QueueStanding): Promise<VisitorConversation> {
   const view: VisitorConversation = {
     id: conv.id,
     state: conv.state,
     ratingPending: conv.state === 'closed' && conv.rating === undefined,
     lastSeq: conv.lastSeq,
   };
-  const pos = position ?? (await queuePosition(ctx, conv));
-  if (pos !== undefined) view.queuePosition = pos;
+  const place = standing ?? (await queueStanding(ctx, conv));
+  if (place) view.queuePosition = place.position;
+  if (place?.etaMinutes) view.queueEtaMinutes = place.etaMinutes;
   if (conv.state === 'assigned' && conv.assignedAgentId) {
     const agent = await ctx.storage.getAgent(conv.assignedAgentId);
     if (agent) view.agentName = agent.name;

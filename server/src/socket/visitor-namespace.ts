@@ -7,6 +7,7 @@ import { KefuError } from '../kefu-error.ts';
 import { scheduleBotTurn } from '../bot/schedule-bot-turn.ts';
 import { postMessage, pushConversation, pushQueue } from '../conversation/broadcast.ts';
 import { isCancel } from '../conversation/cancel-words.ts';
+import { isLeaveMessageEntry } from '../conversation/leave-message-offer.ts';
 import { visitorAvailabilityNow } from '../conversation/routing.ts';
 import { continueAfterEnd, ENDED_STATES, handoff, leaveQueue, postNotice } from '../conversation/lifecycle.ts';
 import { historyPage, replayPage } from '../conversation/message-pages.ts';
@@ -174,6 +175,11 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
       throw err;
     }
     if (reopening) conv = await continueAfterEnd(ctx, conv);
+    // The leave-a-message button of the long-wait offer: the visitor stops waiting and the bot's flow takes the message.
+    if (conv.state === 'queued' && input.entryId !== undefined && isLeaveMessageEntry(ctx, input.entryId)) {
+      await leaveQueueIfWaiting(conv);
+      conv = (await storage.getConversation(conv.id)) ?? conv;
+    }
     // Recorded as pending with the message (when with the bot), so a crash before the reply is answered after a restart.
     const entry = input.entryId ? { entryId: input.entryId } : {};
     const { message, created, conversation } = await postMessage(

@@ -226,6 +226,44 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       expect(await s.countConversationsByState()).toMatchObject({ queued: 3 });
     });
 
+    it("lists a department's recent queue waits, latest taken first, within the window and the limit", async () => {
+      const c = await newConversation();
+      const wait = (department: string, queuedAt: number, acceptedAt: number) =>
+        s.recordQueueWait({ conversationId: c.id, department, queuedAt, acceptedAt });
+      await wait('sales', now, now + 60_000);
+      await wait('sales', now + 10_000, now + 180_000);
+      await wait('sales', now + 20_000, now + 120_000);
+      await wait('support', now, now + 240_000);
+      expect(await s.listQueueWaits('sales', now, 10)).toEqual([
+        { conversationId: c.id, department: 'sales', queuedAt: now + 10_000, acceptedAt: now + 180_000 },
+        { conversationId: c.id, department: 'sales', queuedAt: now + 20_000, acceptedAt: now + 120_000 },
+        { conversationId: c.id, department: 'sales', queuedAt: now, acceptedAt: now + 60_000 },
+      ]);
+      expect((await s.listQueueWaits('sales', now + 100_000, 10)).map((w) => w.acceptedAt)).toEqual([now + 180_000, now + 120_000]);
+      expect((await s.listQueueWaits('sales', now, 1)).map((w) => w.acceptedAt)).toEqual([now + 180_000]);
+      expect(await s.listQueueWaits('billing', now, 10)).toEqual([]);
+    });
+
+    it('claims the long-wait offer once per wait, for queued conversations waiting since the cut-off, to one of racing claimers', async () => {
+      const early = await newConversation();
+      const late = await newConversation();
+      const taken = await newConversation();
+      await s.updateConversation(early.id, { state: 'queued', queuedAt: now }, now);
+      await s.updateConversation(late.id, { state: 'queued', queuedAt: now + 60_000 }, now);
+      await s.updateConversation(taken.id, { state: 'assigned', queuedAt: now }, now);
+      const claims = await Promise.all([1, 2, 3].map(() => s.claimLongWaitOffers({ queuedBefore: now + 30_000 }, now + 300_000)));
+      expect(claims.flat().map((c) => c.id)).toEqual([early.id]);
+      expect(claims.flat()[0]).toMatchObject({ state: 'queued', queuedAt: now });
+      expect(await s.claimLongWaitOffers({ queuedBefore: now + 400_000 }, now + 400_000)).toMatchObject([{ id: late.id }]);
+      expect(await s.claimLongWaitOffers({ queuedBefore: now + 500_000 }, now + 500_000)).toEqual([]);
+      // Waiting again (queued anew after the offer) is a new wait: it may be offered again, by id too.
+      await s.updateConversation(early.id, { state: 'bot', queuedAt: null }, now + 600_000);
+      await s.updateConversation(early.id, { state: 'queued', queuedAt: now + 700_000 }, now + 700_000);
+      expect(await s.claimLongWaitOffers({ queuedBefore: now + 700_000, id: late.id }, now + 700_000)).toEqual([]);
+      expect(await s.claimLongWaitOffers({ queuedBefore: now + 700_000, id: early.id }, now + 700_000)).toMatchObject([{ id: early.id }]);
+      expect(await s.claimLongWaitOffers({ queuedBefore: now + 800_000, id: early.id }, now + 800_000)).toEqual([]);
+    });
+
     it('stores flow state and clears optional fields with null', async () => {
       const c = await newConversation();
       const flow = { flowId: 'leave-message', step: 1, slots: { contact: 'a@b.c' } };

@@ -172,6 +172,14 @@ export interface AppendResult {
   conversation: ConversationRecord;
 }
 
+/** One conversation's time in a department's queue, from joining it to an agent taking it. */
+export interface QueueWaitRecord {
+  conversationId: string;
+  department: string;
+  queuedAt: number;
+  acceptedAt: number;
+}
+
 /** A visitor message stored but not yet answered by the bot (the process stopped in between). */
 export interface PendingTurn {
   conversationId: string;
@@ -383,6 +391,16 @@ export interface Storage extends JobStorage {
   rateConversation(id: string, score: number, comment: string | undefined, now: number): Promise<ConversationRecord | undefined>;
   /** Queued conversations, next first (priority high → low, then oldest). */
   listQueue(): Promise<ConversationRecord[]>;
+  /** Records that a conversation was taken from its department's queue (the queue's ETA reads these). */
+  recordQueueWait(wait: QueueWaitRecord): Promise<void>;
+  /** The department's queue waits taken at or after `since`, latest taken first, at most `limit`. */
+  listQueueWaits(department: string, since: number, limit: number): Promise<QueueWaitRecord[]>;
+  /**
+   * Marks queued conversations that joined the queue at or before `queuedBefore` (only `id` when given) as
+   * offered to leave a message, once per wait: one offered since it last queued is left alone. One
+   * conditional update: of several nodes claiming at once, each conversation is returned to one of them.
+   */
+  claimLongWaitOffers(filter: { queuedBefore: number; id?: string }, now: number): Promise<ConversationRecord[]>;
   /** Assigned, still open conversations of one agent. */
   listAssigned(agentId: string): Promise<ConversationRecord[]>;
   /** Every queued and assigned conversation, longest waiting first (by queued time, then creation). */

@@ -35,6 +35,8 @@ import type { CannedReplyPatch, CannedReplyRecord } from '../storage.ts';
 import * as canned from './pg-canned-replies.ts';
 import * as jobs from './pg-jobs.ts';
 import type { JobRecord, NewJob } from '../job-storage.ts';
+import * as queueWaits from './pg-queue-waits.ts';
+import type { QueueWaitRecord } from '../storage.ts';
 import * as history from './pg-history.ts';
 import type { ClosedConversationHit, ClosedConversationQuery } from '../storage.ts';
 import { assignConversation } from './pg-assign.ts';
@@ -271,6 +273,18 @@ export class PostgresStorage implements Storage {
   async listQueue(): Promise<ConversationRecord[]> {
     const rows = await this.all<PgConversationRow>(`SELECT * FROM conversations WHERE state = 'queued' ORDER BY priority DESC, queued_at ASC, ord ASC`);
     return rows.map(toConversation);
+  }
+
+  recordQueueWait(wait: QueueWaitRecord): Promise<void> {
+    return queueWaits.recordQueueWait(this.pool, wait);
+  }
+
+  listQueueWaits(department: string, since: number, limit: number): Promise<QueueWaitRecord[]> {
+    return queueWaits.listQueueWaits(this.pool, department, since, limit);
+  }
+
+  claimLongWaitOffers(filter: { queuedBefore: number; id?: string }, now: number): Promise<ConversationRecord[]> {
+    return queueWaits.claimLongWaitOffers(this.pool, filter, now);
   }
 
   async listAssigned(agentId: string): Promise<ConversationRecord[]> {

@@ -33,6 +33,8 @@ import type { CannedReplyPatch, CannedReplyRecord } from '../storage.ts';
 import * as canned from './sqlite-canned-replies.ts';
 import * as jobs from './sqlite-jobs.ts';
 import type { JobRecord, NewJob } from '../job-storage.ts';
+import * as queueWaits from './sqlite-queue-waits.ts';
+import type { QueueWaitRecord } from '../storage.ts';
 import * as history from './sqlite-history.ts';
 import type { ClosedConversationHit, ClosedConversationQuery } from '../storage.ts';
 import { DEFAULT_BUSY_RETRY, withBusyRetry, type BusyRetryOptions } from './busy-retry.ts';
@@ -389,6 +391,18 @@ class SqliteStorage implements Storage {
     return this.all<ConversationRow>(
       `SELECT * FROM conversations WHERE state = 'queued' ORDER BY priority DESC, queued_at ASC, rowid ASC`,
     ).map(toConversation);
+  }
+
+  recordQueueWait(wait: QueueWaitRecord): Promise<void> {
+    return queueWaits.recordQueueWait(this.queries, wait);
+  }
+
+  listQueueWaits(department: string, since: number, limit: number): Promise<QueueWaitRecord[]> {
+    return queueWaits.listQueueWaits(this.queries, department, since, limit);
+  }
+
+  claimLongWaitOffers(filter: { queuedBefore: number; id?: string }, now: number): Promise<ConversationRecord[]> {
+    return queueWaits.claimLongWaitOffers(this.queries, filter, now);
   }
 
   async listAssigned(agentId: string): Promise<ConversationRecord[]> {
