@@ -20,7 +20,7 @@ const gzipAsync = promisify(gzip);
  * without CORS or module scripts, so a new lazily fetched part is one more name here (and a route in
  * server/src/http/static-routes.ts).
  */
-const LAZY_CHUNKS = ['files'];
+const LAZY_CHUNKS = ['files', 'prechat'];
 
 /** The languages the app is built for, one chunk each (the loader picks by `data-lang`). */
 const LANGS = ['zh-CN', 'en'];

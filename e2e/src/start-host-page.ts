@@ -36,11 +36,16 @@ export interface HostPageVariant {
   position?: 'left' | 'right';
   /** HTML placed before the snippet. */
   prelude?: string;
+  /** `data-site` on the snippet (default `demo`). */
+  site?: string;
 }
 
-/** Pages: `/` (browser language), `/en` (`data-lang="en"`), `/left` (`data-position="left"`), `/api` (host API before the loader). */
+/**
+ * Pages: `/` (browser language), `/en` (`data-lang="en"`), `/left` (`data-position="left"`), `/api` (host API before
+ * the loader), `/unknown-site` and `/en/unknown-site` (a site key the server does not know).
+ */
 export function renderHostPage(widgetBase: string, variant: HostPageVariant = {}): string {
-  const { lang, position, prelude = '' } = variant;
+  const { lang, position, prelude = '', site = 'demo' } = variant;
   const attrs = (lang ? ` data-lang="${lang}"` : '') + (position ? ` data-position="${position}"` : '');
   return `<!doctype html>
 <html lang="${lang ?? 'zh-CN'}">
@@ -55,7 +60,7 @@ export function renderHostPage(widgetBase: string, variant: HostPageVariant = {}
 <p>Welcome to our store. 欢迎光临。</p>
 <button type="button" id="host-button">Host page button</button>
 ${prelude}
-<script src="${widgetBase}/widget.js" data-site="demo"${attrs} async></script>
+<script src="${widgetBase}/widget.js" data-site="${site}"${attrs} async></script>
 </body>
 </html>`;
 }
@@ -69,6 +74,8 @@ export function startHostPage(options: HostPageOptions): Promise<HostPage> {
       '/en': () => renderHostPage(options.widgetBase, { lang: 'en' }),
       '/left': () => renderHostPage(options.widgetBase, { position: 'left' }),
       '/api': () => renderHostPage(options.widgetBase, { prelude: HOST_API_PRELUDE }),
+      '/unknown-site': () => renderHostPage(options.widgetBase, { site: 'no-such-site' }),
+      '/en/unknown-site': () => renderHostPage(options.widgetBase, { lang: 'en', site: 'no-such-site' }),
     };
     const render = path ? pages[path] : undefined;
     if (render) {

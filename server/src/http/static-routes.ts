@@ -14,8 +14,11 @@ const FIVE_MINUTES = 5 * 60_000;
 const ONE_YEAR = 365 * 24 * 3_600_000;
 /** `widget-app.<lang>.<hash>.js`, as build.mjs names the app chunks. */
 const APP_CHUNK = /^\/widget-app\.[A-Za-z-]{2,8}\.[0-9a-f]{12}\.js$/;
-/** `widget-files.<hash>.js`, the attachment UI the app fetches beside itself; no fallback (it would run the app twice). */
-const FILES_CHUNK = /^\/widget-files\.[0-9a-f]{12}\.js$/;
+/**
+ * The chunks the app fetches beside itself under its hash: `widget-files.<hash>.js` (attachments) and
+ * `widget-prechat.<hash>.js` (the pre-chat form); no fallback (it would run the app twice).
+ */
+const LAZY_CHUNK = /^\/widget-(files|prechat)\.[0-9a-f]{12}\.js$/;
 
 function sendNotBuilt(res: Response, what: string): void {
   res.status(503).type('text/plain; charset=utf-8').send(`${what} is not built yet: run the build (node scripts/build.mjs) and reload.`);
@@ -50,7 +53,7 @@ export function staticRoutes(dirs: { widgetDistDir: string; consoleDistDir: stri
     res.redirect(302, 'widget-app.js');
   });
 
-  router.get(FILES_CHUNK, crossOrigin, (req, res, next) => {
+  router.get(LAZY_CHUNK, crossOrigin, (req, res, next) => {
     const path = join(dirs.widgetDistDir, req.path.slice(1));
     if (!existsSync(path)) return next();
     sendPrecompressed(req, res, next, path, { type: JS, maxAge: ONE_YEAR, immutable: true });

@@ -7,6 +7,8 @@ import type {
   Ack,
   ErrorCode,
   Message,
+  PreChatAnswers,
+  PublicSiteSettings,
   Suggestion,
   VisitorAvailability,
   VisitorClientEvents,
@@ -45,6 +47,8 @@ export interface ChatState {
   typing?: boolean;
   /** How far the agent has read this conversation (the 已读 mark). */
   read?: number;
+  /** The site's look, greeting and pre-chat form, as of the last hello. */
+  site?: PublicSiteSettings;
 }
 
 /** Inputs of the chat client. */
@@ -68,7 +72,8 @@ export interface ChatClient {
   start(): void;
   identify(identity: Identity): void;
   send(text: string, entryId?: string): void;
-  handoff(text: string): void;
+  /** Asks for a human, with the pre-chat form's answers when there was one. */
+  handoff(text: string, preChat?: PreChatAnswers): void;
   /** Stops waiting for a human; the bot answers again. */
   leaveQueue(): void;
   /** Called on every keystroke; tells the agent the visitor is typing (at most once per 2 s, then a stop). */
@@ -159,7 +164,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       adopt();
       const wasDone = helloDone;
       helloDone = true;
-      update({ status: 'online', error: undefined, conversation: res.data.conversation, welcome: res.data.welcome, availability: res.data.availability });
+      update({ status: 'online', error: undefined, conversation: res.data.conversation, welcome: res.data.welcome, availability: res.data.availability, site: res.data.site });
       // A newest page that does not join what is held (or a first hello) replaces the held history,
       // so the transcript never hides a silent gap: the "load earlier" button pages back instead.
       const first = messages[0];
@@ -192,7 +197,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
           update({ messages: failed ? mergeMessages(rest, [{ ...failed, pending: false, failed: res.error.code }]) : rest });
         }
       };
-      if (item.handoff) socket.emit('handoff', { clientId }, done);
+      if (item.handoff) socket.emit('handoff', { clientId, preChat: item.preChat }, done);
       else socket.emit('send', { clientId, text: item.text, entryId: item.entryId }, done);
     }
   };
@@ -256,8 +261,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       const trimmed = text.trim();
       if (trimmed) enqueue({ id: newClientId(), text: trimmed, entryId, at: Date.now() });
     },
-    handoff(text) {
-      enqueue({ id: newClientId(), text, handoff: 1, at: Date.now() });
+    handoff(text, preChat) {
+      enqueue({ id: newClientId(), text, handoff: 1, preChat, at: Date.now() });
     },
     leaveQueue() {
       const conversationId = state.conversation?.id;

@@ -6,6 +6,7 @@ import type { ChatClient, ChatState } from './chat-client.ts';
 import { Composer } from './composer.tsx';
 import type { translator } from './i18n.ts';
 import { CloseIcon, HeadsetIcon } from './icons.tsx';
+import { showPreChat } from './prechat-chunk.ts';
 import { RatingForm } from './rating-form.tsx';
 import { Transcript } from './transcript.tsx';
 
@@ -31,9 +32,11 @@ function statusLine(state: ChatState, t: ChatPanelProps['t']): { text: string; q
 /** The `role="dialog"` panel; Escape closes it, opening focuses the input. */
 export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelProps) {
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (open) inputRef.current?.focus();
   }, [open]);
+  const { site, messages } = state;
   const conversation = state.conversation;
   const agentName = conversation?.state === 'assigned' ? conversation.agentName : undefined;
   const status = statusLine(state, t);
@@ -41,10 +44,20 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
   const humans = state.availability && !agentName ? availabilityText(state.availability, lang, t, Date.now()) : undefined;
   // The tapped button disappears with the next turn, so focus moves to the input instead of the page.
   const refocus = () => inputRef.current?.focus();
+  // The site's pre-chat form comes before the conversation's first handoff (the server refuses a required one without it).
+  const form = () => showPreChat({ panel: panelRef.current!, site: site!, lang, submit: (answers) => client.handoff(t('human'), answers) });
   const human = () => {
+    if (site && site.preChat.mode != 'off' && !messages.some((m) => m.meta?.handoff)) return form();
     client.handoff(t('human'));
     refocus();
   };
+  // A typed 转人工 on such a site: the bot's reply asks for the form.
+  const latest = messages[messages.length - 1];
+  const asked = site && latest?.meta?.preChat ? latest.id : '';
+  useEffect(() => {
+    if (asked) form();
+  }, [asked]);
+  const unavailable = state.error == 'not_found';
   // 已读 goes under the visitor's last message the agent has read; an agent's reply means everything before it was.
   let read = state.read || 0;
   let readId: string | undefined;
@@ -56,6 +69,7 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
   };
   return (
     <div
+      ref={panelRef}
       class="p"
       role="dialog"
       aria-modal="false"
@@ -74,47 +88,57 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
         </div>
         <div class="ht">
           <h2>{t('title')}</h2>
-          <p>{agentName ? t('assignedNow', { name: agentName }) : t('subtitle')}</p>
+          {!unavailable && <p>{agentName ? t('assignedNow', { name: agentName }) : t('subtitle')}</p>}
           {humans && <p class={humans.open ? 'ha on' : 'ha'}>{humans.text}</p>}
         </div>
         <button type="button" class="ib" aria-label={t('close')} onClick={onClose}>
           <CloseIcon />
         </button>
       </header>
-      {status && (
-        <div class={status.queue ? 'st q' : 'st'} role="status">
-          {status.text}
-          {status.queue && (
-            <button type="button" class="lq" onClick={client.leaveQueue}>
-              {t('leaveQueue')}
-            </button>
+      {unavailable ? (
+        // An unknown site: a plain notice, nothing to type into.
+        <p class="er" role="status">
+          {t('unavailable')}
+        </p>
+      ) : (
+        <>
+          {status && (
+            <div class={status.queue ? 'st q' : 'st'} role="status">
+              {status.text}
+              {status.queue && (
+                <button type="button" class="lq" onClick={client.leaveQueue}>
+                  {t('leaveQueue')}
+                </button>
+              )}
+            </div>
           )}
-        </div>
+          <Transcript
+            messages={state.messages}
+            welcome={state.welcome}
+            lang={lang}
+            t={t}
+            agentName={conversation?.agentName}
+            onPick={pick}
+            onRetry={client.retry}
+            older={state.older}
+            onOlder={client.loadOlder}
+            readId={readId}
+            greeting={site?.welcomeText}
+            footer={
+              conversation?.state === 'closed' && conversation.ratingPending ? (
+                <RatingForm t={t} onRate={async (score, comment) => (await client.rate(score, comment)).ok} />
+              ) : state.typing ? (
+                <p class="tm" role="status">
+                  {t('typing')}
+                </p>
+              ) : undefined
+            }
+          />
+          <div onInput={client.typing}>
+            <Composer t={t} inputRef={inputRef} onSend={(text) => client.send(text)} onHuman={human} />
+          </div>
+        </>
       )}
-      <Transcript
-        messages={state.messages}
-        welcome={state.welcome}
-        lang={lang}
-        t={t}
-        agentName={conversation?.agentName}
-        onPick={pick}
-        onRetry={client.retry}
-        older={state.older}
-        onOlder={client.loadOlder}
-        readId={readId}
-        footer={
-          conversation?.state === 'closed' && conversation.ratingPending ? (
-            <RatingForm t={t} onRate={async (score, comment) => (await client.rate(score, comment)).ok} />
-          ) : state.typing ? (
-            <p class="tm" role="status">
-              {t('typing')}
-            </p>
-          ) : undefined
-        }
-      />
-      <div onInput={client.typing}>
-        <Composer t={t} inputRef={inputRef} onSend={(text) => client.send(text)} onHuman={human} />
-      </div>
     </div>
   );
 }

@@ -54,12 +54,17 @@ export const mountApp: MountApp = (host) => {
     onMessage: (message) => emit('message', message),
   });
 
-  // The launcher already shows the resolved accent colour; derive the text colours from it once:
-  // --kt for text on the accent, --ka for the accent used as text on white (too pale → dark grey).
-  const onAccent = contrastText(getComputedStyle(host.launcher).backgroundColor);
+  // The launcher shows the resolved accent colour; the text colours derive from it: --kt for text on
+  // the accent, --ka for the accent used as text on white (too pale → dark grey).
   const hostStyle = (root.host as HTMLElement).style;
-  hostStyle.setProperty('--kt', onAccent);
-  hostStyle.setProperty('--ka', onAccent === '#fff' ? 'var(--kc,#2563eb)' : '#1f2937');
+  const accent = () => {
+    const onAccent = contrastText(getComputedStyle(host.launcher).backgroundColor);
+    hostStyle.setProperty('--kt', onAccent);
+    hostStyle.setProperty('--ka', onAccent === '#fff' ? 'var(--kc,#2563eb)' : '#1f2937');
+  };
+  accent();
+  // The site's colour, once hello tells it, unless the snippet's data-color set one.
+  let themed = config.color;
   const style = document.createElement('style');
   style.textContent = panelCss;
   const container = document.createElement('div');
@@ -67,6 +72,11 @@ export const mountApp: MountApp = (host) => {
 
   const draw = () => {
     const state = client.state;
+    const color = state.site?.themeColor;
+    if (color && !themed) {
+      hostStyle.setProperty('--kc', (themed = color));
+      accent();
+    }
     if (open) {
       // Not only upwards: a new conversation after a close numbers its messages from 1 again.
       const last = lastSeqOf(state.messages);

@@ -24,6 +24,8 @@ export interface TranscriptProps {
   footer?: ComponentChildren;
   /** The visitor message that carries the 已读 / Read mark. */
   readId?: string;
+  /** The site's own greeting instead of the default one. */
+  greeting?: string;
 }
 
 /** Suggestions are tappable only on the latest turn, so old ones cannot be tapped out of context. */
@@ -36,7 +38,7 @@ function latestTurn(messages: ChatMessage[]): ChatMessage | undefined {
 }
 
 /** The `role="log"` transcript. */
-export function Transcript({ messages, welcome, lang, t, agentName, onPick, onRetry, older, onOlder, footer, readId }: TranscriptProps) {
+export function Transcript({ messages, welcome, lang, t, agentName, onPick, onRetry, older, onOlder, footer, readId, greeting = t('welcome') }: TranscriptProps) {
   const ref = useRef<HTMLDivElement>(null);
   /** Distance from the bottom when "load earlier" was pressed, kept so the prepended page does not move what is on screen. */
   const below = useRef(-1);
@@ -66,7 +68,7 @@ export function Transcript({ messages, welcome, lang, t, agentName, onPick, onRe
         <article class="m o">
           <span class="au">{t('bot')}</span>
           <div class="bu md">
-            <MarkdownView text={welcome.length ? `${t('welcome')}\n${t('welcomeHint')}` : t('welcome')} />
+            <MarkdownView text={welcome.length ? `${greeting}\n${t('welcomeHint')}` : greeting} />
           </div>
           {!latest && <SuggestionList heading="" suggestions={welcome} onPick={onPick} />}
         </article>

@@ -1,4 +1,5 @@
 /** Unsent visitor messages kept in the host page's storage, so a reload while offline does not lose them. */
+import type { PreChatAnswers } from '@kefu/shared';
 import type { KeyValueStore } from './safe-storage.ts';
 
 /** One message waiting for its acknowledgement; `id` is the client id the server de-duplicates on. */
@@ -9,6 +10,8 @@ export interface OutboxItem {
   entryId?: string;
   /** Sent with the 转人工客服 button rather than typed. */
   handoff?: 1;
+  /** The pre-chat form's answers, sent with the handoff. */
+  preChat?: PreChatAnswers;
   /** When it was typed (ms), shown after a reload. */
   at: number;
 }
