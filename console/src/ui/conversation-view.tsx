@@ -5,6 +5,7 @@ import type { InternalNote } from '@kefu/shared';
 import type { ConversationView as View, PendingReply } from '../state/console-state.ts';
 import { CloseConfirm } from './close-confirm.tsx';
 import { HandoffCard } from './handoff-card.tsx';
+import { historyHref } from './hash-route.ts';
 import { IdentityBadge } from './identity-badge.tsx';
 import { useI18n } from './i18n-context.ts';
 import { langLabelKey, stateLabelKey } from './labels.ts';
@@ -137,6 +138,12 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
           <p class="muted">
             {t(langLabelKey(summary.lang))} · {departmentLabel(summary.department)} ·{' '}
             {t(stateLabelKey(summary.state))}
+            {summary.previousConversationId && (
+              <>
+                {' · '}
+                <a href={historyHref(summary.previousConversationId)}>{t('previousConversation')}</a>
+              </>
+            )}
           </p>
         </div>
         {active && actions}
@@ -183,7 +190,7 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
           </button>
         </div>
       )}
-      <HandoffCard card={view.card} now={now} />
+      <HandoffCard card={view.card} now={now} previousId={summary.previousConversationId} />
       <div
         class="log"
         role="log"

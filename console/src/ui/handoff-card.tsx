@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import type { HandoffCard as Card } from '@kefu/shared';
 import { formatTime } from '@kefu/shared/client';
 import type { MessageKey } from '../i18n/messages.ts';
+import { historyHref } from './hash-route.ts';
 import { IdentityBadge } from './identity-badge.tsx';
 import { useI18n } from './i18n-context.ts';
 import { langLabelKey, stateLabelKey } from './labels.ts';
@@ -16,6 +17,8 @@ import './handoff-card.css';
 export interface HandoffCardProps {
   card: Card | undefined;
   now: number;
+  /** The closed conversation this one continues: marked 上一次会话 among the earlier ones. */
+  previousId?: string | undefined;
 }
 
 /** The visitor's wall clock now, when the widget told their time zone; undefined for an unknown zone. */
@@ -37,7 +40,7 @@ function Fact({ label, children }: { label: string; children: ComponentChildren 
 }
 
 /** Nothing until an open or accept brought the card. */
-export function HandoffCard({ card, now }: HandoffCardProps) {
+export function HandoffCard({ card, now, previousId }: HandoffCardProps) {
   const { lang, t } = useI18n();
   if (!card) return null;
   const { identity } = card;
@@ -111,7 +114,11 @@ export function HandoffCard({ card, now }: HandoffCardProps) {
                 <ul class="hc-history">
                   {card.earlier.map((c) => (
                     <li key={c.id}>
-                      <time class="muted" dateTime={new Date(c.createdAt).toISOString()}>{when(c.createdAt)}</time> {t(stateLabelKey(c.state))}
+                      {/* Each opens read-only in 历史 / History. */}
+                      <a href={historyHref(c.id)} aria-label={t('cardEarlierOpen', { time: when(c.createdAt), state: t(stateLabelKey(c.state)) })}>
+                        <time dateTime={new Date(c.createdAt).toISOString()}>{when(c.createdAt)}</time> {t(stateLabelKey(c.state))}
+                      </a>
+                      {c.id === previousId && <span class="badge">{t('previousConversation')}</span>}
                       {c.preview && <> · {c.preview}</>}
                     </li>
                   ))}

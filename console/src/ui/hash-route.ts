@@ -2,14 +2,26 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** Pages of the signed-in console. */
-export type ConsolePage = 'desk' | 'team' | 'departments' | 'live';
+export type ConsolePage = 'desk' | 'history' | 'team' | 'departments' | 'live';
 
 /** The invite token in `#/invite/<token>`, if the console was opened from an invite link. */
 export function inviteTokenFromHash(hash = location.hash): string | undefined {
   return /^#\/invite\/([\w-]{20,100})$/.exec(hash)?.[1];
 }
 
+/** `#/history/<id>`: one closed conversation open in 历史 / History. */
+const HISTORY_HASH = /^#\/history(?:\/([\w.:-]{1,64}))?$/;
+
+/** The conversation `#/history/<id>` opens, if any. */
+export function historyIdFromHash(hash = location.hash): string | undefined {
+  return HISTORY_HASH.exec(hash)?.[1];
+}
+
+/** The link that opens one conversation read-only in 历史 / History. */
+export const historyHref = (conversationId: string): string => `#/history/${encodeURIComponent(conversationId)}`;
+
 export function pageFromHash(hash = location.hash): ConsolePage {
+  if (HISTORY_HASH.test(hash)) return 'history';
   return hash === '#/team' ? 'team' : hash === '#/departments' ? 'departments' : hash === '#/live' ? 'live' : 'desk';
 }
 
@@ -20,13 +32,23 @@ export function clearHash(): void {
   history.replaceState(null, '', location.pathname + location.search);
 }
 
-/** The current page, following hash changes (links, back and forward). */
-export function useHashPage(): ConsolePage {
-  const [page, setPage] = useState<ConsolePage>(pageFromHash());
+/** The current hash, following changes (links, back and forward). */
+function useHash(): string {
+  const [hash, setHash] = useState(location.hash);
   useEffect(() => {
-    const onHash = () => setPage(pageFromHash());
+    const onHash = () => setHash(location.hash);
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return page;
+  return hash;
+}
+
+/** The current page, following hash changes. */
+export function useHashPage(): ConsolePage {
+  return pageFromHash(useHash());
+}
+
+/** The conversation open in 历史 / History, following hash changes. */
+export function useHistoryId(): string | undefined {
+  return historyIdFromHash(useHash());
 }

@@ -11,10 +11,11 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { AppHeader } from './app-header.tsx';
 import { ConversationView } from './conversation-view.tsx';
 import { DepartmentsPage } from './departments-page.tsx';
+import { HistoryPage } from './history-page.tsx';
 import { LiveConversations } from './live-conversations.tsx';
 import { TransferDialog } from './transfer-dialog.tsx';
 import './desk-tools.css';
-import { useHashPage } from './hash-route.ts';
+import { useHashPage, useHistoryId } from './hash-route.ts';
 import { useI18n } from './i18n-context.ts';
 import { MyConversations } from './my-conversations.tsx';
 import { useDeskSignals } from './notifications-effects.ts';
@@ -44,6 +45,7 @@ function focusById(id: string): void {
 export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) {
   const { t } = useI18n();
   const hashPage = useHashPage();
+  const historyId = useHistoryId();
   // A page the role may not see falls back to the desk (the server refuses its routes anyway).
   const supervising = roleAtLeast(agent.role, 'supervisor');
   const page = (hashPage === 'team' || hashPage === 'live') && !supervising ? 'desk' : hashPage === 'departments' && agent.role !== 'admin' ? 'desk' : hashPage;
@@ -215,6 +217,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
       <AppHeader agent={agent} status={status} page={page} onSignOut={onSignOut} onShortcuts={() => setHelpOpen(true)} />
       {page === 'team' && <TeamPage me={agent} />}
       {page === 'departments' && <DepartmentsPage />}
+      {page === 'history' && <HistoryPage client={clientRef.current} openId={historyId} />}
       {page === 'live' && (
         <LiveConversations
           client={clientRef.current}

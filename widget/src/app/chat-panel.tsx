@@ -59,10 +59,12 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
   }, [asked]);
   const unavailable = state.error == 'not_found';
   // 已读 goes under the visitor's last message the agent has read; an agent's reply means everything before it was.
+  // Only in this conversation: an ended one above it numbers its messages on its own.
   let read = state.read || 0;
   let readId: string | undefined;
-  for (const m of state.messages) if (m.author === 'agent' && m.seq > read) read = m.seq;
-  for (const m of state.messages) if (m.author === 'visitor' && m.seq && m.seq <= read) readId = m.id;
+  const current = state.messages.filter((m) => m.conversationId === conversation?.id);
+  for (const m of current) if (m.author === 'agent' && m.seq > read) read = m.seq;
+  for (const m of current) if (m.author === 'visitor' && m.seq && m.seq <= read) readId = m.id;
   const pick = (s: Suggestion) => {
     client.send(s.question, s.id);
     refocus();

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { historyHref, historyIdFromHash, pageFromHash } from './hash-route.ts';
+import { dayStart } from './history-api.ts';
+
+describe('历史 / History addresses', () => {
+  it('opens the page from #/history, with one conversation from #/history/<id>', () => {
+    expect(pageFromHash('#/history')).toBe('history');
+    expect(historyIdFromHash('#/history')).toBeUndefined();
+    const href = historyHref('6f1c2d3e-aaaa-bbbb-cccc-0123456789ab');
+    expect(pageFromHash(href)).toBe('history');
+    expect(historyIdFromHash(href)).toBe('6f1c2d3e-aaaa-bbbb-cccc-0123456789ab');
+    // Anything else under #/history is not a conversation id.
+    expect(pageFromHash('#/history/a b')).toBe('desk');
+    expect(pageFromHash('#/historyx')).toBe('desk');
+  });
+
+  it('turns a picked day into the start of that local day, and the day after for "until"', () => {
+    const from = dayStart('2026-11-30')!;
+    expect(new Date(from)).toEqual(new Date(2026, 10, 30));
+    expect(dayStart('2026-11-30', 1)! - from).toBe(new Date(2026, 11, 1).getTime() - new Date(2026, 10, 30).getTime());
+    expect(dayStart('')).toBeUndefined();
+    expect(dayStart('30/11/2026')).toBeUndefined();
+  });
+});
