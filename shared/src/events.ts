@@ -35,6 +35,7 @@ import type {
 } from './schemas.ts';
 import type { VisitorAvailability } from './service-hours.ts';
 import type { PublicSiteSettings } from './site-schemas.ts';
+import type { Ticket, TicketAlert, TicketEvent } from './ticket-schemas.ts';
 
 export const VISITOR_NAMESPACE = '/visitor';
 export const AGENT_NAMESPACE = '/agent';
@@ -162,4 +163,10 @@ export interface AgentServerEvents {
   read: (mark: ReadMark) => void;
   /** An internal note was added to a conversation this agent watches. */
   note: (note: InternalNote) => void;
+  /** A ticket this agent may see changed (status, tier, assignee, department, a reply or note, an SLA state). */
+  ticket: (ticket: Ticket) => void;
+  /** A new entry in the thread of a ticket this agent may see (the detail view appends it). */
+  ticketEvent: (event: TicketEvent) => void;
+  /** A ticket's SLA clock is at risk (80 %) or breached (100 %), or the ticket was escalated: to its assignee, supervisors and admins, and the escalation group. */
+  ticketAlert: (alert: TicketAlert) => void;
 }

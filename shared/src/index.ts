@@ -10,3 +10,4 @@ export * from './canned-reply-schemas.ts';
 export * from './history-schemas.ts';
 export * from './site-schemas.ts';
 export * from './site-admin-schemas.ts';
+export * from './ticket-schemas.ts';
