@@ -15,6 +15,8 @@ import { ADMIN, RESULTS_DIR, WIDGET, browserJourney, describeBrowser, expectVisi
 const SHOTS = join(RESULTS_DIR, 'pre-chat');
 const NOTES = '/work/notes/screens';
 const QUESTION = '客服热线是多少';
+const GREETING = '欢迎光临 Acme 商城！';
+const TEAL = 'rgb(15, 118, 110)';
 const PASSWORD = 'a long enough password';
 const FORM = { name: /^姓名|^name/i, contact: /邮箱或电话|email or phone/i, department: /咨询部门|department/i, start: /开始咨询|start chat/i };
 
@@ -64,13 +66,13 @@ describeBrowser('the pre-chat form before the first handoff, and an unknown site
     await expect.poll(() => panel(p).getByRole('log').getByRole('article').count(), { timeout: 15_000, message: 'The bot never answered.' }).toBeGreaterThanOrEqual(3);
   }
 
-  step('1. the admin requires the form (name, contact, department); B serves 账户与账单, C 技术支持', async () => {
+  step('1. the admin requires the form (name, contact, department) and sets a colour and greeting; B serves 账户与账单, C 技术支持', async () => {
     const { server } = journey.stack();
     const cookie = await admin();
     const set = await fetch(`${server.url}/api/sites/demo`, {
       method: 'PATCH',
       headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ preChat: { mode: 'required', askName: true, askContact: true, askDepartment: true } }),
+      body: JSON.stringify({ preChat: { mode: 'required', askName: true, askContact: true, askDepartment: true }, themeColor: '#0f766e', welcomeText: GREETING }),
     });
     expect(set.status, await set.clone().text()).toBe(200);
     const b = await invite(cookie, 'b@kefu.test', 'billing', '小B');
@@ -80,9 +82,12 @@ describeBrowser('the pre-chat form before the first handoff, and an unknown site
     await markOnDuty(server.url, c);
   });
 
-  step('2. the visitor asks the bot with no form in sight; 转人工客服 shows it', async () => {
+  step('2. the site\'s colour and greeting; the visitor asks the bot with no form in sight; 转人工客服 shows it', async () => {
     const visitor = journey.page('visitor');
     await askTheBot(visitor, journey.stack().hostPage.url, QUESTION);
+    expect(await visibleText(panel(visitor).getByRole('log'))).toContain(GREETING);
+    expect(await panel(visitor).locator('header').evaluate((h) => getComputedStyle(h).backgroundColor)).toBe(TEAL);
+    expect(await visitor.getByRole('button', { name: WIDGET.launcher }).first().evaluate((b) => getComputedStyle(b).backgroundColor)).toBe(TEAL);
     expect(await form(visitor).count(), 'The form showed before the visitor asked for a human.').toBe(0);
     await panel(visitor).getByRole('button', { name: WIDGET.human }).click();
     await expectVisible(form(visitor), '转人工客服 showed no pre-chat form.', { context: panel(visitor), timeout: 10_000 });
