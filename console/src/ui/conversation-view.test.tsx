@@ -55,7 +55,7 @@ const card: HandoffCard = {
   lang: 'zh-CN',
   browser: 'Chrome 131 / macOS',
   earlier: [{ id: 'c0', state: 'closed', createdAt: at(-3000), preview: '怎么退货' }],
-  tickets: [{ number: 'T20260501-0003', status: 'pending', createdAt: at(-2000) }],
+  tickets: [{ number: 'T20260501-0003', status: 'resolved', createdAt: at(-2000) }],
 };
 
 /** The view the console holds after accepting the conversation, made by its own reducer. */
@@ -135,7 +135,7 @@ describe('ConversationView', () => {
     expect(page.getAttribute('rel')).toContain('noopener');
     expect(who.textContent).toContain('Chrome 131 / macOS');
     expect(who.textContent).toContain('已结束 · 怎么退货');
-    expect(who.textContent).toContain('T20260501-0003 · 处理中');
+    expect(who.textContent).toContain('T20260501-0003 · 已解决');
   });
 
   it('closes only after the confirm step, and Cancel backs out', async () => {
