@@ -180,6 +180,37 @@ describe('consoleReducer across tabs', () => {
   });
 });
 
+describe('consoleReducer when a supervisor gives my conversation away', () => {
+  const mineAssigned = (id: string): ConsoleAction => ({
+    type: 'accepted',
+    detail: { conversation: summary(id, 'assigned', { assignedAgentId: agent.id, assignedAgentName: agent.name }), messages: [message(id, 1)], hasOlder: false },
+  });
+
+  it('assigned to another agent: it leaves my list and the screen, and says to whom', () => {
+    const start = run([{ type: 'hello', result: { agent, queue: [], mine: [] } }, mineAssigned('c2'), mineAssigned('c1')]);
+    expect(start.openId).toBe('c1');
+    const state = consoleReducer(start, { type: 'conversation', summary: summary('c1', 'assigned', { assignedAgentId: 'a2', assignedAgentName: '小C' }) });
+    expect(state.mine).toEqual(['c2']);
+    expect(state.conversations.c1).toBeUndefined();
+    expect(state.openId).toBeNull();
+    expect(state.handedAway).toEqual({ conversationId: 'c1', visitorName: '访客 c1', agentName: '小C' });
+    // A later push about it (the same news again) changes nothing.
+    expect(consoleReducer(state, { type: 'conversation', summary: summary('c1', 'assigned', { assignedAgentId: 'a2' }) }).mine).toEqual(['c2']);
+  });
+
+  it('back to a queue: it leaves my list too; my own close or a reassignment to me keeps it', () => {
+    const start = run([{ type: 'hello', result: { agent, queue: [], mine: [] } }, mineAssigned('c1')]);
+    const queued = consoleReducer(start, { type: 'conversation', summary: summary('c1', 'queued', { department: 'complaints' }) });
+    expect(queued.mine).toEqual([]);
+    expect(queued.handedAway).toEqual({ conversationId: 'c1', visitorName: '访客 c1' });
+    const closed = consoleReducer(start, { type: 'conversation', summary: summary('c1', 'closed', { assignedAgentId: agent.id }) });
+    expect(closed.mine).toEqual(['c1']);
+    expect(closed.handedAway).toBeNull();
+    const still = consoleReducer(start, { type: 'conversation', summary: summary('c1', 'assigned', { assignedAgentId: agent.id, lastSeq: 3 }) });
+    expect(still.mine).toEqual(['c1']);
+  });
+});
+
 describe('consoleReducer and a background tab', () => {
   it('counts messages in the open conversation while the tab is hidden, and clears them when it is shown', () => {
     let state = run([accepted('c1'), { type: 'page-visible', visible: false }, { type: 'message', message: message('c1', 3) }]);

@@ -82,6 +82,18 @@ function mapPending(view: ConversationView, clientId: string, status: PendingRep
   return { ...view, pending: view.pending.map((p) => (p.clientId === clientId ? { ...p, status } : p)) };
 }
 
+/** Drops a conversation from my list and the screen. */
+function withoutConversation(state: ConsoleState, id: string): ConsoleState {
+  const conversations = { ...state.conversations };
+  delete conversations[id];
+  return {
+    ...state,
+    mine: state.mine.filter((m) => m !== id),
+    conversations,
+    openId: state.openId === id ? null : state.openId,
+  };
+}
+
 /** The next state; unknown conversations in pushes are ignored (the server only pushes what we watch). */
 export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
   switch (action.type) {
@@ -121,6 +133,13 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       );
     case 'conversation': {
       const { summary } = action;
+      const held = state.conversations[summary.id];
+      const me = state.agent?.id;
+      if (me && held?.summary.assignedAgentId === me && state.mine.includes(summary.id) && summary.assignedAgentId !== me && (summary.state === 'assigned' || summary.state === 'queued')) {
+        // Given to someone else (a supervisor's assign or transfer): it is no longer mine to answer.
+        const handedAway = { conversationId: summary.id, visitorName: summary.visitorName, ...(summary.assignedAgentName ? { agentName: summary.assignedAgentName } : {}) };
+        return { ...withoutConversation(state, summary.id), handedAway };
+      }
       if (!state.conversations[summary.id] && summary.state === 'assigned' && summary.assignedAgentId === state.agent?.id) {
         // Taken by this agent elsewhere (another tab): list it; the transcript loads when opened.
         return {
@@ -184,17 +203,8 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       });
     case 'taken':
       return { ...state, queue: state.queue.filter((s) => s.id !== action.conversationId) };
-    case 'remove': {
-      const id = action.conversationId;
-      const conversations = { ...state.conversations };
-      delete conversations[id];
-      return {
-        ...state,
-        mine: state.mine.filter((m) => m !== id),
-        conversations,
-        openId: state.openId === id ? null : state.openId,
-      };
-    }
+    case 'remove':
+      return withoutConversation(state, action.conversationId);
     case 'reply-pending':
       return updateView(state, action.conversationId, (view) => ({
         ...view,

@@ -45,6 +45,15 @@ export interface ConsoleState {
   deskShown: boolean;
   /** True once the first hello arrived (what it lists was waiting before: not news for notifications). */
   greeted: boolean;
+  /** The last of my conversations that someone else (a supervisor) gave away: it left my list, and the console says where it went. */
+  handedAway: HandedAway | null;
+}
+
+/** One of my conversations now with another agent (`agentName`) or back in the queue. */
+export interface HandedAway {
+  conversationId: string;
+  visitorName: string;
+  agentName?: string;
 }
 
 /** State before the first `hello`. */
@@ -57,4 +66,5 @@ export const initialConsoleState: ConsoleState = {
   pageVisible: true,
   deskShown: true,
   greeted: false,
+  handedAway: null,
 };

@@ -8,6 +8,7 @@ import { initialConsoleState } from '../state/console-state.ts';
 import { NotesStore, useNotes } from '../state/notes-store.ts';
 import { resyncTargets } from '../state/resync-targets.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+import type { MessageParams } from '../i18n/translate.ts';
 import { AppHeader } from './app-header.tsx';
 import { ConversationView } from './conversation-view.tsx';
 import { DepartmentsPage } from './departments-page.tsx';
@@ -57,7 +58,8 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [accepting, setAccepting] = useState<string | null>(null);
   const [closing, setClosing] = useState<string | null>(null);
-  const [alert, setAlert] = useState<MessageKey | null>(null);
+  const [alert, showAlert] = useState<{ key: MessageKey; params?: MessageParams } | null>(null);
+  const setAlert = (key: MessageKey | null, params?: MessageParams) => showAlert(key ? { key, ...(params ? { params } : {}) } : null);
   const stateRef = useRef(state);
   stateRef.current = state;
   const clientRef = useRef<AgentClient | null>(null);
@@ -103,6 +105,15 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
   useEffect(() => {
     document.title = count > 0 ? `(${count}) ${t('appTitle')}` : t('appTitle');
   }, [count, t]);
+
+  // One of my conversations was given to someone else: say where it went (it has left the list).
+  useEffect(() => {
+    const away = state.handedAway;
+    if (!away) return;
+    drafts.delete(away.conversationId);
+    if (away.agentName) setAlert('handedAwayTo', { visitor: away.visitorName, name: away.agentName });
+    else setAlert('handedAwayToQueue', { visitor: away.visitorName });
+  }, [state.handedAway]);
 
   useEffect(() => {
     if (!alert) return;
@@ -278,7 +289,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
       )}
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       <div class="toast-region" role="alert">
-        {alert && <p class="toast">{t(alert)}</p>}
+        {alert && <p class="toast">{t(alert.key, alert.params)}</p>}
       </div>
     </div>
   );
