@@ -25,6 +25,7 @@ const PAGES: { page: ConsolePage; label: MessageKey; role: AgentProfile['role'] 
   { page: 'team', label: 'navTeam', role: 'supervisor' },
   { page: 'live', label: 'allConversations', role: 'supervisor' },
   { page: 'departments', label: 'navDepartments', role: 'admin' },
+  { page: 'sites', label: 'navSites', role: 'admin' },
 ];
 
 const STATUS_KEY: Record<ConnectionStatus, MessageKey> = {

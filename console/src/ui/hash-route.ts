@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** Pages of the signed-in console. */
-export type ConsolePage = 'desk' | 'history' | 'team' | 'departments' | 'live';
+export type ConsolePage = 'desk' | 'history' | 'team' | 'departments' | 'sites' | 'live';
 
 /** The invite token in `#/invite/<token>`, if the console was opened from an invite link. */
 export function inviteTokenFromHash(hash = location.hash): string | undefined {
@@ -22,7 +22,7 @@ export const historyHref = (conversationId: string): string => `#/history/${enco
 
 export function pageFromHash(hash = location.hash): ConsolePage {
   if (HISTORY_HASH.test(hash)) return 'history';
-  return hash === '#/team' ? 'team' : hash === '#/departments' ? 'departments' : hash === '#/live' ? 'live' : 'desk';
+  return hash === '#/team' ? 'team' : hash === '#/departments' ? 'departments' : hash === '#/sites' ? 'sites' : hash === '#/live' ? 'live' : 'desk';
 }
 
 export const pageHref = (page: ConsolePage): string => (page === 'desk' ? '#/' : `#/${page}`);

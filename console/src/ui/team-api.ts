@@ -2,9 +2,10 @@
 import type { Department, ErrorCode, InviteCreated, InviteInfo, Presence, TeamAgent, AgentProfile } from '@kefu/shared';
 
 /** The data, or why not (`network` = the server could not be reached). */
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode | 'network' };
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode | 'network'; message?: string };
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+/** One same-origin JSON call; a refusal carries the server's code and message (which names the field at fault). */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
   try {
     const res = await fetch(path, {
       method,
@@ -14,8 +15,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     });
     const json: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
     if (res.ok) return { ok: true, data: json as T };
-    const code = (json as { code?: ErrorCode } | undefined)?.code;
-    return { ok: false, code: code ?? (res.status === 401 ? 'unauthorized' : 'internal') };
+    const error = json as { code?: ErrorCode; message?: string } | undefined;
+    return { ok: false, code: error?.code ?? (res.status === 401 ? 'unauthorized' : 'internal'), ...(error?.message ? { message: error.message } : {}) };
   } catch {
     return { ok: false, code: 'network' };
   }

@@ -24,6 +24,7 @@ import { QueueList } from './queue-list.tsx';
 import { ShortcutsDialog } from './shortcuts-dialog.tsx';
 import { stepThrough } from './desk-shortcuts.ts';
 import { useDeskKeys } from './use-desk-keys.ts';
+import { SitesPage } from './sites-page.tsx';
 import { TeamPage } from './team-page.tsx';
 
 /** Props of {@link Workspace}. */
@@ -49,7 +50,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
   const historyId = useHistoryId();
   // A page the role may not see falls back to the desk (the server refuses its routes anyway).
   const supervising = roleAtLeast(agent.role, 'supervisor');
-  const page = (hashPage === 'team' || hashPage === 'live') && !supervising ? 'desk' : hashPage === 'departments' && agent.role !== 'admin' ? 'desk' : hashPage;
+  const page = (hashPage === 'team' || hashPage === 'live') && !supervising ? 'desk' : (hashPage === 'departments' || hashPage === 'sites') && agent.role !== 'admin' ? 'desk' : hashPage;
   const [state, dispatch] = useReducer(consoleReducer, {
     ...initialConsoleState,
     agent,
@@ -228,6 +229,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
       <AppHeader agent={agent} status={status} page={page} onSignOut={onSignOut} onShortcuts={() => setHelpOpen(true)} />
       {page === 'team' && <TeamPage me={agent} />}
       {page === 'departments' && <DepartmentsPage />}
+      {page === 'sites' && <SitesPage />}
       {page === 'history' && <HistoryPage client={clientRef.current} openId={historyId} />}
       {page === 'live' && (
         <LiveConversations
