@@ -105,6 +105,12 @@ describe('ConversationView', () => {
     expect(texts[6]).toContain('Internal note by 韩梅梅');
   });
 
+  it('tells the expected wait a queued visitor was given, in the agent’s language', () => {
+    const eta = message(1, { author: 'system', text: 'queued', meta: { notice: 'queued', params: { position: 3, etaMinutes: { low: 3, high: 6 } } } });
+    show({ view: accepted({ messages: [eta] }) });
+    expect(entries()[0]!.textContent).toContain('访客请求人工客服，排队第 3 位，预计等待 3–6 分钟。');
+  });
+
   it('sets an internal note apart: named as a note, marked as unseen by the visitor, placed by time', () => {
     show();
     const note = screen.getByRole('article', { name: '韩梅梅 的内部备注' });

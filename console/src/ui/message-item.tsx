@@ -41,7 +41,8 @@ function noticeText(message: Message, t: Translate, lang: Lang): string {
   switch (notice) {
     case 'queued': {
       const position = params.position ?? meta.position;
-      return position ? t('notice_queued', { position }) : t('notice_queuedNoPosition');
+      if (!position) return t('notice_queuedNoPosition');
+      return params.etaMinutes ? t('notice_queuedEta', { position, ...params.etaMinutes }) : t('notice_queued', { position });
     }
     case 'assigned':
       return params.agentName ? t('notice_assignedTo', { name: params.agentName }) : t('notice_assigned');

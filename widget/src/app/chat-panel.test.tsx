@@ -167,6 +167,18 @@ describe('ChatPanel', () => {
     expect(screen.queryByRole('button', { name: '取消排队' })).toBeNull();
   });
 
+  it('shows the expected wait beside the place in the queue, and keeps it current as the queue moves', async () => {
+    const queued: VisitorConversation = { ...botConversation, state: 'queued', queuePosition: 2, queueEtaMinutes: { low: 8, high: 9 } };
+    const fake = fakeSocket({ conversation: queued });
+    open(fake);
+    expect((await screen.findByRole('status')).textContent).toContain('排队中：第 2 位，预计等待 8–9 分钟');
+    await fake.push('conversation', { ...queued, queuePosition: 1, queueEtaMinutes: { low: 4, high: 5 } });
+    expect(screen.getByRole('status').textContent).toContain('排队中：第 1 位，预计等待 4–5 分钟');
+    // No history on the server, no time promised.
+    await fake.push('conversation', { ...queued, queuePosition: 1, queueEtaMinutes: undefined });
+    expect(screen.getByRole('status').textContent).not.toMatch(/预计|分钟/);
+  });
+
   it('asks for a rating once the agent closed the conversation, and sends it', async () => {
     const closed: VisitorConversation = { ...botConversation, state: 'closed', ratingPending: true, agentName: '李雷' };
     const fake = fakeSocket({ conversation: closed }, { rate: () => ({ conversation: { ...closed, ratingPending: false, rating: 5 } }) });

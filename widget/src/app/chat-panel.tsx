@@ -6,6 +6,7 @@ import type { ChatClient, ChatState } from './chat-client.ts';
 import { Composer } from './composer.tsx';
 import type { translator } from './i18n.ts';
 import { CloseIcon, HeadsetIcon } from './icons.tsx';
+import { etaText } from './notice-text.ts';
 import { showPreChat } from './prechat-chunk.ts';
 import { RatingForm } from './rating-form.tsx';
 import { Transcript } from './transcript.tsx';
@@ -25,7 +26,7 @@ function statusLine(state: ChatState, t: ChatPanelProps['t']): { text: string; q
   // A refused hello (unknown site, origin not allowed) will not heal by reconnecting.
   if (state.status === 'offline') return { text: state.error ? t(state.error === 'forbidden' ? 'forbidden' : 'error') : t('offline') };
   const c = state.conversation;
-  if (c?.state === 'queued' && c.queuePosition) return { text: t('queueNow', { n: c.queuePosition }), queue: true };
+  if (c?.state === 'queued' && c.queuePosition) return { text: t('queueNow', { n: c.queuePosition, e: etaText(t, c.queueEtaMinutes) }), queue: true };
   return undefined;
 }
 

@@ -13,6 +13,13 @@ describe('noticeText', () => {
     expect(noticeText(message, en)).toMatch(/queue.*3/i);
   });
 
+  it('adds the expected wait to the place in the queue when the server gives one, and nothing about time otherwise', () => {
+    const withEta = { text: 'x', meta: { notice: 'queued' as const, params: { position: 2, etaMinutes: { low: 3, high: 6 } } } };
+    expect(noticeText(withEta, zh)).toBe('已为您转接人工客服，当前排队第 2 位，预计等待 3–6 分钟，请稍候。');
+    expect(noticeText(withEta, en)).toBe('You are in the queue (position 2), about 3–6 min. An agent will be with you soon.');
+    expect(noticeText({ text: 'x', meta: { notice: 'queued', params: { position: 2 } } }, zh)).toBe('已为您转接人工客服，当前排队第 2 位，请稍候。');
+  });
+
   it('names the agent from the message or the conversation', () => {
     expect(noticeText({ text: 'x', authorName: '小王', meta: { notice: 'assigned' } }, zh)).toBe('客服 小王 为您服务');
     expect(noticeText({ text: 'x', meta: { notice: 'assigned' } }, en, 'Amy')).toBe('Amy is now helping you');

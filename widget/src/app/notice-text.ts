@@ -1,6 +1,9 @@
 /** Localises system notices from `meta.notice`, falling back to the server's text. */
-import type { Message } from '@kefu/shared';
+import type { EtaMinutes, Message } from '@kefu/shared';
 import type { translator } from './i18n.ts';
+
+/** "，预计等待 3–6 分钟" / ", about 3–6 min" when the queue's history gave a range, else nothing. */
+export const etaText = (t: ReturnType<typeof translator>, eta?: EtaMinutes): string => (eta ? t('eta', { l: eta.low, h: eta.high }) : '');
 
 /** The visible text of a system message in the widget's language. */
 export function noticeText(
@@ -14,7 +17,7 @@ export function noticeText(
   const position = params.position ?? meta.position;
   switch (meta.notice) {
     case 'queued':
-      return position ? t('queued', { n: position }) : message.text;
+      return position ? t('queued', { n: position, e: etaText(t, params.etaMinutes) }) : message.text;
     case 'assigned':
       return name ? t('assigned', { name }) : message.text;
     case 'left_queue':
