@@ -136,7 +136,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       const held = state.conversations[summary.id];
       const me = state.agent?.id;
       if (me && held?.summary.assignedAgentId === me && state.mine.includes(summary.id) && summary.assignedAgentId !== me && (summary.state === 'assigned' || summary.state === 'queued')) {
-        // Given to someone else (a supervisor's assign or transfer): it is no longer mine to answer.
+        // Given to someone else (a supervisor's assign or transfer, or my own transfer): it is no longer mine to answer.
         const handedAway = { conversationId: summary.id, visitorName: summary.visitorName, ...(summary.assignedAgentName ? { agentName: summary.assignedAgentName } : {}) };
         return { ...withoutConversation(state, summary.id), handedAway };
       }

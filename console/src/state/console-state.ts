@@ -45,7 +45,7 @@ export interface ConsoleState {
   deskShown: boolean;
   /** True once the first hello arrived (what it lists was waiting before: not news for notifications). */
   greeted: boolean;
-  /** The last of my conversations that someone else (a supervisor) gave away: it left my list, and the console says where it went. */
+  /** The last of my conversations given to another agent or a queue (by a supervisor, or by my own transfer): it left my list, and the console says where it went. */
   handedAway: HandedAway | null;
 }
 

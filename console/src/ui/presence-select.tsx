@@ -8,7 +8,7 @@ import { presenceLabelKey } from './team-labels.ts';
 
 /** Props of {@link PresenceSelect}. */
 export interface PresenceSelectProps {
-  /** The console's connection: the server marks an offline agent online when their console connects, so it is read again then. */
+  /** The console's connection: when it connects, the server brings back an agent it had set offline (to their own choice), so it is read again then. */
   status: ConnectionStatus;
 }
 
