@@ -1,9 +1,10 @@
 /**
  * 历史 / History in Chromium: a visitor chats with an agent who closes; the visitor writes again and the
- * widget keeps the closed transcript above a new conversation; asking for a human again, the agent sees
- * 上一次会话 (the link to the closed one) in the conversation header and the handoff card. In 历史 the
- * agent finds the closed conversation by a Chinese word said in it and by the visitor's name, and opens
- * its transcript read-only. Screenshots (zh-CN and en, 1280 and 768 px) go to e2e/test-results/history/.
+ * widget keeps the closed transcript above a new conversation (after a reload too, one page back); asking
+ * for a human again, the agent sees 上一次会话 (the link to the closed one) in the conversation header and
+ * the handoff card. In 历史 the agent finds the closed conversation by a Chinese word said in it and by the
+ * visitor's name, and opens its transcript read-only. Screenshots (zh-CN and en, 1280 and 768 px) go to
+ * e2e/test-results/history/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -95,6 +96,20 @@ describeBrowser('history: a closed conversation continues as a new one, and the 
     const fresh = messageItems(log).filter({ hasText: AGAIN }).last();
     expect(await fresh.getByText(/^(已读|read)$/i).count(), 'The new message is marked 已读 though no agent has seen it.').toBe(0);
     await visitor.screenshot({ path: join(SHOTS, 'widget-continued-zh-CN-1280.png') });
+  });
+
+  step('2b. after a reload the widget resumes the new conversation and pages back into the closed one', async () => {
+    const { visitor } = ready();
+    await visitor.reload();
+    if (!(await panel(visitor).isVisible().catch(() => false))) await visitor.getByRole('button', { name: WIDGET.launcher }).first().click({ timeout: 20_000 });
+    const log = visitorLog(visitor);
+    await expectVisible(messageItems(log).filter({ hasText: AGAIN }), 'After a reload the new conversation is not on screen.', { context: log, timeout: 15_000 });
+    const earlier = panel(visitor).getByRole('button', { name: /更早|earlier/i });
+    await expectVisible(earlier, 'After a reload nothing offers the closed conversation above the new one (加载更早的消息).', { context: panel(visitor) });
+    await earlier.first().click();
+    await expectVisible(messageItems(log).filter({ hasText: QUESTION }), 'Loading earlier messages did not bring back the closed conversation.', { context: log });
+    const text = await visibleText(log);
+    expect(text.indexOf(REPLY), `The closed conversation is not above the new one:\n${text}`).toBeLessThan(text.lastIndexOf(AGAIN));
   });
 
   step('3. asking for a human again, the agent sees 上一次会话 and opens it in 历史', async () => {

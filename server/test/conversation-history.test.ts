@@ -79,9 +79,21 @@ for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database
     const detail = ok(await agentCall(agent, 'open', { conversationId: again.conversationId }));
     expect(detail.conversation.previousConversationId).toBe(v.id);
     expect(detail.card?.earlier.map((c) => [c.id, c.state])).toEqual([[v.id, 'closed']]);
-    // A reload resumes the new conversation.
-    const reloaded = ok(await visitorCall(connectVisitor(server.url), 'hello', { token: v.token }));
+    // A reload resumes the new conversation, and pages back from its first message into the closed one.
+    const tab = connectVisitor(server.url);
+    const reloaded = ok(await visitorCall(tab, 'hello', { token: v.token }));
     expect(reloaded.conversation.id).toBe(again.conversationId);
+    expect(reloaded.messages[0]?.seq).toBe(1);
+    expect(reloaded.hasOlder).toBe(true);
+    const earlier = ok(await visitorCall(tab, 'history', { conversationId: again.conversationId, beforeSeq: 1 }));
+    expect(earlier.hasOlder).toBe(false);
+    expect(new Set(earlier.messages.map((m) => m.conversationId))).toEqual(new Set([v.id]));
+    expect(earlier.messages.map((m) => m.text)).toContain('我的发票抬头写错了');
+    // Another visitor's token cannot page into it.
+    const stranger = connectVisitor(server.url);
+    ok(await visitorCall(stranger, 'hello', {}));
+    const refusedPage = await visitorCall(stranger, 'history', { conversationId: again.conversationId, beforeSeq: 1 });
+    expect(!refusedPage.ok && refusedPage.error.code).toBe('not_found');
   });
 
   it('the 转人工客服 button after a close queues a new conversation for the agents', async () => {

@@ -20,3 +20,24 @@ export async function replayPage(storage: Storage, conv: ConversationRecord, aft
 export function historyPage(storage: Storage, conversationId: string, beforeSeq: number): Promise<HistoryPage> {
   return storage.listMessagesBefore(conversationId, beforeSeq, LIMITS.replayPage);
 }
+
+/**
+ * The visitor pages back past a conversation's first message into the closed one it continues (they wrote
+ * again after it ended), so after a reload the widget still offers the earlier transcript above: "older"
+ * stays true at seq 1 while there is an earlier conversation, and the page before seq 1 is its newest page.
+ */
+export async function visitorHistoryPage(storage: Storage, conv: ConversationRecord, beforeSeq: number): Promise<HistoryPage> {
+  if (beforeSeq <= 1 && conv.previousConversationId) {
+    const [page, previous] = await Promise.all([
+      storage.listLatestMessages(conv.previousConversationId, LIMITS.replayPage),
+      storage.getConversation(conv.previousConversationId),
+    ]);
+    return previous ? withEarlier(previous, page) : page;
+  }
+  return withEarlier(conv, await historyPage(storage, conv.id, beforeSeq));
+}
+
+/** A page that reaches the start of a conversation which continues an earlier one still has older messages. */
+export function withEarlier(conv: ConversationRecord, page: HistoryPage): HistoryPage {
+  return page.hasOlder || !conv.previousConversationId ? page : { ...page, hasOlder: true };
+}

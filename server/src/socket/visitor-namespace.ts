@@ -10,7 +10,7 @@ import { isCancel } from '../conversation/cancel-words.ts';
 import { isLeaveMessageEntry } from '../conversation/leave-message-offer.ts';
 import { visitorAvailabilityNow } from '../conversation/routing.ts';
 import { continueAfterEnd, ENDED_STATES, handoff, leaveQueue, postNotice } from '../conversation/lifecycle.ts';
-import { historyPage, replayPage } from '../conversation/message-pages.ts';
+import { replayPage, visitorHistoryPage, withEarlier } from '../conversation/message-pages.ts';
 import { acceptAnswers } from '../conversation/pre-chat.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
 import { visitorView } from '../conversation/views.ts';
@@ -148,7 +148,8 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
       token,
       visitorId: visitor.id,
       conversation: await visitorView(ctx, conv),
-      ...(await replayPage(storage, conv, hello.lastSeq)),
+      // At the start of a conversation that continues a closed one, the widget can page back into that one.
+      ...withEarlier(conv, await replayPage(storage, conv, hello.lastSeq)),
       welcome: welcomeSuggestions(site, loaded, lang),
       // The header's "agents online / back at 09:00", for the conversation's department (the site default before one is known).
       availability: await visitorAvailabilityNow(ctx, conv.department ?? site.defaultDepartment),
@@ -240,6 +241,6 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
   on('history', HistorySchema, async (input) => {
     const visitorId = requireVisitor();
     const conv = input.conversationId ? await ownConversation(visitorId, input.conversationId) : await currentConversation(visitorId);
-    return historyPage(storage, conv.id, input.beforeSeq);
+    return visitorHistoryPage(storage, conv, input.beforeSeq);
   });
 }
