@@ -1,4 +1,5 @@
 /** Domain types shared by the server, the widget and the console. */
+import type { TicketStatus } from './ticket-schemas.ts';
 
 /** bot → queued → assigned → closed; queued → ticket when nobody can take it. */
 export const CONVERSATION_STATES = ['bot', 'queued', 'assigned', 'closed', 'ticket'] as const;
@@ -213,7 +214,7 @@ export interface HandoffCard {
   /** The visitor's other conversations, newest first. */
   earlier: { id: string; state: ConversationState; createdAt: number; preview?: string }[];
   /** The visitor's tickets, newest first. */
-  tickets: { number: string; status: 'open' | 'pending' | 'resolved' | 'closed'; createdAt: number }[];
+  tickets: { number: string; status: TicketStatus; createdAt: number }[];
 }
 
 export type AgentRole = 'admin' | 'supervisor' | 'agent';

@@ -1,6 +1,7 @@
 /** The storage seam: every persistent read and write the server makes, async so SQLite and PostgreSQL can both implement it. */
 import type { AgentRole, Author, ConversationState, InternalNote, Lang, Message, MessageMeta, PreChatSettings, Presence } from '@kefu/shared';
 import type { JobStorage } from './job-storage.ts';
+import type { TicketStorage } from './ticket-storage.ts';
 
 /** A website that embeds the widget. */
 export interface SiteRecord {
@@ -296,34 +297,11 @@ export interface SessionRecord {
   lastSeenAt: number;
 }
 
-export const TICKET_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
-
-export interface TicketRecord {
-  id: string;
-  /** Human-readable, unique: T20261122-0001. */
-  number: string;
-  conversationId?: string;
-  visitorId?: string;
-  status: TicketStatus;
-  contact?: string;
-  description?: string;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface NewTicket {
-  conversationId?: string;
-  visitorId?: string;
-  contact?: string;
-  description?: string;
-  /** Calendar day in the service time zone, YYYYMMDD; numbering restarts each day. */
-  day: string;
-  createdAt: number;
-}
+export { TICKET_STATUSES, type TicketStatus } from '@kefu/shared';
+export type { NewTicket, TicketRecord } from './ticket-storage.ts';
 
 /** Everything the server persists. Implementations must make `appendMessage`, `transitionConversation`, `rateConversation` and `createTicket` atomic across processes. */
-export interface Storage extends JobStorage {
+export interface Storage extends JobStorage, TicketStorage {
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -484,9 +462,4 @@ export interface Storage extends JobStorage {
   /** Deletes sessions past `expiresAt`, and those not seen since `idleSince` when given. */
   deleteExpiredSessions(now: number, idleSince?: number): Promise<number>;
 
-  createTicket(input: NewTicket): Promise<TicketRecord>;
-  getTicketByNumber(number: string): Promise<TicketRecord | undefined>;
-  /** The visitor's tickets, newest first, at most `limit`. */
-  listVisitorTickets(visitorId: string, limit: number): Promise<TicketRecord[]>;
-  updateTicketStatus(number: string, status: TicketStatus, now: number): Promise<TicketRecord | undefined>;
 }

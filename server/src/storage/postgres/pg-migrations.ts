@@ -278,6 +278,56 @@ export const PG_MIGRATIONS: PgMigration[] = [
       CREATE INDEX jobs_due ON jobs (run_at) WHERE done_at IS NULL AND failed_at IS NULL;
     `,
   },
+  {
+    version: 13,
+    name: 'tickets worked by agents: statuses, tier, plan, kind, requester, assignee, SLA clocks and pauses, thread',
+    // As SQLite's 13: 'pending' rows become 'in_progress'; clocks and pauses as JSONB arrays; due_key sorts "due soonest".
+    sql: `
+      ALTER TABLE tickets DROP CONSTRAINT tickets_status_check;
+      UPDATE tickets SET status = 'in_progress' WHERE status = 'pending';
+      ALTER TABLE tickets ADD CONSTRAINT tickets_status_check CHECK (status IN ('open', 'in_progress', 'waiting_customer', 'resolved', 'closed'));
+      ALTER TABLE tickets
+        ADD COLUMN title TEXT NOT NULL DEFAULT '',
+        ADD COLUMN category TEXT,
+        ADD COLUMN department TEXT,
+        ADD COLUMN tier TEXT NOT NULL DEFAULT 'normal' CHECK (tier IN ('urgent', 'severe', 'normal')),
+        ADD COLUMN plan TEXT NOT NULL DEFAULT 'free' CHECK (plan IN ('free', 'basic', 'professional', 'enterprise')),
+        ADD COLUMN priority BOOLEAN NOT NULL DEFAULT FALSE,
+        ADD COLUMN kind TEXT NOT NULL DEFAULT 'fault' CHECK (kind IN ('fault', 'complaint', 'suggestion')),
+        ADD COLUMN requester_name TEXT,
+        ADD COLUMN requester_email TEXT,
+        ADD COLUMN requester_phone TEXT,
+        ADD COLUMN assignee_id TEXT REFERENCES agents(id),
+        ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0,
+        ADD COLUMN escalated_at BIGINT,
+        ADD COLUMN paused_at BIGINT,
+        ADD COLUMN pauses JSONB NOT NULL DEFAULT '[]',
+        ADD COLUMN clocks JSONB NOT NULL DEFAULT '[]',
+        ADD COLUMN due_key BIGINT NOT NULL DEFAULT 9999999999999,
+        ADD COLUMN sla_state TEXT NOT NULL DEFAULT 'ok' CHECK (sla_state IN ('ok', 'at_risk', 'breached')),
+        ADD COLUMN resolved_at BIGINT,
+        ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+      UPDATE tickets SET title = COALESCE(left(replace(description, E'\\n', ' '), 80), '');
+      CREATE INDEX tickets_by_due ON tickets (due_key, id);
+      CREATE INDEX tickets_by_created ON tickets (created_at, id);
+      CREATE INDEX tickets_by_assignee ON tickets (assignee_id, due_key);
+      CREATE INDEX tickets_by_department ON tickets (department, due_key);
+      CREATE TABLE ticket_events (
+        id TEXT PRIMARY KEY,
+        ord BIGINT GENERATED ALWAYS AS IDENTITY,
+        ticket_id TEXT NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+        type TEXT NOT NULL CHECK (type IN ('created', 'reply', 'note', 'status', 'tier', 'assignment', 'department', 'escalation', 'sla')),
+        public BOOLEAN NOT NULL DEFAULT FALSE,
+        author_kind TEXT NOT NULL CHECK (author_kind IN ('agent', 'customer', 'system')),
+        author_id TEXT,
+        author_name TEXT,
+        text TEXT,
+        data JSONB NOT NULL DEFAULT '{}',
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX ticket_events_by_ticket ON ticket_events (ticket_id, created_at, ord);
+    `,
+  },
 ];
 
 /**

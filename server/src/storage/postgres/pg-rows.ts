@@ -4,7 +4,7 @@
  * here, checked, in one place. JSONB and BOOLEAN arrive already parsed.
  */
 import { PRE_CHAT_OFF, type AgentRole, type Author, type ConversationState, type Lang, type Message, type MessageMeta, type PreChatSettings, type Presence } from '@kefu/shared';
-import type { AgentRecord, ConversationRecord, FlowState, SiteRecord, TicketRecord, TicketStatus, VisitorRecord } from '../storage.ts';
+import type { AgentRecord, ConversationRecord, FlowState, SiteRecord, VisitorRecord } from '../storage.ts';
 
 type Nullable<T> = T | null;
 /** A BIGINT as node-postgres hands it over. */
@@ -82,18 +82,6 @@ export interface PgAgentRow {
   presence: string;
   presence_at: BigIntText;
   capacity: number;
-  created_at: BigIntText;
-  updated_at: BigIntText;
-}
-
-export interface PgTicketRow {
-  id: string;
-  number: string;
-  conversation_id: Nullable<string>;
-  visitor_id: Nullable<string>;
-  status: string;
-  contact: Nullable<string>;
-  description: Nullable<string>;
   created_at: BigIntText;
   updated_at: BigIntText;
 }
@@ -190,19 +178,6 @@ export const toAgent = (r: PgAgentRow): AgentRecord =>
     presence: r.presence as Presence,
     presenceAt: toNumber(r.presence_at),
     capacity: r.capacity,
-    createdAt: toNumber(r.created_at),
-    updatedAt: toNumber(r.updated_at),
-  });
-
-export const toTicket = (r: PgTicketRow): TicketRecord =>
-  compact({
-    id: r.id,
-    number: r.number,
-    conversationId: opt(r.conversation_id),
-    visitorId: opt(r.visitor_id),
-    status: r.status as TicketStatus,
-    contact: opt(r.contact),
-    description: opt(r.description),
     createdAt: toNumber(r.created_at),
     updatedAt: toNumber(r.updated_at),
   });

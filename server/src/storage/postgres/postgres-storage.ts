@@ -34,6 +34,8 @@ import type {
 import type { CannedReplyPatch, CannedReplyRecord } from '../storage.ts';
 import * as canned from './pg-canned-replies.ts';
 import * as jobs from './pg-jobs.ts';
+import * as tickets from './pg-tickets.ts';
+import type { NewTicketEvent, TicketChange, TicketEventRecord, TicketQuery } from '../ticket-storage.ts';
 import type { JobRecord, NewJob } from '../job-storage.ts';
 import * as queueWaits from './pg-queue-waits.ts';
 import type { QueueWaitRecord } from '../storage.ts';
@@ -49,11 +51,9 @@ import {
   toConversation,
   toNumber,
   toSite,
-  toTicket,
   toVisitor,
   type PgConversationRow,
   type PgSiteRow,
-  type PgTicketRow,
   type PgVisitorRow,
 } from './pg-rows.ts';
 
@@ -509,37 +509,35 @@ export class PostgresStorage implements Storage {
     return agents.deleteExpiredSessions(this.pool, now, idleSince);
   }
 
-  /**
-   * One statement: the day's counter row is created or bumped under its row lock (concurrent
-   * creators queue on it), and the ticket takes the number it returned.
-   */
-  async createTicket(input: NewTicket): Promise<TicketRecord> {
-    const row = await this.one<PgTicketRow>(
-      `WITH n AS (
-         INSERT INTO ticket_counters (day, last) VALUES ($1, 1)
-         ON CONFLICT (day) DO UPDATE SET last = ticket_counters.last + 1 RETURNING last
-       )
-       INSERT INTO tickets (id, number, conversation_id, visitor_id, status, contact, description, created_at, updated_at)
-       SELECT $2::text, 'T' || $1 || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0'),
-         $3::text, $4::text, 'open', $5::text, $6::text, $7::bigint, $7::bigint FROM n
-       RETURNING *`,
-      [input.day, randomUUID(), input.conversationId ?? null, input.visitorId ?? null, input.contact ?? null, input.description ?? null, input.createdAt],
-    );
-    return toTicket(row!);
+  createTicket(input: NewTicket): Promise<TicketRecord> {
+    return tickets.createTicket(this.pool, input);
   }
 
-  async getTicketByNumber(number: string): Promise<TicketRecord | undefined> {
-    const row = await this.one<PgTicketRow>('SELECT * FROM tickets WHERE number = $1', [number]);
-    return row && toTicket(row);
+  getTicket(id: string): Promise<TicketRecord | undefined> {
+    return tickets.getTicket(this.pool, id);
   }
 
-  async listVisitorTickets(visitorId: string, limit: number): Promise<TicketRecord[]> {
-    const rows = await this.all<PgTicketRow>('SELECT * FROM tickets WHERE visitor_id = $1 ORDER BY created_at DESC, number DESC LIMIT $2', [visitorId, limit]);
-    return rows.map(toTicket);
+  getTicketByNumber(number: string): Promise<TicketRecord | undefined> {
+    return tickets.getTicketByNumber(this.pool, number);
   }
 
-  async updateTicketStatus(number: string, status: TicketStatus, now: number): Promise<TicketRecord | undefined> {
-    const row = await this.one<PgTicketRow>('UPDATE tickets SET status = $1, updated_at = $2 WHERE number = $3 RETURNING *', [status, now, number]);
-    return row && toTicket(row);
+  listVisitorTickets(visitorId: string, limit: number): Promise<TicketRecord[]> {
+    return tickets.listVisitorTickets(this.pool, visitorId, limit);
+  }
+
+  updateTicketStatus(number: string, status: TicketStatus, now: number): Promise<TicketRecord | undefined> {
+    return tickets.updateTicketStatus(this.pool, number, status, now);
+  }
+
+  updateTicket(id: string, revision: number, change: TicketChange, events: readonly NewTicketEvent[], now: number): Promise<TicketRecord | undefined> {
+    return tickets.updateTicket(this.pool, id, revision, change, events, now);
+  }
+
+  listTickets(query: TicketQuery): Promise<TicketRecord[]> {
+    return tickets.listTickets(this.pool, query);
+  }
+
+  listTicketEvents(ticketId: string): Promise<TicketEventRecord[]> {
+    return tickets.listTicketEvents(this.pool, ticketId);
   }
 }

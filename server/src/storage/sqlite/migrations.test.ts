@@ -35,3 +35,25 @@ it('upgrades a version-4 database without losing agents, their sessions or their
   expect(check.pragma('foreign_keys', { simple: true })).toBe(1);
   check.close();
 });
+
+it('migration 13 keeps every ticket: a pending one becomes in_progress, the title is the description\'s first line', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'kefu-migrate-')), 'kefu.sqlite');
+  const db = new Database(file);
+  db.pragma('foreign_keys = ON');
+  runMigrations(db, MIGRATIONS.filter((m) => m.version <= 12));
+  db.exec(`
+    INSERT INTO sites (key, name, created_at) VALUES ('demo', 'Demo', 1);
+    INSERT INTO visitors (id, site_key, created_at, last_seen_at) VALUES ('v1', 'demo', 1, 1);
+    INSERT INTO tickets (id, number, visitor_id, status, contact, description, created_at, updated_at)
+      VALUES ('t1', 'T20261122-0001', 'v1', 'pending', '13800000000', '发票开错了
+请重开', 5, 6),
+             ('t2', 'T20261122-0002', NULL, 'open', NULL, NULL, 7, 7);
+  `);
+  db.close();
+
+  const storage = openSqliteStorage(file);
+  expect(await storage.getTicketByNumber('T20261122-0001')).toMatchObject({ status: 'in_progress', title: '发票开错了 请重开', description: '发票开错了\n请重开', tier: 'normal', plan: 'free', kind: 'fault', reopenCount: 0 });
+  expect(await storage.getTicketByNumber('T20261122-0002')).toMatchObject({ status: 'open', title: '' });
+  expect((await storage.listVisitorTickets('v1', 5)).map((t) => t.number)).toEqual(['T20261122-0001']);
+  await storage.close();
+});

@@ -285,6 +285,72 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX jobs_due ON jobs (run_at) WHERE done_at IS NULL AND failed_at IS NULL;
     `,
   },
+  {
+    version: 13,
+    name: 'tickets worked by agents: statuses, tier, plan, kind, requester, assignee, SLA clocks and pauses, thread',
+    // SQLite cannot alter the status CHECK, so tickets is rebuilt; 'pending' rows become 'in_progress'. The title of
+    // an older ticket is its description's first 80 characters. clocks: JSON array of the ticket's SLA clocks (basis,
+    // promised time, due and target instants, when met, the state the timers reached); pauses: JSON array of ended
+    // waits on the customer ({from, to}), paused_at the one under way. due_key: the soonest running due time, or
+    // 9999999999999 when none runs (sorts last). revision guards concurrent updates.
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE tickets_new (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        conversation_id TEXT REFERENCES conversations(id),
+        visitor_id TEXT REFERENCES visitors(id),
+        status TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'waiting_customer', 'resolved', 'closed')),
+        contact TEXT,
+        description TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        category TEXT,
+        department TEXT,
+        tier TEXT NOT NULL DEFAULT 'normal' CHECK (tier IN ('urgent', 'severe', 'normal')),
+        plan TEXT NOT NULL DEFAULT 'free' CHECK (plan IN ('free', 'basic', 'professional', 'enterprise')),
+        priority INTEGER NOT NULL DEFAULT 0,
+        kind TEXT NOT NULL DEFAULT 'fault' CHECK (kind IN ('fault', 'complaint', 'suggestion')),
+        requester_name TEXT,
+        requester_email TEXT,
+        requester_phone TEXT,
+        assignee_id TEXT REFERENCES agents(id),
+        reopen_count INTEGER NOT NULL DEFAULT 0,
+        escalated_at INTEGER,
+        paused_at INTEGER,
+        pauses TEXT NOT NULL DEFAULT '[]',
+        clocks TEXT NOT NULL DEFAULT '[]',
+        due_key INTEGER NOT NULL DEFAULT 9999999999999,
+        sla_state TEXT NOT NULL DEFAULT 'ok' CHECK (sla_state IN ('ok', 'at_risk', 'breached')),
+        resolved_at INTEGER,
+        revision INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      INSERT INTO tickets_new (id, number, conversation_id, visitor_id, status, contact, description, title, created_at, updated_at)
+        SELECT id, number, conversation_id, visitor_id, CASE status WHEN 'pending' THEN 'in_progress' ELSE status END,
+          contact, description, COALESCE(substr(replace(description, char(10), ' '), 1, 80), ''), created_at, updated_at FROM tickets;
+      DROP TABLE tickets;
+      ALTER TABLE tickets_new RENAME TO tickets;
+      CREATE INDEX tickets_by_visitor ON tickets (visitor_id);
+      CREATE INDEX tickets_by_due ON tickets (due_key, id);
+      CREATE INDEX tickets_by_created ON tickets (created_at, id);
+      CREATE INDEX tickets_by_assignee ON tickets (assignee_id, due_key);
+      CREATE INDEX tickets_by_department ON tickets (department, due_key);
+      CREATE TABLE ticket_events (
+        id TEXT PRIMARY KEY,
+        ticket_id TEXT NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+        type TEXT NOT NULL CHECK (type IN ('created', 'reply', 'note', 'status', 'tier', 'assignment', 'department', 'escalation', 'sla')),
+        public INTEGER NOT NULL DEFAULT 0,
+        author_kind TEXT NOT NULL CHECK (author_kind IN ('agent', 'customer', 'system')),
+        author_id TEXT,
+        author_name TEXT,
+        text TEXT,
+        data TEXT NOT NULL DEFAULT '{}',
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX ticket_events_by_ticket ON ticket_events (ticket_id, created_at);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */

@@ -1,6 +1,6 @@
 /** Maps SQLite rows (snake_case, NULLs, JSON text) to storage records. */
 import { PRE_CHAT_OFF, type AgentRole, type Author, type ConversationState, type Lang, type Message, type MessageMeta, type PreChatSettings, type Presence } from '@kefu/shared';
-import type { AgentRecord, ConversationRecord, DepartmentRecord, FlowState, InviteRecord, SiteRecord, TicketRecord, TicketStatus, VisitorRecord } from '../storage.ts';
+import type { AgentRecord, ConversationRecord, DepartmentRecord, FlowState, InviteRecord, SiteRecord, VisitorRecord } from '../storage.ts';
 
 type Nullable<T> = T | null;
 
@@ -97,18 +97,6 @@ export interface DepartmentRow {
   created_at: number;
   /** Comma-joined agent ids (group_concat); ids are UUIDs, so no comma inside one. */
   members: Nullable<string>;
-}
-
-export interface TicketRow {
-  id: string;
-  number: string;
-  conversation_id: Nullable<string>;
-  visitor_id: Nullable<string>;
-  status: string;
-  contact: Nullable<string>;
-  description: Nullable<string>;
-  created_at: number;
-  updated_at: number;
 }
 
 /** Drops keys whose value is undefined so records compare cleanly. */
@@ -218,16 +206,3 @@ export const toDepartment = (r: DepartmentRow): DepartmentRecord => ({
   createdAt: r.created_at,
   members: r.members ? r.members.split(',') : [],
 });
-
-export const toTicket = (r: TicketRow): TicketRecord =>
-  compact({
-    id: r.id,
-    number: r.number,
-    conversationId: opt(r.conversation_id),
-    visitorId: opt(r.visitor_id),
-    status: r.status as TicketStatus,
-    contact: opt(r.contact),
-    description: opt(r.description),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  });

@@ -32,6 +32,8 @@ import type {
 import type { CannedReplyPatch, CannedReplyRecord } from '../storage.ts';
 import * as canned from './sqlite-canned-replies.ts';
 import * as jobs from './sqlite-jobs.ts';
+import * as tickets from './sqlite-tickets.ts';
+import type { NewTicketEvent, TicketChange, TicketEventRecord, TicketQuery } from '../ticket-storage.ts';
 import type { JobRecord, NewJob } from '../job-storage.ts';
 import * as queueWaits from './sqlite-queue-waits.ts';
 import type { QueueWaitRecord } from '../storage.ts';
@@ -45,13 +47,11 @@ import {
   toConversation,
   toMessage,
   toSite,
-  toTicket,
   toVisitor,
   type AgentRow,
   type ConversationRow,
   type MessageRow,
   type SiteRow,
-  type TicketRow,
   type VisitorRow,
 } from './rows.ts';
 import { patchColumns } from './patch-columns.ts';
@@ -733,45 +733,34 @@ class SqliteStorage implements Storage {
   }
 
   createTicket(input: NewTicket): Promise<TicketRecord> {
-    return this.write((): TicketRecord => {
-      const { last } = this.get<{ last: number }>(
-        `INSERT INTO ticket_counters (day, last) VALUES (?, 1)
-         ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last`,
-        input.day,
-      )!;
-      const row: TicketRow = {
-        id: randomUUID(),
-        number: `T${input.day}-${String(last).padStart(4, '0')}`,
-        conversation_id: input.conversationId ?? null,
-        visitor_id: input.visitorId ?? null,
-        status: 'open',
-        contact: input.contact ?? null,
-        description: input.description ?? null,
-        created_at: input.createdAt,
-        updated_at: input.createdAt,
-      };
-      this.stmt(
-          `INSERT INTO tickets (id, number, conversation_id, visitor_id, status, contact, description, created_at, updated_at)
-           VALUES (@id, @number, @conversation_id, @visitor_id, @status, @contact, @description, @created_at, @updated_at)`,
-        )
-        .run(row);
-      return toTicket(row);
-    });
+    return tickets.createTicket(this.queries, input);
   }
 
-  async getTicketByNumber(number: string): Promise<TicketRecord | undefined> {
-    const row = this.get<TicketRow>('SELECT * FROM tickets WHERE number = ?', number);
-    return row && toTicket(row);
+  getTicket(id: string): Promise<TicketRecord | undefined> {
+    return tickets.getTicket(this.queries, id);
   }
 
-  async listVisitorTickets(visitorId: string, limit: number): Promise<TicketRecord[]> {
-    return this.all<TicketRow>('SELECT * FROM tickets WHERE visitor_id = ? ORDER BY created_at DESC, number DESC LIMIT ?', visitorId, limit).map(toTicket);
+  getTicketByNumber(number: string): Promise<TicketRecord | undefined> {
+    return tickets.getTicketByNumber(this.queries, number);
+  }
+
+  listVisitorTickets(visitorId: string, limit: number): Promise<TicketRecord[]> {
+    return tickets.listVisitorTickets(this.queries, visitorId, limit);
   }
 
   updateTicketStatus(number: string, status: TicketStatus, now: number): Promise<TicketRecord | undefined> {
-    return this.write(() => {
-      const row = this.get<TicketRow>('UPDATE tickets SET status = ?, updated_at = ? WHERE number = ? RETURNING *', status, now, number);
-      return row && toTicket(row);
-    });
+    return tickets.updateTicketStatus(this.queries, number, status, now);
+  }
+
+  updateTicket(id: string, revision: number, change: TicketChange, events: readonly NewTicketEvent[], now: number): Promise<TicketRecord | undefined> {
+    return tickets.updateTicket(this.queries, id, revision, change, events, now);
+  }
+
+  listTickets(query: TicketQuery): Promise<TicketRecord[]> {
+    return tickets.listTickets(this.queries, query);
+  }
+
+  listTicketEvents(ticketId: string): Promise<TicketEventRecord[]> {
+    return tickets.listTicketEvents(this.queries, ticketId);
   }
 }
