@@ -17,12 +17,15 @@ export interface Stack {
   close: () => Promise<void>;
 }
 
-/** Starts server, host page and browser; the server only lets the host page's origin embed the widget. */
-export async function startStack(chromiumPath: string): Promise<Stack> {
+/**
+ * Starts server, host page and browser; the server only lets the host page's origin embed the widget. `serverEnv`
+ * adds to the server's environment (a journey's own settings, such as KEFU_LONG_WAIT_MINUTES).
+ */
+export async function startStack(chromiumPath: string, serverEnv: Record<string, string> = {}): Promise<Stack> {
   ensureBuild();
   const port = await freePort();
   const hostPage = await startHostPage({ widgetBase: `http://127.0.0.1:${port}` });
-  const env = { ALLOWED_ORIGINS: hostPage.origin, TZ: serviceHoursZone() };
+  const env = { ...serverEnv, ALLOWED_ORIGINS: hostPage.origin, TZ: serviceHoursZone() };
   let server: RunningServer | undefined;
   try {
     server = await startServer({ port, env });
