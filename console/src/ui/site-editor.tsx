@@ -108,13 +108,20 @@ export function SiteEditor({ site, departments, onSaved }: SiteEditorProps) {
           <span>{t('siteName')}</span>
           <input value={draft.name} required maxLength={80} onInput={(e) => set('name', e.currentTarget.value)} />
         </label>
-        <label class="field">
-          <span>{t('siteOrigins')}</span>
-          <textarea rows={3} value={draft.origins} spellcheck={false} aria-describedby={id('origins-hint')} onInput={(e) => set('origins', e.currentTarget.value)} />
+        <div class="field">
+          <label for={id('origins')}>{t('siteOrigins')}</label>
+          <textarea
+            id={id('origins')}
+            rows={3}
+            value={draft.origins}
+            spellcheck={false}
+            aria-describedby={id('origins-hint')}
+            onInput={(e) => set('origins', e.currentTarget.value)}
+          />
           <small id={id('origins-hint')} class="muted">
             {t('siteOriginsHint')}
           </small>
-        </label>
+        </div>
         <div class="field">
           <span id={id('color-label')}>{t('siteThemeColor')}</span>
           <div class="color-row">
@@ -180,9 +187,9 @@ export function SiteEditor({ site, departments, onSaved }: SiteEditorProps) {
             </label>
           </div>
         </fieldset>
-        <label class="field">
-          <span>{t('siteDefaultDepartment')}</span>
-          <select value={draft.defaultDepartment} aria-describedby={id('dept-hint')} onChange={(e) => set('defaultDepartment', e.currentTarget.value)}>
+        <div class="field">
+          <label for={id('dept')}>{t('siteDefaultDepartment')}</label>
+          <select id={id('dept')} value={draft.defaultDepartment} aria-describedby={id('dept-hint')} onChange={(e) => set('defaultDepartment', e.currentTarget.value)}>
             <option value="">{t('noneOption')}</option>
             {departments.map((d) => (
               <option key={d.key} value={d.key}>
@@ -193,7 +200,7 @@ export function SiteEditor({ site, departments, onSaved }: SiteEditorProps) {
           <small id={id('dept-hint')} class="muted">
             {t('siteDefaultDepartmentHint')}
           </small>
-        </label>
+        </div>
         <fieldset class="field-group">
           <legend>{t('siteIdentity')}</legend>
           <p class="muted">{site.hasIdentitySecret ? t('siteSecretSet') : t('siteSecretUnset')}</p>
