@@ -34,6 +34,8 @@ export function LiveConversations({ client, me, onOpen }: LiveConversationsProps
   const [agents, setAgents] = useState<TransferTarget[]>([]);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [picked, setPicked] = useState<Record<string, string>>({});
+  // Kept apart: a refresh that worked clears a failed load, never the reason an assignment was refused.
+  const [loadError, setLoadError] = useState<MessageKey | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
   const [fetchedAt, setFetchedAt] = useState(Date.now());
   const now = useNow(1_000);
@@ -44,8 +46,8 @@ export function LiveConversations({ client, me, onOpen }: LiveConversationsProps
     if (live.ok) {
       setRows(live.data.conversations);
       setFetchedAt(Date.now());
-      setError(null);
-    } else setError(`error_${live.error.code}`);
+      setLoadError(null);
+    } else setLoadError(`error_${live.error.code}`);
     if (team.ok) setAgents(team.data.agents);
   };
 
@@ -58,6 +60,7 @@ export function LiveConversations({ client, me, onOpen }: LiveConversationsProps
 
   const assign = async (conversationId: string, agentId: string) => {
     if (!client || !agentId) return;
+    setError(null);
     const res = await client.assign(conversationId, agentId);
     if (!res.ok) setError(`error_${res.error.code}`);
     await refresh();
@@ -68,6 +71,7 @@ export function LiveConversations({ client, me, onOpen }: LiveConversationsProps
     return d ? departmentName(d, lang) : (key ?? t('noDepartment'));
   };
 
+  const shownError = error ?? loadError;
   return (
     <section class="page live-page" aria-labelledby="live-heading">
       <div class="page-head">
@@ -76,9 +80,9 @@ export function LiveConversations({ client, me, onOpen }: LiveConversationsProps
           {t('liveRefresh')}
         </button>
       </div>
-      {error && (
+      {shownError && (
         <p class="form-error" role="alert">
-          {t(error)}
+          {t(shownError)}
         </p>
       )}
       {rows && rows.length === 0 && <p class="empty">{t('liveEmpty')}</p>}

@@ -4,34 +4,13 @@ import userEvent from '@testing-library/user-event';
 import type { ConversationSummary, TransferTarget } from '@kefu/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch } from '../../test/fake-fetch.ts';
-import { AgentClient } from '../net/agent-client.ts';
+import { agentServer } from '../../test/fake-agent-socket.ts';
+import { startAgentClient } from '../../test/start-agent-client.ts';
+import type { AgentClient } from '../net/agent-client.ts';
 import { TransferDialog, type TransferDialogProps } from './transfer-dialog.tsx';
 
-/** The server side of the `/agent` socket: what each request is answered with, and what was asked. */
-const server = vi.hoisted(() => ({
-  answers: {} as Record<string, (payload: unknown) => unknown>,
-  emitted: [] as { event: string; payload: unknown }[],
-}));
-
-// The network edge: the real AgentClient talks to this socket instead of a server.
-vi.mock('socket.io-client', () => ({
-  io: () => {
-    const socket = {
-      connected: true,
-      active: true,
-      on: () => socket,
-      emit(event: string, payload: unknown, ack: (res: unknown) => void) {
-        server.emitted.push({ event, payload });
-        const answer = server.answers[event]?.(payload);
-        if (answer !== undefined) ack(answer);
-        return socket;
-      },
-      removeAllListeners: () => socket,
-      disconnect: () => socket,
-    };
-    return socket;
-  },
-}));
+// The network edge: the real AgentClient talks to a scripted socket instead of a server.
+vi.mock('socket.io-client', () => import('../../test/fake-agent-socket.ts'));
 
 const conversation: ConversationSummary = {
   id: 'c1',
@@ -56,11 +35,6 @@ const colleagues: TransferTarget[] = [
 
 let client: AgentClient;
 beforeEach(() => {
-  server.emitted.length = 0;
-  server.answers = {
-    listAgents: () => ({ ok: true, data: { agents: colleagues } }),
-    transfer: (p) => ({ ok: true, data: { conversation: { ...conversation, department: (p as { to: { department?: string } }).to.department } } }),
-  };
   fakeFetch({
     'GET /api/departments': {
       body: {
@@ -71,19 +45,10 @@ beforeEach(() => {
       },
     },
   });
-  client = new AgentClient({
-    status: () => undefined,
-    hello: () => undefined,
-    queue: () => undefined,
-    conversation: () => undefined,
-    message: () => undefined,
-    typing: () => undefined,
-    read: () => undefined,
-    resynced: () => undefined,
-    unauthorized: () => undefined,
-    watched: () => [],
+  client = startAgentClient({
+    listAgents: () => ({ ok: true, data: { agents: colleagues } }),
+    transfer: (p: { to: { department?: string } }) => ({ ok: true, data: { conversation: { ...conversation, department: p.to.department } } }),
   });
-  client.start();
 });
 afterEach(() => {
   client.close();
@@ -127,7 +92,7 @@ describe('TransferDialog', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: '选择客服' }), '韩梅梅 · 账户与账单');
     await user.type(screen.getByRole('textbox', { name: '给接收人的备注（访客看不到）' }), ' 老客户，问发票 ');
     await user.click(submit);
-    expect(server.emitted.at(-1)).toEqual({ event: 'transfer', payload: { conversationId: 'c1', to: { agentId: 'a2' }, note: '老客户，问发票' } });
+    expect(agentServer.emitted.at(-1)).toEqual({ event: 'transfer', payload: { conversationId: 'c1', to: { agentId: 'a2' }, note: '老客户，问发票' } });
     await waitFor(() => expect(onDone).toHaveBeenCalledOnce());
   });
 
@@ -137,12 +102,12 @@ describe('TransferDialog', () => {
     const select = screen.getByRole('combobox', { name: '选择部门' });
     await user.selectOptions(select, '技术支持');
     await user.click(screen.getByRole('button', { name: '确认转接' }));
-    expect(server.emitted.at(-1)).toEqual({ event: 'transfer', payload: { conversationId: 'c1', to: { department: 'tech' } } });
+    expect(agentServer.emitted.at(-1)).toEqual({ event: 'transfer', payload: { conversationId: 'c1', to: { department: 'tech' } } });
     await waitFor(() => expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ department: 'tech' })));
   });
 
   it('says why the server refused, and stays open', async () => {
-    server.answers.transfer = () => ({ ok: false, error: { code: 'forbidden', message: 'no' } });
+    agentServer.answers.transfer = () => ({ ok: false, error: { code: 'forbidden', message: 'no' } });
     const { user, onDone } = open();
     await agentOptions();
     await user.selectOptions(screen.getByRole('combobox', { name: '选择客服' }), '韩梅梅 · 账户与账单');
@@ -156,7 +121,7 @@ describe('TransferDialog', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     open();
     expect((await agentOptions()).find((o) => o.textContent!.startsWith('王芳'))!.disabled).toBe(true);
-    server.answers.listAgents = () => ({ ok: true, data: { agents: colleagues.map((a) => (a.id === 'a4' ? { ...a, presence: 'online' } : a)) } });
+    agentServer.answers.listAgents = () => ({ ok: true, data: { agents: colleagues.map((a) => (a.id === 'a4' ? { ...a, presence: 'online' } : a)) } });
     await act(async () => {
       vi.advanceTimersByTime(3000);
     });
@@ -168,6 +133,6 @@ describe('TransferDialog', () => {
     await user.keyboard('{Escape}');
     await user.click(screen.getByRole('button', { name: '取消' }));
     expect(onCancel).toHaveBeenCalledTimes(2);
-    expect(server.emitted.filter((e) => e.event === 'transfer')).toEqual([]);
+    expect(agentServer.emitted.filter((e) => e.event === 'transfer')).toEqual([]);
   });
 });

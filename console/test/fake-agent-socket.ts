@@ -1,0 +1,28 @@
+/**
+ * The network edge of the console's socket: a stand-in for `socket.io-client` under the real
+ * AgentClient. A test mocks the module with it — `vi.mock('socket.io-client', () => import('../../test/fake-agent-socket.ts'))`
+ * — then scripts `agentServer.answers` (the ack of each request) and reads `agentServer.emitted`;
+ * `start-agent-client.ts` starts a client on it. This file imports nothing: the client imports what it stands for.
+ */
+export const agentServer = {
+  answers: {} as Record<string, (payload: never) => unknown>,
+  emitted: [] as { event: string; payload: unknown }[],
+};
+
+/** Replaces `io()`: a socket already connected, whose requests the script answers (no answer: the client times out). */
+export function io() {
+  const socket = {
+    connected: true,
+    active: true,
+    on: () => socket,
+    emit(event: string, payload: never, ack?: (res: unknown) => void) {
+      agentServer.emitted.push({ event, payload });
+      const answer = agentServer.answers[event]?.(payload);
+      if (answer !== undefined) ack?.(answer);
+      return socket;
+    },
+    removeAllListeners: () => socket,
+    disconnect: () => socket,
+  };
+  return socket;
+}
