@@ -14,6 +14,9 @@ import {
   type Message,
   type ReadMark,
   type SendResult,
+  type Ticket,
+  type TicketAlert,
+  type TicketEvent,
   type TransferInput,
   type TransferTarget,
   type TypingSignal,
@@ -40,6 +43,11 @@ export interface AgentClientHandlers {
   read(mark: ReadMark): void;
   /** An internal note on a conversation we watch. */
   note?(note: InternalNote): void;
+  /** A ticket this agent may see changed, or its thread grew (the ticket screens follow them). */
+  ticket?(ticket: Ticket): void;
+  ticketEvent?(event: TicketEvent): void;
+  /** A ticket's SLA is at risk or breached, or it was escalated. */
+  ticketAlert?(alert: TicketAlert): void;
   /** A transcript fetched after a reconnect. */
   resynced(detail: ConversationDetail): void;
   /** The session is gone: back to sign-in. */
@@ -101,6 +109,9 @@ export class AgentClient {
     socket.on('typing', (signal) => this.on.typing(signal));
     socket.on('read', (mark) => this.on.read(mark));
     socket.on('note', (note) => this.on.note?.(note));
+    socket.on('ticket', (ticket) => this.on.ticket?.(ticket));
+    socket.on('ticketEvent', (event) => this.on.ticketEvent?.(event));
+    socket.on('ticketAlert', (alert) => this.on.ticketAlert?.(alert));
   }
 
   /** Disconnects and stops retrying. */

@@ -21,6 +21,7 @@ export interface AppHeaderProps {
 /** Pages and the least role that sees each link (the server checks the routes behind them too). */
 const PAGES: { page: ConsolePage; label: MessageKey; role: AgentProfile['role'] }[] = [
   { page: 'desk', label: 'navDesk', role: 'agent' },
+  { page: 'tickets', label: 'navTickets', role: 'agent' },
   { page: 'history', label: 'navHistory', role: 'agent' },
   { page: 'team', label: 'navTeam', role: 'supervisor' },
   { page: 'live', label: 'allConversations', role: 'supervisor' },

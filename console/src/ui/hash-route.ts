@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** Pages of the signed-in console. */
-export type ConsolePage = 'desk' | 'history' | 'team' | 'departments' | 'sites' | 'live';
+export type ConsolePage = 'desk' | 'history' | 'tickets' | 'team' | 'departments' | 'sites' | 'live';
 
 /** The invite token in `#/invite/<token>`, if the console was opened from an invite link. */
 export function inviteTokenFromHash(hash = location.hash): string | undefined {
@@ -20,8 +20,20 @@ export function historyIdFromHash(hash = location.hash): string | undefined {
 /** The link that opens one conversation read-only in 历史 / History. */
 export const historyHref = (conversationId: string): string => `#/history/${encodeURIComponent(conversationId)}`;
 
+/** `#/tickets/<number>`: one ticket open in 工单 / Tickets. */
+const TICKETS_HASH = /^#\/tickets(?:\/(T\d{8}-\d{4,6}))?$/;
+
+/** The ticket `#/tickets/<number>` opens, if any. */
+export function ticketNumberFromHash(hash = location.hash): string | undefined {
+  return TICKETS_HASH.exec(hash)?.[1];
+}
+
+/** The link that opens one ticket's detail view. */
+export const ticketHref = (number: string): string => `#/tickets/${encodeURIComponent(number)}`;
+
 export function pageFromHash(hash = location.hash): ConsolePage {
   if (HISTORY_HASH.test(hash)) return 'history';
+  if (TICKETS_HASH.test(hash)) return 'tickets';
   return hash === '#/team' ? 'team' : hash === '#/departments' ? 'departments' : hash === '#/sites' ? 'sites' : hash === '#/live' ? 'live' : 'desk';
 }
 
@@ -51,4 +63,9 @@ export function useHashPage(): ConsolePage {
 /** The conversation open in 历史 / History, following hash changes. */
 export function useHistoryId(): string | undefined {
   return historyIdFromHash(useHash());
+}
+
+/** The ticket open in 工单 / Tickets, following hash changes. */
+export function useTicketNumber(): string | undefined {
+  return ticketNumberFromHash(useHash());
 }

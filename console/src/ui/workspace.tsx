@@ -16,7 +16,7 @@ import { HistoryPage } from './history-page.tsx';
 import { LiveConversations } from './live-conversations.tsx';
 import { TransferDialog } from './transfer-dialog.tsx';
 import './desk-tools.css';
-import { useHashPage, useHistoryId } from './hash-route.ts';
+import { useHashPage, useHistoryId, useTicketNumber } from './hash-route.ts';
 import { useI18n } from './i18n-context.ts';
 import { MyConversations } from './my-conversations.tsx';
 import { useDeskSignals } from './notifications-effects.ts';
@@ -26,6 +26,9 @@ import { stepThrough } from './desk-shortcuts.ts';
 import { useDeskKeys } from './use-desk-keys.ts';
 import { SitesPage } from './sites-page.tsx';
 import { TeamPage } from './team-page.tsx';
+import { TicketAlertBanner, useTicketAlerts } from './ticket-alerts.tsx';
+import { TicketFeed } from './ticket-feed.ts';
+import { TicketsPage } from './tickets-page.tsx';
 
 /** Props of {@link Workspace}. */
 export interface WorkspaceProps {
@@ -48,6 +51,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
   const { t } = useI18n();
   const hashPage = useHashPage();
   const historyId = useHistoryId();
+  const ticketNumber = useTicketNumber();
   // A page the role may not see falls back to the desk (the server refuses its routes anyway).
   const supervising = roleAtLeast(agent.role, 'supervisor');
   const page = (hashPage === 'team' || hashPage === 'live') && !supervising ? 'desk' : (hashPage === 'departments' || hashPage === 'sites') && agent.role !== 'admin' ? 'desk' : hashPage;
@@ -66,6 +70,8 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
   const clientRef = useRef<AgentClient | null>(null);
   const drafts = useRef(new Map<string, string>()).current;
   const notes = useRef(new NotesStore()).current;
+  const ticketFeed = useRef(new TicketFeed()).current;
+  const ticketAlerts = useTicketAlerts(page === 'tickets' ? ticketNumber : undefined);
   const [transferring, setTransferring] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const unauthorizedRef = useRef(onUnauthorized);
@@ -86,6 +92,9 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
         dispatch({ type: 'opened', detail });
       },
       note: (note) => notes.add(note),
+      ticket: (ticket) => ticketFeed.emit({ type: 'ticket', ticket }),
+      ticketEvent: (event) => ticketFeed.emit({ type: 'event', event }),
+      ticketAlert: (alert) => ticketAlerts.push(alert),
       unauthorized: () => unauthorizedRef.current(),
       watched: () => resyncTargets(stateRef.current),
     });
@@ -102,7 +111,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
     return () => document.removeEventListener('visibilitychange', onVisibility);
   }, []);
 
-  const count = attentionCount(state);
+  const count = attentionCount(state) + ticketAlerts.alerts.length;
   useEffect(() => {
     document.title = count > 0 ? `(${count}) ${t('appTitle')}` : t('appTitle');
   }, [count, t]);
@@ -229,8 +238,9 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
       <AppHeader agent={agent} status={status} page={page} onSignOut={onSignOut} onShortcuts={() => setHelpOpen(true)} />
       {page === 'team' && <TeamPage me={agent} />}
       {page === 'departments' && <DepartmentsPage />}
-      {page === 'sites' && <SitesPage />}
       {page === 'history' && <HistoryPage client={clientRef.current} openId={historyId} />}
+      {page === 'tickets' && <TicketsPage client={clientRef.current} openNumber={ticketNumber} feed={ticketFeed} />}
+      {page === 'sites' && <SitesPage />}
       {page === 'live' && (
         <LiveConversations
           client={clientRef.current}
@@ -290,6 +300,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
         />
       )}
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+      <TicketAlertBanner alerts={ticketAlerts.alerts} onDismiss={ticketAlerts.dismiss} />
       <div class="toast-region" role="alert">
         {alert && <p class="toast">{t(alert.key, alert.params)}</p>}
       </div>

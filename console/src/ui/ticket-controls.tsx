@@ -1,0 +1,155 @@
+/**
+ * 处理工单 / Update ticket: status (only the moves the lifecycle allows from the current one), tier,
+ * assignee and department, saved together; only what changed is sent. A status change may carry a
+ * remark for the customer.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import {
+  TICKET_STATUS_LABELS,
+  TICKET_TIERS,
+  TICKET_TIER_LABELS,
+  TICKET_TRANSITIONS,
+  type Department,
+  type Ticket,
+  type TicketPatch,
+  type TicketStatus,
+  type TicketTier,
+  type TransferTarget,
+} from '@kefu/shared';
+import type { MessageKey } from '../i18n/messages.ts';
+import { useI18n } from './i18n-context.ts';
+
+export interface TicketControlsProps {
+  ticket: Ticket;
+  agents: TransferTarget[];
+  departments: Department[];
+  /** Resolves with the refusal's message key, or null when saved. */
+  onSave(patch: TicketPatch): Promise<MessageKey | null>;
+}
+
+interface Form {
+  status: TicketStatus;
+  tier: TicketTier;
+  assigneeId: string;
+  department: string;
+  remark: string;
+}
+
+const formOf = (ticket: Ticket): Form => ({
+  status: ticket.status,
+  tier: ticket.tier,
+  assigneeId: ticket.assignee?.id ?? '',
+  department: ticket.department ?? '',
+  remark: '',
+});
+
+/** The fields that differ from the ticket, as the PATCH body. */
+export function patchOf(ticket: Ticket, form: Form): TicketPatch | null {
+  const patch: TicketPatch = {};
+  if (form.status !== ticket.status) {
+    patch.status = form.status;
+    if (form.remark.trim()) patch.remark = form.remark.trim();
+  }
+  if (form.tier !== ticket.tier) patch.tier = form.tier;
+  if (form.assigneeId !== (ticket.assignee?.id ?? '')) patch.assigneeId = form.assigneeId || null;
+  if (form.department !== (ticket.department ?? '')) patch.department = form.department || null;
+  return Object.keys(patch).length > 0 ? patch : null;
+}
+
+export function TicketControls({ ticket, agents, departments, onSave }: TicketControlsProps) {
+  const { lang, t } = useI18n();
+  const [form, setForm] = useState<Form>(() => formOf(ticket));
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ error: MessageKey | null } | null>(null);
+  // The ticket changed (saved here, or by someone else): start again from what it is now.
+  useEffect(() => setForm(formOf(ticket)), [ticket.updatedAt, ticket.id]);
+
+  const patch = patchOf(ticket, form);
+  const set = (key: keyof Form) => (e: Event) => {
+    setResult(null);
+    setForm({ ...form, [key]: (e.currentTarget as HTMLSelectElement).value });
+  };
+  // The current assignee stays pickable even when the colleague list does not hold them (disabled, or not loaded yet).
+  const people = ticket.assignee && !agents.some((a) => a.id === ticket.assignee?.id) ? [{ id: ticket.assignee.id, name: ticket.assignee.name }, ...agents] : agents;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!patch || busy) return;
+    setBusy(true);
+    const error = await onSave(patch);
+    setBusy(false);
+    setResult({ error });
+  };
+
+  return (
+    <form class="card ticket-controls" aria-labelledby="ticket-controls-heading" onSubmit={(e) => void submit(e)}>
+      <h3 id="ticket-controls-heading" class="card-title">
+        {t('tkUpdate')}
+      </h3>
+      <label class="field">
+        <span>{t('tkStatus')}</span>
+        <select value={form.status} onChange={set('status')} disabled={TICKET_TRANSITIONS[ticket.status].length === 0}>
+          <option value={ticket.status}>{t('tkCurrent', { label: TICKET_STATUS_LABELS[ticket.status][lang] })}</option>
+          {TICKET_TRANSITIONS[ticket.status].map((s) => (
+            <option key={s} value={s}>
+              {TICKET_STATUS_LABELS[s][lang]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {form.status !== ticket.status && (
+        <label class="field">
+          <span>{t('tkRemark')}</span>
+          <textarea rows={2} value={form.remark} onInput={set('remark')} />
+        </label>
+      )}
+      <label class="field">
+        <span>{t('tkTier')}</span>
+        <select value={form.tier} onChange={set('tier')}>
+          {TICKET_TIERS.map((tier) => (
+            <option key={tier} value={tier}>
+              {TICKET_TIER_LABELS[tier][lang]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        <span>{t('tkAssignee')}</span>
+        <select value={form.assigneeId} onChange={set('assigneeId')}>
+          <option value="">{t('tkUnassigned')}</option>
+          {people.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        <span>{t('tkDepartment')}</span>
+        <select value={form.department} onChange={set('department')}>
+          <option value="">{t('tkNoDepartment')}</option>
+          {ticket.department && !departments.some((d) => d.key === ticket.department) && <option value={ticket.department}>{ticket.department}</option>}
+          {departments.map((d) => (
+            <option key={d.key} value={d.key}>
+              {lang === 'en' ? d.nameEn : d.nameZh}
+            </option>
+          ))}
+        </select>
+      </label>
+      {result?.error && (
+        <p class="form-error" role="alert">
+          {t(result.error)}
+        </p>
+      )}
+      <div class="form-actions">
+        <button type="submit" class="primary" aria-busy={busy} disabled={!patch || busy}>
+          {t('tkSave')}
+        </button>
+        {result && !result.error && !patch && (
+          <span class="muted" role="status">
+            {t('tkSaved')}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * One ticket (`#/tickets/<number>`): its number, title, badges and facts, the SLA clocks, the thread,
+ * the composer and the controls. Every change goes to the server and the view reloads from its answer;
+ * `ticket` and `ticketEvent` pushes keep it current while someone else works on it.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import {
+  TICKET_KIND_LABELS,
+  TICKET_PLAN_LABELS,
+  TICKET_STATUS_LABELS,
+  type Department,
+  type TicketDetail,
+  type TicketPatch,
+  type TransferTarget,
+} from '@kefu/shared';
+import { formatTime } from '@kefu/shared/client';
+import type { MessageKey } from '../i18n/messages.ts';
+import { pageHref } from './hash-route.ts';
+import { useI18n } from './i18n-context.ts';
+import { SlaBadge, TierBadge } from './ticket-bits.tsx';
+import { TicketClocks } from './ticket-clocks.tsx';
+import { TicketControls } from './ticket-controls.tsx';
+import { ticketErrorKey } from './ticket-errors.ts';
+import type { TicketFeed } from './ticket-feed.ts';
+import { TicketReply, type ReplyKind } from './ticket-reply.tsx';
+import { TicketThread } from './ticket-thread.tsx';
+import { ticketsApi } from './tickets-api.ts';
+
+export interface TicketDetailViewProps {
+  number: string;
+  agents: TransferTarget[];
+  departments: Department[];
+  feed?: TicketFeed | undefined;
+  now: number;
+}
+
+export function TicketDetailView({ number, agents, departments, feed, now }: TicketDetailViewProps) {
+  const { lang, t } = useI18n();
+  const [detail, setDetail] = useState<TicketDetail | null>(null);
+  const [error, setError] = useState<MessageKey | null>(null);
+
+  const reload = async (): Promise<MessageKey | null> => {
+    const res = await ticketsApi.detail(number);
+    if (!res.ok) {
+      const key = ticketErrorKey(res.code);
+      setError(key);
+      return key;
+    }
+    setError(null);
+    setDetail(res.data);
+    return null;
+  };
+
+  useEffect(() => {
+    void reload().then(() => document.getElementById('ticket-heading')?.focus());
+  }, [number]);
+
+  useEffect(
+    () =>
+      feed?.subscribe((update) => {
+        setDetail((held) => {
+          if (!held) return held;
+          if (update.type === 'ticket') return update.ticket.id === held.ticket.id ? { ...held, ticket: update.ticket } : held;
+          const event = update.event;
+          if (event.ticketId !== held.ticket.id || held.events.some((e) => e.id === event.id)) return held;
+          return { ...held, events: [...held.events, event] };
+        });
+      }),
+    [feed],
+  );
+
+  /** Sends a change, then reloads; resolves with the refusal's message key or null. */
+  const act = async (send: () => Promise<{ ok: true } | { ok: false; code: Parameters<typeof ticketErrorKey>[0] }>): Promise<MessageKey | null> => {
+    const res = await send();
+    if (!res.ok) return ticketErrorKey(res.code);
+    await reload();
+    return null;
+  };
+  const sendText = (kind: ReplyKind, text: string) => act(() => (kind === 'note' ? ticketsApi.note(number, text) : ticketsApi.reply(number, text)));
+  const save = (patch: TicketPatch) => act(() => ticketsApi.patch(number, patch));
+
+  const back = (
+    <a class="back-link" href={pageHref('tickets')}>
+      <span aria-hidden="true">← </span>
+      {t('tkBack')}
+    </a>
+  );
+
+  if (!detail) {
+    return (
+      <section class="page ticket-detail" aria-label={number}>
+        {back}
+        {error ? (
+          <p class="form-error" role="alert">
+            {t(error)}
+          </p>
+        ) : (
+          <p class="muted">{t('loading')}</p>
+        )}
+      </section>
+    );
+  }
+
+  const { ticket, events } = detail;
+  const r = ticket.requester;
+  const dept = departments.find((d) => d.key === ticket.department);
+  return (
+    <section class="page ticket-detail" aria-labelledby="ticket-heading">
+      {back}
+      <header class="ticket-head">
+        <h2 id="ticket-heading" tabIndex={-1}>
+          <span class="ticket-number">{ticket.number}</span> <span class="ticket-title">{ticket.title}</span>
+        </h2>
+        <p class="ticket-badges">
+          <span class={`badge ticket-status status-${ticket.status}`}>{TICKET_STATUS_LABELS[ticket.status][lang]}</span>
+          <TierBadge tier={ticket.tier} />
+          <SlaBadge sla={ticket.sla} />
+          {ticket.escalated && <span class="badge escalated-badge">{t('tkEscalated')}</span>}
+          {ticket.reopenCount > 0 && <span class="badge">{t('tkReopened', { count: ticket.reopenCount })}</span>}
+        </p>
+      </header>
+      {error && (
+        <p class="form-error" role="alert">
+          {t(error)}
+        </p>
+      )}
+      <div class="ticket-body">
+        <div class="ticket-main">
+          <section class="card ticket-description" aria-labelledby="ticket-description-heading">
+            <h3 id="ticket-description-heading" class="card-title">
+              {t('tkDescription')}
+            </h3>
+            <p class="msg-text">{ticket.description}</p>
+          </section>
+          <section class="ticket-thread-wrap" aria-labelledby="ticket-thread-heading">
+            <h3 id="ticket-thread-heading" class="card-title">
+              {t('tkThread')}
+            </h3>
+            <TicketThread events={events} departments={departments} now={now} />
+          </section>
+          <TicketReply onSend={sendText} />
+        </div>
+        <aside class="ticket-side">
+          <dl class="card ticket-facts">
+            <div>
+              <dt>{t('tkRequester')}</dt>
+              <dd>
+                {r.name ?? (r.email || r.phone ? '' : t('tkVisitor'))}
+                {r.email && <span class="contact">{r.email}</span>}
+                {r.phone && <span class="contact">{r.phone}</span>}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('tkAssignee')}</dt>
+              <dd>{ticket.assignee?.name ?? t('tkUnassigned')}</dd>
+            </div>
+            <div>
+              <dt>{t('tkDepartment')}</dt>
+              <dd>{dept ? (lang === 'en' ? dept.nameEn : dept.nameZh) : (ticket.department ?? t('tkNoDepartment'))}</dd>
+            </div>
+            <div>
+              <dt>{t('tkPlan')}</dt>
+              <dd>
+                {TICKET_PLAN_LABELS[ticket.plan][lang]}
+                {ticket.priority && <span class="badge">{t('tkPriority')}</span>}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('tkKind')}</dt>
+              <dd>{TICKET_KIND_LABELS[ticket.kind][lang]}</dd>
+            </div>
+            <div>
+              <dt>{t('tkCreated')}</dt>
+              <dd>
+                <time dateTime={new Date(ticket.createdAt).toISOString()}>{formatTime(lang, ticket.createdAt, now, '24h')}</time>
+              </dd>
+            </div>
+          </dl>
+          <TicketClocks clocks={ticket.clocks} now={now} />
+          <TicketControls ticket={ticket} agents={agents} departments={departments} onSave={save} />
+        </aside>
+      </div>
+    </section>
+  );
+}

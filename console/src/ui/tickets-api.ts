@@ -1,0 +1,65 @@
+/** The agents' ticket routes over HTTP (/api/tickets); every call resolves, with the data or the server's error code. */
+import type { Department, ErrorCode, TicketDetail, TicketListResult, TicketPatch, TicketSort } from '@kefu/shared';
+
+/** The data, or why not (`network` = the server could not be reached); `message` is the server's own words. */
+export type TicketApiResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode | 'network'; message?: string };
+
+/** The list's filters as the console holds them; an empty string means "any". */
+export interface TicketFilters {
+  /** '' = the active statuses (the server's default), 'all' = every status, else one status. */
+  status: string;
+  tier: string;
+  /** An agent id, `me`, `none` (unassigned) or '' (anyone). */
+  assignee: string;
+  department: string;
+  /** '' = any, `at_risk` / `breached` = only tickets whose SLA is in that state. */
+  sla: string;
+  sort: TicketSort;
+}
+
+export const DEFAULT_FILTERS: TicketFilters = { status: '', tier: '', assignee: '', department: '', sla: '', sort: 'due' };
+
+const ALL_STATUSES = 'open,in_progress,waiting_customer,resolved,closed';
+
+/** The query string of GET /api/tickets for these filters (and a page's cursor), in a fixed order. */
+export function ticketListQuery(filters: TicketFilters, cursor?: string): string {
+  const params = new URLSearchParams();
+  if (filters.status) params.set('status', filters.status === 'all' ? ALL_STATUSES : filters.status);
+  if (filters.tier) params.set('tier', filters.tier);
+  if (filters.assignee) params.set('assignee', filters.assignee);
+  if (filters.department) params.set('department', filters.department);
+  if (filters.sla) params.set('sla', filters.sla);
+  params.set('sort', filters.sort);
+  if (cursor) params.set('cursor', cursor);
+  return params.toString();
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<TicketApiResult<T>> {
+  try {
+    const res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+    if (res.ok) return { ok: true, data: json as T };
+    const error = json as { code?: ErrorCode; message?: string } | undefined;
+    const code = error?.code ?? (res.status === 401 ? 'unauthorized' : 'internal');
+    return error?.message ? { ok: false, code, message: error.message } : { ok: false, code };
+  } catch {
+    return { ok: false, code: 'network' };
+  }
+}
+
+const ticketPath = (number: string) => `/api/tickets/${encodeURIComponent(number)}`;
+
+export const ticketsApi = {
+  list: (filters: TicketFilters, cursor?: string) => call<TicketListResult>('GET', `/api/tickets?${ticketListQuery(filters, cursor)}`),
+  detail: (number: string) => call<TicketDetail>('GET', ticketPath(number)),
+  reply: (number: string, text: string) => call<unknown>('POST', `${ticketPath(number)}/replies`, { text }),
+  note: (number: string, text: string) => call<unknown>('POST', `${ticketPath(number)}/notes`, { text }),
+  patch: (number: string, patch: TicketPatch) => call<unknown>('PATCH', ticketPath(number), patch),
+  /** Every agent may read the departments (the filter and the department select). */
+  departments: () => call<{ departments: Department[] }>('GET', '/api/departments'),
+};
