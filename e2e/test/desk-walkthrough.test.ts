@@ -295,6 +295,7 @@ describeBrowser('the team desk walkthrough: invite, handoff, files, canned reply
     const b = page('b');
     const sup = page('sup');
     const row = liveRow(sup, '小B');
+    const visitorName = (await row.getByRole('rowheader').innerText()).trim();
     const pick = row.getByRole('combobox', { name: /分配给|assign to/i });
     const cOption = pick.locator('option', { hasText: '小C' });
     await expect.poll(() => cOption.isEnabled().catch(() => false), { timeout: 10_000, message: 'C is not offered in the assign list.' }).toBe(true);
@@ -307,7 +308,9 @@ describeBrowser('the team desk walkthrough: invite, handoff, files, canned reply
       .catch(() => {
         throw new Error("The reassigned conversation stays in B's 我的会话.");
       });
-    await expectVisible(b.getByRole('alert').filter({ hasText: /小C/ }), 'B is not told the conversation went to 小C.', { context: body(b), timeout: 5_000 });
+    // Named by visitor: B's own transfer a moment ago may have left its notice about 小C.
+    const told = b.getByRole('alert').filter({ hasText: visitorName }).filter({ hasText: '小C' });
+    await expectVisible(told, `B is not told that ${visitorName}'s conversation went to 小C.`, { context: body(b), timeout: 5_000 });
     await expectVisible(mine(page('c')).getByRole('button').filter({ hasText: TECH_QUESTION_2 }), "The reassigned conversation is not in C's 我的会话.", { context: body(page('c')) });
   });
 
