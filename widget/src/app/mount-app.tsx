@@ -15,14 +15,18 @@ import { countUnread, lastSeqOf } from '@kefu/shared/client';
 import { panelCss } from './panel-styles.ts';
 import { pickIdentity } from './pick-identity.ts';
 
-/** Socket.IO lives under the widget's path prefix, so the namespace must not include it. */
-function connectVisitor(base: string): VisitorSocket {
+/**
+ * Socket.IO lives under the widget's path prefix, so the namespace must not include it. The site is
+ * named at the handshake too: the server judges the page's origin by that site's allow list.
+ */
+function connectVisitor(base: string, site: string): VisitorSocket {
   const url = new URL(base);
   return io(url.origin + VISITOR_NAMESPACE, {
     path: `${url.pathname.replace(/\/$/, '')}/socket.io`,
     transports: ['websocket', 'polling'],
     tryAllTransports: true,
     autoConnect: false,
+    auth: { site },
   });
 }
 
@@ -49,7 +53,7 @@ export const mountApp: MountApp = (host) => {
   const client = createChatClient({
     config,
     store: local,
-    createSocket: () => connectVisitor(config.base),
+    createSocket: () => connectVisitor(config.base, config.site),
     page: () => location.href,
     onMessage: (message) => emit('message', message),
   });
