@@ -41,7 +41,7 @@ describe('ticket alerts', () => {
       push(alert({ kind: 'at_risk', at: NOW + 1 }));
     });
     const lines = [...banner().querySelectorAll('p')];
-    expect(lines.map((p) => p.textContent)).toEqual(['⚠ 工单 T20261130-0001 即将超时：系统崩溃，数据丢失', '⛔ 工单 T20261130-0002 已超时：发票开错了']);
+    expect(lines.map((p) => p.textContent)).toEqual([' 工单 T20261130-0001 即将超时：系统崩溃，数据丢失', ' 工单 T20261130-0002 已超时：发票开错了']);
     expect(within(banner()).getByRole('link', { name: '查看工单 T20261130-0002' }).getAttribute('href')).toBe('#/tickets/T20261130-0002');
     // The tab title adds these to its count.
     expect(screen.getByTestId('count').textContent).toBe('2');

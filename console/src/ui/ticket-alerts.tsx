@@ -10,6 +10,7 @@ import type { Translate } from '../i18n/translate.ts';
 import { addTicketAlert, dropTicketAlerts } from '../state/ticket-alerts.ts';
 import { ticketHref } from './hash-route.ts';
 import { useI18n } from './i18n-context.ts';
+import { SlaMark } from './ticket-bits.tsx';
 import { playChime, showDesktop } from './notifications.ts';
 
 const KIND_KEY: Record<TicketAlert['kind'], MessageKey> = {
@@ -57,7 +58,7 @@ export function TicketAlertBanner({ alerts, onDismiss }: TicketAlertBannerProps)
       {alerts.map((alert) => (
         <div key={`${alert.ticketId}-${alert.kind}`} class={`ticket-alert alert-${alert.kind}`}>
           <p>
-            <span aria-hidden="true">{alert.kind === 'at_risk' ? '⚠ ' : '⛔ '}</span>
+            <SlaMark sla={alert.kind} />{' '}
             {ticketAlertText(t, alert)}
           </p>
           <a href={ticketHref(alert.number)}>{t('tkAlertOpen', { number: alert.number })}</a>

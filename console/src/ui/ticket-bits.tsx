@@ -9,9 +9,22 @@ export function SlaBadge({ sla }: { sla: ClockState }) {
   if (sla === 'ok') return null;
   return (
     <span class={`badge sla-badge sla-${sla}`}>
-      <span aria-hidden="true">{sla === 'breached' ? '⛔ ' : '⚠ '}</span>
+      <SlaMark sla={sla} />
       {t(sla === 'breached' ? 'tkSlaBreached' : 'tkSlaAtRisk')}
     </span>
+  );
+}
+
+/** A drawn mark (no font needs to have the glyph): a triangle for at risk, a struck circle for breached. */
+export function SlaMark({ sla }: { sla: 'at_risk' | 'breached' | 'escalated' }) {
+  return (
+    <svg class="sla-mark" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+      {sla === 'at_risk' ? (
+        <path d="M8 1.5 15 14.5H1Z M8 6v4.5 M8 12v1" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" />
+      ) : (
+        <path d="M8 1.5a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13Z M5.2 5.2l5.6 5.6 M10.8 5.2l-5.6 5.6" fill="none" stroke="currentColor" stroke-width="1.8" />
+      )}
+    </svg>
   );
 }
 

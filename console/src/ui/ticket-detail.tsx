@@ -125,22 +125,7 @@ export function TicketDetailView({ number, agents, departments, feed, now }: Tic
         </p>
       )}
       <div class="ticket-body">
-        <div class="ticket-main">
-          <section class="card ticket-description" aria-labelledby="ticket-description-heading">
-            <h3 id="ticket-description-heading" class="card-title">
-              {t('tkDescription')}
-            </h3>
-            <p class="msg-text">{ticket.description}</p>
-          </section>
-          <section class="ticket-thread-wrap" aria-labelledby="ticket-thread-heading">
-            <h3 id="ticket-thread-heading" class="card-title">
-              {t('tkThread')}
-            </h3>
-            <TicketThread events={events} departments={departments} now={now} />
-          </section>
-          <TicketReply onSend={sendText} />
-        </div>
-        <aside class="ticket-side">
+        <div class="ticket-summary">
           <dl class="card ticket-facts">
             <div>
               <dt>{t('tkRequester')}</dt>
@@ -177,8 +162,25 @@ export function TicketDetailView({ number, agents, departments, feed, now }: Tic
             </div>
           </dl>
           <TicketClocks clocks={ticket.clocks} now={now} />
+        </div>
+        <div class="ticket-main">
+          <section class="card ticket-description" aria-labelledby="ticket-description-heading">
+            <h3 id="ticket-description-heading" class="card-title">
+              {t('tkDescription')}
+            </h3>
+            <p class="msg-text">{ticket.description}</p>
+          </section>
+          <section class="ticket-thread-wrap" aria-labelledby="ticket-thread-heading">
+            <h3 id="ticket-thread-heading" class="card-title">
+              {t('tkThread')}
+            </h3>
+            <TicketThread events={events} departments={departments} now={now} />
+          </section>
+          <TicketReply onSend={sendText} />
+        </div>
+        <div class="ticket-actions">
           <TicketControls ticket={ticket} agents={agents} departments={departments} onSave={save} />
-        </aside>
+        </div>
       </div>
     </section>
   );

@@ -31,8 +31,13 @@ export function TicketList({ tickets, now }: TicketListProps) {
               <span class="muted">{t('tkRequester')}</span> {requesterName(ticket) ?? t('tkVisitor')}
             </span>
             <span class="ticket-due">
-              <span class="muted">{t('tkNextDue')}</span>{' '}
-              {ticket.nextDueAt !== undefined ? <DueTime at={ticket.nextDueAt} now={now} /> : <span class="muted">{t('tkNoDue')}</span>}
+              {ticket.nextDueAt !== undefined ? (
+                <>
+                  <span class="muted">{t('tkNextDue')}</span> <DueTime at={ticket.nextDueAt} now={now} />
+                </>
+              ) : (
+                <span class="muted">{t('tkNoDue')}</span>
+              )}
             </span>
           </div>
         </li>
