@@ -10,6 +10,8 @@ afterEach(() => {
 });
 
 if (typeof document !== 'undefined') {
-  const { cleanup } = await import('@testing-library/preact');
+  const { cleanup, configure } = await import('@testing-library/preact');
+  // findBy… and waitFor wait up to 5 s, not 1 s: the machine running the tests may be busy.
+  configure({ asyncUtilTimeout: 5000 });
   afterEach(cleanup);
 }

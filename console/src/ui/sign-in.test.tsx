@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { render, screen } from '@testing-library/preact';
+import { render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import type { AgentProfile } from '@kefu/shared';
 import { describe, expect, it, vi } from 'vitest';
@@ -24,7 +24,7 @@ describe('SignIn', () => {
   it('signs in with the trimmed email and the password as typed', async () => {
     const { requests, onSignedIn } = await signIn({ body: { agent } });
     expect(requests).toEqual([{ method: 'POST', path: '/api/auth/login', body: { email: 'li@example.com', password: 'correct horse' } }]);
-    await vi.waitFor(() => expect(onSignedIn).toHaveBeenCalledWith(agent));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith(agent));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
