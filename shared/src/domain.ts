@@ -1,5 +1,6 @@
 /** Domain types shared by the server, the widget and the console. */
 import type { TicketStatus } from './ticket-schemas.ts';
+import type { ComplaintPrompt } from './visitor-ticket-schemas.ts';
 
 /** bot → queued → assigned → closed; queued → ticket when nobody can take it. */
 export const CONVERSATION_STATES = ['bot', 'queued', 'assigned', 'closed', 'ticket'] as const;
@@ -44,6 +45,8 @@ export interface MessageMeta {
   offerMessage?: boolean;
   /** Bot turns: the visitor typed for a human on a site with a pre-chat form; the widget shows the form, whose submit hands off. */
   preChat?: boolean;
+  /** Bot turns: the visitor typed 我要投诉 / 我要提建议; the widget opens the complaint form with this text and tier. */
+  complaint?: ComplaintPrompt;
   /** Visitor turns: the "talk to a human" button, not a question of theirs. */
   handoff?: boolean;
   /** System notices: a code each client renders in its viewer's language, with `params`; `text` is the fallback. */

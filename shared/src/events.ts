@@ -35,7 +35,8 @@ import type {
 } from './schemas.ts';
 import type { VisitorAvailability } from './service-hours.ts';
 import type { PublicSiteSettings } from './site-schemas.ts';
-import type { Ticket, TicketAlert, TicketEvent } from './ticket-schemas.ts';
+import type { Ticket, TicketAlert, TicketEvent, TicketTier } from './ticket-schemas.ts';
+import type { ComplaintConfirmation, ComplaintInput, MyTicketsInput, ProposeTierInput, TicketAddInfoInput, TicketLookupInput, TicketReplyPush, VisitorTicket, VisitorTicketDetail } from './visitor-ticket-schemas.ts';
 
 export const VISITOR_NAMESPACE = '/visitor';
 export const AGENT_NAMESPACE = '/agent';
@@ -96,6 +97,16 @@ export interface VisitorClientEvents {
   history: (payload: HistoryInput, ack: AckFn<HistoryPage>) => void;
   /** The visitor is typing in their conversation (the widget sends at most one per 2 s, then a stop); the ack is optional. */
   typing: (payload: TypingInput, ack: AckFn<Record<string, never>>) => void;
+  /** 我的工单: the tickets this visitor created, newest first. */
+  myTickets: (payload: MyTicketsInput, ack: AckFn<{ tickets: VisitorTicket[] }>) => void;
+  /** One of this visitor's tickets with its public replies; any other number is `not_found` (rate limited). */
+  ticket: (payload: TicketLookupInput, ack: AckFn<VisitorTicketDetail>) => void;
+  /** Adds information to this visitor's ticket (a public reply from the customer). */
+  addTicketInfo: (payload: TicketAddInfoInput, ack: AckFn<VisitorTicketDetail>) => void;
+  /** The tier the complaint form proposes for a text (紧急 / 严重 / 一般). */
+  proposeTier: (payload: ProposeTierInput, ack: AckFn<{ tier: TicketTier }>) => void;
+  /** Files a complaint or suggestion; the answer is its confirmation (number, tier, response time). */
+  complain: (payload: ComplaintInput, ack: AckFn<ComplaintConfirmation>) => void;
 }
 
 export interface VisitorServerEvents {
@@ -105,6 +116,8 @@ export interface VisitorServerEvents {
   typing: (signal: TypingSignal) => void;
   /** The agent has read up to `seq`; also sent right after `hello` when a mark is known. */
   read: (mark: ReadMark) => void;
+  /** An agent answered one of this visitor's tickets (the 我的工单 badge); also right after hello when any ticket has an answer. */
+  ticketReply: (push: TicketReplyPush) => void;
 }
 
 export interface AgentHelloResult {

@@ -11,3 +11,4 @@ export * from './history-schemas.ts';
 export * from './site-schemas.ts';
 export * from './site-admin-schemas.ts';
 export * from './ticket-schemas.ts';
+export * from './visitor-ticket-schemas.ts';
