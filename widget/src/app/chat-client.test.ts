@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Ack, HistoryInput, Message, SendResult, VisitorHello, VisitorHelloResult, VisitorSend } from '@kefu/shared';
+import type { Ack, HandoffRequest, HistoryInput, Message, SendResult, VisitorHello, VisitorConversation, VisitorHelloResult, VisitorSend } from '@kefu/shared';
 import { createSafeStorage } from '../common/safe-storage.ts';
 import { createChatClient, type VisitorSocket } from './chat-client.ts';
 
@@ -12,6 +12,7 @@ function fakeSocket(server: {
   hello(p: VisitorHello): Partial<VisitorHelloResult>;
   history?(p: HistoryInput): { messages: Message[]; hasOlder: boolean };
   send?(p: VisitorSend): Ack<SendResult>;
+  handoff?(p: HandoffRequest): Ack<{ conversation: VisitorConversation }>;
 }) {
   const handlers = new Map<string, (...args: unknown[]) => void>();
   const sent: { event: string; payload: unknown }[] = [];
@@ -29,6 +30,7 @@ function fakeSocket(server: {
         ack({ ok: true, data });
       } else if (event === 'history' && server.history) ack({ ok: true, data: server.history(payload) });
       else if (event === 'send' && server.send) ack(server.send(payload));
+      else if (event === 'handoff' && server.handoff) ack(server.handoff(payload));
       return socket;
     },
     connect() {
@@ -179,6 +181,23 @@ describe('chat client outbox', () => {
     expect(c.state.messages).toMatchObject([{ id: first.clientId, seq: 1 }]);
     expect(c.state.messages[0]?.failed).toBeUndefined();
     expect(store.get('kefu:outbox:demo:v1')).toBeNull();
+  });
+
+  it('a handoff refused for want of the pre-chat form (turned on after this hello) fetches the settings again and asks for the form instead of a failed bubble', () => {
+    let mode: 'off' | 'required' = 'off';
+    const fake = fakeSocket({
+      hello: () => ({ site: { name: 'Shop', preChat: { mode, askName: true, askContact: false, askDepartment: false }, departments: [] } }),
+      handoff: () => ({ ok: false, error: { code: 'prechat_required', message: 'this site asks for the pre-chat form first' } }),
+    });
+    const c = client(fake);
+    c.start();
+    mode = 'required';
+    c.handoff('转人工客服');
+    const handoff = fake.sent.find((s) => s.event === 'handoff')?.payload as HandoffRequest;
+    expect(c.state.messages.filter((m) => m.failed)).toEqual([]);
+    expect(c.state.preChat).toBe(handoff.clientId);
+    expect(fake.sent.filter((s) => s.event === 'hello')).toHaveLength(2);
+    expect(c.state.site?.preChat.mode).toBe('required');
   });
 
   it('a message typed before any hello survives a reload and then belongs to the visitor the hello names', () => {

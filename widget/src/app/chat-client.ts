@@ -49,6 +49,8 @@ export interface ChatState {
   read?: number;
   /** The site's look, greeting and pre-chat form, as of the last hello. */
   site?: PublicSiteSettings;
+  /** A handoff the server refused for want of the pre-chat form (the site turned it on after this hello): the panel shows the form. */
+  preChat?: string;
 }
 
 /** Inputs of the chat client. */
@@ -191,6 +193,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
           state = { ...state, messages: rest };
           if (res.data.conversation) state.conversation = res.data.conversation;
           merge(res.data.message ? [res.data.message] : [], false);
+        } else if (res.error.code == 'prechat_required') {
+          // Fetch the site's settings again; the form they now ask for replaces the refused request.
+          update({ messages: rest, preChat: clientId });
+          hello();
         } else {
           refused.set(clientId, item);
           const failed = state.messages.find((m) => m.id === clientId);

@@ -54,10 +54,10 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
   };
   // A typed 转人工 on such a site: the bot's reply asks for the form.
   const latest = messages[messages.length - 1];
-  const asked = site && latest?.meta?.preChat ? latest.id : '';
+  const asked = site && (latest?.meta?.preChat ? latest.id : state.preChat);
   useEffect(() => {
-    if (asked) form();
-  }, [asked]);
+    if (asked && site.preChat.mode != 'off') form();
+  }, [asked, site?.preChat.mode]);
   const unavailable = state.error == 'not_found';
   // 已读 goes under the visitor's last message the agent has read; an agent's reply means everything before it was.
   // Only in this conversation: an ended one above it numbers its messages on its own.
