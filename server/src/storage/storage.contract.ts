@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClosedConversationQuery, Storage } from './storage.ts';
 import { describeJobStorage } from './job-storage.contract.ts';
 import { describeTicketStorage } from './ticket-storage.contract.ts';
+import { describeRatingStorage } from './rating-storage.contract.ts';
 
 /** Registers the contract tests; `makeStorage` returns a fresh, empty, migrated storage. */
 export function runStorageContract(name: string, makeStorage: () => Promise<Storage>): void {
@@ -615,5 +616,6 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
 
     describeJobStorage(() => s);
     describeTicketStorage(() => s);
+    describeRatingStorage(() => s);
   });
 }

@@ -1,6 +1,7 @@
 /** The storage seam: every persistent read and write the server makes, async so SQLite and PostgreSQL can both implement it. */
 import type { AgentRole, Author, ConversationState, InternalNote, Lang, Message, MessageMeta, PreChatSettings, Presence } from '@kefu/shared';
 import type { JobStorage } from './job-storage.ts';
+import type { RatingStorage } from './rating-storage.ts';
 import type { TicketStorage } from './ticket-storage.ts';
 
 /** A website that embeds the widget. */
@@ -301,7 +302,7 @@ export { TICKET_STATUSES, type TicketStatus } from '@kefu/shared';
 export type { NewTicket, TicketRecord } from './ticket-storage.ts';
 
 /** Everything the server persists. Implementations must make `appendMessage`, `transitionConversation`, `rateConversation` and `createTicket` atomic across processes. */
-export interface Storage extends JobStorage, TicketStorage {
+export interface Storage extends JobStorage, TicketStorage, RatingStorage {
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

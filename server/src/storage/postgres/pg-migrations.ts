@@ -328,6 +328,23 @@ export const PG_MIGRATIONS: PgMigration[] = [
       CREATE INDEX ticket_events_by_ticket ON ticket_events (ticket_id, created_at, ord);
     `,
   },
+  {
+    version: 14,
+    name: 'satisfaction ratings of resolved tickets',
+    // As SQLite's 14: one rating per ticket, with the agent, department and tier it was given under.
+    sql: `
+      CREATE TABLE ticket_ratings (
+        ticket_id TEXT PRIMARY KEY REFERENCES tickets(id) ON DELETE CASCADE,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+        comment TEXT,
+        agent_id TEXT,
+        department TEXT,
+        tier TEXT NOT NULL CHECK (tier IN ('urgent', 'severe', 'normal')),
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX ticket_ratings_by_time ON ticket_ratings (created_at);
+    `,
+  },
 ];
 
 /**

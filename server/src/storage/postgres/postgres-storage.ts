@@ -35,6 +35,8 @@ import type { CannedReplyPatch, CannedReplyRecord } from '../storage.ts';
 import * as canned from './pg-canned-replies.ts';
 import * as jobs from './pg-jobs.ts';
 import * as tickets from './pg-tickets.ts';
+import * as ratings from './pg-ratings.ts';
+import type { NewTicketRating, RatingComment, RatingSummaryRecord, TicketRatingRecord } from '../rating-storage.ts';
 import type { NewTicketEvent, TicketChange, TicketEventRecord, TicketQuery } from '../ticket-storage.ts';
 import type { JobRecord, NewJob } from '../job-storage.ts';
 import * as queueWaits from './pg-queue-waits.ts';
@@ -539,5 +541,21 @@ export class PostgresStorage implements Storage {
 
   listTicketEvents(ticketId: string): Promise<TicketEventRecord[]> {
     return tickets.listTicketEvents(this.pool, ticketId);
+  }
+
+  rateTicket(input: NewTicketRating): Promise<TicketRatingRecord | undefined> {
+    return ratings.rateTicket(this.pool, input);
+  }
+
+  getTicketRating(ticketId: string): Promise<TicketRatingRecord | undefined> {
+    return ratings.getTicketRating(this.pool, ticketId);
+  }
+
+  ratingSummary(from: number, to: number): Promise<RatingSummaryRecord> {
+    return ratings.ratingSummary(this.pool, from, to);
+  }
+
+  listRatingComments(from: number, to: number, limit: number): Promise<RatingComment[]> {
+    return ratings.listRatingComments(this.pool, from, to, limit);
   }
 }

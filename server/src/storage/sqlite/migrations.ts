@@ -351,6 +351,24 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX ticket_events_by_ticket ON ticket_events (ticket_id, created_at);
     `,
   },
+  {
+    version: 14,
+    name: 'satisfaction ratings of resolved tickets',
+    // One rating per ticket (the primary key makes a second one a no-op); agent, department and tier as they
+    // were when it was given, so the averages per group do not move when the ticket is reassigned later.
+    sql: `
+      CREATE TABLE ticket_ratings (
+        ticket_id TEXT PRIMARY KEY REFERENCES tickets(id) ON DELETE CASCADE,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+        comment TEXT,
+        agent_id TEXT,
+        department TEXT,
+        tier TEXT NOT NULL CHECK (tier IN ('urgent', 'severe', 'normal')),
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX ticket_ratings_by_time ON ticket_ratings (created_at);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */

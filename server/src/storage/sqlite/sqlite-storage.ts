@@ -33,6 +33,8 @@ import type { CannedReplyPatch, CannedReplyRecord } from '../storage.ts';
 import * as canned from './sqlite-canned-replies.ts';
 import * as jobs from './sqlite-jobs.ts';
 import * as tickets from './sqlite-tickets.ts';
+import * as ratings from './sqlite-ratings.ts';
+import type { NewTicketRating, RatingComment, RatingSummaryRecord, TicketRatingRecord } from '../rating-storage.ts';
 import type { NewTicketEvent, TicketChange, TicketEventRecord, TicketQuery } from '../ticket-storage.ts';
 import type { JobRecord, NewJob } from '../job-storage.ts';
 import * as queueWaits from './sqlite-queue-waits.ts';
@@ -762,5 +764,21 @@ class SqliteStorage implements Storage {
 
   listTicketEvents(ticketId: string): Promise<TicketEventRecord[]> {
     return tickets.listTicketEvents(this.queries, ticketId);
+  }
+
+  rateTicket(input: NewTicketRating): Promise<TicketRatingRecord | undefined> {
+    return ratings.rateTicket(this.queries, input);
+  }
+
+  getTicketRating(ticketId: string): Promise<TicketRatingRecord | undefined> {
+    return ratings.getTicketRating(this.queries, ticketId);
+  }
+
+  ratingSummary(from: number, to: number): Promise<RatingSummaryRecord> {
+    return ratings.ratingSummary(this.queries, from, to);
+  }
+
+  listRatingComments(from: number, to: number, limit: number): Promise<RatingComment[]> {
+    return ratings.listRatingComments(this.queries, from, to, limit);
   }
 }
