@@ -117,7 +117,8 @@ describe('TicketDetailView', () => {
       },
     });
     await screen.findByRole('heading', { level: 2 });
-    expect((screen.getByRole('radio', { name: '公开回复' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole('button', { name: '公开回复' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: '内部备注' }).getAttribute('aria-pressed')).toBe('false');
     const send = screen.getByRole('button', { name: '发送公开回复' }) as HTMLButtonElement;
     expect(send.disabled).toBe(true);
     await user.type(screen.getByRole('textbox', { name: '回复内容' }), '  已定位原因，今晚修复。 ');
@@ -127,7 +128,8 @@ describe('TicketDetailView', () => {
     expect(entries().at(-1)!.textContent).toContain('公开回复韩梅梅');
     expect((screen.getByRole('textbox', { name: '回复内容' }) as HTMLTextAreaElement).value).toBe('');
 
-    await user.click(screen.getByRole('radio', { name: '内部备注' }));
+    await user.click(screen.getByRole('button', { name: '内部备注' }));
+    expect(screen.getByRole('button', { name: '内部备注' }).getAttribute('aria-pressed')).toBe('true');
     await user.type(screen.getByRole('textbox', { name: '备注内容' }), '需要运维协助');
     await user.click(screen.getByRole('button', { name: '添加内部备注' }));
     await waitFor(() => expect(entries()).toHaveLength(9));

@@ -32,15 +32,17 @@ export function TicketReply({ onSend }: TicketReplyProps) {
 
   return (
     <form class={`card ticket-reply ${note ? 'mode-note' : 'mode-reply'}`} onSubmit={(e) => void submit(e)}>
-      <fieldset class="reply-kind">
-        <legend>{t('tkReplyMode')}</legend>
+      {/* Two pressed-or-not buttons (the desk's 内部备注 is a control of that kind too), not a hidden setting. */}
+      <div class="reply-kind" role="group" aria-labelledby="ticket-reply-kind">
+        <span id="ticket-reply-kind" class="reply-kind-label">
+          {t('tkReplyMode')}
+        </span>
         {(['reply', 'note'] as const).map((k) => (
-          <label key={k} class="reply-kind-choice">
-            <input type="radio" name="ticket-reply-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+          <button key={k} type="button" class={`reply-kind-choice kind-${k}`} aria-pressed={kind === k} onClick={() => setKind(k)}>
             {t(k === 'note' ? 'tkInternalNote' : 'tkPublicReply')}
-          </label>
+          </button>
         ))}
-      </fieldset>
+      </div>
       <label class="field">
         <span>{t(note ? 'tkNoteText' : 'tkReplyText')}</span>
         <textarea

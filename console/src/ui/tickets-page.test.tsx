@@ -146,6 +146,31 @@ describe('TicketsPage list', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('请检查填写的内容。');
   });
 
+  it('opens a ticket from #/tickets/<number> and, back on the list, keeps the filters, reloads and puts focus on its heading', async () => {
+    const requests = fakeFetch({
+      'GET /api/departments': { body: { departments } },
+      'GET /api/tickets?tier=urgent&sort=due': list([plain]),
+      'GET /api/tickets?sort=due': list([plain, atRisk]),
+      'GET /api/tickets/T20261130-0001': { body: { ticket: plain, events: [] } },
+    });
+    const page = (openNumber?: string) => <TicketsPage client={fakeClient} openNumber={openNumber} />;
+    const { rerender } = render(page());
+    await row('T20261130-0002');
+    await userEvent.setup().selectOptions(screen.getByRole('combobox', { name: '等级' }), '紧急');
+    await waitFor(() => expect(screen.queryByRole('listitem', { name: /T20261130-0002/ })).toBeNull());
+    rerender(page('T20261130-0001'));
+    expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe('T20261130-0001 系统崩溃，数据丢失');
+    expect(screen.queryByRole('search')).toBeNull();
+    rerender(page());
+    await waitFor(() => expect(document.activeElement?.id).toBe('tickets-heading'));
+    expect((screen.getByRole('combobox', { name: '等级' }) as HTMLSelectElement).value).toBe('urgent');
+    expect(requests.filter((r) => r.path.startsWith('/api/tickets?')).map((r) => r.path)).toEqual([
+      '/api/tickets?sort=due',
+      '/api/tickets?tier=urgent&sort=due',
+      '/api/tickets?tier=urgent&sort=due',
+    ]);
+  });
+
   it('reads in English with English due times', async () => {
     setup({ 'GET /api/tickets?sort=due': list([atRisk, breached]) }, 'en');
     const risky = await row('T20261130-0002');

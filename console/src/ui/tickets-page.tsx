@@ -53,9 +53,11 @@ export function TicketsPage({ client, openNumber, feed }: TicketsPageProps) {
   useEffect(() => {
     void load(filters);
   }, [filters]);
-  // Back from a ticket: the list shows what changed meanwhile.
+  // Back from a ticket: the list shows what changed meanwhile, and keyboard users start at its heading.
   useEffect(() => {
-    if (!openNumber && rows !== null) void load(filters);
+    if (openNumber || rows === null) return;
+    void load(filters);
+    document.getElementById('tickets-heading')?.focus();
   }, [openNumber]);
   useEffect(() => {
     void client?.listAgents().then((res) => res.ok && setAgents(res.data.agents));
