@@ -34,6 +34,7 @@ import { attachRedisAdapter } from './cluster/socket-adapter.ts';
 import { openPostgresStorage } from './storage/postgres/open-postgres-storage.ts';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
 import { JobRunner } from './jobs/job-runner.ts';
+import { registerTicketJobs } from './tickets/ticket-sla-jobs.ts';
 import { ensureDemoDepartments } from './storage/demo-departments.ts';
 import { ensureDemoCannedReplies } from './storage/demo-canned-replies.ts';
 import type { SiteRecord, Storage } from './storage/storage.ts';
@@ -161,7 +162,8 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
       storage.deleteExpiredSessions(clock(), clock() - sessionPolicy.idleMs).catch((err: unknown) => log.warn('session clean-up failed', err));
     }, 60 * 60 * 1000);
     sweep.unref();
-    // Claims only the kinds a handler is registered for: none yet.
+    // Claims only the kinds a handler is registered for: the tickets' SLA timers.
+    registerTicketJobs(ctx);
     ctx.jobs.start();
 
     let closing: Promise<void> | undefined;

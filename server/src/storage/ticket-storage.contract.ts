@@ -5,7 +5,7 @@ import type { StoredClock, TicketQuery } from './ticket-storage.ts';
 
 const T = 1_764_460_800_000;
 
-const clock = (name: StoredClock['clock'], dueAt: number): StoredClock => ({ clock: name, basis: 'elapsed', promisedMs: dueAt - T, dueAt, state: 'ok' });
+const clock = (name: StoredClock['clock'], dueAt: number): StoredClock => ({ clock: name, startedAt: T, basis: 'elapsed', promisedMs: dueAt - T, dueAt, state: 'ok' });
 
 export function describeTicketStorage(storage: () => Storage): void {
   describe('tickets', () => {

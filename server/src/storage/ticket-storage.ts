@@ -25,6 +25,8 @@ export interface StoredPause {
 /** One SLA clock as stored with its ticket. */
 export interface StoredClock {
   clock: TicketClockName;
+  /** When it started running: the ticket's creation, or its last reopen. */
+  startedAt: number;
   basis: 'elapsed' | 'workingDays';
   promisedMs: number;
   /** Absent while a pause under way holds the clock. */

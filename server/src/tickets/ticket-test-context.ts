@@ -1,0 +1,42 @@
+/**
+ * A ticket context for unit tests: a real SQLite file, a clock the test moves, a job runner on that
+ * clock, and the /agent pushes recorded per room instead of sent.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KefuContext } from '../context.ts';
+import { JobRunner } from '../jobs/job-runner.ts';
+import { openSqliteStorage } from '../storage/sqlite/sqlite-storage.ts';
+import type { Storage } from '../storage/storage.ts';
+
+export interface Push {
+  rooms: string[];
+  event: string;
+  payload: any;
+}
+
+export interface TicketTestContext {
+  ctx: KefuContext;
+  storage: Storage;
+  pushes: Push[];
+  clock: { now: number };
+  newRunner(): JobRunner;
+}
+
+export function ticketTestContext(start: number): TicketTestContext {
+  const storage = openSqliteStorage(join(mkdtempSync(join(tmpdir(), 'kefu-tickets-')), 'kefu.sqlite'));
+  const clock = { now: start };
+  const pushes: Push[] = [];
+  const agents = {
+    to(rooms: string | string[]) {
+      const list = Array.isArray(rooms) ? rooms : [rooms];
+      return { emit: (event: string, payload: unknown) => pushes.push({ rooms: list, event, payload }) };
+    },
+  };
+  const log = { info() {}, warn() {}, error() {}, debug() {} };
+  const ctx = { storage, config: { timeZone: 'Asia/Shanghai' }, now: () => clock.now, agents, log } as unknown as KefuContext;
+  const newRunner = () => new JobRunner({ storage, clock: () => clock.now, pollMs: 60_000 });
+  (ctx as { jobs: JobRunner }).jobs = newRunner();
+  return { ctx, storage, pushes, clock, newRunner };
+}
