@@ -137,7 +137,7 @@ export function TicketDetailView({ number, agents, departments, feed, now }: Tic
             </div>
             <div>
               <dt>{t('tkAssignee')}</dt>
-              <dd>{ticket.assignee?.name ?? t('tkUnassigned')}</dd>
+              <dd>{ticket.assignee ? ticket.assignee.name || ticket.assignee.id : t('tkUnassigned')}</dd>
             </div>
             <div>
               <dt>{t('tkDepartment')}</dt>

@@ -25,7 +25,7 @@ export function TicketList({ tickets, now }: TicketListProps) {
           <div class="ticket-row-meta">
             <span class={`ticket-status status-${ticket.status}`}>{TICKET_STATUS_LABELS[ticket.status][lang]}</span>
             <span>
-              <span class="muted">{t('tkAssignee')}</span> {ticket.assignee?.name ?? t('tkUnassigned')}
+              <span class="muted">{t('tkAssignee')}</span> {ticket.assignee ? ticket.assignee.name || ticket.assignee.id : t('tkUnassigned')}
             </span>
             <span>
               <span class="muted">{t('tkRequester')}</span> {requesterName(ticket) ?? t('tkVisitor')}
