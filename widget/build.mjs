@@ -16,11 +16,11 @@ const gzipAsync = promisify(gzip);
 
 /**
  * The chunks the app fetches beside itself, each `src/<name>/main.ts` → `widget-<name>.<hash>.js` under the app's
- * hash (see app/files-chunk.ts). Each is its own classic script, not an `import()`: a host page loads the widget
+ * hash (see app/lazy-parts.ts). Each is its own classic script, not an `import()`: a host page loads the widget
  * without CORS or module scripts, so a new lazily fetched part is one more name here (and a route in
  * server/src/http/static-routes.ts).
  */
-const LAZY_CHUNKS = ['files', 'prechat'];
+const LAZY_CHUNKS = ['files', 'prechat', 'tickets'];
 
 /** The languages the app is built for, one chunk each (the loader picks by `data-lang`). */
 const LANGS = ['zh-CN', 'en'];

@@ -5,6 +5,7 @@ import type { KefuContext } from '../context.ts';
 import type { ConversationPatch, ConversationRecord } from '../storage/storage.ts';
 import { handoff } from '../conversation/lifecycle.ts';
 import { formComesFirst } from '../conversation/pre-chat.ts';
+import { COMPLAINT_ASK, complaintPrompt } from '../tickets/complaint-intent.ts';
 import { TEXTS, t } from '../conversation/texts.ts';
 import { OFFER_TEXTS } from './bot-texts.ts';
 import { continueFlow, startFlow } from './flow-runner.ts';
@@ -120,6 +121,14 @@ async function respond(ctx: KefuContext, conv: ConversationRecord, turn: BotTurn
     ctx.metrics.botDecision('answer');
     const lang = replyLang(turn.text, conv);
     return replySmallTalk(reply, conv, loaded, smallTalk, lang, conv.lang ? {} : { lang });
+  }
+
+  // 我要投诉 / 我要提建议: the widget opens the complaint form instead of an FAQ card.
+  const complaint = conv.flow ? undefined : complaintPrompt(turn.text);
+  if (complaint) {
+    ctx.metrics.botDecision('answer');
+    const lang = replyLang(turn.text, conv);
+    return void (await reply.post(conv, { text: COMPLAINT_ASK[complaint.kind][lang], meta: { complaint }, patch: conv.lang ? {} : { lang } }));
   }
 
   let match: MatchResult | undefined;

@@ -16,9 +16,9 @@ const ONE_YEAR = 365 * 24 * 3_600_000;
 const APP_CHUNK = /^\/widget-app\.[A-Za-z-]{2,8}\.[0-9a-f]{12}\.js$/;
 /**
  * The chunks the app fetches beside itself under its hash: `widget-files.<hash>.js` (attachments) and
- * `widget-prechat.<hash>.js` (the pre-chat form); no fallback (it would run the app twice).
+ * `widget-prechat.<hash>.js` (the pre-chat form), `widget-tickets.<hash>.js` (我的工单 and the complaint form); no fallback (it would run the app twice).
  */
-const LAZY_CHUNK = /^\/widget-(files|prechat)\.[0-9a-f]{12}\.js$/;
+const LAZY_CHUNK = /^\/widget-(files|prechat|tickets)\.[0-9a-f]{12}\.js$/;
 
 function sendNotBuilt(res: Response, what: string): void {
   res.status(503).type('text/plain; charset=utf-8').send(`${what} is not built yet: run the build (node scripts/build.mjs) and reload.`);

@@ -24,6 +24,10 @@ export interface LimitSettings {
   connectionsPerIp: number;
   /** Socket.IO handshakes (polling or WebSocket) per minute from one client IP. */
   handshakesPerIpPerMinute: number;
+  /** Ticket lookups (我的工单, a number, a tier proposal) per minute per visitor: guessing numbers stays slow. */
+  ticketLookupsPerVisitor: number;
+  /** Ticket lookups per minute from one client IP (fresh visitors start no fresh budget). */
+  ticketLookupsPerIp: number;
 }
 
 /** The defaults, in one place. */
@@ -36,6 +40,8 @@ export const DEFAULT_LIMITS: LimitSettings = {
   visitorsPerIpPerHour: 200,
   connectionsPerIp: 200,
   handshakesPerIpPerMinute: 300,
+  ticketLookupsPerVisitor: 20,
+  ticketLookupsPerIp: 60,
 };
 
 /** `messagesPerIp` → `KEFU_LIMIT_MESSAGES_PER_IP`. */
@@ -95,6 +101,8 @@ export interface VisitorLimiters {
   visitorsPerIpPerMinute: KeyedLimiter;
   visitorsPerIpPerHour: KeyedLimiter;
   handshakesPerIpPerMinute: KeyedLimiter;
+  ticketLookupsPerVisitor: KeyedLimiter;
+  ticketLookupsPerIp: KeyedLimiter;
 }
 
 export function createVisitorLimiters(limits: LimitSettings, store: LimiterStore = memoryStore): VisitorLimiters {
@@ -107,6 +115,8 @@ export function createVisitorLimiters(limits: LimitSettings, store: LimiterStore
     visitorsPerIpPerMinute: perMinute('visitorsPerIpPerMinute'),
     visitorsPerIpPerHour: store.limiter('visitorsPerIpPerHour', limits.visitorsPerIpPerHour, 3600),
     handshakesPerIpPerMinute: perMinute('handshakesPerIpPerMinute'),
+    ticketLookupsPerVisitor: perMinute('ticketLookupsPerVisitor'),
+    ticketLookupsPerIp: perMinute('ticketLookupsPerIp'),
   };
 }
 

@@ -22,6 +22,7 @@ import type { ConversationRecord, VisitorRecord, VisitorSeen } from '../storage/
 import { handlers } from './handle.ts';
 import { originAllowed } from './origin.ts';
 import { registerVisitorTypingAndRead } from './typing-and-read.ts';
+import { registerVisitorTicketEvents } from './visitor-ticket-events.ts';
 
 type VisitorSocket = Parameters<Parameters<VisitorNamespace['on']>[1]>[0];
 
@@ -55,6 +56,7 @@ export function setupVisitorNamespace(ctx: KefuContext): void {
   nsp.on('connection', (socket) => {
     registerVisitorHandlers(ctx, socket);
     registerVisitorTypingAndRead(ctx, socket);
+    registerVisitorTicketEvents(ctx, socket);
   });
 }
 

@@ -85,6 +85,8 @@ export interface ChatClient {
   /** Fetches the page before the first message held and prepends it. */
   loadOlder(): void;
   rate(score: number, comment?: string): Promise<Ack<unknown>>;
+  /** The socket once started (the tickets part, widget/src/tickets, talks over it). */
+  readonly io?: VisitorSocket;
   destroy(): void;
 }
 
@@ -221,6 +223,9 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   const client: ChatClient = {
     get state() {
       return state;
+    },
+    get io() {
+      return socket;
     },
     subscribe(listener) {
       listeners.add(listener);

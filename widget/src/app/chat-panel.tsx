@@ -37,6 +37,8 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
   useEffect(() => {
     if (open) inputRef.current?.focus();
   }, [open]);
+  // The tickets part (widget/src/tickets) finds the client here.
+  useEffect(() => void ((panelRef.current as HTMLElement & { k?: ChatClient }).k = client), [client]);
   const { site, messages } = state;
   const conversation = state.conversation;
   const agentName = conversation?.state === 'assigned' ? conversation.agentName : undefined;
@@ -74,6 +76,7 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
     <div
       ref={panelRef}
       class="p"
+      lang={lang}
       role="dialog"
       aria-modal="false"
       aria-label={t('dialog')}

@@ -6,7 +6,7 @@ import { MarkdownView } from './markdown-view.tsx';
 import { formatTime, type ChatMessage } from '@kefu/shared/client';
 import { noticeText } from './notice-text.ts';
 // Files in messages (and the attach button) come with the files chunk.
-import './files-chunk.ts';
+import './lazy-parts.ts';
 
 /** Props of a transcript entry. */
 export interface MessageItemProps {

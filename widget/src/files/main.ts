@@ -1,6 +1,6 @@
 /**
  * The files chunk's entry. It works on the widget's DOM by itself (the app only fetches it, see
- * app/files-chunk.ts): it finds the chat panel in the widget's shadow root, adds the attach button
+ * app/lazy-parts.ts): it finds the chat panel in the widget's shadow root, adds the attach button
  * to the composer's toolbar, and shows the file in each message bubble whose id is a file id (the
  * server gives the message carrying a file the file's id); a MutationObserver does it again for
  * whatever the app draws later.

@@ -1,0 +1,158 @@
+/**
+ * The visitor's side of tickets over /visitor: a typed 我要投诉 opens the complaint form (with the tier
+ * its text suggests) instead of an FAQ card; a filed complaint goes to 投诉与建议, a 紧急 or major one to
+ * the least loaded supervisor, and its confirmation carries number, tier and the response promise; a
+ * visitor lists and looks up only their own tickets (someone else's number answers exactly like a
+ * missing one), adds information to them, and lookups are rate limited. Bad input stores nothing.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Message } from '@kefu/shared';
+import type { KefuServer } from '../src/index.ts';
+import { closeClients, connectAgent, connectVisitor, login, ok, recorder, startServer, TEST_LIMITS, visitorCall } from './support/test-server.ts';
+
+const servers: KefuServer[] = [];
+afterEach(async () => {
+  closeClients();
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function serve(limits = {}) {
+  const server = await startServer({ limits: { ...TEST_LIMITS, ticketLookupsPerIp: 100_000, ...limits } });
+  servers.push(server);
+  return { server, adminCookie: await login(server.url) };
+}
+
+async function visitor(server: KefuServer) {
+  const socket = connectVisitor(server.url);
+  const messages = recorder<Message>(socket, 'message');
+  ok(await visitorCall(socket, 'hello', { lang: 'zh-CN' }));
+  const ask = async (text: string): Promise<Message> => {
+    const sent = ok(await visitorCall(socket, 'send', { clientId: `q-${Math.random().toString(36).slice(2)}`, text })).message;
+    return messages.next((m) => m.author !== 'visitor' && m.seq > sent.seq);
+  };
+  return { socket, ask };
+}
+
+/** A colleague invited by the admin with `role` into `department`, signed in with the console open. */
+async function colleague(server: KefuServer, adminCookie: string, email: string, role: 'agent' | 'supervisor', department: string) {
+  const invited = await fetch(`${server.url}/api/team/invites`, {
+    method: 'POST',
+    headers: { cookie: adminCookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, role, department }),
+  });
+  expect(invited.status).toBe(201);
+  const token = ((await invited.json()) as { invite: { path: string } }).invite.path.split('/').at(-1)!;
+  const name = `主管${email.slice(0, 2)}`;
+  const accepted = await fetch(`${server.url}/api/team/invites/${token}/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password: 'a long enough password' }),
+  });
+  expect(accepted.status).toBe(201);
+  const cookie = accepted.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  connectAgent(server.url, cookie);
+  return { id: ((await accepted.json()) as { agent: { id: string } }).agent.id, name };
+}
+
+const COMPLAINT = { kind: 'complaint', text: '系统崩溃两天了，数据全丢了！', contact: 'wang@example.com', tier: 'urgent' } as const;
+
+describe('complaints from the widget', () => {
+  it('a typed 我要投诉 opens the form with the text and 紧急; a question about complaining does not', async () => {
+    const { server } = await serve();
+    const v = await visitor(server);
+    const reply = await v.ask('我要投诉，系统崩溃两天了，数据全丢了！');
+    expect(reply.author).toBe('bot');
+    expect(reply.meta?.complaint).toEqual({ kind: 'complaint', tier: 'urgent', text: '系统崩溃两天了，数据全丢了！' });
+    expect(reply.text).toContain('投诉');
+    const suggestion = await v.ask('我想提个建议：希望支持深色模式');
+    expect(suggestion.meta?.complaint).toEqual({ kind: 'suggestion', tier: 'normal', text: '希望支持深色模式' });
+    const question = await v.ask('如何投诉客服服务？');
+    expect(question.meta?.complaint).toBeUndefined();
+    expect(ok(await visitorCall(v.socket, 'proposeTier', { text: '导出功能用不了' })).tier).toBe('severe');
+  });
+
+  it('a 紧急 complaint goes to 投诉与建议 and its least loaded supervisor; the confirmation carries number, tier and the 24 h response', async () => {
+    const { server, adminCookie } = await serve();
+    const sup = await colleague(server, adminCookie, 'zh@team.test', 'supervisor', 'complaints');
+    await colleague(server, adminCookie, 'ag@team.test', 'agent', 'complaints');
+    const v = await visitor(server);
+    const before = Date.now();
+    const done = ok(await visitorCall(v.socket, 'complain', COMPLAINT));
+    expect(done.ticket.number).toMatch(/^T\d{8}-\d{4,6}$/);
+    expect(done.ticket).toMatchObject({ kind: 'complaint', tier: 'urgent', status: 'open', owner: sup.name, department: { zh: '投诉与建议', en: 'Complaints & suggestions' } });
+    expect(done.responseClock).toBe('response');
+    expect(done.responseWithin).toEqual({ amount: 24, unit: 'hours' });
+    expect(done.responseDueAt - done.ticket.createdAt).toBe(24 * 3_600_000);
+    expect(done.ticket.createdAt).toBeGreaterThanOrEqual(before - 1000);
+    // The timeline: response, acceptance, investigation (3–5 working days), answer (7–10).
+    expect(done.ticket.clocks.map((c) => c.clock)).toEqual(['response', 'acceptance', 'investigation', 'reply']);
+    const investigation = done.ticket.clocks[2]!;
+    expect(investigation.targetAt).toBeLessThan(investigation.dueAt!);
+    expect(done.replies).toEqual([{ author: 'customer', text: COMPLAINT.text, createdAt: done.ticket.createdAt }]);
+
+    // A 一般 complaint waits for the department; one marked 重大 goes to the supervisor too.
+    const plain = ok(await visitorCall(v.socket, 'complain', { ...COMPLAINT, text: '客服态度不好', tier: 'normal' }));
+    expect(plain.ticket.owner).toBeUndefined();
+    const major = ok(await visitorCall(v.socket, 'complain', { ...COMPLAINT, text: '多次反映无人处理', tier: 'normal', major: true, reference: 'T20261101-0001' }));
+    expect(major.ticket.owner).toBe(sup.name);
+    expect(major.replies[0]!.text).toBe('多次反映无人处理\n\n订单号或工单号：T20261101-0001');
+    // A suggestion's first promise is its acceptance within 1 working day.
+    const idea = ok(await visitorCall(v.socket, 'complain', { kind: 'suggestion', text: '希望支持深色模式', contact: '13800138000', tier: 'normal' }));
+    expect(idea).toMatchObject({ responseClock: 'acceptance', responseWithin: { amount: 1, unit: 'workingDays' }, ticket: { kind: 'suggestion' } });
+    expect(idea.ticket.owner).toBeUndefined();
+  });
+
+  it('refuses a bad complaint with a coded error and stores nothing', async () => {
+    const { server } = await serve();
+    const v = await visitor(server);
+    for (const bad of [
+      { ...COMPLAINT, contact: 'not a contact' },
+      { ...COMPLAINT, text: '   ' },
+      { ...COMPLAINT, tier: 'critical' },
+      { ...COMPLAINT, kind: 'fault' },
+      { ...COMPLAINT, reference: 'x; drop table' },
+    ]) {
+      expect(await visitorCall(v.socket, 'complain', bad)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    }
+    expect(ok(await visitorCall(v.socket, 'myTickets', {})).tickets).toEqual([]);
+  });
+});
+
+describe('我的工单', () => {
+  it('lists and opens only my own tickets; another visitor’s number answers exactly like a missing one', async () => {
+    const { server } = await serve();
+    const mine = await visitor(server);
+    const other = await visitor(server);
+    const filed = ok(await visitorCall(mine.socket, 'complain', COMPLAINT));
+    const number = filed.ticket.number;
+
+    const list = ok(await visitorCall(mine.socket, 'myTickets', {})).tickets;
+    expect(list.map((t) => [t.number, t.status, t.tier])).toEqual([[number, 'open', 'urgent']]);
+    expect(ok(await visitorCall(mine.socket, 'ticket', { number })).ticket.number).toBe(number);
+    expect(ok(await visitorCall(other.socket, 'myTickets', {})).tickets).toEqual([]);
+
+    const foreign = await visitorCall(other.socket, 'ticket', { number });
+    const missing = await visitorCall(other.socket, 'ticket', { number: 'T20991231-9999' });
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(foreign).toEqual(missing);
+    expect(await visitorCall(other.socket, 'addTicketInfo', { number, text: '我也来说两句' })).toEqual(
+      await visitorCall(other.socket, 'addTicketInfo', { number: 'T20991231-9999', text: '我也来说两句' }),
+    );
+    expect(await visitorCall(other.socket, 'ticket', { number: 'not-a-number' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+
+    // Information added is a public reply from the customer; the foreign attempt left nothing behind.
+    const added = ok(await visitorCall(mine.socket, 'addTicketInfo', { number, text: '补充：崩溃前刚升级到 3.2 版' }));
+    expect(added.replies.map((r) => [r.author, r.text])).toEqual([
+      ['customer', COMPLAINT.text],
+      ['customer', '补充：崩溃前刚升级到 3.2 版'],
+    ]);
+  });
+
+  it('rate limits lookups per visitor', async () => {
+    const { server } = await serve({ ticketLookupsPerVisitor: 3 });
+    const v = await visitor(server);
+    for (let i = 0; i < 3; i++) expect((await visitorCall(v.socket, 'ticket', { number: `T20991231-000${i}` })).ok).toBe(false);
+    expect(await visitorCall(v.socket, 'ticket', { number: 'T20991231-0009' })).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    expect(await visitorCall(v.socket, 'myTickets', {})).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+  });
+});
