@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Message } from '@kefu/shared';
 import type { KefuServer } from '../src/index.ts';
-import { closeClients, connectAgent, connectVisitor, login, ok, recorder, startServer, TEST_LIMITS, visitorCall } from './support/test-server.ts';
+import { agentCall, closeClients, connectAgent, connectVisitor, login, ok, recorder, startServer, TEST_LIMITS, visitorCall } from './support/test-server.ts';
 
 const servers: KefuServer[] = [];
 afterEach(async () => {
@@ -25,12 +25,12 @@ async function serve(limits = {}) {
 async function visitor(server: KefuServer) {
   const socket = connectVisitor(server.url);
   const messages = recorder<Message>(socket, 'message');
-  ok(await visitorCall(socket, 'hello', { lang: 'zh-CN' }));
+  const hello = ok(await visitorCall(socket, 'hello', { lang: 'zh-CN' }));
   const ask = async (text: string): Promise<Message> => {
     const sent = ok(await visitorCall(socket, 'send', { clientId: `q-${Math.random().toString(36).slice(2)}`, text })).message;
     return messages.next((m) => m.author !== 'visitor' && m.seq > sent.seq);
   };
-  return { socket, ask };
+  return { socket, ask, id: hello.conversation.id };
 }
 
 /** A colleague invited by the admin with `role` into `department`, signed in with the console open. */
@@ -50,8 +50,11 @@ async function colleague(server: KefuServer, adminCookie: string, email: string,
   });
   expect(accepted.status).toBe(201);
   const cookie = accepted.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  connectAgent(server.url, cookie);
-  return { id: ((await accepted.json()) as { agent: { id: string } }).agent.id, name };
+  const socket = connectAgent(server.url, cookie);
+  ok(await agentCall(socket, 'hello', {}));
+  const presence = (value: 'online' | 'away') =>
+    fetch(`${server.url}/api/team/me/presence`, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ presence: value }) });
+  return { id: ((await accepted.json()) as { agent: { id: string } }).agent.id, name, socket, presence };
 }
 
 const COMPLAINT = { kind: 'complaint', text: '系统崩溃两天了，数据全丢了！', contact: 'wang@example.com', tier: 'urgent' } as const;
@@ -100,6 +103,30 @@ describe('complaints from the widget', () => {
     const idea = ok(await visitorCall(v.socket, 'complain', { kind: 'suggestion', text: '希望支持深色模式', contact: '13800138000', tier: 'normal' }));
     expect(idea).toMatchObject({ responseClock: 'acceptance', responseWithin: { amount: 1, unit: 'workingDays' }, ticket: { kind: 'suggestion' } });
     expect(idea.ticket.owner).toBeUndefined();
+  });
+
+  it('spreads 紧急 complaints over the supervisors by load, and a complaint from a queued conversation moves it to the front', async () => {
+    const { server, adminCookie } = await serve();
+    const first = await colleague(server, adminCookie, 'z1@team.test', 'supervisor', 'complaints');
+    const second = await colleague(server, adminCookie, 'z2@team.test', 'supervisor', 'complaints');
+    const owners = [];
+    const v = await visitor(server);
+    for (let i = 0; i < 2; i++) owners.push(ok(await visitorCall(v.socket, 'complain', COMPLAINT)).ticket.owner);
+    expect(owners.sort()).toEqual([first.name, second.name].sort());
+
+    // Billing's only member is away: two visitors wait in its queue, the later one complains.
+    const billing = await colleague(server, adminCookie, 'bb@team.test', 'agent', 'billing');
+    expect((await billing.presence('away')).status).toBe(200);
+    const early = await visitor(server);
+    const late = await visitor(server);
+    for (const w of [early, late]) {
+      await w.ask('怎么开发票？');
+      expect(ok(await visitorCall(w.socket, 'handoff', { clientId: 'h1' })).conversation.state).toBe('queued');
+    }
+    const queueOf = async () => ok(await agentCall(first.socket, 'hello', {})).queue.map((c) => c.id);
+    expect(await queueOf()).toEqual([early.id, late.id]);
+    ok(await visitorCall(late.socket, 'complain', { ...COMPLAINT, text: '排队太久了', tier: 'normal' }));
+    expect(await queueOf()).toEqual([late.id, early.id]);
   });
 
   it('refuses a bad complaint with a coded error and stores nothing', async () => {

@@ -17,7 +17,7 @@ const CSS =
   '.kt-i{all:unset;box-sizing:border-box;cursor:pointer;display:block;width:100%;padding:10px 12px;border-radius:12px;background:#fff;box-shadow:0 1px 2px rgba(15,23,42,.08);font-size:13px;color:#1f2937}' +
   '.kt-i:hover{box-shadow:0 1px 4px rgba(15,23,42,.18)}.kt-i:focus-visible{outline:2px solid var(--kc,#2563eb)}' +
   '.kt-i b{display:block;font-weight:600;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}' +
-  '.kt-i small,.kt-m{font-size:12px;color:#64748b}' +
+  '.kt-i small,.ktk .kt-m{font-size:12px;color:#64748b}' +
   '.kt-s{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;background:#e2e8f0;color:#334155}' +
   '.kt-s.open{background:#fef3c7;color:#92400e}.kt-s.in_progress{background:#dbeafe;color:#1e40af}.kt-s.waiting_customer{background:#ede9fe;color:#5b21b6}.kt-s.resolved{background:#dcfce7;color:#166534}' +
   '.kt-t.urgent{color:#b91c1c;font-weight:600}.kt-t.severe{color:#c2410c;font-weight:600}' +
@@ -34,7 +34,7 @@ const CSS =
   '.ktk [aria-invalid=true]{border-color:#dc2626}' +
   '.ktk fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:6px 14px;align-items:center}.ktk legend{padding:0;margin-bottom:4px;width:100%}' +
   '.kt-o{display:inline-flex;align-items:center;gap:4px;font-size:13px;color:#1f2937;cursor:pointer}' +
-  '.kt-e{margin:0;font-size:12px;color:#b91c1c}.kt-e:empty{display:none}' +
+  '.ktk .kt-e{margin:0;font-size:12px;color:#b91c1c}.ktk .kt-e:empty{display:none}' +
   '.kt-b{display:flex;gap:8px;flex-wrap:wrap;align-items:center}' +
   '@media (max-width:480px){.ktk input[type=text],.ktk textarea{font-size:16px}.ktk{padding-bottom:max(16px,env(safe-area-inset-bottom))}}';
 
