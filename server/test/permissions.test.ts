@@ -112,6 +112,17 @@ const HTTP_TABLE: Row[] = [
   // 历史 / History: any signed-in agent searches closed conversations; a malformed query is refused past the gate.
   ['GET', '/api/conversations/history?text=%E9%80%80%E6%AC%BE', undefined, U, U, 200, 200, 200, U],
   ['GET', '/api/conversations/history?limit=51', undefined, U, U, 400, 400, 400, U],
+  // 工单 / Tickets: every signed-in agent lists (an agent only their departments' and their own); a ticket they may
+  // not see, or one that does not exist, reads as not found; turning a conversation into a ticket needs the conversation.
+  ['GET', '/api/tickets', undefined, U, U, 200, 200, 200, U],
+  ['GET', '/api/tickets?tier=urgent&sort=due', undefined, U, U, 200, 200, 200, U],
+  ['GET', '/api/tickets?status=pending', undefined, U, U, 400, 400, 400, U],
+  ['GET', '/api/tickets/T20990101-0001', undefined, U, U, 'not_found', 'not_found', 'not_found', U],
+  ['POST', '/api/tickets', { conversationId: 'missing' }, U, U, 'not_found', 'not_found', 'not_found', U],
+  ['POST', '/api/tickets', { conversationId: '../x' }, U, U, 400, 400, 400, U],
+  ['PATCH', '/api/tickets/T20990101-0001', { status: 'closed' }, U, U, 'not_found', 'not_found', 'not_found', U],
+  ['POST', '/api/tickets/T20990101-0001/replies', { text: '您好' }, U, U, 'not_found', 'not_found', 'not_found', U],
+  ['POST', '/api/tickets/T20990101-0001/notes', { text: '备注' }, U, U, 'not_found', 'not_found', 'not_found', U],
   ['GET', '/api/kb/entries?lang=en', undefined, U, U, 200, 200, 200, U],
   ['GET', '/api/kb/entries?lang=fr', undefined, U, U, 400, 400, 400, U],
   // Files belong to one conversation: an unknown one (or file) reads as not found to everyone, so nothing tells whether it exists.
