@@ -5,10 +5,12 @@
  * visitor lists and looks up only their own tickets (someone else's number answers exactly like a
  * missing one), adds information to them, and lookups are rate limited. Bad input stores nothing.
  */
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Message } from '@kefu/shared';
+import type { Message, TicketReplyPush } from '@kefu/shared';
+import { openSqliteStorage } from '../src/storage/sqlite/sqlite-storage.ts';
 import type { KefuServer } from '../src/index.ts';
-import { agentCall, closeClients, connectAgent, connectVisitor, login, ok, recorder, startServer, TEST_LIMITS, visitorCall } from './support/test-server.ts';
+import { agentCall, closeClients, connectAgent, connectVisitor, login, ok, recorder, startServer, tempDir, TEST_LIMITS, visitorCall } from './support/test-server.ts';
 
 const servers: KefuServer[] = [];
 afterEach(async () => {
@@ -17,20 +19,22 @@ afterEach(async () => {
 });
 
 async function serve(limits = {}) {
-  const server = await startServer({ limits: { ...TEST_LIMITS, ticketLookupsPerIp: 100_000, ...limits } });
+  const dataDir = tempDir();
+  const server = await startServer({ dataDir, limits: { ...TEST_LIMITS, ticketLookupsPerIp: 100_000, ...limits } });
   servers.push(server);
-  return { server, adminCookie: await login(server.url) };
+  return { server, dataDir, adminCookie: await login(server.url) };
 }
 
-async function visitor(server: KefuServer) {
+async function visitor(server: KefuServer, token?: string) {
   const socket = connectVisitor(server.url);
   const messages = recorder<Message>(socket, 'message');
-  const hello = ok(await visitorCall(socket, 'hello', { lang: 'zh-CN' }));
+  const answers = recorder<TicketReplyPush>(socket, 'ticketReply');
+  const hello = ok(await visitorCall(socket, 'hello', { lang: 'zh-CN', ...(token ? { token } : {}) }));
   const ask = async (text: string): Promise<Message> => {
     const sent = ok(await visitorCall(socket, 'send', { clientId: `q-${Math.random().toString(36).slice(2)}`, text })).message;
     return messages.next((m) => m.author !== 'visitor' && m.seq > sent.seq);
   };
-  return { socket, ask, id: hello.conversation.id };
+  return { socket, ask, answers, id: hello.conversation.id, token: hello.token };
 }
 
 /** A colleague invited by the admin with `role` into `department`, signed in with the console open. */
@@ -173,6 +177,31 @@ describe('我的工单', () => {
       ['customer', COMPLAINT.text],
       ['customer', '补充：崩溃前刚升级到 3.2 版'],
     ]);
+  });
+
+  it('tells a returning visitor, right after hello, when an agent has answered one of their tickets', async () => {
+    const { server, dataDir } = await serve();
+    const v = await visitor(server);
+    const filed = ok(await visitorCall(v.socket, 'complain', COMPLAINT));
+    v.socket.disconnect();
+    // An agent's public answer, written beside the running server (the agents' routes write the same event).
+    const storage = openSqliteStorage(join(dataDir, 'kefu.sqlite'));
+    const at = Date.now();
+    try {
+      const t = (await storage.getTicketByNumber(filed.ticket.number))!;
+      expect(await storage.updateTicket(t.id, t.revision, {}, [{ type: 'reply', public: true, authorKind: 'agent', authorName: '小王', text: '已在恢复备份', createdAt: at }], at)).toBeDefined();
+    } finally {
+      await storage.close();
+    }
+    const back = await visitor(server, v.token);
+    expect(await back.answers.next()).toEqual({ at });
+    const detail = ok(await visitorCall(back.socket, 'ticket', { number: filed.ticket.number }));
+    expect(detail.replies.at(-1)).toEqual({ author: 'agent', name: '小王', text: '已在恢复备份', createdAt: at });
+    expect(detail.ticket.lastReplyAt).toBe(at);
+    // A visitor without answered tickets hears nothing.
+    const other = await visitor(server);
+    ok(await visitorCall(other.socket, 'myTickets', {}));
+    expect(other.answers.seen).toEqual([]);
   });
 
   it('rate limits lookups per visitor', async () => {

@@ -90,8 +90,10 @@ export async function myTickets(ctx: KefuContext, visitorId: string): Promise<Vi
 
 /** The newest agent answer on any of the visitor's tickets (the badge after a return), if any. */
 export async function lastAnswerAt(ctx: KefuContext, visitorId: string): Promise<number | undefined> {
-  const tickets = await myTickets(ctx, visitorId);
-  return tickets.reduce<number | undefined>((at, t) => (t.lastReplyAt !== undefined ? Math.max(at ?? 0, t.lastReplyAt) : at), undefined);
+  // Every hello asks: only the threads are read, no views are made.
+  const tickets = await ctx.storage.listVisitorTickets(visitorId, MY_TICKETS_MAX);
+  const answers = await Promise.all(tickets.map(async (t) => lastAgentReply(await ctx.storage.listTicketEvents(t.id))));
+  return answers.reduce<number | undefined>((at, a) => (a !== undefined ? Math.max(at ?? 0, a) : at), undefined);
 }
 
 /** 补充信息: a public reply from the customer (it resumes the clocks of a ticket waiting on them). */
