@@ -12,3 +12,4 @@ export * from './site-schemas.ts';
 export * from './site-admin-schemas.ts';
 export * from './ticket-schemas.ts';
 export * from './visitor-ticket-schemas.ts';
+export * from './ticket-status-schemas.ts';
