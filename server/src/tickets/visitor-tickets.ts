@@ -15,9 +15,9 @@ import {
 import { rooms, type KefuContext } from '../context.ts';
 import { pushQueue } from '../conversation/broadcast.ts';
 import { KefuError } from '../kefu-error.ts';
-import type { TicketEventRecord, TicketRecord } from '../storage/ticket-storage.ts';
+import type { StoredClock, TicketEventRecord, TicketRecord } from '../storage/ticket-storage.ts';
 import { openTicket, replyToTicket } from './ticket-lifecycle.ts';
-import { COMPLAINTS_DEPARTMENT, SLA_POLICY } from './ticket-settings.ts';
+import { COMPLAINTS_DEPARTMENT } from './ticket-settings.ts';
 
 /** The most tickets 我的工单 lists. */
 export const MY_TICKETS_MAX = 50;
@@ -161,8 +161,14 @@ export async function fileComplaint(ctx: KefuContext, visitorId: string, input: 
   }
   const detail = await visitorTicketDetail(ctx, ticket);
   const first = ticket.clocks[0]!;
-  const policy = input.kind === 'complaint' ? SLA_POLICY.complaint.response : SLA_POLICY.suggestion.acceptance;
-  return { ...detail, responseClock: first.clock, responseDueAt: first.dueAt ?? ticket.createdAt, responseWithin: policy.due };
+  return { ...detail, responseClock: first.clock, responseDueAt: first.dueAt ?? ticket.createdAt, responseWithin: promiseOf(first) };
+}
+
+/** A clock's promise as the SLA table words it, read from the stored clock (so it is the one the ticket runs). */
+function promiseOf(c: Pick<StoredClock, 'basis' | 'promisedMs'>): ComplaintConfirmation['responseWithin'] {
+  if (c.basis === 'workingDays') return { amount: Math.round(c.promisedMs / 86_400_000), unit: 'workingDays' };
+  const minutes = Math.round(c.promisedMs / 60_000);
+  return minutes % 60 === 0 ? { amount: minutes / 60, unit: 'hours' } : { amount: minutes, unit: 'minutes' };
 }
 
 /** Tells the visitor's tabs that an agent answered their ticket (the 我的工单 badge). */

@@ -196,4 +196,20 @@ describe('tickets part', () => {
     fake.push({ number: 'T20261130-0001', at: Date.now() + 1000 });
     expect(ui.getByRole('button', { name: /My tickets/ }).textContent).toContain('new reply');
   });
+
+  it('confirms a suggestion in English with its acceptance promise, in the singular', async () => {
+    const user = userEvent.setup();
+    const idea = ticket({ kind: 'suggestion', tier: 'normal', owner: undefined, title: 'Dark mode', clocks: [{ clock: 'acceptance', dueAt: CREATED + DAY, met: false }] });
+    const fake = fakeHost({ complain: () => ok({ ticket: idea, replies: [], responseClock: 'acceptance', responseDueAt: CREATED + DAY, responseWithin: { amount: 1, unit: 'workingDays' } }) });
+    const p = panel();
+    attach(p, fake.host, 'en');
+    const ui = within(p);
+    fake.say({ id: 'b9', conversationId: 'c1', seq: 2, author: 'bot', text: 'Thanks', createdAt: Date.now(), meta: { complaint: { kind: 'suggestion', tier: 'normal', text: 'Dark mode please' } } });
+    expect(ui.queryByRole('radio')).toBeNull();
+    await user.type(ui.getByLabelText('Contact'), '13800138000');
+    await user.click(ui.getByRole('button', { name: 'Submit suggestion' }));
+    expect(await ui.findByRole('heading', { name: 'Suggestion received' })).toBeTruthy();
+    expect(ui.getByText(/^We will accept it within 1 working day \(by /)).toBeTruthy();
+    expect(ui.getByText('Complaints & suggestions · Not assigned yet')).toBeTruthy();
+  });
 });

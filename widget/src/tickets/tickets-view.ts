@@ -250,7 +250,8 @@ export function createTicketsView(panel: HostPanel, host: TicketsHost, lang: Lan
 
   const confirmation = (c: ComplaintConfirmation) => {
     const t = c.ticket;
-    const within = fill(s[c.responseWithin.unit], { n: c.responseWithin.amount });
+    // "1 working day", not "1 working days" (the Chinese words have no plural).
+    const within = fill(s[c.responseWithin.unit], { n: c.responseWithin.amount }).replace(c.responseWithin.amount === 1 ? /s$/ : /$^/, '');
     const first = FIRST[c.responseClock === 'acceptance' ? 'acceptance' : 'response'][lang];
     show(
       el('div', { class: 'kt-n' }, link(s.backToList, () => void list()), link(s.back, close)),
