@@ -123,6 +123,14 @@ const HTTP_TABLE: Row[] = [
   ['PATCH', '/api/tickets/T20990101-0001', { status: 'closed' }, U, U, 'not_found', 'not_found', 'not_found', U],
   ['POST', '/api/tickets/T20990101-0001/replies', { text: '您好' }, U, U, 'not_found', 'not_found', 'not_found', U],
   ['POST', '/api/tickets/T20990101-0001/notes', { text: '备注' }, U, U, 'not_found', 'not_found', 'not_found', U],
+  // 满意度 / Satisfaction: averages for supervisors and admins; one ticket's rating for agents who may see the ticket.
+  ['GET', '/api/ratings/summary', undefined, U, U, F, 200, 200, U],
+  ['GET', '/api/ratings/summary?from=yesterday', undefined, U, U, F, 400, 400, U],
+  ['GET', '/api/ratings/tickets/T20990101-0001', undefined, U, U, 'not_found', 'not_found', 'not_found', U],
+  // The public status page: anyone; a pair that opens nothing reads as not found to everyone, a visitor's token included.
+  ['GET', '/status', undefined, 200, 200, 200, 200, 200, 200],
+  ['POST', '/api/status/lookup', { number: 'T20990101-0002', email: 'who@example.com' }, 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
+  ['POST', '/api/status/rating', { number: 'T20990101-0003', email: 'who@example.com', score: 5 }, 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
   ['GET', '/api/kb/entries?lang=en', undefined, U, U, 200, 200, 200, U],
   ['GET', '/api/kb/entries?lang=fr', undefined, U, U, 400, 400, 400, U],
   // Files belong to one conversation: an unknown one (or file) reads as not found to everyone, so nothing tells whether it exists.

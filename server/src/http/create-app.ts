@@ -13,7 +13,9 @@ import { ticketRoutes } from './ticket-routes.ts';
 import { kbEntryRoutes } from './kb-entry-routes.ts';
 import { demoPageHeaders, securityHeaders } from './security-headers.ts';
 import { serviceHoursRoutes } from './service-hours-routes.ts';
+import { ratingRoutes } from './rating-routes.ts';
 import { siteRoutes } from './site-routes.ts';
+import { statusRoutes } from './status-routes.ts';
 import { staticRoutes } from './static-routes.ts';
 import { teamRoutes } from './team-routes.ts';
 
@@ -32,6 +34,8 @@ export function createApp(ctx: KefuContext): Express {
   app.use('/api/kb', kbEntryRoutes(ctx));
   app.use('/api/conversations/history', historyRoutes(ctx));
   app.use('/api/tickets', ticketRoutes(ctx));
+  app.use('/api/ratings', ratingRoutes(ctx));
+  app.use(statusRoutes(ctx));
   app.use('/api', fileRoutes(ctx));
   app.use(healthRoutes(ctx));
   app.use(staticRoutes(ctx.config));

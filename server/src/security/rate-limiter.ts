@@ -28,6 +28,10 @@ export interface LimitSettings {
   ticketLookupsPerVisitor: number;
   /** Ticket lookups per minute from one client IP (fresh visitors start no fresh budget). */
   ticketLookupsPerIp: number;
+  /** Status page (/status) lookups, information added and ratings per minute from one client IP: guessing numbers or emails stays slow. */
+  statusLookupsPerIp: number;
+  /** Status page requests per minute naming one ticket number, from any address. */
+  statusLookupsPerNumber: number;
 }
 
 /** The defaults, in one place. */
@@ -42,6 +46,8 @@ export const DEFAULT_LIMITS: LimitSettings = {
   handshakesPerIpPerMinute: 300,
   ticketLookupsPerVisitor: 20,
   ticketLookupsPerIp: 60,
+  statusLookupsPerIp: 20,
+  statusLookupsPerNumber: 10,
 };
 
 /** `messagesPerIp` → `KEFU_LIMIT_MESSAGES_PER_IP`. */
@@ -103,6 +109,8 @@ export interface VisitorLimiters {
   handshakesPerIpPerMinute: KeyedLimiter;
   ticketLookupsPerVisitor: KeyedLimiter;
   ticketLookupsPerIp: KeyedLimiter;
+  statusLookupsPerIp: KeyedLimiter;
+  statusLookupsPerNumber: KeyedLimiter;
 }
 
 export function createVisitorLimiters(limits: LimitSettings, store: LimiterStore = memoryStore): VisitorLimiters {
@@ -117,6 +125,8 @@ export function createVisitorLimiters(limits: LimitSettings, store: LimiterStore
     handshakesPerIpPerMinute: perMinute('handshakesPerIpPerMinute'),
     ticketLookupsPerVisitor: perMinute('ticketLookupsPerVisitor'),
     ticketLookupsPerIp: perMinute('ticketLookupsPerIp'),
+    statusLookupsPerIp: perMinute('statusLookupsPerIp'),
+    statusLookupsPerNumber: perMinute('statusLookupsPerNumber'),
   };
 }
 
