@@ -47,6 +47,10 @@ export const departments: Department[] = [
   { key: 'complaints', nameZh: '投诉与建议', nameEn: 'Complaints & suggestions', members: [] },
 ];
 
+/** Who is signed in: a supervisor (may assign to anyone) or a plain agent (韩梅梅 herself). */
+export const supervisor = { id: 'a9', name: '周主管', role: 'supervisor' as const };
+export const plainAgent = { id: 'a2', name: '韩梅梅', role: 'agent' as const };
+
 /** The socket client's colleague list, without a socket. */
 export const fakeClient = { listAgents: async () => ({ ok: true as const, data: { agents } }) };
 

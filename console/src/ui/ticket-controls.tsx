@@ -5,10 +5,12 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import {
+  roleAtLeast,
   TICKET_STATUS_LABELS,
   TICKET_TIERS,
   TICKET_TIER_LABELS,
   TICKET_TRANSITIONS,
+  type AgentProfile,
   type Department,
   type Ticket,
   type TicketPatch,
@@ -21,6 +23,8 @@ import { useI18n } from './i18n-context.ts';
 
 export interface TicketControlsProps {
   ticket: Ticket;
+  /** Who is signed in: an agent (not a supervisor) may only take a ticket or give back their own. */
+  me: Pick<AgentProfile, 'id' | 'name' | 'role'>;
   agents: TransferTarget[];
   departments: Department[];
   /** Resolves with the refusal's message key, or null when saved. */
@@ -56,7 +60,7 @@ export function patchOf(ticket: Ticket, form: Form): TicketPatch | null {
   return Object.keys(patch).length > 0 ? patch : null;
 }
 
-export function TicketControls({ ticket, agents, departments, onSave }: TicketControlsProps) {
+export function TicketControls({ ticket, me, agents, departments, onSave }: TicketControlsProps) {
   const { lang, t } = useI18n();
   const [form, setForm] = useState<Form>(() => formOf(ticket));
   const [busy, setBusy] = useState(false);
@@ -69,8 +73,12 @@ export function TicketControls({ ticket, agents, departments, onSave }: TicketCo
     setResult(null);
     setForm({ ...form, [key]: (e.currentTarget as HTMLSelectElement).value });
   };
-  // The current assignee stays pickable even when the colleague list does not hold them (disabled, or not loaded yet).
-  const people = ticket.assignee && !agents.some((a) => a.id === ticket.assignee?.id) ? [{ id: ticket.assignee.id, name: ticket.assignee.name }, ...agents] : agents;
+  // Supervisors pick anyone; an agent only themselves (or back to nobody from themselves), as the server allows.
+  const supervising = roleAtLeast(me.role, 'supervisor');
+  const pickable = supervising ? agents : [{ id: me.id, name: me.name }];
+  // The current assignee stays shown even when the list does not hold them (disabled, not loaded yet, or not mine to pick).
+  const people = ticket.assignee && !pickable.some((a) => a.id === ticket.assignee?.id) ? [{ id: ticket.assignee.id, name: ticket.assignee.name || ticket.assignee.id }, ...pickable] : pickable;
+  const mayUnassign = supervising || !ticket.assignee || ticket.assignee.id === me.id;
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!patch || busy) return;
@@ -115,7 +123,7 @@ export function TicketControls({ ticket, agents, departments, onSave }: TicketCo
       <label class="field">
         <span>{t('tkAssignee')}</span>
         <select value={form.assigneeId} onChange={set('assigneeId')}>
-          <option value="">{t('tkUnassigned')}</option>
+          {mayUnassign && <option value="">{t('tkUnassigned')}</option>}
           {people.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { Ticket, TicketDetail, TicketEvent } from '@kefu/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch, type FakeRoutes } from '../../test/fake-fetch.ts';
-import { NOW, agents, clock, departments, event, ticket } from '../../test/ticket-fixtures.ts';
+import { NOW, agents, clock, departments, event, plainAgent, supervisor, ticket } from '../../test/ticket-fixtures.ts';
 import { TicketDetailView } from './ticket-detail.tsx';
 import { TicketFeed } from './ticket-feed.ts';
 
@@ -39,9 +39,9 @@ const open = ticket({
   ],
 });
 
-function setup(detail: TicketDetail, routes: FakeRoutes = {}, feed?: TicketFeed) {
+function setup(detail: TicketDetail, routes: FakeRoutes = {}, feed?: TicketFeed, me: typeof supervisor | typeof plainAgent = supervisor) {
   const requests = fakeFetch({ [`GET ${PATH}`]: { body: detail }, ...routes });
-  render(<TicketDetailView number="T20261130-0001" agents={agents} departments={departments} now={NOW} feed={feed} />);
+  render(<TicketDetailView number="T20261130-0001" me={me} agents={agents} departments={departments} now={NOW} feed={feed} />);
   return { user: userEvent.setup(), requests, writes: () => requests.filter((r) => r.method !== 'GET') };
 }
 
@@ -207,6 +207,31 @@ describe('TicketDetailView', () => {
     await user.click(screen.getByRole('button', { name: '保存更改' }));
     expect((await screen.findByRole('alert')).textContent).toBe('工单当前的状态不允许此操作。');
     expect(status.value).toBe('open');
+  });
+
+  it('shows the ticket the server answers a change with, without fetching it again', async () => {
+    const after = { ticket: { ...open, status: 'waiting_customer' as const, updatedAt: NOW }, events: [...thread, event({ type: 'status', from: 'in_progress', to: 'waiting_customer', createdAt: NOW })] };
+    const { user, requests } = setup({ ticket: open, events: thread }, { [`PATCH ${PATH}`]: { body: after } });
+    await screen.findByRole('heading', { level: 2 });
+    await user.selectOptions(screen.getByRole('combobox', { name: '状态' }), '待用户确认');
+    await user.click(screen.getByRole('button', { name: '保存更改' }));
+    await waitFor(() => expect(entries()).toHaveLength(8));
+    expect(within(screen.getByRole('heading', { level: 2 }).parentElement!).getByText('待用户确认')).toBeTruthy();
+    expect(requests.filter((r) => r.method === 'GET' && r.path === PATH)).toHaveLength(1);
+  });
+
+  it('lets an agent who is not a supervisor only take the ticket or give back their own', async () => {
+    setup({ ticket: ticket({ assignee: undefined }), events: [] }, {}, undefined, plainAgent);
+    await screen.findByRole('heading', { level: 2 });
+    const people = () => within(screen.getByRole('combobox', { name: '处理人' })).getAllByRole('option').map((o) => o.textContent);
+    expect(people()).toEqual(['未分配', '韩梅梅']);
+  });
+
+  it("offers an agent a colleague's ticket to take, but not to leave it with nobody", async () => {
+    setup({ ticket: ticket({ assignee: { id: 'a1', name: '李雷' } }), events: [] }, {}, undefined, plainAgent);
+    await screen.findByRole('heading', { level: 2 });
+    const people = within(screen.getByRole('combobox', { name: '处理人' })).getAllByRole('option').map((o) => o.textContent);
+    expect(people).toEqual(['李雷', '韩梅梅']);
   });
 
   it('says so when the ticket does not exist', async () => {

@@ -8,6 +8,7 @@ import {
   TICKET_KIND_LABELS,
   TICKET_PLAN_LABELS,
   TICKET_STATUS_LABELS,
+  type AgentProfile,
   type Department,
   type TicketDetail,
   type TicketPatch,
@@ -24,17 +25,18 @@ import { ticketErrorKey } from './ticket-errors.ts';
 import type { TicketFeed } from './ticket-feed.ts';
 import { TicketReply, type ReplyKind } from './ticket-reply.tsx';
 import { TicketThread } from './ticket-thread.tsx';
-import { ticketsApi } from './tickets-api.ts';
+import { ticketsApi, type TicketApiResult } from './tickets-api.ts';
 
 export interface TicketDetailViewProps {
   number: string;
+  me: Pick<AgentProfile, 'id' | 'name' | 'role'>;
   agents: TransferTarget[];
   departments: Department[];
   feed?: TicketFeed | undefined;
   now: number;
 }
 
-export function TicketDetailView({ number, agents, departments, feed, now }: TicketDetailViewProps) {
+export function TicketDetailView({ number, me, agents, departments, feed, now }: TicketDetailViewProps) {
   const { lang, t } = useI18n();
   const [detail, setDetail] = useState<TicketDetail | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
@@ -69,11 +71,15 @@ export function TicketDetailView({ number, agents, departments, feed, now }: Tic
     [feed],
   );
 
-  /** Sends a change, then reloads; resolves with the refusal's message key or null. */
-  const act = async (send: () => Promise<{ ok: true } | { ok: false; code: Parameters<typeof ticketErrorKey>[0] }>): Promise<MessageKey | null> => {
+  /** Sends a change and shows the ticket the server answers with (reloads when the answer is not a whole detail); resolves with the refusal's message key or null. */
+  const act = async (send: () => Promise<TicketApiResult<unknown>>): Promise<MessageKey | null> => {
     const res = await send();
     if (!res.ok) return ticketErrorKey(res.code);
-    await reload();
+    const answer = res.data as Partial<TicketDetail> | undefined;
+    if (answer?.ticket && Array.isArray(answer.events)) {
+      setError(null);
+      setDetail({ ticket: answer.ticket, events: answer.events });
+    } else await reload();
     return null;
   };
   const sendText = (kind: ReplyKind, text: string) => act(() => (kind === 'note' ? ticketsApi.note(number, text) : ticketsApi.reply(number, text)));
@@ -179,7 +185,7 @@ export function TicketDetailView({ number, agents, departments, feed, now }: Tic
           <TicketReply onSend={sendText} />
         </div>
         <div class="ticket-actions">
-          <TicketControls ticket={ticket} agents={agents} departments={departments} onSave={save} />
+          <TicketControls ticket={ticket} me={me} agents={agents} departments={departments} onSave={save} />
         </div>
       </div>
     </section>

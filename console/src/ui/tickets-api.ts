@@ -57,9 +57,10 @@ const ticketPath = (number: string) => `/api/tickets/${encodeURIComponent(number
 export const ticketsApi = {
   list: (filters: TicketFilters, cursor?: string) => call<TicketListResult>('GET', `/api/tickets?${ticketListQuery(filters, cursor)}`),
   detail: (number: string) => call<TicketDetail>('GET', ticketPath(number)),
-  reply: (number: string, text: string) => call<unknown>('POST', `${ticketPath(number)}/replies`, { text }),
-  note: (number: string, text: string) => call<unknown>('POST', `${ticketPath(number)}/notes`, { text }),
-  patch: (number: string, patch: TicketPatch) => call<unknown>('PATCH', ticketPath(number), patch),
+  /** Each change answers the ticket and its whole thread as they now are. */
+  reply: (number: string, text: string) => call<TicketDetail>('POST', `${ticketPath(number)}/replies`, { text }),
+  note: (number: string, text: string) => call<TicketDetail>('POST', `${ticketPath(number)}/notes`, { text }),
+  patch: (number: string, patch: TicketPatch) => call<TicketDetail>('PATCH', ticketPath(number), patch),
   /** Every agent may read the departments (the filter and the department select). */
   departments: () => call<{ departments: Department[] }>('GET', '/api/departments'),
 };

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { Ticket } from '@kefu/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch, type FakeRoutes } from '../../test/fake-fetch.ts';
-import { NOW, clock, departments, fakeClient, ticket } from '../../test/ticket-fixtures.ts';
+import { NOW, clock, departments, fakeClient, supervisor, ticket } from '../../test/ticket-fixtures.ts';
 import { translator } from '../i18n/translate.ts';
 import { I18nContext } from './i18n-context.ts';
 import { TicketsPage } from './tickets-page.tsx';
@@ -39,7 +39,7 @@ function setup(routes: FakeRoutes, lang: 'zh-CN' | 'en' = 'zh-CN') {
   const requests = fakeFetch({ 'GET /api/departments': { body: { departments } }, ...routes });
   render(
     <I18nContext.Provider value={{ lang, t: translator(lang) }}>
-      <TicketsPage client={fakeClient} />
+      <TicketsPage me={supervisor} client={fakeClient} />
     </I18nContext.Provider>,
   );
   const asked = () => requests.filter((r) => r.path.startsWith('/api/tickets')).map((r) => r.path);
@@ -153,7 +153,7 @@ describe('TicketsPage list', () => {
       'GET /api/tickets?sort=due': list([plain, atRisk]),
       'GET /api/tickets/T20261130-0001': { body: { ticket: plain, events: [] } },
     });
-    const page = (openNumber?: string) => <TicketsPage client={fakeClient} openNumber={openNumber} />;
+    const page = (openNumber?: string) => <TicketsPage me={supervisor} client={fakeClient} openNumber={openNumber} />;
     const { rerender } = render(page());
     await row('T20261130-0002');
     await userEvent.setup().selectOptions(screen.getByRole('combobox', { name: '等级' }), '紧急');

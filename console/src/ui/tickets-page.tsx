@@ -4,7 +4,7 @@
  * ticket follow the socket's `ticket` and `ticketEvent` pushes.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Department, Ticket, TransferTarget } from '@kefu/shared';
+import type { AgentProfile, Department, Ticket, TransferTarget } from '@kefu/shared';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { AgentClient } from '../net/agent-client.ts';
 import { useI18n } from './i18n-context.ts';
@@ -18,6 +18,7 @@ import { useNow } from './use-now.ts';
 import './tickets.css';
 
 export interface TicketsPageProps {
+  me: Pick<AgentProfile, 'id' | 'name' | 'role'>;
   /** Where colleagues come from (assignee filter and select). */
   client: Pick<AgentClient, 'listAgents'> | null;
   /** The ticket on screen (from `#/tickets/<number>`). */
@@ -25,7 +26,7 @@ export interface TicketsPageProps {
   feed?: TicketFeed | undefined;
 }
 
-export function TicketsPage({ client, openNumber, feed }: TicketsPageProps) {
+export function TicketsPage({ me, client, openNumber, feed }: TicketsPageProps) {
   const { t } = useI18n();
   const now = useNow(30_000);
   const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
@@ -74,7 +75,7 @@ export function TicketsPage({ client, openNumber, feed }: TicketsPageProps) {
   );
 
   if (openNumber) {
-    return <TicketDetailView key={openNumber} number={openNumber} agents={agents} departments={departments} feed={feed} now={now} />;
+    return <TicketDetailView key={openNumber} number={openNumber} me={me} agents={agents} departments={departments} feed={feed} now={now} />;
   }
 
   return (

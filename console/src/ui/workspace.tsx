@@ -239,7 +239,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
       {page === 'team' && <TeamPage me={agent} />}
       {page === 'departments' && <DepartmentsPage />}
       {page === 'history' && <HistoryPage client={clientRef.current} openId={historyId} />}
-      {page === 'tickets' && <TicketsPage client={clientRef.current} openNumber={ticketNumber} feed={ticketFeed} />}
+      {page === 'tickets' && <TicketsPage me={agent} client={clientRef.current} openNumber={ticketNumber} feed={ticketFeed} />}
       {page === 'sites' && <SitesPage />}
       {page === 'live' && (
         <LiveConversations
