@@ -149,7 +149,12 @@ describe('routing inside service hours', () => {
     await v.messages.next((m) => m.author === 'bot' && m.seq > contact.seq && m.seq > prompt.seq);
     const problem = ok(await visitorCall(v.socket, 'send', { clientId: 't3', text: '打印机连不上网' })).message;
     const created = await v.messages.next((m) => m.author === 'bot' && m.seq > problem.seq && /T\d{8}-\d{4}/.test(m.text));
-    expect(created.text).toMatch(/工单/);
+    // The confirmation names the tier proposed from the words and the response the SLA table promises for it.
+    expect(created.text).toMatch(/^已为您生成工单 T\d{8}-\d{4}，问题等级：一般，2 小时内响应。$/);
+    const number = /T\d{8}-\d{4}/.exec(created.text)![0];
+    const cookie = await login(lonely.url);
+    const detail = (await (await fetch(`${lonely.url}/api/tickets/${number}`, { headers: { cookie } })).json()) as { ticket: unknown };
+    expect(detail.ticket).toMatchObject({ status: 'open', tier: 'normal', description: '打印机连不上网', requester: { email: 'someone@example.com' } });
   });
 });
 

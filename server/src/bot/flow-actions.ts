@@ -1,10 +1,11 @@
 /** The server actions a declared flow can run; each returns an outcome name and the values for its reply template. */
-import type { Lang } from '@kefu/shared';
+import { TICKET_STATUS_LABELS, TICKET_TIER_LABELS, type Lang } from '@kefu/shared';
 import type { ActionStep } from '@kefu/knowledge-base';
 import type { KefuContext } from '../context.ts';
 import type { ConversationRecord } from '../storage/storage.ts';
-import { TICKET_STATUS_TEXT } from '../conversation/texts.ts';
-import { dayInZone, formatDateTime } from './zoned-time.ts';
+import { openTicket } from '../tickets/ticket-lifecycle.ts';
+import { responsePromiseText } from '../tickets/response-promise.ts';
+import { formatDateTime } from './zoned-time.ts';
 
 export interface ActionOutcome {
   outcome: string;
@@ -28,23 +29,34 @@ export async function runFlowAction(
         values: {
           number: ticket.number,
           status: ticket.status,
-          statusText: TICKET_STATUS_TEXT[ticket.status]?.[lang] ?? ticket.status,
+          statusText: TICKET_STATUS_LABELS[ticket.status]?.[lang] ?? ticket.status,
           updatedAt: formatDateTime(ticket.updatedAt, ctx.config.timeZone, lang),
         },
       };
     }
     case 'ticket.create': {
-      const now = ctx.now();
-      const ticket = await ctx.storage.createTicket({
-        conversationId: conv.id,
+      const contact = slots.contact?.trim();
+      const visitor = await ctx.storage.getVisitor(conv.visitorId);
+      // Through the ticket lifecycle: tier proposed from the words, clocks and their timers started.
+      const ticket = await openTicket(ctx, {
+        description: slots.description ?? '',
+        ...(contact ? { contact, ...(contact.includes('@') ? { requesterEmail: contact } : { requesterPhone: contact }) } : {}),
+        ...(visitor?.name ? { requesterName: visitor.name } : {}),
+        ...(conv.department ? { department: conv.department } : {}),
         visitorId: conv.visitorId,
-        contact: slots.contact,
-        description: slots.description,
-        day: dayInZone(now, ctx.config.timeZone),
-        createdAt: now,
+        conversationId: conv.id,
+        author: { kind: 'customer', ...(visitor?.name ? { name: visitor.name } : {}) },
       });
       ctx.log.info(`ticket ${ticket.number} created from conversation ${conv.id}`);
-      return { outcome: 'created', values: { number: ticket.number } };
+      return {
+        outcome: 'created',
+        values: {
+          number: ticket.number,
+          tier: ticket.tier,
+          tierText: TICKET_TIER_LABELS[ticket.tier][lang],
+          response: responsePromiseText(ticket, lang) ?? '',
+        },
+      };
     }
   }
 }

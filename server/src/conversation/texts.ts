@@ -57,7 +57,8 @@ export function noticeText(code: NoticeCode, lang: Lang, params: NoticeParams = 
 
 export const TICKET_STATUS_TEXT: Record<string, Texts> = {
   open: { 'zh-CN': '待处理', en: 'open' },
-  pending: { 'zh-CN': '处理中', en: 'in progress' },
+  in_progress: { 'zh-CN': '处理中', en: 'in progress' },
+  waiting_customer: { 'zh-CN': '待用户确认', en: 'waiting on you' },
   resolved: { 'zh-CN': '已解决', en: 'resolved' },
   closed: { 'zh-CN': '已关闭', en: 'closed' },
 };
