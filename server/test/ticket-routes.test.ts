@@ -6,7 +6,7 @@
  * only take or give back a ticket; the console hears each change on /agent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ticket, TicketDetail, TicketEvent, TicketListResult, VisitorConversation } from '@kefu/shared';
+import type { Message, Ticket, TicketDetail, TicketEvent, TicketListResult, VisitorConversation } from '@kefu/shared';
 import type { KefuServer } from '../src/index.ts';
 import { createTestSchema, type TestSchema } from '../src/storage/postgres/postgres-test-schema.ts';
 import { agentCall, closeClients, connectAgent, connectVisitor, login, ok, recorder, startServer, visitorCall, type AgentClient } from './support/test-server.ts';
@@ -22,6 +22,7 @@ for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database
   let plain: { cookie: string; id: string };
   let conversationId: string;
   let number: string;
+  let visitorMessages: ReturnType<typeof recorder<Message>>;
 
   async function api<T = any>(method: string, path: string, cookie: string, body?: unknown): Promise<{ status: number; body: T & { code?: string } }> {
     const res = await fetch(`${server.url}${path}`, {
@@ -54,6 +55,7 @@ for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database
 
     const visitor = connectVisitor(server.url);
     const conversations = recorder<VisitorConversation>(visitor, 'conversation');
+    visitorMessages = recorder<Message>(visitor, 'message');
     const hello = ok(await visitorCall(visitor, 'hello', { lang: 'zh-CN', identity: { name: '王女士', email: 'wang@example.com' } }));
     conversationId = hello.conversation.id;
     ok(await visitorCall(visitor, 'send', { clientId: 't-1', text: '转人工客服' }));
@@ -99,6 +101,8 @@ for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database
     expect(events[0]).toMatchObject({ type: 'created', public: true, author: { kind: 'agent', id: adminId } });
     expect(events[0]!.transcript!.map((l) => [l.author, l.text])).toEqual(expect.arrayContaining([['visitor', '系统崩溃，数据丢失，订单页面打不开'], ['agent', '我为您建一个工单跟进。']]));
     expect((await pushed.next((t) => t.number === number)).tier).toBe('urgent');
+    // The visitor, still chatting, is told the number.
+    expect((await visitorMessages.next((m) => m.meta?.notice === 'ticket')).text).toBe(`已为您创建工单 ${number}。`);
 
     const again = await api<TicketDetail>('POST', '/api/tickets', admin, { conversationId });
     expect(again.status).toBe(200);

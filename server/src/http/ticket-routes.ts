@@ -30,6 +30,7 @@ import {
 } from '@kefu/shared';
 import { detectHandoff } from '@kefu/knowledge-base';
 import { requireRole, signedInAgent } from '../auth/require-agent.ts';
+import { ENDED_STATES, postNotice } from '../conversation/lifecycle.ts';
 import type { KefuContext } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import type { AgentRecord } from '../storage/storage.ts';
@@ -155,6 +156,8 @@ export function ticketRoutes(ctx: KefuContext): Router {
       author: actorOf(agent),
     });
     ctx.log.info(`ticket ${ticket.number} made from conversation ${conv.id} by ${agent.id}`);
+    // The visitor still in the conversation is told the number (the 'ticket' notice, in their language).
+    if (!ENDED_STATES.includes(conv.state)) await postNotice(ctx, conv, 'ticket', { ticketNumber: ticket.number });
     res.status(201).json(await detail(ticket));
   });
 
