@@ -5,7 +5,7 @@ body{margin:0;font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei
 .top{display:flex;justify-content:space-between;align-items:center;gap:12px;padding:12px 24px;background:#1e3a8a;color:#fff}
 .top .brand{margin:0;font-weight:600}
 .top a{color:#fff;text-underline-offset:3px}
-main{max-width:760px;margin:0 auto;padding:24px 16px 48px}
+main{max-width:840px;margin:0 auto;padding:24px 16px 48px}
 h1{font-size:1.6rem;margin:0 0 16px}
 h2{font-size:1.2rem;margin:0 0 8px}
 h3{font-size:1.05rem;margin:20px 0 8px}
@@ -23,11 +23,11 @@ button:hover{background:#1e40af}
 .error{background:#fef2f2;color:#991b1b;border:1px solid #fecaca;border-radius:8px;padding:10px 14px}
 .notice{background:#ecfdf5;color:#065f46;border:1px solid #a7f3d0;border-radius:8px;padding:10px 14px}
 .number{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#1d4ed8;margin-right:6px}
-.facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin:12px 0}
+.facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(118px,1fr));gap:12px;margin:12px 0}
 .facts div{background:#f9fafb;border-radius:8px;padding:8px 12px}
 .facts dt{font-size:.85rem;color:#4b5563}
 .facts dd{margin:0;font-weight:600}
-.badge{display:inline-block;padding:0 8px;border-radius:999px;background:#e0e7ff;color:#1e3a8a}
+.badge{display:inline-block;white-space:nowrap;padding:0 8px;border-radius:999px;background:#e0e7ff;color:#1e3a8a}
 .badge.status-resolved,.badge.status-closed{background:#d1fae5;color:#065f46}
 .badge.status-waiting_customer{background:#fef3c7;color:#92400e}
 .replies{list-style:none;margin:0 0 16px;padding:0;display:flex;flex-direction:column;gap:10px}
