@@ -779,7 +779,7 @@ export const en: MessageTable = {
   tkSortUpdated: 'Recently updated',
   tkSlaAtRisk: 'At risk',
   tkSlaBreached: 'Breached',
-  tkCount: 'Showing {count} tickets',
+  tkCount: 'Tickets shown: {count}',
   tkEmpty: 'No tickets match these filters.',
   tkMore: 'Load more',
   tkDueIn: 'due in {span}',
