@@ -106,5 +106,17 @@ describe('visitor session', () => {
     await v.messages.next((m) => m.seq > again.seq && m.text.includes('请输入工单编号'));
     const cancel = await v.say('取消');
     expect((await v.botAfter(cancel.seq)).text).toContain('已取消');
+
+    // Another visitor who types that number learns nothing: the same answer as a number that does not exist.
+    const stranger = await visitor();
+    const theirs = await stranger.say('工单查询');
+    await stranger.messages.next((m) => m.seq > theirs.seq && m.text.includes('请输入工单编号'));
+    const guessed = await stranger.say(number!);
+    const foreign = (await stranger.botAfter(guessed.seq)).text;
+    const missing = await stranger.say('工单查询');
+    await stranger.messages.next((m) => m.seq > missing.seq && m.text.includes('请输入工单编号'));
+    const unknown = await stranger.say('T20000101-9999');
+    expect(foreign).not.toContain('待处理');
+    expect(foreign).toBe((await stranger.botAfter(unknown.seq)).text.replace('T20000101-9999', number!));
   });
 });

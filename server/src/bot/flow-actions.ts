@@ -23,7 +23,8 @@ export async function runFlowAction(
     case 'ticket.lookup': {
       const number = (slots.number ?? '').toUpperCase();
       const ticket = await ctx.storage.getTicketByNumber(number);
-      if (!ticket) return { outcome: 'not_found', values: { number } };
+      // A visitor reaches only tickets they made: another's number answers exactly as a number that does not exist.
+      if (!ticket || ticket.visitorId !== conv.visitorId) return { outcome: 'not_found', values: { number } };
       return {
         outcome: 'found',
         values: {
