@@ -1,6 +1,6 @@
 /**
- * A ticket context for unit tests: a real SQLite file, a clock the test moves, a job runner on that
- * clock, and the /agent pushes recorded per room instead of sent.
+ * A ticket context for unit tests: real storage (a SQLite file, or the PostgreSQL storage given), a
+ * clock the test moves, a job runner on that clock, and the /agent pushes recorded per room instead of sent.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,8 +24,7 @@ export interface TicketTestContext {
   newRunner(): JobRunner;
 }
 
-export function ticketTestContext(start: number): TicketTestContext {
-  const storage = openSqliteStorage(join(mkdtempSync(join(tmpdir(), 'kefu-tickets-')), 'kefu.sqlite'));
+export function ticketTestContext(start: number, storage: Storage = openSqliteStorage(join(mkdtempSync(join(tmpdir(), 'kefu-tickets-')), 'kefu.sqlite'))): TicketTestContext {
   const clock = { now: start };
   const pushes: Push[] = [];
   const agents = {
