@@ -72,16 +72,23 @@ describeBrowser('tickets: a message left in the widget is worked to 已解决 in
     for (const expected of ['待处理', CONTACT]) if (!text.includes(expected)) throw new Error(`The row of ${number} does not show ${expected}: ${text}`);
     if (!/紧急|严重|一般/.test(text)) throw new Error(`The row of ${number} shows no tier: ${text}`);
     await agent.screenshot({ path: join(SHOTS, 'list-zh-1280.png'), fullPage: true });
-    await row.getByRole('link', { name: new RegExp(number) }).click();
+    // From the keyboard: the row's link opens the ticket, and focus lands on its heading.
+    await row.getByRole('link', { name: new RegExp(number) }).focus();
+    await agent.keyboard.press('Enter');
     await expectVisible(heading(agent), `Opening ${number} shows no heading with its number.`);
+    await agent.waitForFunction(() => document.activeElement?.tagName === 'H2', undefined, { timeout: 5_000 }).catch(() => {
+      throw new Error(`Opening ${number} from the keyboard left focus off the ticket's heading.`);
+    });
     await expectVisible(thread(agent).getByText(/工单已创建/), 'The thread does not start with the ticket being created.', { context: thread(agent) });
   });
 
   step('3. an internal note, then 处理中, then a public reply: each in the thread, labelled', async () => {
     const { agent } = ready();
-    await agent.getByRole('button', { name: INTERNAL }).click();
+    // The composer from the keyboard: 内部备注 with Space, the text, Ctrl+Enter sends.
+    await agent.getByRole('button', { name: INTERNAL }).focus();
+    await agent.keyboard.press('Space');
     await agent.getByRole('textbox', { name: /备注内容|note text/i }).fill(NOTE);
-    await agent.getByRole('button', { name: ADD_NOTE }).click();
+    await agent.keyboard.press('Control+Enter');
     const note = thread(agent).getByRole('listitem').filter({ hasText: NOTE });
     await expectVisible(note, 'The internal note does not show in the thread.', { context: thread(agent) });
     await expectVisible(note.getByText(/内部备注/), 'The note in the thread is not labelled 内部备注.', { context: note });
