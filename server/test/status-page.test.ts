@@ -167,7 +167,15 @@ describe('status page', { timeout: 60_000 }, () => {
     expect(res.json.ticket.number).toBe(t.number);
     const theirs = await post('/api/status/lookup', { number: t.number }, { authorization: `Bearer ${other.token}` });
     const forged = await post('/api/status/lookup', { number: t.number }, { authorization: `Bearer ${mine.token}x` });
-    expect([theirs.status, forged.status]).toEqual([404, 404]);
+    // From a page the site does not allow (the demo site allows this machine's pages only).
+    const elsewhere = await post('/api/status/lookup', { number: t.number }, { authorization: `Bearer ${mine.token}`, origin: 'https://evil.example' });
+    expect([theirs.status, forged.status, elsewhere.status]).toEqual([404, 404, 404]);
+    const local = await post('/api/status/lookup', { number: t.number }, { authorization: `Bearer ${mine.token}`, origin: 'http://localhost:5173' });
+    expect(local.status).toBe(200);
+    expect(local.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const preflight = await fetch(`${server.url}/api/status/rating`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
     // The page opened from the widget with its token.
     const page = await fetch(`${server.url}/status?number=${t.number}&token=${encodeURIComponent(mine.token)}`);
     expect(page.status).toBe(200);

@@ -65,7 +65,8 @@ export function statusRoutes(ctx: KefuContext): Router {
 
   async function open(req: Request, number: string, email: string | undefined, token: string | undefined): Promise<TicketRecord> {
     await limit(req, number);
-    return ticketForStatus(ctx, { number, ...(email ? { email } : {}), ...(token ? { token } : {}) });
+    const { origin, host } = req.headers;
+    return ticketForStatus(ctx, { number, ...(email ? { email } : {}), ...(token ? { token } : {}), ...(origin ? { origin } : {}), ...(host ? { host } : {}) });
   }
 
   async function addInformation(t: TicketRecord, text: string): Promise<TicketRecord> {
@@ -79,6 +80,17 @@ export function statusRoutes(ctx: KefuContext): Router {
   }
 
   // --- JSON ---------------------------------------------------------------------------------
+
+  /** The widget on a customer's page may call the JSON routes with its token; no cookie ever counts here. */
+  router.use('/api/status', (req, res, next) => {
+    res.vary('Origin');
+    if (req.headers.origin) res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+    if (req.method !== 'OPTIONS') return next();
+    res.setHeader('Access-Control-Allow-Methods', 'POST');
+    res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type');
+    res.setHeader('Access-Control-Max-Age', '600');
+    res.status(204).end();
+  });
 
   const sendRetryAfter = (res: Response, err: unknown) => {
     const seconds = (err as { retryAfterSeconds?: number }).retryAfterSeconds;
