@@ -180,6 +180,8 @@ for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database
       expect(risky.rooms.sort()).toEqual([`agent:${agent.id}`, `agent:${supervisor.id}`].sort());
       expect(risky.payload).toMatchObject({ number: ticket.number, tier: 'urgent', dueAt: T + 15 * MIN, assigneeId: agent.id });
       expect(await t.storage.listTickets({ sort: 'due', limit: 5, sla: 'at_risk' })).toHaveLength(1);
+      // The job that raised the alert is done, not lost.
+      expect((await job(ticket.id, 'response', 'at_risk'))?.doneAt).toBe(T + 12 * MIN);
 
       // A new runner (the process restarted) finds the breach due and runs it once.
       await t.ctx.jobs.stop();
@@ -198,6 +200,7 @@ for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database
       expect(await t.storage.getTicket(ticket.id)).toMatchObject({ department: 'complaints', escalatedAt: T + 23 * MIN });
       // Escalated once: the other clocks' escalation timers are gone.
       expect(await job(ticket.id, 'fix', 'escalate')).toBeUndefined();
+      expect(t.runnerErrors).toEqual([]);
       expect((await t.storage.listTicketEvents(ticket.id)).map((e) => [e.type, e.data.level ?? e.data.reason ?? null])).toEqual([
         ['created', null],
         ['sla', 'at_risk'],

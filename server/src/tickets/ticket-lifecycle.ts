@@ -112,7 +112,12 @@ const ATTEMPTS = 5;
  * Reads the ticket, asks `decide` what to write (undefined: nothing), writes it if nobody wrote since
  * (else reads again), then brings the timers in line and tells the agents. Returns the ticket as it is.
  */
-async function mutate(ctx: KefuContext, id: string, decide: (t: TicketRecord, calendar: WorkingCalendar, now: number) => Decision | undefined): Promise<{ ticket: TicketRecord; before: TicketRecord; changed: boolean }> {
+async function mutate(
+  ctx: KefuContext,
+  id: string,
+  decide: (t: TicketRecord, calendar: WorkingCalendar, now: number) => Decision | undefined,
+  runningJob?: string,
+): Promise<{ ticket: TicketRecord; before: TicketRecord; changed: boolean }> {
   const calendar = await ticketCalendar(ctx);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const before = await ctx.storage.getTicket(id);
@@ -123,7 +128,7 @@ async function mutate(ctx: KefuContext, id: string, decide: (t: TicketRecord, ca
     const after = await ctx.storage.updateTicket(id, before.revision, decision.change, decision.events, now);
     if (!after) continue;
     const timing = ['status', 'tier', 'clocks', 'pausedAt', 'escalatedAt'].some((k) => k in decision.change);
-    if (timing) await syncTimers(ctx, after, calendar);
+    if (timing) await syncTimers(ctx, after, calendar, runningJob);
     const events = decision.events.length ? (await ctx.storage.listTicketEvents(id)).slice(-decision.events.length).map(ticketEventView) : [];
     await pushTicket(ctx, after, events);
     return { ticket: after, before, changed: true };
@@ -271,7 +276,7 @@ export async function noteOnTicket(ctx: KefuContext, id: string, actor: TicketAc
  * Seed 002's 问题升级委员会: moves the ticket to the escalation group (its assignee keeps it) and tells
  * every member, supervisor and admin. Once per ticket.
  */
-export async function escalateTicket(ctx: KefuContext, id: string, reason: 'reopens' | 'overdue', clock?: TicketClockName): Promise<TicketRecord> {
+export async function escalateTicket(ctx: KefuContext, id: string, reason: 'reopens' | 'overdue', clock?: TicketClockName, runningJob?: string): Promise<TicketRecord> {
   const { ticket, changed } = await mutate(ctx, id, (t, _calendar, now) => {
     if (t.escalatedAt !== undefined) return undefined;
     return {
@@ -286,7 +291,7 @@ export async function escalateTicket(ctx: KefuContext, id: string, reason: 'reop
         },
       ],
     };
-  });
+  }, runningJob);
   if (changed) {
     const recipients = await pushAlert(ctx, ticket, { kind: 'escalated', reason, ...(clock ? { clock } : {}) }, ESCALATION_DEPARTMENT);
     ctx.log.info(`ticket ${ticket.number} escalated (${reason}) to ${ESCALATION_DEPARTMENT}; ${recipients.length} agents told`);
@@ -295,14 +300,14 @@ export async function escalateTicket(ctx: KefuContext, id: string, reason: 'reop
 }
 
 /** Records that a clock reached 80 % (at_risk) or 100 % (breached) and alerts the assignee and supervisors; once per level. */
-export async function recordSlaLevel(ctx: KefuContext, id: string, clock: TicketClockName, level: 'at_risk' | 'breached'): Promise<boolean> {
+export async function recordSlaLevel(ctx: KefuContext, id: string, clock: TicketClockName, level: 'at_risk' | 'breached', runningJob?: string): Promise<boolean> {
   const rank = { ok: 0, at_risk: 1, breached: 2 } as const;
   const { ticket, changed } = await mutate(ctx, id, (t, _calendar, now) => {
     const c = t.clocks.find((x) => x.clock === clock);
     if (!c || c.metAt !== undefined || rank[c.state] >= rank[level]) return undefined;
     const clocks = t.clocks.map((x) => (x === c ? { ...x, state: level } : x));
     return { change: withClocks({}, clocks), events: [{ type: 'sla', public: false, ...by(SYSTEM), data: { clock, level }, createdAt: now }] };
-  });
+  }, runningJob);
   if (changed) {
     const c = ticket.clocks.find((x) => x.clock === clock);
     await pushAlert(ctx, ticket, { kind: level, clock, ...(c?.dueAt !== undefined ? { dueAt: c.dueAt } : {}) });

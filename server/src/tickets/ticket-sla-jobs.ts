@@ -23,8 +23,9 @@ function handler(ctx: KefuContext, level: SlaLevel) {
       await syncTimers(ctx, ticket, calendar);
       return;
     }
-    if (level === 'escalate') await escalateTicket(ctx, ticket.id, 'overdue', clock.clock);
-    else await recordSlaLevel(ctx, ticket.id, clock.clock, level);
+    // The running job is left for its runner to complete; the ticket's other timers follow the change.
+    if (level === 'escalate') await escalateTicket(ctx, ticket.id, 'overdue', clock.clock, job.key);
+    else await recordSlaLevel(ctx, ticket.id, clock.clock, level, job.key);
   };
 }
 

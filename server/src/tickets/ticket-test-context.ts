@@ -21,6 +21,8 @@ export interface TicketTestContext {
   storage: Storage;
   pushes: Push[];
   clock: { now: number };
+  /** What the job runners reported (a lost lease, a failed handler). */
+  runnerErrors: string[];
   newRunner(): JobRunner;
 }
 
@@ -35,7 +37,8 @@ export function ticketTestContext(start: number, storage: Storage = openSqliteSt
   };
   const log = { info() {}, warn() {}, error() {}, debug() {} };
   const ctx = { storage, config: { timeZone: 'Asia/Shanghai' }, now: () => clock.now, agents, log } as unknown as KefuContext;
-  const newRunner = () => new JobRunner({ storage, clock: () => clock.now, pollMs: 60_000 });
+  const runnerErrors: string[] = [];
+  const newRunner = () => new JobRunner({ storage, clock: () => clock.now, pollMs: 60_000, onError: (message) => runnerErrors.push(message) });
   (ctx as { jobs: JobRunner }).jobs = newRunner();
-  return { ctx, storage, pushes, clock, newRunner };
+  return { ctx, storage, pushes, clock, runnerErrors, newRunner };
 }

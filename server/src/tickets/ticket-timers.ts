@@ -44,8 +44,11 @@ function pending(t: TicketRecord, c: StoredClock, level: SlaLevel): boolean {
   return c.state !== 'breached';
 }
 
-/** Makes the ticket's jobs match its clocks: each pending level scheduled at its instant, the rest cancelled. */
-export async function syncTimers(ctx: Pick<KefuContext, 'storage' | 'now'>, t: TicketRecord, calendar: WorkingCalendar): Promise<void> {
+/**
+ * Makes the ticket's jobs match its clocks: each pending level scheduled at its instant, the rest
+ * cancelled, but `running` (the job whose handler made this change), which its runner completes.
+ */
+export async function syncTimers(ctx: Pick<KefuContext, 'storage' | 'now'>, t: TicketRecord, calendar: WorkingCalendar, running?: string): Promise<void> {
   const pauses = pausesOf(t);
   const now = ctx.now();
   const writes: Promise<unknown>[] = [];
@@ -53,6 +56,7 @@ export async function syncTimers(ctx: Pick<KefuContext, 'storage' | 'now'>, t: T
     for (const level of SLA_LEVELS) {
       const key = slaJobKey(t.id, c.clock, level);
       const runAt = pending(t, c, level) ? instantAtShare(c, SHARE[level], pauses, calendar) : undefined;
+      if (key === running && runAt === undefined) continue;
       const payload: SlaJobPayload = { ticketId: t.id, clock: c.clock };
       writes.push(runAt === undefined ? ctx.storage.cancelJob(key) : ctx.storage.scheduleJob({ kind: SLA_JOB_KINDS[level], key, runAt, payload: { ...payload }, now }));
     }
