@@ -73,7 +73,7 @@ describeBrowser('a complaint from the widget: form with the proposed tier, confi
     number = NUMBER.exec(text)?.[0] ?? '';
     expect(number, `No ticket number in: ${text}`).not.toBe('');
     expect(text).toContain('紧急');
-    expect(text).toContain('24 小时内响应');
+    expect(text).toContain('15 分钟内响应');
     for (const stepName of ['初步响应', '受理', '调查核实', '处理反馈']) expect(text).toContain(stepName);
     expect(text).toContain('投诉与建议');
     await shoot(visitor, 'confirmation-zh-CN');
@@ -108,7 +108,7 @@ describeBrowser('a complaint from the widget: form with the proposed tier, confi
     const text = await visibleText(done);
     expect(text).toMatch(NUMBER);
     expect(text).toContain('Urgent');
-    expect(text).toContain('We will respond within 24 hours');
+    expect(text).toContain('We will respond within 15 min');
     await shoot(english, 'confirmation-en');
     await panel(english).getByRole('button', { name: UI.myTickets }).click();
     const row = panel(english).getByRole('button', { name: NUMBER });

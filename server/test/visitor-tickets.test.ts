@@ -78,7 +78,7 @@ describe('complaints from the widget', () => {
     expect(ok(await visitorCall(v.socket, 'proposeTier', { text: '导出功能用不了' })).tier).toBe('severe');
   });
 
-  it('a 紧急 complaint goes to 投诉与建议 and its least loaded supervisor; the confirmation carries number, tier and the 24 h response', async () => {
+  it('a 紧急 complaint goes to 投诉与建议 and its least loaded supervisor; the confirmation carries number, tier and the 紧急 tier’s 15 min response', async () => {
     const { server, adminCookie } = await serve();
     const sup = await colleague(server, adminCookie, 'zh@team.test', 'supervisor', 'complaints');
     await colleague(server, adminCookie, 'ag@team.test', 'agent', 'complaints');
@@ -88,8 +88,8 @@ describe('complaints from the widget', () => {
     expect(done.ticket.number).toMatch(/^T\d{8}-\d{4,6}$/);
     expect(done.ticket).toMatchObject({ kind: 'complaint', tier: 'urgent', status: 'open', owner: sup.name, department: { zh: '投诉与建议', en: 'Complaints & suggestions' } });
     expect(done.responseClock).toBe('response');
-    expect(done.responseWithin).toEqual({ amount: 24, unit: 'hours' });
-    expect(done.responseDueAt - done.ticket.createdAt).toBe(24 * 3_600_000);
+    expect(done.responseWithin).toEqual({ amount: 15, unit: 'minutes' });
+    expect(done.responseDueAt - done.ticket.createdAt).toBe(15 * 60_000);
     expect(done.ticket.createdAt).toBeGreaterThanOrEqual(before - 1000);
     // The timeline: response, acceptance, investigation (3–5 working days), answer (7–10).
     expect(done.ticket.clocks.map((c) => c.clock)).toEqual(['response', 'acceptance', 'investigation', 'reply']);

@@ -146,6 +146,15 @@ describe('complaint and suggestion timelines', () => {
     expect(due.reply.dueAt).toBe(sh('2026-10-16T09:00'));
   });
 
+  it('a complaint about a 紧急 or 严重 fault is first answered as fast as that fault (15 / 30 min); a 一般 one within 24 h', () => {
+    const at = sh('2026-11-30T10:00');
+    expect(dueTimes(POLICY, { kind: 'complaint', tier: 'urgent' }, at, CAL).response.dueAt).toBe(sh('2026-11-30T10:15'));
+    expect(dueTimes(POLICY, { kind: 'complaint', tier: 'severe' }, at, CAL).response.dueAt).toBe(sh('2026-11-30T10:30'));
+    expect(dueTimes(POLICY, { kind: 'complaint', tier: 'normal' }, at, CAL).response.dueAt).toBe(sh('2026-12-01T10:00'));
+    // The later steps of the complaint process do not depend on the tier.
+    expect(dueTimes(POLICY, { kind: 'complaint', tier: 'urgent' }, at, CAL).acceptance.dueAt).toBe(sh('2026-12-01T10:00'));
+  });
+
   it('a complaint received on Friday afternoon is accepted by Monday afternoon', () => {
     const due = dueTimes(POLICY, { kind: 'complaint' }, sh('2026-11-27T17:00'), CAL);
     expect(due.response.dueAt).toBe(sh('2026-11-28T17:00'));

@@ -49,8 +49,15 @@ function promisesOf(policy: SlaPolicy, subject: SlaSubject): Record<string, Cloc
       const byTier = policy.fault[subject.tier];
       return { ...byTier, response: { due: faultResponse(policy, subject.tier, subject.plan, subject.priority ?? false) } };
     }
-    case 'complaint':
-      return policy.complaint;
+    case 'complaint': {
+      // A complaint about a 紧急 or 严重 fault (system down, data lost, a core function broken) is still
+      // that fault: its first response is the stricter of the complaint's 24 h (seed 000) and the tier's
+      // (seed 002: 15 / 30 min). A 一般 complaint keeps the complaint process's 24 h.
+      if (subject.tier === undefined || subject.tier === 'normal') return policy.complaint;
+      if (!FAULT_TIERS.includes(subject.tier)) throw new KefuError('bad_request', `unknown fault tier "${String(subject.tier)}"`);
+      const ms = Math.min(spanMs(policy.complaint.response.due).ms, spanMs(policy.fault[subject.tier].response.due).ms);
+      return { ...policy.complaint, response: { ...policy.complaint.response, due: { amount: ms / 60_000, unit: 'minutes' } } };
+    }
     case 'suggestion':
       return policy.suggestion;
     default:
