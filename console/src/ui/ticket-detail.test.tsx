@@ -252,6 +252,9 @@ describe('TicketDetailView', () => {
     expect(entries().at(-1)!.textContent).toContain('我来跟进');
     expect(screen.queryByText('别的工单')).toBeNull();
     expect(within(screen.getByRole('heading', { level: 2 }).parentElement!).getByText('待用户确认')).toBeTruthy();
+    // A push older than what is shown changes nothing.
+    act(() => feed.emit({ type: 'ticket', ticket: { ...open, status: 'open', updatedAt: NOW - 1 } }));
+    expect(within(screen.getByRole('heading', { level: 2 }).parentElement!).getByText('待用户确认')).toBeTruthy();
     expect(requests.filter((r) => r.method === 'GET' && r.path === PATH)).toHaveLength(1);
   });
 });

@@ -62,7 +62,8 @@ export function TicketDetailView({ number, me, agents, departments, feed, now }:
       feed?.subscribe((update) => {
         setDetail((held) => {
           if (!held) return held;
-          if (update.type === 'ticket') return update.ticket.id === held.ticket.id ? { ...held, ticket: update.ticket } : held;
+          // A push may overtake or trail the answer to our own change: the newer view wins.
+          if (update.type === 'ticket') return update.ticket.id === held.ticket.id && update.ticket.updatedAt >= held.ticket.updatedAt ? { ...held, ticket: update.ticket } : held;
           const event = update.event;
           if (event.ticketId !== held.ticket.id || held.events.some((e) => e.id === event.id)) return held;
           return { ...held, events: [...held.events, event] };

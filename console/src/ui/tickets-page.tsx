@@ -69,7 +69,7 @@ export function TicketsPage({ me, client, openNumber, feed }: TicketsPageProps) 
   useEffect(
     () =>
       feed?.subscribe((update) => {
-        if (update.type === 'ticket') setRows((held) => held && held.map((row) => (row.id === update.ticket.id ? update.ticket : row)));
+        if (update.type === 'ticket') setRows((held) => held && held.map((row) => (row.id === update.ticket.id && update.ticket.updatedAt >= row.updatedAt ? update.ticket : row)));
       }),
     [feed],
   );
