@@ -32,6 +32,8 @@ describeBrowser('status page: a ticket number with the right email shows progres
   let number = '';
   let cookie = '';
   let ownerName = '';
+  /** Content-Security-Policy violations the status page reported (it has no script, and its styles come from a file). */
+  const violations: string[] = [];
 
   async function agentApi(method: string, path: string, body?: unknown): Promise<any> {
     const res = await fetch(`${journey.stack().server.url}${path}`, {
@@ -66,6 +68,9 @@ describeBrowser('status page: a ticket number with the right email shows progres
 
   step('2. On /status a wrong email reveals nothing; the right one shows status, owner and the reply', async () => {
     const page = journey.page('visitor');
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+    });
     await page.goto(`${journey.stack().server.url}/status`);
     await expectVisible(page.getByRole('heading', { name: '工单状态查询' }), 'The status page has no 工单状态查询 heading.', { context: page.locator('body') });
     await lookUp(page, 'someone.else@example.com');
@@ -133,5 +138,6 @@ describeBrowser('status page: a ticket number with the right email shows progres
     const summary = await agentApi('GET', '/api/ratings/summary');
     expect(summary.tickets.all).toEqual({ count: 1, average: 4 });
     expect(summary.comments[0]).toMatchObject({ ref: number, score: 4, comment: '响应很快，问题解决了' });
+    expect(violations).toEqual([]);
   });
 });
