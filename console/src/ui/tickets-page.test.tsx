@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { render, screen, waitFor, within } from '@testing-library/preact';
+import { act, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import type { Ticket } from '@kefu/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,6 +7,7 @@ import { fakeFetch, type FakeRoutes } from '../../test/fake-fetch.ts';
 import { NOW, clock, departments, fakeClient, supervisor, ticket } from '../../test/ticket-fixtures.ts';
 import { translator } from '../i18n/translate.ts';
 import { I18nContext } from './i18n-context.ts';
+import { TicketFeed } from './ticket-feed.ts';
 import { TicketsPage } from './tickets-page.tsx';
 
 const MIN = 60_000;
@@ -169,6 +170,17 @@ describe('TicketsPage list', () => {
       '/api/tickets?tier=urgent&sort=due',
       '/api/tickets?tier=urgent&sort=due',
     ]);
+  });
+
+  it('updates a row when the socket pushes its ticket, unless the push is older than the row', async () => {
+    fakeFetch({ 'GET /api/departments': { body: { departments } }, 'GET /api/tickets?sort=due': list([plain]) });
+    const feed = new TicketFeed();
+    render(<TicketsPage me={supervisor} client={fakeClient} feed={feed} />);
+    await row('T20261130-0001');
+    act(() => feed.emit({ type: 'ticket', ticket: { ...plain, sla: 'breached', assignee: { id: 'a1', name: '李雷' }, updatedAt: NOW } }));
+    expect(within(await row('T20261130-0001')).getByText('已超时')).toBeTruthy();
+    act(() => feed.emit({ type: 'ticket', ticket: { ...plain, updatedAt: NOW - 1 } }));
+    expect((await row('T20261130-0001')).textContent).toContain('处理人 李雷');
   });
 
   it('reads in English with English due times', async () => {
