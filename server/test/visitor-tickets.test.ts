@@ -204,6 +204,21 @@ describe('我的工单', () => {
     expect(other.answers.seen).toEqual([]);
   });
 
+  it('an agent’s public reply through the tickets API reaches the visitor’s open widget at once; a note does not', async () => {
+    const { server, adminCookie } = await serve();
+    const v = await visitor(server);
+    const filed = ok(await visitorCall(v.socket, 'complain', COMPLAINT));
+    const post = (kind: 'replies' | 'notes', text: string) =>
+      fetch(`${server.url}/api/tickets/${filed.ticket.number}/${kind}`, { method: 'POST', headers: { cookie: adminCookie, 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+    expect((await post('notes', '内部：先查备份')).status).toBe(201);
+    expect((await post('replies', '已在恢复备份，请稍候')).status).toBe(201);
+    const push = await v.answers.next();
+    expect(push.number).toBe(filed.ticket.number);
+    expect(v.answers.seen).toHaveLength(1);
+    const detail = ok(await visitorCall(v.socket, 'ticket', { number: filed.ticket.number }));
+    expect(detail.replies.map((r) => r.text)).toEqual([COMPLAINT.text, '已在恢复备份，请稍候']);
+  });
+
   it('rate limits lookups per visitor', async () => {
     const { server } = await serve({ ticketLookupsPerVisitor: 3 });
     const v = await visitor(server);

@@ -38,6 +38,7 @@ import type { TicketQuery, TicketRecord } from '../storage/ticket-storage.ts';
 import { changeTicket, noteOnTicket, openTicket, replyToTicket, titleFrom, type TicketActor } from '../tickets/ticket-lifecycle.ts';
 import { SLA_POLICY, ticketCalendar } from '../tickets/ticket-settings.ts';
 import { ticketEventView, ticketView } from '../tickets/ticket-views.ts';
+import { pushAnswerToVisitor } from '../tickets/visitor-tickets.ts';
 import { parseBody } from './parse-body.ts';
 
 /** How much of a conversation a ticket made from it carries. */
@@ -164,7 +165,10 @@ export function ticketRoutes(ctx: KefuContext): Router {
   router.post('/:number/replies', agentOnly, async (req, res) => {
     const { agent, ticket } = await seen(res, req.params.number);
     const { text } = parseBody(TicketReplySchema, req.body);
-    res.status(201).json(await detail(await replyToTicket(ctx, ticket.id, actorOf(agent), text)));
+    const answered = await replyToTicket(ctx, ticket.id, actorOf(agent), text);
+    // The visitor's open widget learns at once (its unread badge); a returning one hears it after hello.
+    pushAnswerToVisitor(ctx, answered, answered.updatedAt);
+    res.status(201).json(await detail(answered));
   });
 
   router.post('/:number/notes', agentOnly, async (req, res) => {
