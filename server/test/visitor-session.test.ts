@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '@kefu/shared';
 import { io } from 'socket.io-client';
 import type { KefuServer } from '../src/index.ts';
-import { closeClients, connectVisitor, ok, recorder, startServer, visitorCall, type VisitorClient } from './support/test-server.ts';
+import { closeClients, connectVisitor, login, ok, recorder, startServer, visitorCall, type VisitorClient } from './support/test-server.ts';
 
 let server: KefuServer;
 beforeAll(async () => {
@@ -91,10 +91,15 @@ describe('visitor session', () => {
     expect(prompt.seq).toBeLessThan(bad.seq);
     const contact = await v.say('13800138000');
     await v.messages.next((m) => m.seq > contact.seq && m.text.includes('描述'));
-    const desc = await v.say('发票一直开不出来');
+    const words = '发票一直开不出来，Wi-Fi 也断了（急！）';
+    const desc = await v.say(words);
     const created = await v.botAfter(desc.seq);
     const number = /T\d{8}-\d{4}/.exec(created.text)?.[0];
     expect(number).toBeDefined();
+    // The ticket keeps the description exactly as typed (full-width punctuation included).
+    const cookie = await login(server.url);
+    const ticket = (await (await fetch(`${server.url}/api/tickets/${number}`, { headers: { cookie } })).json()) as { ticket: { description: string } };
+    expect(ticket.ticket.description).toBe(words);
 
     const lookup = await v.say('工单查询');
     await v.messages.next((m) => m.seq > lookup.seq && m.text.includes('请输入工单编号'));

@@ -82,7 +82,10 @@ export async function continueFlow(
   const match = matcher.match(text, { lang });
   if (match.decision === 'handoff') return { result: 'leave', match };
   if (testPattern(step.pattern, answer, ctx.log)) {
-    const slots = { ...conv.flow.slots, [step.ask]: answer };
+    // Kept as typed (a ticket's description is the customer's own words); the normalised form only
+    // where the typed one does not pass (full-width digits in a phone number).
+    const typed = text.trim();
+    const slots = { ...conv.flow.slots, [step.ask]: testPattern(step.pattern, typed, ctx.log) ? typed : answer };
     await advance(ctx, reply, conv, flow, { flowId: flow.id, step: conv.flow.step + 1, slots }, lang);
     return { result: 'handled' };
   }
