@@ -36,7 +36,7 @@ import type {
 import type { VisitorAvailability } from './service-hours.ts';
 import type { PublicSiteSettings } from './site-schemas.ts';
 import type { Ticket, TicketAlert, TicketEvent, TicketTier } from './ticket-schemas.ts';
-import type { ComplaintConfirmation, ComplaintInput, MyTicketsInput, ProposeTierInput, TicketAddInfoInput, TicketLookupInput, TicketReplyPush, VisitorTicket, VisitorTicketDetail } from './visitor-ticket-schemas.ts';
+import type { ComplaintConfirmation, ComplaintInput, MyTicketsInput, ProposeTierInput, TicketAddInfoInput, TicketLookupInput, TicketRateInput, TicketReplyPush, VisitorTicket, VisitorTicketDetail } from './visitor-ticket-schemas.ts';
 
 export const VISITOR_NAMESPACE = '/visitor';
 export const AGENT_NAMESPACE = '/agent';
@@ -103,6 +103,8 @@ export interface VisitorClientEvents {
   ticket: (payload: TicketLookupInput, ack: AckFn<VisitorTicketDetail>) => void;
   /** Adds information to this visitor's ticket (a public reply from the customer). */
   addTicketInfo: (payload: TicketAddInfoInput, ack: AckFn<VisitorTicketDetail>) => void;
+  /** Rates this visitor's resolved ticket 1–5 (once, within 48 h of resolution; `invalid_state` otherwise). */
+  rateTicket: (payload: TicketRateInput, ack: AckFn<VisitorTicketDetail>) => void;
   /** The tier the complaint form proposes for a text (紧急 / 严重 / 一般). */
   proposeTier: (payload: ProposeTierInput, ack: AckFn<{ tier: TicketTier }>) => void;
   /** Files a complaint or suggestion; the answer is its confirmation (number, tier, response time). */

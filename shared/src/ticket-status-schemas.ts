@@ -39,12 +39,17 @@ export const StatusInfoTextSchema = v.pipe(v.string(), noControls, v.trim(), v.m
 export const StatusAddInfoSchema = record({ number: TicketNumberSchema, email: v.optional(StatusEmailSchema), text: StatusInfoTextSchema });
 export type StatusAddInfoInput = v.InferOutput<typeof StatusAddInfoSchema>;
 
+/** A ticket's satisfaction score, 1 to 5 (the status page and the widget alike). */
+export const TicketScoreSchema = v.pipe(v.number(), v.integer(), v.minValue(1, 'score is 1 to 5'), v.maxValue(5, 'score is 1 to 5'));
+/** The comment that may come with it. */
+export const TicketRatingCommentSchema = v.pipe(v.string(), noControls, v.trim(), v.maxLength(LIMITS.commentChars, 'comment too long'));
+
 /** POST /api/status/rating: 1–5 and an optional comment, once, within 48 h of resolution. */
 export const TicketRatingSchema = record({
   number: TicketNumberSchema,
   email: v.optional(StatusEmailSchema),
-  score: v.pipe(v.number(), v.integer(), v.minValue(1, 'score is 1 to 5'), v.maxValue(5, 'score is 1 to 5')),
-  comment: v.optional(v.pipe(v.string(), noControls, v.trim(), v.maxLength(LIMITS.commentChars, 'comment too long'))),
+  score: TicketScoreSchema,
+  comment: v.optional(TicketRatingCommentSchema),
 });
 export type TicketRatingInput = v.InferOutput<typeof TicketRatingSchema>;
 

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { LIMITS } from './limits.ts';
 import { record } from './schemas.ts';
 import { TicketNumberSchema, type TicketClockName, type TicketKind, type TicketStatus, type TicketTier } from './ticket-schemas.ts';
+import { TicketRatingCommentSchema, TicketScoreSchema, type TicketSatisfaction } from './ticket-status-schemas.ts';
 
 /** One public entry of a ticket's thread as its customer sees it (no notes, no assignments, no alerts). */
 export interface VisitorTicketReply {
@@ -50,6 +51,8 @@ export interface VisitorTicket {
 export interface VisitorTicketDetail {
   ticket: VisitorTicket;
   replies: VisitorTicketReply[];
+  /** Where the satisfaction survey stands (`offered` for 48 h after resolution, `rated`, `none`); absent: `none`. */
+  satisfaction?: TicketSatisfaction;
 }
 
 /** The complaint's confirmation: number, tier and the response promise (SLA table), with the whole ticket. */
@@ -111,3 +114,7 @@ export const ComplaintSchema = record({
   major: v.optional(v.boolean()),
 });
 export type ComplaintInput = v.InferOutput<typeof ComplaintSchema>;
+
+/** 评价: the visitor rates their own resolved ticket 1–5 with an optional comment, once, within 48 h (as on the status page). */
+export const TicketRateSchema = record({ number: TicketNumberSchema, score: TicketScoreSchema, comment: v.optional(TicketRatingCommentSchema) });
+export type TicketRateInput = v.InferOutput<typeof TicketRateSchema>;

@@ -1,6 +1,6 @@
 /**
  * The visitor's ticket events on /visitor (PROTOCOL.md, "Tickets in the widget"): 我的工单, a lookup by
- * number, information added, the tier a text suggests, and complaints. Lookups are rate limited per
+ * number, information added, a rating once the ticket is resolved, the tier a text suggests, and complaints. Lookups are rate limited per
  * visitor and per address, so numbers cannot be guessed quickly; every answer about a number that is
  * not the visitor's own is the same `not_found` as for a number that does not exist.
  */
@@ -10,12 +10,13 @@ import {
   ProposeTierSchema,
   TicketAddInfoSchema,
   TicketLookupSchema,
+  TicketRateSchema,
   type VisitorClientEvents,
 } from '@kefu/shared';
 import type { KefuContext, VisitorNamespace } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import { consumeAll, type KeyedLimiter } from '../security/rate-limiter.ts';
-import { addInformation, fileComplaint, lastAnswerAt, myTickets, ownTicket, visitorTicketDetail } from '../tickets/visitor-tickets.ts';
+import { addInformation, fileComplaint, lastAnswerAt, myTickets, ownTicket, rateOwnTicket, visitorTicketDetail } from '../tickets/visitor-tickets.ts';
 import { proposeTier } from '../tickets/tier-proposal.ts';
 import { handlers } from './handle.ts';
 
@@ -71,6 +72,12 @@ export function registerVisitorTicketEvents(ctx: KefuContext, socket: VisitorSoc
     await write(visitorId);
     const visitor = await ctx.storage.getVisitor(visitorId);
     return addInformation(ctx, visitorId, number, text, visitor?.name);
+  });
+
+  on('rateTicket', TicketRateSchema, async ({ number, score, comment }) => {
+    const visitorId = requireVisitor();
+    await write(visitorId);
+    return rateOwnTicket(ctx, visitorId, number, score, comment);
   });
 
   on('proposeTier', ProposeTierSchema, async ({ text }) => {

@@ -2,10 +2,9 @@
 import type { PublicTicketStatus } from '@kefu/shared';
 import type { KefuContext } from '../context.ts';
 import type { TicketRecord } from '../storage/ticket-storage.ts';
-import { satisfactionOf } from './ticket-rating.ts';
 import { visitorTicketDetail } from './visitor-tickets.ts';
 
-export async function publicTicketStatus(ctx: KefuContext, t: TicketRecord): Promise<PublicTicketStatus> {
-  const [detail, satisfaction] = await Promise.all([visitorTicketDetail(ctx, t), satisfactionOf(ctx, t, ctx.now())]);
-  return { ...detail, satisfaction };
+/** The widget's detail carries the survey too, so both show the same. */
+export function publicTicketStatus(ctx: KefuContext, t: TicketRecord): Promise<PublicTicketStatus> {
+  return visitorTicketDetail(ctx, t);
 }

@@ -8,6 +8,7 @@ import {
   type ComplaintConfirmation,
   type ComplaintInput,
   type Lang,
+  type TicketSatisfaction,
   type VisitorTicket,
   type VisitorTicketDetail,
   type VisitorTicketReply,
@@ -17,6 +18,7 @@ import { pushQueue } from '../conversation/broadcast.ts';
 import { KefuError } from '../kefu-error.ts';
 import type { StoredClock, TicketEventRecord, TicketRecord } from '../storage/ticket-storage.ts';
 import { openTicket, replyToTicket } from './ticket-lifecycle.ts';
+import { rateTicket, satisfactionOf } from './ticket-rating.ts';
 import { COMPLAINTS_DEPARTMENT } from './ticket-settings.ts';
 
 /** The most tickets 我的工单 lists. */
@@ -77,9 +79,10 @@ export async function visitorTicketView(ctx: KefuContext, t: TicketRecord, event
   return view;
 }
 
-export async function visitorTicketDetail(ctx: KefuContext, t: TicketRecord): Promise<VisitorTicketDetail> {
-  const events = await ctx.storage.listTicketEvents(t.id);
-  return { ticket: await visitorTicketView(ctx, t, events), replies: publicReplies(events) };
+/** The ticket, its public thread and where its satisfaction survey stands. */
+export async function visitorTicketDetail(ctx: KefuContext, t: TicketRecord): Promise<VisitorTicketDetail & { satisfaction: TicketSatisfaction }> {
+  const [events, satisfaction] = await Promise.all([ctx.storage.listTicketEvents(t.id), satisfactionOf(ctx, t, ctx.now())]);
+  return { ticket: await visitorTicketView(ctx, t, events), replies: publicReplies(events), satisfaction };
 }
 
 /** 我的工单: newest first. */
@@ -102,6 +105,13 @@ export async function addInformation(ctx: KefuContext, visitorId: string, number
   if (t.status === 'closed') throw new KefuError('invalid_state', 'the ticket is closed');
   const after = await replyToTicket(ctx, t.id, { kind: 'customer', ...(name ? { name } : {}) }, text);
   return visitorTicketDetail(ctx, after);
+}
+
+/** 评价 from the widget: the same rules as the status page (resolved, within 48 h, once), on the visitor's own ticket. */
+export async function rateOwnTicket(ctx: KefuContext, visitorId: string, number: string, score: number, comment: string | undefined): Promise<VisitorTicketDetail> {
+  const t = await ownTicket(ctx, visitorId, number);
+  await rateTicket(ctx, t, score, comment || undefined);
+  return visitorTicketDetail(ctx, t);
 }
 
 /**

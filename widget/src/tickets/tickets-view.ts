@@ -1,14 +1,15 @@
 /**
  * 我的工单 in plain DOM (the chunk carries no Preact): the visitor's tickets, one ticket (status, who
- * has it, when it is due, the public replies, a box to add information), the complaint / suggestion
- * form (what happened, contact, optional order or ticket number, the tier proposed from the text and
- * changeable, 重大) and its confirmation (number, tier, response time, the timeline with this ticket's
+ * has it, when it is due, the 评价 once resolved (ticket-rating.ts), the public replies, a box to add
+ * information), the complaint / suggestion form (what happened, contact, optional order or ticket
+ * number, the tier proposed from the text and changeable, 重大) and its confirmation (number, tier, response time, the timeline with this ticket's
  * dates). While open it takes the place of the transcript and composer under the panel's header.
  */
 import type { Ack, ComplaintConfirmation, ComplaintPrompt, Lang, TicketTier, VisitorTicket, VisitorTicketDetail } from '@kefu/shared';
 import { el } from '../files/dom.ts';
 import type { HostPanel, TicketsHost } from './api.ts';
 import { FIRST, STATUS, TIER, fill, stringsFor } from './strings.ts';
+import { ratingPart } from './ticket-rating.ts';
 import { formatWhen, timeline } from './timeline.ts';
 
 const TIERS: TicketTier[] = ['urgent', 'severe', 'normal'];
@@ -137,17 +138,27 @@ export function createTicketsView(panel: HostPanel, host: TicketsHost, lang: Lan
       ),
     );
 
-  const detail = async (number: string, loaded?: VisitorTicketDetail) => {
-    const note = message(loaded ? '' : s.loading);
+  /** `notice`: what just happened (the thank-you after rating). */
+  const detail = async (number: string, loaded?: VisitorTicketDetail, notice = '') => {
+    const note = message(loaded ? notice : s.loading);
     const current = show(el('div', { class: 'kt-n' }, link(s.backToList, () => void list()), link(s.back, close)), heading(loaded?.ticket.title ?? number), note);
     focusHeading();
     const res: Ack<VisitorTicketDetail> = loaded ? { ok: true, data: loaded } : await call<VisitorTicketDetail>('ticket', { number });
     if (!current()) return;
     if (!res.ok) return void (note.textContent = refusal(res));
-    note.textContent = '';
+    note.textContent = notice;
     const d = res.data;
     section!.querySelector('#ktk-t')!.textContent = d.ticket.title;
-    section!.append(...facts(d), el('h4', {}, s.replies), replies(d));
+    section!.append(...facts(d));
+    const survey = ratingPart(d, {
+      s,
+      lang,
+      refusal,
+      rate: (score, comment) => call<VisitorTicketDetail>('rateTicket', { number, score, ...(comment ? { comment } : {}) }),
+      rated: (after) => current() && void detail(number, after, s.thanks),
+    });
+    if (survey) section!.append(survey);
+    section!.append(el('h4', {}, s.replies), replies(d));
     if (d.ticket.status !== 'closed') {
       const box = el('textarea', { id: 'ktk-add', name: 'info', maxlength: '2000' });
       const error = message('', 'alert');
