@@ -23,6 +23,7 @@ import { TicketClocks } from './ticket-clocks.tsx';
 import { TicketControls } from './ticket-controls.tsx';
 import { ticketErrorKey } from './ticket-errors.ts';
 import type { TicketFeed } from './ticket-feed.ts';
+import { TicketRatingCard } from './ticket-rating.tsx';
 import { TicketReply, type ReplyKind } from './ticket-reply.tsx';
 import { TicketThread } from './ticket-thread.tsx';
 import { ticketsApi, type TicketApiResult } from './tickets-api.ts';
@@ -169,6 +170,7 @@ export function TicketDetailView({ number, me, agents, departments, feed, now }:
             </div>
           </dl>
           <TicketClocks clocks={ticket.clocks} now={now} />
+          <TicketRatingCard number={ticket.number} updatedAt={ticket.updatedAt} now={now} />
         </div>
         <div class="ticket-main">
           <section class="card ticket-description" aria-labelledby="ticket-description-heading">

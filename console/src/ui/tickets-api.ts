@@ -52,6 +52,12 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<Ti
   }
 }
 
+/** GET /api/ratings/tickets/:number: the customer's rating of the ticket, null when none was given. */
+export interface TicketRatingView {
+  number: string;
+  rating: { score: number; comment?: string; at: number } | null;
+}
+
 const ticketPath = (number: string) => `/api/tickets/${encodeURIComponent(number)}`;
 
 export const ticketsApi = {
@@ -61,6 +67,7 @@ export const ticketsApi = {
   reply: (number: string, text: string) => call<TicketDetail>('POST', `${ticketPath(number)}/replies`, { text }),
   note: (number: string, text: string) => call<TicketDetail>('POST', `${ticketPath(number)}/notes`, { text }),
   patch: (number: string, patch: TicketPatch) => call<TicketDetail>('PATCH', ticketPath(number), patch),
+  rating: (number: string) => call<TicketRatingView>('GET', `/api/ratings/tickets/${encodeURIComponent(number)}`),
   /** Every agent may read the departments (the filter and the department select). */
   departments: () => call<{ departments: Department[] }>('GET', '/api/departments'),
 };
