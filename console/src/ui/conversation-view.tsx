@@ -9,6 +9,7 @@ import { historyHref } from './hash-route.ts';
 import { IdentityBadge } from './identity-badge.tsx';
 import { useI18n } from './i18n-context.ts';
 import { langLabelKey, stateLabelKey } from './labels.ts';
+import { MakeTicketButton } from './make-ticket-button.tsx';
 import { MessageItem } from './message-item.tsx';
 import { NoteItem, isNote, withNotes } from './note-item.tsx';
 import { ReplyBox } from './reply-box.tsx';
@@ -147,6 +148,7 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
           </p>
         </div>
         {active && actions}
+        {(active || summary.state === 'closed') && <MakeTicketButton conversationId={summary.id} />}
         {active && (
           <button
             type="button"

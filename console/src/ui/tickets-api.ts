@@ -63,6 +63,8 @@ const ticketPath = (number: string) => `/api/tickets/${encodeURIComponent(number
 export const ticketsApi = {
   list: (filters: TicketFilters, cursor?: string) => call<TicketListResult>('GET', `/api/tickets?${ticketListQuery(filters, cursor)}`),
   detail: (number: string) => call<TicketDetail>('GET', ticketPath(number)),
+  /** 转为工单: 201 with the new ticket, or 200 with the one this conversation already made. */
+  fromConversation: (conversationId: string) => call<TicketDetail>('POST', '/api/tickets', { conversationId }),
   /** Each change answers the ticket and its whole thread as they now are. */
   reply: (number: string, text: string) => call<TicketDetail>('POST', `${ticketPath(number)}/replies`, { text }),
   note: (number: string, text: string) => call<TicketDetail>('POST', `${ticketPath(number)}/notes`, { text }),
