@@ -20,11 +20,32 @@ async function run(baseUrl: string, sql: string): Promise<void> {
   }
 }
 
+/**
+ * Dropping a schema locks every table, index and sequence in it at once; dozens of drops in parallel
+ * exhaust PostgreSQL's shared lock table ("out of shared memory", 53200). Drops in this process run one
+ * at a time, and one that still meets a full lock table (other test processes) waits and tries again.
+ */
+let drops: Promise<unknown> = Promise.resolve();
+function dropSchema(baseUrl: string, name: string): Promise<void> {
+  const attempt = async (left: number): Promise<void> => {
+    try {
+      await run(baseUrl, `DROP SCHEMA IF EXISTS ${name} CASCADE`);
+    } catch (err) {
+      if ((err as { code?: string }).code !== '53200' || left === 0) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 300));
+      await attempt(left - 1);
+    }
+  };
+  const done = drops.then(() => attempt(10));
+  drops = done.catch(() => undefined);
+  return done;
+}
+
 /** Creates `kefu_test_<random>`; `drop()` removes it with everything in it. */
 export async function createTestSchema(baseUrl: string): Promise<TestSchema> {
   const name = `kefu_test_${randomBytes(6).toString('hex')}`;
   await run(baseUrl, `CREATE SCHEMA ${name}`);
   const url = new URL(baseUrl);
   url.searchParams.set('options', `-c search_path=${name}`);
-  return { name, url: url.toString(), drop: () => run(baseUrl, `DROP SCHEMA IF EXISTS ${name} CASCADE`) };
+  return { name, url: url.toString(), drop: () => dropSchema(baseUrl, name) };
 }
