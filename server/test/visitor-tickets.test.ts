@@ -131,6 +131,13 @@ describe('complaints from the widget', () => {
     expect(await queueOf()).toEqual([early.id, late.id]);
     ok(await visitorCall(late.socket, 'complain', { ...COMPLAINT, text: '排队太久了', tier: 'normal' }));
     expect(await queueOf()).toEqual([late.id, early.id]);
+
+    // A visitor who complains first and then asks for a human keeps the complaint's place ahead.
+    const then = await visitor(server);
+    await then.ask('怎么开发票？');
+    ok(await visitorCall(then.socket, 'complain', { ...COMPLAINT, text: '发票开错了三次', tier: 'normal' }));
+    expect(ok(await visitorCall(then.socket, 'handoff', { clientId: 'h2' })).conversation.state).toBe('queued');
+    expect(await queueOf()).toEqual([late.id, then.id, early.id]);
   });
 
   it('refuses a bad complaint with a coded error and stores nothing', async () => {

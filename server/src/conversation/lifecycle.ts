@@ -125,7 +125,7 @@ export async function handoff(ctx: KefuContext, conv: ConversationRecord, option
     ...options.patch,
     ...(preview === undefined ? {} : { preview }),
     department,
-    priority: 0,
+    // The conversation's priority stands (a complaint filed in it raised it).
     queuedAt: ctx.now(),
     flow: null,
     closedAt: null,

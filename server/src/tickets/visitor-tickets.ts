@@ -162,11 +162,12 @@ export async function fileComplaint(ctx: KefuContext, visitorId: string, input: 
     ...(assigneeId ? { assigneeId } : {}),
     author: { kind: 'customer', ...(visitor?.name ? { name: visitor.name } : {}) },
   });
-  if (input.kind === 'complaint' && conv?.state === 'queued') {
+  // A live complaint conversation goes ahead in the chat queue: now if it waits, else when it asks for a human.
+  if (input.kind === 'complaint' && (conv?.state === 'queued' || conv?.state === 'bot')) {
     const priority = important ? URGENT_COMPLAINT_PRIORITY : COMPLAINT_PRIORITY;
     if (conv.priority < priority) {
       await ctx.storage.updateConversation(conv.id, { priority }, ctx.now());
-      await pushQueue(ctx);
+      if (conv.state === 'queued') await pushQueue(ctx);
     }
   }
   const detail = await visitorTicketDetail(ctx, ticket);
