@@ -158,12 +158,20 @@ for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database
     expect(resumed.body.ticket.clocks.find((c) => c.clock === 'diagnosis')!.promisedMs).toBe(2 * 3_600_000);
     const detail = await api<TicketDetail>('GET', `/api/tickets/${number}`, admin);
     expect(detail.body.events.map((e) => e.type)).toEqual(['created', 'reply', 'status', 'note', 'status', 'status', 'tier']);
+
+    // The customer's plan and 优先支持计划: checked, stored, shown.
+    for (const bad of [{ plan: 'gold' }, { priority: 'yes' }]) expect((await api('PATCH', `/api/tickets/${number}`, admin, bad)).status).toBe(400);
+    expect((await api<TicketDetail>('GET', `/api/tickets/${number}`, admin)).body.ticket).toMatchObject({ plan: 'free', priority: false });
+    const planned = await api<TicketDetail>('PATCH', `/api/tickets/${number}`, admin, { plan: 'enterprise', priority: true });
+    expect(planned.body.ticket).toMatchObject({ plan: 'enterprise', priority: true, tier: 'severe' });
+    expect((await api<TicketDetail>('GET', `/api/tickets/${number}`, admin)).body.ticket).toMatchObject({ plan: 'enterprise', priority: true });
   });
 
   it('an agent sees only tickets of their departments or assigned to them, and can only take or give back a ticket', async () => {
     expect((await api<TicketListResult>('GET', '/api/tickets', plain.cookie)).body.tickets).toEqual([]);
     expect((await api('GET', `/api/tickets/${number}`, plain.cookie)).body.code).toBe('not_found');
     expect((await api('POST', `/api/tickets/${number}/notes`, plain.cookie, { text: '看看' })).body.code).toBe('not_found');
+    expect((await api('PATCH', `/api/tickets/${number}`, plain.cookie, { plan: 'enterprise' })).body.code).toBe('not_found');
 
     expect((await api('PATCH', `/api/tickets/${number}`, admin, { department: 'tech' })).status).toBe(200);
     expect((await api('PUT', `/api/departments/tech/members/${plain.id}`, admin)).status).toBe(200);

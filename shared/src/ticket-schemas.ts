@@ -311,19 +311,27 @@ export const TicketNoteSchema = record({ text: body });
 export type TicketNoteInput = v.InferOutput<typeof TicketNoteSchema>;
 
 /**
- * PATCH /api/tickets/:number: change status, tier, assignee (null: nobody) or department (null: none);
- * at least one. `remark` goes with a status change into the thread (public, like the change).
+ * PATCH /api/tickets/:number: change status, tier, the customer's plan, priority support (优先支持计划),
+ * assignee (null: nobody) or department (null: none); at least one. Tier, plan and priority move the SLA clocks. `remark` goes with a status change into the thread (public, like the change).
  */
 export const TicketPatchSchema = v.pipe(
   record({
     status: v.optional(v.picklist(TICKET_STATUSES)),
     tier: v.optional(v.picklist(TICKET_TIERS)),
+    plan: v.optional(v.picklist(TICKET_PLANS)),
+    priority: v.optional(v.boolean()),
     assigneeId: v.optional(v.nullable(id)),
     department: v.optional(v.nullable(departmentKey)),
     remark: v.optional(v.pipe(v.string(), noControls, v.trim(), v.maxLength(LIMITS.messageChars, 'text too long'))),
   }),
   v.check(
-    (p) => p.status !== undefined || p.tier !== undefined || p.assigneeId !== undefined || p.department !== undefined,
+    (p) =>
+      p.status !== undefined ||
+      p.tier !== undefined ||
+      p.plan !== undefined ||
+      p.priority !== undefined ||
+      p.assigneeId !== undefined ||
+      p.department !== undefined,
     'nothing to change',
   ),
 );

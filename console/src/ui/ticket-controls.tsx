@@ -1,11 +1,14 @@
 /**
  * 处理工单 / Update ticket: status (only the moves the lifecycle allows from the current one), tier,
- * assignee and department, saved together; only what changed is sent. A status change may carry a
+ * the customer's plan and 优先支持 (which move the SLA clocks), assignee and department, saved together;
+ * only what changed is sent. A status change may carry a
  * remark for the customer.
  */
 import { useEffect, useState } from 'preact/hooks';
 import {
   roleAtLeast,
+  TICKET_PLANS,
+  TICKET_PLAN_LABELS,
   TICKET_STATUS_LABELS,
   TICKET_TIERS,
   TICKET_TIER_LABELS,
@@ -14,6 +17,7 @@ import {
   type Department,
   type Ticket,
   type TicketPatch,
+  type TicketPlan,
   type TicketStatus,
   type TicketTier,
   type TransferTarget,
@@ -34,6 +38,8 @@ export interface TicketControlsProps {
 interface Form {
   status: TicketStatus;
   tier: TicketTier;
+  plan: TicketPlan;
+  priority: boolean;
   assigneeId: string;
   department: string;
   remark: string;
@@ -42,6 +48,8 @@ interface Form {
 const formOf = (ticket: Ticket): Form => ({
   status: ticket.status,
   tier: ticket.tier,
+  plan: ticket.plan,
+  priority: ticket.priority,
   assigneeId: ticket.assignee?.id ?? '',
   department: ticket.department ?? '',
   remark: '',
@@ -55,6 +63,8 @@ export function patchOf(ticket: Ticket, form: Form): TicketPatch | null {
     if (form.remark.trim()) patch.remark = form.remark.trim();
   }
   if (form.tier !== ticket.tier) patch.tier = form.tier;
+  if (form.plan !== ticket.plan) patch.plan = form.plan;
+  if (form.priority !== ticket.priority) patch.priority = form.priority;
   if (form.assigneeId !== (ticket.assignee?.id ?? '')) patch.assigneeId = form.assigneeId || null;
   if (form.department !== (ticket.department ?? '')) patch.department = form.department || null;
   return Object.keys(patch).length > 0 ? patch : null;
@@ -69,7 +79,7 @@ export function TicketControls({ ticket, me, agents, departments, onSave }: Tick
   useEffect(() => setForm(formOf(ticket)), [ticket.updatedAt, ticket.id]);
 
   const patch = patchOf(ticket, form);
-  const set = (key: keyof Form) => (e: Event) => {
+  const set = (key: Exclude<keyof Form, 'priority'>) => (e: Event) => {
     setResult(null);
     setForm({ ...form, [key]: (e.currentTarget as HTMLSelectElement).value });
   };
@@ -119,6 +129,27 @@ export function TicketControls({ ticket, me, agents, departments, onSave }: Tick
             </option>
           ))}
         </select>
+      </label>
+      <label class="field">
+        <span>{t('tkPlan')}</span>
+        <select value={form.plan} onChange={set('plan')}>
+          {TICKET_PLANS.map((plan) => (
+            <option key={plan} value={plan}>
+              {TICKET_PLAN_LABELS[plan][lang]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={form.priority}
+          onChange={(e) => {
+            setResult(null);
+            setForm({ ...form, priority: e.currentTarget.checked });
+          }}
+        />
+        {t('tkPriority')}
       </label>
       <label class="field">
         <span>{t('tkAssignee')}</span>

@@ -151,11 +151,13 @@ describe('TicketDetailView', () => {
     const { user, writes } = setup({ ticket: current, events: [] }, {
       [`GET ${PATH}`]: () => ({ body: { ticket: current, events: [] } }),
       [`PATCH ${PATH}`]: (body) => {
-        const patch = body as { status?: Ticket['status']; tier?: Ticket['tier']; assigneeId?: string | null; department?: string | null };
+        const patch = body as Partial<Pick<Ticket, 'status' | 'tier' | 'plan' | 'priority'>> & { assigneeId?: string | null; department?: string | null };
         current = {
           ...current,
           ...(patch.status ? { status: patch.status } : {}),
           ...(patch.tier ? { tier: patch.tier } : {}),
+          ...(patch.plan ? { plan: patch.plan } : {}),
+          ...(patch.priority !== undefined ? { priority: patch.priority } : {}),
           ...(patch.assigneeId !== undefined ? (patch.assigneeId ? { assignee: agents.find((a) => a.id === patch.assigneeId)! } : { assignee: undefined }) : {}),
           ...(patch.department !== undefined ? { department: patch.department ?? undefined } : {}),
           updatedAt: current.updatedAt + 1,
@@ -190,6 +192,22 @@ describe('TicketDetailView', () => {
     await user.click(save);
     await waitFor(() => expect(writes()).toHaveLength(3));
     expect(writes()[2]!.body).toEqual({ assigneeId: null });
+
+    // The customer's plan and 优先支持: only what changed goes.
+    const plan = form.getByRole('combobox', { name: '套餐' }) as HTMLSelectElement;
+    expect(within(plan).getAllByRole('option').map((o) => o.textContent)).toEqual(['免费版', '基础付费版', '专业版', '企业版']);
+    const priority = form.getByRole('checkbox', { name: '优先支持' }) as HTMLInputElement;
+    expect([plan.value, priority.checked]).toEqual(['professional', false]);
+    await user.selectOptions(plan, '企业版');
+    await user.click(priority);
+    await user.click(save);
+    await waitFor(() => expect(writes()).toHaveLength(4));
+    expect(writes()[3]!.body).toEqual({ plan: 'enterprise', priority: true });
+    await waitFor(() => expect(document.querySelector('dl.ticket-facts')!.textContent).toContain('套餐企业版优先支持'));
+    await user.click(form.getByRole('checkbox', { name: '优先支持' }));
+    await user.click(save);
+    await waitFor(() => expect(writes()).toHaveLength(5));
+    expect(writes()[4]!.body).toEqual({ priority: false });
 
     await user.selectOptions(status, '已关闭');
     await user.click(save);

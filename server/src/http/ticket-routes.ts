@@ -9,7 +9,7 @@
  *   POST   /api/tickets                 conversation → ticket (TicketFromConversationSchema) → 201 TicketDetail (200 when it exists)
  *   POST   /api/tickets/:number/replies public reply (TicketReplySchema) → 201 TicketDetail
  *   POST   /api/tickets/:number/notes   internal note (TicketNoteSchema) → 201 TicketDetail
- *   PATCH  /api/tickets/:number         status / tier / assignee / department (TicketPatchSchema) → TicketDetail
+ *   PATCH  /api/tickets/:number         status / tier / plan / priority / assignee / department (TicketPatchSchema) → TicketDetail
  */
 import { Router, type Response } from 'express';
 import {
@@ -188,6 +188,8 @@ export function ticketRoutes(ctx: KefuContext): Router {
     const changed = await changeTicket(ctx, ticket.id, actorOf(agent), {
       ...(patch.status !== undefined ? { status: patch.status } : {}),
       ...(patch.tier !== undefined ? { tier: patch.tier } : {}),
+      ...(patch.plan !== undefined ? { plan: patch.plan } : {}),
+      ...(patch.priority !== undefined ? { priority: patch.priority } : {}),
       ...(patch.assigneeId !== undefined ? { assigneeId: patch.assigneeId } : {}),
       ...(patch.department !== undefined ? { department: patch.department } : {}),
       ...(patch.remark ? { remark: patch.remark } : {}),

@@ -11,7 +11,7 @@ export interface ColumnValue {
 }
 
 /** The columns `change` writes, in a fixed order; JSON columns as text. */
-export function ticketChangeColumns(change: TicketChange, _dialect: Dialect): ColumnValue[] {
+export function ticketChangeColumns(change: TicketChange, dialect: Dialect): ColumnValue[] {
   const out: ColumnValue[] = [];
   const put = (column: string, value: unknown, json = false) => out.push({ column, value, json });
   if (change.status !== undefined) put('status', change.status);
@@ -19,6 +19,9 @@ export function ticketChangeColumns(change: TicketChange, _dialect: Dialect): Co
   if (change.category !== undefined) put('category', change.category);
   if (change.department !== undefined) put('department', change.department);
   if (change.tier !== undefined) put('tier', change.tier);
+  if (change.plan !== undefined) put('plan', change.plan);
+  // SQLite keeps booleans as 0/1; PostgreSQL has a boolean column.
+  if (change.priority !== undefined) put('priority', dialect === 'sqlite' ? (change.priority ? 1 : 0) : change.priority);
   if (change.assigneeId !== undefined) put('assignee_id', change.assigneeId);
   if (change.reopenCount !== undefined) put('reopen_count', change.reopenCount);
   if (change.escalatedAt !== undefined) put('escalated_at', change.escalatedAt);

@@ -138,6 +138,9 @@ export interface TicketChange {
   category?: string | null;
   department?: string | null;
   tier?: TicketTier;
+  plan?: TicketPlan;
+  /** The 优先支持计划. */
+  priority?: boolean;
   assigneeId?: string | null;
   reopenCount?: number;
   escalatedAt?: number | null;

@@ -142,6 +142,33 @@ for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database
       ]);
     });
 
+    it('moves the response promise with the plan and priority support, rescheduling its timers, with one write each', async () => {
+      const ticket = await openTicket(t.ctx, { description: '发票抬头错了', author: customer });
+      expect(ticket).toMatchObject({ tier: 'normal', plan: 'free', priority: false, nextDueAt: T + 2 * HOUR });
+      expect((await job(ticket.id, 'response', 'at_risk'))?.runAt).toBe(T + 96 * MIN);
+      t.clock.now = T + MIN;
+      // 企业版: 15 分钟内响应, counted from when the ticket was opened.
+      const enterprise = await changeTicket(t.ctx, ticket.id, asAgent(), { plan: 'enterprise' });
+      expect(enterprise).toMatchObject({ plan: 'enterprise', priority: false, tier: 'normal', revision: ticket.revision + 1 });
+      expect(enterprise.clocks.find((c) => c.clock === 'response')!.dueAt).toBe(T + 15 * MIN);
+      expect(enterprise.nextDueAt).toBe(T + 15 * MIN);
+      expect((await job(ticket.id, 'response', 'at_risk'))?.runAt).toBe(T + 12 * MIN);
+      // 优先支持计划 halves it.
+      const priority = await changeTicket(t.ctx, ticket.id, asAgent(), { priority: true });
+      expect(priority).toMatchObject({ plan: 'enterprise', priority: true });
+      expect(priority.clocks.find((c) => c.clock === 'response')!.dueAt).toBe(T + 7.5 * MIN);
+      expect((await job(ticket.id, 'response', 'at_risk'))?.runAt).toBe(T + 6 * MIN);
+      // Read back from the database, and the same values again change nothing.
+      expect(await t.storage.getTicket(ticket.id)).toMatchObject({ plan: 'enterprise', priority: true, nextDueAt: T + 7.5 * MIN });
+      const same = await changeTicket(t.ctx, ticket.id, asAgent(), { plan: 'enterprise', priority: true });
+      expect(same.revision).toBe(priority.revision);
+      // All three at once: one recompute, one tier entry in the thread.
+      const back = await changeTicket(t.ctx, ticket.id, asAgent(), { tier: 'urgent', plan: 'free', priority: false });
+      expect(back).toMatchObject({ tier: 'urgent', plan: 'free', priority: false, revision: priority.revision + 1 });
+      expect(back.clocks.find((c) => c.clock === 'response')!.dueAt).toBe(T + 15 * MIN);
+      expect((await t.storage.listTicketEvents(ticket.id)).map((e) => e.type)).toEqual(['created', 'tier']);
+    });
+
     it('resolving meets every clock and cancels the timers; the third reopen escalates to 投诉与建议 and tells the group', async () => {
       const ticket = await openTicket(t.ctx, { description: '导出功能用不了', author: customer, department: 'tech', assigneeId: agent.id });
       for (let i = 1; i <= 3; i++) {

@@ -5,7 +5,7 @@
  * escalation. Each change is read → decide → one revision-guarded write with its thread events
  * (retried when someone else wrote first), then timers are brought in line and agents are told.
  */
-import type { TicketClockName, TicketStatus, TicketTier, TranscriptLine } from '@kefu/shared';
+import type { TicketClockName, TicketPlan, TicketStatus, TicketTier, TranscriptLine } from '@kefu/shared';
 import type { KefuContext } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import { dayInZone } from '../bot/zoned-time.ts';
@@ -184,13 +184,16 @@ export function decideStatus(t: TicketRecord, to: TicketStatus, actor: TicketAct
 export interface TicketPatchInput {
   status?: TicketStatus;
   tier?: TicketTier;
+  plan?: TicketPlan;
+  /** 优先支持计划: halves the response promise. */
+  priority?: boolean;
   /** null: nobody. */
   assigneeId?: string | null;
   department?: string | null;
   remark?: string;
 }
 
-/** Applies a patch from an agent: status, tier, assignee, department (each checked), as one write. */
+/** Applies a patch from an agent: status, tier, plan, priority, assignee, department (each checked), as one write. */
 export async function changeTicket(ctx: KefuContext, id: string, actor: TicketActor, patch: TicketPatchInput): Promise<TicketRecord> {
   const assignee = patch.assigneeId ? await ctx.storage.getAgent(patch.assigneeId) : undefined;
   if (patch.assigneeId && (!assignee || assignee.disabledAt)) throw new KefuError('bad_request', 'no such enabled agent');
@@ -203,16 +206,23 @@ export async function changeTicket(ctx: KefuContext, id: string, actor: TicketAc
       change = d.change;
       events.push(...d.events);
     }
-    if (patch.tier !== undefined && patch.tier !== t.tier) {
+    const tier = patch.tier ?? t.tier;
+    const plan = patch.plan ?? t.plan;
+    const priority = patch.priority ?? t.priority;
+    // Tier, plan and priority support together decide the promised times: one recompute for all three.
+    if (tier !== t.tier || plan !== t.plan || priority !== t.priority) {
       const status = change.status ?? t.status;
       const pauses = pausesOf({ pauses: change.pauses ?? t.pauses, pausedAt: change.pausedAt === null ? undefined : (change.pausedAt ?? t.pausedAt) });
       const current = change.clocks ?? t.clocks;
       const startedAt = current[0]?.startedAt ?? t.createdAt;
-      const recomputed = computeClocks(SLA_POLICY, { ...t, tier: patch.tier }, startedAt, pauses, calendar, now, current);
+      const recomputed = computeClocks(SLA_POLICY, { ...t, tier, plan, priority }, startedAt, pauses, calendar, now, current);
       // A resolved or closed ticket keeps its clocks met.
       const clocks = status === 'resolved' || status === 'closed' ? meet(recomputed, now) : recomputed;
-      change = withClocks({ ...change, tier: patch.tier }, clocks);
-      events.push({ type: 'tier', public: true, ...by(actor), data: { from: t.tier, to: patch.tier }, createdAt: now });
+      change = withClocks(
+        { ...change, ...(tier !== t.tier ? { tier } : {}), ...(plan !== t.plan ? { plan } : {}), ...(priority !== t.priority ? { priority } : {}) },
+        clocks,
+      );
+      if (tier !== t.tier) events.push({ type: 'tier', public: true, ...by(actor), data: { from: t.tier, to: tier }, createdAt: now });
     }
     if (patch.assigneeId !== undefined && (patch.assigneeId ?? undefined) !== t.assigneeId) {
       change.assigneeId = patch.assigneeId;
@@ -228,7 +238,8 @@ export async function changeTicket(ctx: KefuContext, id: string, actor: TicketAc
       change.department = patch.department;
       events.push({ type: 'department', public: false, ...by(actor), data: { ...(t.department ? { from: t.department } : {}), ...(patch.department ? { to: patch.department } : {}) }, createdAt: now });
     }
-    return events.length ? { change, events } : undefined;
+    // A plan or priority change alone writes no thread entry, only the ticket.
+    return events.length || Object.keys(change).length ? { change, events } : undefined;
   });
   return afterStatus(ctx, before, ticket);
 }
