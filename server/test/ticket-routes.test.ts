@@ -164,7 +164,9 @@ for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database
     expect((await api<TicketDetail>('GET', `/api/tickets/${number}`, admin)).body.ticket).toMatchObject({ plan: 'free', priority: false });
     const planned = await api<TicketDetail>('PATCH', `/api/tickets/${number}`, admin, { plan: 'enterprise', priority: true });
     expect(planned.body.ticket).toMatchObject({ plan: 'enterprise', priority: true, tier: 'severe' });
-    expect((await api<TicketDetail>('GET', `/api/tickets/${number}`, admin)).body.ticket).toMatchObject({ plan: 'enterprise', priority: true });
+    const after = await api<TicketDetail>('GET', `/api/tickets/${number}`, admin);
+    expect(after.body.ticket).toMatchObject({ plan: 'enterprise', priority: true });
+    expect(after.body.events.at(-1)).toMatchObject({ type: 'plan', public: false, from: 'free', to: 'enterprise', fromPriority: false, toPriority: true });
   });
 
   it('an agent sees only tickets of their departments or assigned to them, and can only take or give back a ticket', async () => {

@@ -160,6 +160,8 @@ export const TICKET_EVENT_TYPES = [
   'note',
   'status',
   'tier',
+  /** The customer's plan or priority support changed (agents only). */
+  'plan',
   'assignment',
   'department',
   /** Moved to the escalation group. */
@@ -199,6 +201,9 @@ export interface TicketEvent {
   to?: string;
   /** assignment: the new assignee's name. */
   toName?: string;
+  /** plan: priority support (优先支持计划) before and after; `from`/`to` are the plans. */
+  fromPriority?: boolean;
+  toPriority?: boolean;
   /** sla, escalation: the clock concerned. */
   clock?: TicketClockName;
   /** sla: which threshold; escalation: why. */

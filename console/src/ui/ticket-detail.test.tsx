@@ -103,6 +103,21 @@ describe('TicketDetailView', () => {
     expect(transcript.textContent).toContain('系统打不开了');
   });
 
+  it('shows a change of plan or priority support as a short line', async () => {
+    setup({
+      ticket: open,
+      events: [
+        event({ type: 'plan', author: { kind: 'agent', id: 'a1', name: '李雷' }, from: 'free', to: 'enterprise', fromPriority: false, toPriority: true, createdAt: NOW - MIN }),
+        event({ type: 'plan', author: { kind: 'agent', id: 'a1', name: '李雷' }, from: 'enterprise', to: 'basic', fromPriority: true, toPriority: false, createdAt: NOW }),
+      ],
+    });
+    await screen.findByRole('heading', { level: 2 });
+    expect(entries().map((li) => li.textContent)).toEqual([
+      expect.stringContaining('李雷 将套餐由“免费版”改为“企业版（优先支持）”'),
+      expect.stringContaining('李雷 将套餐由“企业版（优先支持）”改为“基础付费版”'),
+    ]);
+  });
+
   it('sends a public reply or an internal note, as chosen, and shows it once the server has it', async () => {
     const sent: TicketEvent[] = [];
     const { user, writes } = setup({ ticket: open, events: thread }, {

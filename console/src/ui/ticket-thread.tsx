@@ -1,16 +1,18 @@
 /**
  * A ticket's thread, oldest first: public replies and internal notes as labelled bubbles that look
- * apart, every change (status, tier, assignment, department, escalation, SLA) as a short system line,
+ * apart, every change (status, tier, plan, assignment, department, escalation, SLA) as a short system line,
  * and the transcript of the conversation it came from folded away.
  */
 import {
   TICKET_CLOCK_LABELS,
+  TICKET_PLAN_LABELS,
   TICKET_STATUS_LABELS,
   TICKET_TIER_LABELS,
   type Department,
   type Lang,
   type TicketClockName,
   type TicketEvent,
+  type TicketPlan,
   type TicketStatus,
   type TicketTier,
 } from '@kefu/shared';
@@ -35,6 +37,12 @@ function tierLabel(lang: Lang, tier: string | undefined, t: Translate): string {
   return tier ? (TICKET_TIER_LABELS[tier as TicketTier]?.[lang] ?? tier) : t('tkNone');
 }
 
+/** 企业版, or 企业版（优先支持） with priority support. */
+function planLabel(lang: Lang, plan: string | undefined, priority: boolean | undefined, t: Translate): string {
+  const name = plan ? (TICKET_PLAN_LABELS[plan as TicketPlan]?.[lang] ?? plan) : t('tkNone');
+  return priority ? t('tkPlanWithPriority', { plan: name }) : name;
+}
+
 function clockLabel(lang: Lang, clock: TicketClockName | undefined): string {
   return clock ? (TICKET_CLOCK_LABELS[clock]?.[lang] ?? clock) : '';
 }
@@ -55,6 +63,8 @@ function systemLine(event: TicketEvent, lang: Lang, t: Translate, departments: D
       return t('tkEvStatus', { who: by, from: statusLabel(lang, event.from, t), to: statusLabel(lang, event.to, t) });
     case 'tier':
       return t('tkEvTier', { who: by, from: tierLabel(lang, event.from, t), to: tierLabel(lang, event.to, t) });
+    case 'plan':
+      return t('tkEvPlan', { who: by, from: planLabel(lang, event.from, event.fromPriority, t), to: planLabel(lang, event.to, event.toPriority, t) });
     case 'assignment':
       return event.to ? t('tkEvAssigned', { who: by, name: event.toName ?? event.to }) : t('tkEvUnassigned', { who: by });
     case 'department':

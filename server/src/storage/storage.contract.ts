@@ -590,6 +590,18 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       expect((await s.updateTicketStatus(t2.number, 'resolved', now + 1))!.status).toBe('resolved');
     });
 
+    it("writes a ticket's plan and priority support with a plan entry in its thread, guarded by the revision", async () => {
+      const t = await s.createTicket({ day: '20261130', createdAt: now });
+      expect(t).toMatchObject({ plan: 'free', priority: false });
+      const entry = { type: 'plan' as const, public: false, authorKind: 'agent' as const, data: { from: 'free', to: 'enterprise', fromPriority: false, toPriority: true }, createdAt: now + 1 };
+      expect(await s.updateTicket(t.id, t.revision, { plan: 'enterprise', priority: true }, [entry], now + 1)).toMatchObject({ plan: 'enterprise', priority: true, revision: t.revision + 1 });
+      // A stale revision writes nothing.
+      expect(await s.updateTicket(t.id, t.revision, { priority: false }, [], now + 2)).toBeUndefined();
+      expect(await s.getTicket(t.id)).toMatchObject({ plan: 'enterprise', priority: true });
+      expect((await s.updateTicket(t.id, t.revision + 1, { priority: false }, [], now + 3))!.priority).toBe(false);
+      expect((await s.listTicketEvents(t.id)).map((e) => [e.type, e.public, e.data])).toEqual([['plan', false, entry.data]]);
+    });
+
     it("lists one visitor's conversations and tickets, newest first, up to a limit", async () => {
       const first = await newConversation();
       const visitorId = first.visitorId;

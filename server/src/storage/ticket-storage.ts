@@ -83,6 +83,9 @@ export interface TicketEventData {
   from?: string;
   to?: string;
   toName?: string;
+  /** plan: priority support before and after. */
+  fromPriority?: boolean;
+  toPriority?: boolean;
   clock?: TicketClockName;
   level?: 'at_risk' | 'breached';
   reason?: 'reopens' | 'overdue';

@@ -162,11 +162,19 @@ for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database
       expect(await t.storage.getTicket(ticket.id)).toMatchObject({ plan: 'enterprise', priority: true, nextDueAt: T + 7.5 * MIN });
       const same = await changeTicket(t.ctx, ticket.id, asAgent(), { plan: 'enterprise', priority: true });
       expect(same.revision).toBe(priority.revision);
-      // All three at once: one recompute, one tier entry in the thread.
+      // All three at once: one recompute, one write.
       const back = await changeTicket(t.ctx, ticket.id, asAgent(), { tier: 'urgent', plan: 'free', priority: false });
       expect(back).toMatchObject({ tier: 'urgent', plan: 'free', priority: false, revision: priority.revision + 1 });
       expect(back.clocks.find((c) => c.clock === 'response')!.dueAt).toBe(T + 15 * MIN);
-      expect((await t.storage.listTicketEvents(ticket.id)).map((e) => e.type)).toEqual(['created', 'tier']);
+      // Each plan change is an internal entry of the thread, with priority support before and after.
+      const events = await t.storage.listTicketEvents(ticket.id);
+      expect(events.map((e) => [e.type, e.public, e.data])).toEqual([
+        ['created', true, {}],
+        ['plan', false, { from: 'free', to: 'enterprise', fromPriority: false, toPriority: false }],
+        ['plan', false, { from: 'enterprise', to: 'enterprise', fromPriority: false, toPriority: true }],
+        ['tier', true, { from: 'normal', to: 'urgent' }],
+        ['plan', false, { from: 'enterprise', to: 'free', fromPriority: true, toPriority: false }],
+      ]);
     });
 
     it('resolving meets every clock and cancels the timers; the third reopen escalates to 投诉与建议 and tells the group', async () => {

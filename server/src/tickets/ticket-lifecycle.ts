@@ -223,6 +223,10 @@ export async function changeTicket(ctx: KefuContext, id: string, actor: TicketAc
         clocks,
       );
       if (tier !== t.tier) events.push({ type: 'tier', public: true, ...by(actor), data: { from: t.tier, to: tier }, createdAt: now });
+      if (plan !== t.plan || priority !== t.priority) {
+        // What the customer pays for stays among agents.
+        events.push({ type: 'plan', public: false, ...by(actor), data: { from: t.plan, to: plan, fromPriority: t.priority, toPriority: priority }, createdAt: now });
+      }
     }
     if (patch.assigneeId !== undefined && (patch.assigneeId ?? undefined) !== t.assigneeId) {
       change.assigneeId = patch.assigneeId;
@@ -238,8 +242,7 @@ export async function changeTicket(ctx: KefuContext, id: string, actor: TicketAc
       change.department = patch.department;
       events.push({ type: 'department', public: false, ...by(actor), data: { ...(t.department ? { from: t.department } : {}), ...(patch.department ? { to: patch.department } : {}) }, createdAt: now });
     }
-    // A plan or priority change alone writes no thread entry, only the ticket.
-    return events.length || Object.keys(change).length ? { change, events } : undefined;
+    return events.length ? { change, events } : undefined;
   });
   return afterStatus(ctx, before, ticket);
 }

@@ -60,6 +60,8 @@ export function ticketEventView(e: TicketEventRecord): TicketEvent {
   if (d.from !== undefined) view.from = d.from;
   if (d.to !== undefined) view.to = d.to;
   if (d.toName !== undefined) view.toName = d.toName;
+  if (d.fromPriority !== undefined) view.fromPriority = d.fromPriority;
+  if (d.toPriority !== undefined) view.toPriority = d.toPriority;
   if (d.clock !== undefined) view.clock = d.clock;
   if (d.level !== undefined) view.level = d.level;
   if (d.reason !== undefined) view.reason = d.reason;

@@ -345,6 +345,16 @@ export const PG_MIGRATIONS: PgMigration[] = [
       CREATE INDEX ticket_ratings_by_time ON ticket_ratings (created_at);
     `,
   },
+  {
+    version: 15,
+    name: 'plan changes in the ticket thread',
+    // As SQLite's 15: the thread's type check gains 'plan'.
+    sql: `
+      ALTER TABLE ticket_events DROP CONSTRAINT ticket_events_type_check;
+      ALTER TABLE ticket_events ADD CONSTRAINT ticket_events_type_check
+        CHECK (type IN ('created', 'reply', 'note', 'status', 'tier', 'plan', 'assignment', 'department', 'escalation', 'sla'));
+    `,
+  },
 ];
 
 /**

@@ -57,3 +57,28 @@ it('migration 13 keeps every ticket: a pending one becomes in_progress, the titl
   expect((await storage.listVisitorTickets('v1', 5)).map((t) => t.number)).toEqual(['T20261122-0001']);
   await storage.close();
 });
+
+it('migration 15 keeps every ticket event in its order and then accepts a plan change', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'kefu-migrate-')), 'kefu.sqlite');
+  const db = new Database(file);
+  db.pragma('foreign_keys = ON');
+  runMigrations(db, MIGRATIONS.filter((m) => m.version <= 14));
+  db.exec(`
+    INSERT INTO tickets (id, number, status, description, title, created_at, updated_at) VALUES ('t1', 'T20261130-0001', 'open', '发票开错了', '发票开错了', 5, 5);
+    INSERT INTO ticket_events (id, ticket_id, type, public, author_kind, text, data, created_at)
+      VALUES ('e2', 't1', 'created', 1, 'customer', NULL, '{}', 5), ('e1', 't1', 'note', 0, 'agent', '老客户', '{}', 5);
+  `);
+  expect(() => db.exec(`INSERT INTO ticket_events (id, ticket_id, type, author_kind, created_at) VALUES ('e0', 't1', 'plan', 'agent', 6)`)).toThrow(/CHECK/);
+  db.close();
+
+  const storage = openSqliteStorage(file);
+  const ticket = (await storage.getTicketByNumber('T20261130-0001'))!;
+  const plan = { type: 'plan' as const, public: false, authorKind: 'agent' as const, data: { from: 'free', to: 'enterprise', fromPriority: false, toPriority: true }, createdAt: 7 };
+  expect(await storage.updateTicket(ticket.id, ticket.revision, { plan: 'enterprise', priority: true }, [plan], 7)).toMatchObject({ plan: 'enterprise', priority: true });
+  expect((await storage.listTicketEvents('t1')).map((e) => [e.id.length > 2 ? 'new' : e.id, e.type, e.text ?? e.data.to])).toEqual([
+    ['e2', 'created', undefined],
+    ['e1', 'note', '老客户'],
+    ['new', 'plan', 'enterprise'],
+  ]);
+  await storage.close();
+});

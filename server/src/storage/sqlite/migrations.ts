@@ -369,6 +369,32 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX ticket_ratings_by_time ON ticket_ratings (created_at);
     `,
   },
+  {
+    version: 15,
+    name: 'plan changes in the ticket thread',
+    // The thread records a change of the customer's plan or priority support: the type check gains 'plan'
+    // (SQLite changes a CHECK only by rebuilding the table).
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE ticket_events_new (
+        id TEXT PRIMARY KEY,
+        ticket_id TEXT NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
+        type TEXT NOT NULL CHECK (type IN ('created', 'reply', 'note', 'status', 'tier', 'plan', 'assignment', 'department', 'escalation', 'sla')),
+        public INTEGER NOT NULL DEFAULT 0,
+        author_kind TEXT NOT NULL CHECK (author_kind IN ('agent', 'customer', 'system')),
+        author_id TEXT,
+        author_name TEXT,
+        text TEXT,
+        data TEXT NOT NULL DEFAULT '{}',
+        created_at INTEGER NOT NULL
+      );
+      INSERT INTO ticket_events_new (rowid, id, ticket_id, type, public, author_kind, author_id, author_name, text, data, created_at)
+        SELECT rowid, id, ticket_id, type, public, author_kind, author_id, author_name, text, data, created_at FROM ticket_events;
+      DROP TABLE ticket_events;
+      ALTER TABLE ticket_events_new RENAME TO ticket_events;
+      CREATE INDEX ticket_events_by_ticket ON ticket_events (ticket_id, created_at);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */
