@@ -177,10 +177,13 @@ describe('status page', { timeout: 60_000 }, () => {
     const preflight = await fetch(`${server.url}/api/status/rating`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' } });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
-    // The page opened from the widget with its token.
-    const page = await fetch(`${server.url}/status?number=${t.number}&token=${encodeURIComponent(mine.token)}`);
+    // The page opened from the widget with its token, posted in a form: never in a URL.
+    const page = await form('/status', { number: t.number, token: mine.token });
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('您好，我们正在排查。');
+    expect(page.html).toContain('您好，我们正在排查。');
+    const inUrl = await (await fetch(`${server.url}/status?number=${t.number}&token=${encodeURIComponent(mine.token)}`)).text();
+    expect(inUrl).not.toContain('您好，我们正在排查。');
+    expect(inUrl).not.toContain(mine.token);
   });
 
   it('adds information as a public customer reply, from the JSON API and from the page', async () => {

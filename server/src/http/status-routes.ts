@@ -152,7 +152,7 @@ export function statusRoutes(ctx: KefuContext): Router {
     const model: StatusPageModel = { lang, timeZone: ctx.config.timeZone };
     const number = field(source, 'number');
     const email = field(source, 'email');
-    const token = field(source, 'token');
+    const token = req.method === 'GET' ? undefined : field(source, 'token');
     if (number) model.number = number.trim();
     if (email) model.email = email.trim();
     if (token) model.token = token;
@@ -198,16 +198,8 @@ export function statusRoutes(ctx: KefuContext): Router {
     return open(req, input.number, input.email, field(req.body, 'token') ?? bearer(req));
   }
 
-  router.get('/status', (req, res) =>
-    page(req, res, async () => {
-      // Opened from the widget with its own token: the visitor's ticket without the email.
-      const number = field(req.query, 'number');
-      const token = field(req.query, 'token');
-      if (!number || !token) return {};
-      const input = parseBody(StatusLookupSchema, { number });
-      return { ticket: await open(req, input.number, undefined, token) };
-    }),
-  );
+  // A token never travels in a URL (history, logs, Referer): the widget opens the page with a form POST.
+  router.get('/status', (req, res) => page(req, res, async () => ({})));
   router.post('/status', form, (req, res) => page(req, res, async () => ({ ticket: await fromForm(req) })));
   router.post('/status/reply', form, (req, res) =>
     page(req, res, async (opened) => {
