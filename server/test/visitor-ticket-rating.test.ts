@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKefuServer, type KefuServer } from '../src/index.ts';
 import { openSqliteStorage } from '../src/storage/sqlite/sqlite-storage.ts';
 import type { Storage } from '../src/storage/storage.ts';
-import { ALWAYS_OPEN, ADMIN, FIXTURE_KB, TEST_LIMITS, closeClients, connectVisitor, ok, tempDir, visitorCall } from './support/test-server.ts';
+import type { Ticket } from '@kefu/shared';
+import { ALWAYS_OPEN, ADMIN, FIXTURE_KB, TEST_LIMITS, agentOnDuty, closeClients, connectVisitor, ok, recorder, tempDir, visitorCall } from './support/test-server.ts';
 
 const HOUR = 3_600_000;
 let now = Date.UTC(2026, 10, 30, 2, 0, 0);
@@ -68,7 +69,10 @@ describe('rating a ticket in the widget', { timeout: 60_000 }, () => {
     expect(await storage.getTicketRating(mine.id)).toBeUndefined();
 
     now = resolvedAt + 47 * HOUR;
+    // The admin's console is open: the rating reaches it as a changed ticket, so its rating card reads again.
+    const changes = recorder<Ticket>(await agentOnDuty(server.url), 'ticket');
     const rated = ok(await visitorCall(mine.socket, 'rateTicket', { number: mine.number, score: 4, comment: '  处理及时，谢谢 ' }));
+    expect((await changes.next((t) => t.number === mine.number)).updatedAt).toBe(now);
     expect(rated.satisfaction).toEqual({ state: 'rated', score: 4, comment: '处理及时，谢谢', at: now });
     expect(rated.ticket.number).toBe(mine.number);
     expect(await storage.getTicketRating(mine.id)).toMatchObject({ rating: 4, comment: '处理及时，谢谢', department: 'complaints', tier: 'urgent' });

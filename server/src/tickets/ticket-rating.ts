@@ -7,6 +7,7 @@ import { TICKET_RATING_WINDOW_MS, type TicketSatisfaction } from '@kefu/shared';
 import type { KefuContext } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import type { TicketRecord } from '../storage/ticket-storage.ts';
+import { pushTicket } from './ticket-notify.ts';
 
 /** Where the survey stands for this ticket at `now`. */
 export async function satisfactionOf(ctx: KefuContext, t: TicketRecord, now: number): Promise<TicketSatisfaction> {
@@ -34,4 +35,7 @@ export async function rateTicket(ctx: KefuContext, t: TicketRecord, score: numbe
   });
   // Two submissions at once: the second finds the first one's row.
   if (!stored) throw new KefuError('invalid_state', '该工单已评价 / This ticket has been rated already');
+  // A new revision tells open consoles to read the rating card again; a concurrent change already did.
+  const touched = await ctx.storage.updateTicket(t.id, t.revision, {}, [], now);
+  if (touched) await pushTicket(ctx, touched);
 }
