@@ -13,5 +13,5 @@ export { evaluate, type EvalQuery, type EvalReport, type EvaluateOptions } from 
 export { readQueries } from './evaluation/read-queries.ts';
 export { scoreOutcomes, percentile, type QueryOutcome, type QualityMetrics } from './evaluation/score-outcomes.ts';
 /** Development folds and the threshold objective, so tools outside the matcher (the bench) choose cut-offs the way `kb tune` does. */
-export { devSplit, type DevFold } from './evaluation/dev-split.ts';
-export { devAccuracy, OOD_SHARE, type ScoredQuery } from './evaluation/tune-thresholds.ts';
+export { devSplit, type DevFold } from './match/dev-folds.ts';
+export { devAccuracy, OOD_SHARE, type ScoredQuery } from './match/dev-objective.ts';

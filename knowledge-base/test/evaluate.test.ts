@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, KbError, loadFaqJson, readQueries } from '../src/index.ts';
-import { devSplit } from '../src/evaluation/dev-split.ts';
+import { devSplit } from '../src/match/dev-folds.ts';
 
 const FAQ = [
   { id: 'weather', question: '明天天气怎么样？', alternates: ['今天会下雨吗', '外面冷不冷'], answer: 'Answer for weather' },

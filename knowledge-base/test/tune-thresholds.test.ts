@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, tuneThresholds, weightedAccuracy, type ScoredQuery } from '../src/evaluation/tune-thresholds.ts';
+import { tuneThresholds } from '../src/evaluation/tune-thresholds.ts';
 import { isBareKeyword } from '../src/match/bare-keyword.ts';
 import { decide } from '../src/match/decide.ts';
+import { devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, weightedAccuracy, type ScoredQuery } from '../src/match/dev-objective.ts';
 
 const inScope = (s1: number, s2: number, right = true): ScoredQuery => ({ expected: 'a', top: right ? 'a' : 'b', inTop3: true, s1, s2 });
 const outOfScope = (s1: number, s2: number): ScoredQuery => ({ expected: null, top: 'a', inTop3: false, s1, s2 });

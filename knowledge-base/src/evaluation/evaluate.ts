@@ -1,13 +1,10 @@
 /** Measures a matcher on labelled queries: top-1, MRR@5, out-of-scope rejection, accuracy and latency. */
 import type { Calibration, KnowledgeBase, Matcher, MatcherOptions } from '../types.ts';
 import { createMatcher } from '../match/create-matcher.ts';
+import type { EvalQuery } from '../match/dev-folds.ts';
 import { scoreOutcomes, type QualityMetrics, type QueryOutcome } from './score-outcomes.ts';
 
-/** One labelled query; `id` null means no entry answers it. */
-export interface EvalQuery {
-  q: string;
-  id: string | null;
-}
+export type { EvalQuery };
 
 /** The metrics of INTERFACES.md (`kb eval --json`), plus index build time. */
 export interface EvalReport extends QualityMetrics {

@@ -1,10 +1,9 @@
 /** Runs a matcher configuration over the development folds of a knowledge base: raw scores and its own decisions. */
 import { isBareKeyword } from '../match/bare-keyword.ts';
 import { createMatcher } from '../match/create-matcher.ts';
+import { devSplit, type EvalQuery } from '../match/dev-folds.ts';
+import type { ScoredQuery } from '../match/dev-objective.ts';
 import type { KnowledgeBase, Matcher, MatcherOptions } from '../types.ts';
-import { devSplit } from './dev-split.ts';
-import type { EvalQuery } from './evaluate.ts';
-import type { ScoredQuery } from './tune-thresholds.ts';
 
 function score(matcher: Matcher, q: string, id: string | null, normalise: boolean): ScoredQuery {
   const { candidates, decision, entry } = matcher.match(q);

@@ -5,12 +5,12 @@
  * tuned once on pooled development data (`kb tune`); its scale is chosen here, at build time, on the knowledge
  * base's own development folds, never on anything a visitor asked.
  */
-import { devSplit } from '../evaluation/dev-split.ts';
-import { devAccuracy, type ScoredQuery } from '../evaluation/tune-thresholds.ts';
 import type { Calibration, KnowledgeBase, MatcherOptions, ScoringWeights, Thresholds } from '../types.ts';
 import { languagesOf, phrasingsOf } from '../load/phrasings.ts';
 import { isBareKeyword } from './bare-keyword.ts';
 import { decide } from './decide.ts';
+import { devSplit } from './dev-folds.ts';
+import { devAccuracy, type ScoredQuery } from './dev-objective.ts';
 import { buildEntryIndex } from './entry-index.ts';
 import { createRanker } from './rank-entries.ts';
 import type { TextPipeline } from './text-pipeline.ts';

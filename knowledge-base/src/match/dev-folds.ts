@@ -4,7 +4,12 @@
  * other entry loses one phrasing, which becomes an in-scope query for that entry.
  */
 import type { Entry, KnowledgeBase } from '../types.ts';
-import type { EvalQuery } from './evaluate.ts';
+
+/** One labelled query; `id` null means no entry answers it. */
+export interface EvalQuery {
+  q: string;
+  id: string | null;
+}
 
 /** One fold: the reduced knowledge base and its queries. */
 export interface DevFold {
