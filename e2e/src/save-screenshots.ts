@@ -7,6 +7,9 @@ import { REPO_ROOT } from './repo-root.ts';
 /** Folder for failure artefacts (gitignored). */
 export const RESULTS_DIR = join(REPO_ROOT, 'e2e', 'test-results');
 
+/** Where the screens a test photographs on purpose (zh-CN and en, desktop and phone) go: `KEFU_SCREENSHOTS` or test-results/screens. */
+export const SCREENS_DIR = process.env.KEFU_SCREENSHOTS || join(RESULTS_DIR, 'screens');
+
 /** Writes `<label>-<actor>.png` for every open page; returns the files written. */
 export async function saveScreenshots(label: string, pages: Record<string, Page | undefined>): Promise<string[]> {
   mkdirSync(RESULTS_DIR, { recursive: true });

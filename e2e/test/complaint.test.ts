@@ -3,16 +3,15 @@
  * reply opens the complaint form with that text and 紧急 proposed; with a contact it submits, and the
  * confirmation shows the ticket number, 紧急, the response time and the complaint timeline; 我的工单 lists
  * it 待处理 and opens it. The same in English. Screenshots (zh-CN and en, 1280 and 375 px) go to
- * e2e/test-results/complaint/ and /work/notes/screens/.
+ * e2e/test-results/complaint/ and the screens folder (`SCREENS_DIR`).
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { RESULTS_DIR, WIDGET, browserJourney, describeBrowser, expectVisible, visibleText } from '../src/index.ts';
+import { RESULTS_DIR, SCREENS_DIR, WIDGET, browserJourney, describeBrowser, expectVisible, visibleText } from '../src/index.ts';
 
 const SHOTS = join(RESULTS_DIR, 'complaint');
-const NOTES = '/work/notes/screens';
 const NUMBER = /T\d{8}-\d{4,6}/;
 const UI = {
   myTickets: /我的工单|my tickets/i,
@@ -22,7 +21,7 @@ const UI = {
 };
 
 describeBrowser('a complaint from the widget: form with the proposed tier, confirmation, 我的工单', (chromiumPath) => {
-  const journey = browserJourney(chromiumPath, { visitor: {}, english: { locale: 'en' } }, () => void mkdirSync(SHOTS, { recursive: true }));
+  const journey = browserJourney(chromiumPath, { visitor: {}, english: { locale: 'en' } }, () => void [SHOTS, SCREENS_DIR].forEach((dir) => mkdirSync(dir, { recursive: true })));
   const { step } = journey;
   const panel = (p: Page): Locator => p.getByRole('dialog', { name: WIDGET.panel });
   let number = '';
@@ -34,7 +33,7 @@ describeBrowser('a complaint from the widget: form with the proposed tier, confi
       await p.waitForTimeout(200);
       const file = join(SHOTS, `${name}-${width}.png`);
       await p.screenshot({ path: file });
-      copyFileSync(file, join(NOTES, `complaint-${name}-${width}.png`));
+      copyFileSync(file, join(SCREENS_DIR, `complaint-${name}-${width}.png`));
     }
     await p.setViewportSize({ width: 1280, height: 800 });
   }

@@ -4,16 +4,15 @@
  * cannot go, the filled form starts the chat with the chosen department's agent, whose handoff card shows
  * the visitor's name and contact. A snippet with an unknown site key shows a plain "not available" panel
  * with nothing to type into. Screenshots of the form and that panel (zh-CN and en, 1280 and 375 px) go to
- * e2e/test-results/pre-chat/ and /work/notes/screens/.
+ * e2e/test-results/pre-chat/ and the screens folder (`SCREENS_DIR`).
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { ADMIN, RESULTS_DIR, WIDGET, browserJourney, describeBrowser, expectVisible, markOnDuty, signIn, visibleText } from '../src/index.ts';
+import { ADMIN, RESULTS_DIR, SCREENS_DIR, WIDGET, browserJourney, describeBrowser, expectVisible, markOnDuty, signIn, visibleText } from '../src/index.ts';
 
 const SHOTS = join(RESULTS_DIR, 'pre-chat');
-const NOTES = '/work/notes/screens';
 const QUESTION = '客服热线是多少';
 const GREETING = '欢迎光临 Acme 商城！';
 const TEAL = 'rgb(15, 118, 110)';
@@ -24,7 +23,7 @@ describeBrowser('the pre-chat form before the first handoff, and an unknown site
   const journey = browserJourney(
     chromiumPath,
     { visitor: {}, english: { locale: 'en' }, agent: {}, stranger: {}, strangerEn: { locale: 'en' } },
-    () => void mkdirSync(SHOTS, { recursive: true }),
+    () => void [SHOTS, SCREENS_DIR].forEach((dir) => mkdirSync(dir, { recursive: true })),
   );
   const { step } = journey;
   const panel = (p: Page): Locator => p.getByRole('dialog', { name: WIDGET.panel });
@@ -52,7 +51,7 @@ describeBrowser('the pre-chat form before the first handoff, and an unknown site
       await p.waitForTimeout(200);
       const file = join(SHOTS, `${name}-${width}.png`);
       await p.screenshot({ path: file });
-      copyFileSync(file, join(NOTES, `pre-chat-${name}-${width}.png`));
+      copyFileSync(file, join(SCREENS_DIR, `pre-chat-${name}-${width}.png`));
     }
     await p.setViewportSize({ width: 1280, height: 800 });
   }

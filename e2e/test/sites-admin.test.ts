@@ -3,17 +3,16 @@
  * text, suggested questions and an allowed origin, copies its embed code, and a customer page on another
  * loopback port that pastes that code shows the widget with the site's questions, greeting and colour.
  * Screenshots of the page (zh-CN and en, 1280 and 768 px) go to e2e/test-results/sites-admin/ and
- * /work/notes/screens/.
+ * the screens folder (`SCREENS_DIR`).
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { ADMIN, RESULTS_DIR, WIDGET, browserJourney, describeBrowser, expectVisible, messageItems, signIn } from '../src/index.ts';
+import { ADMIN, RESULTS_DIR, SCREENS_DIR, WIDGET, browserJourney, describeBrowser, expectVisible, messageItems, signIn } from '../src/index.ts';
 
 const SHOTS = join(RESULTS_DIR, 'sites-admin');
-const NOTES = '/work/notes/screens';
 const SITES = /站点|网站|sites?/i;
 const COLOR = '#0f766e';
 const WELCOME = '您好，欢迎来到海淘商城！有什么可以帮您？';
@@ -49,7 +48,7 @@ describeBrowser('the sites admin: create a site, copy its embed code, embed it',
     { admin: { permissions: ['clipboard-read', 'clipboard-write'] }, visitor: {} },
     async () => {
       mkdirSync(SHOTS, { recursive: true });
-      mkdirSync(NOTES, { recursive: true });
+      mkdirSync(SCREENS_DIR, { recursive: true });
       customer = await startCustomerPage();
     },
   );
@@ -64,7 +63,7 @@ describeBrowser('the sites admin: create a site, copy its embed code, embed it',
       await p.waitForTimeout(200);
       const file = join(SHOTS, `${name}-${width}.png`);
       await p.screenshot({ path: file, fullPage: true });
-      copyFileSync(file, join(NOTES, `sites-admin-${name}-${width}.png`));
+      copyFileSync(file, join(SCREENS_DIR, `sites-admin-${name}-${width}.png`));
       // Nothing may push the page sideways at either width.
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `the sites page scrolls sideways by ${overflow} px at ${width} px`).toBeLessThanOrEqual(0);
@@ -130,7 +129,7 @@ describeBrowser('the sites admin: create a site, copy its embed code, embed it',
     expect(background).toBe('rgb(15, 118, 110)');
     const shot = join(SHOTS, 'widget-zh-CN-1280.png');
     await visitor.screenshot({ path: shot });
-    copyFileSync(shot, join(NOTES, 'sites-admin-widget-zh-CN-1280.png'));
+    copyFileSync(shot, join(SCREENS_DIR, 'sites-admin-widget-zh-CN-1280.png'));
 
     // A question no entry asks word for word goes as if typed: the visitor's message, then the bot's turn.
     const log = panel.getByRole('log');

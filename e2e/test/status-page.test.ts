@@ -3,15 +3,14 @@
  * socket, with their email); on /status a wrong email shows only the generic message, the right pair shows
  * 处理中, the supervisor who owns it and the agent's public reply; the visitor adds information and the
  * agent sees it in the ticket's thread; once the agent resolves it the page offers the rating, and the
- * rating sticks. Screenshots (zh-CN and en, 1280 and 375 px) go to /work/notes/screens/.
+ * rating sticks. Screenshots (zh-CN and en, 1280 and 375 px) go to the screens folder (`SCREENS_DIR`).
  */
 import { mkdirSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ADMIN, browserJourney, describeBrowser, expectVisible, fetchAgentName, visibleText } from '../src/index.ts';
+import { ADMIN, SCREENS_DIR, browserJourney, describeBrowser, expectVisible, fetchAgentName, visibleText } from '../src/index.ts';
 import { call, closeAll, ok, openSocket } from '../src/cluster/cluster-client.ts';
 
-const SCREENS = '/work/notes/screens';
 const EMAIL = 'wang.fang@example.com';
 const REPLY = '您好，我们已经在排查数据库故障，请稍候。';
 const INFO = '补充：出问题的是华东区的实例 db-07。';
@@ -26,7 +25,7 @@ const NAMES = {
 
 describeBrowser('status page: a ticket number with the right email shows progress, takes more information and a rating', (chromiumPath) => {
   const journey = browserJourney(chromiumPath, { visitor: {} }, () => {
-    mkdirSync(SCREENS, { recursive: true });
+    mkdirSync(SCREENS_DIR, { recursive: true });
   });
   const { step } = journey;
   let number = '';
@@ -114,7 +113,7 @@ describeBrowser('status page: a ticket number with the right email shows progres
         await lookUp(page, EMAIL);
         await expectVisible(page.getByRole('region', { name: new RegExp(number) }), `The ticket did not show in ${lang} at ${width} px.`, { context: page.locator('body') });
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-        await page.screenshot({ path: `${SCREENS}/status-page-${lang}-${width}.png`, fullPage: true });
+        await page.screenshot({ path: `${SCREENS_DIR}/status-page-${lang}-${width}.png`, fullPage: true });
         await context.close();
       }
     }
@@ -128,7 +127,7 @@ describeBrowser('status page: a ticket number with the right email shows progres
     await expectVisible(ticket.getByText('已解决'), 'The page does not say 已解决 after the agent resolved the ticket.', { context: ticket });
     const rating = page.getByRole('group', { name: /满意度评价|rate this ticket/i });
     await expectVisible(rating, 'The resolved ticket offers no rating.', { context: ticket });
-    await page.screenshot({ path: `${SCREENS}/status-page-rating-zh-CN-1280.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENS_DIR}/status-page-rating-zh-CN-1280.png`, fullPage: true });
     await rating.getByRole('radio', { name: /^4 星/ }).check();
     await rating.getByRole('textbox', { name: /评价内容|comment/i }).fill('响应很快，问题解决了');
     await rating.getByRole('button', { name: NAMES.submitRating }).click();
