@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-const unit = (name: string, extra: object = {}) => ({
-  test: { name, root: name, include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'], ...extra },
+const unit = (name: string, extra: object = {}, root = name) => ({
+  test: { name, root, include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'], ...extra },
 });
 
 export default defineConfig({
@@ -9,6 +9,8 @@ export default defineConfig({
     projects: [
       unit('shared'),
       unit('knowledge-base', { testTimeout: 30_000 }),
+      // The matcher bench (@kefu/kb-bench, inside knowledge-base/): its harness and the peers' adapters.
+      unit('kb-bench', { testTimeout: 30_000 }, 'knowledge-base/bench'),
       unit('server', { testTimeout: 30_000 }),
       // Component tests (*.test.tsx) name their DOM with `// @vitest-environment happy-dom`; the rest stay in node.
       unit('widget', { setupFiles: ['test/dom-setup.ts'] }),

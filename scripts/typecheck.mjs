@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const packages = ['shared', 'knowledge-base', 'server', 'widget', 'console', 'e2e', 'load'];
+const packages = ['shared', 'knowledge-base', 'knowledge-base/bench', 'server', 'widget', 'console', 'e2e', 'load'];
 let failed = 0;
 for (const pkg of packages) {
   if (!existsSync(`${pkg}/tsconfig.json`)) continue;

@@ -1,5 +1,5 @@
 /** Kefu's accuracy per dataset with one component switched off or another Chinese tokenizer. */
-import type { MatcherOptions } from '../src/types.ts';
+import type { MatcherOptions } from '@kefu/knowledge-base';
 import type { BenchDataset } from './datasets.ts';
 import { createKefuEngine } from './kefu-engine.ts';
 import { computeMetrics } from './metrics.ts';

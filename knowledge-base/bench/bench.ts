@@ -4,7 +4,7 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { DEMO_KB_DIR, loadKnowledgeBase, OOD_SHARE } from '../src/index.ts';
+import { DEMO_KB_DIR, loadKnowledgeBase, OOD_SHARE } from '@kefu/knowledge-base';
 import { ablationTable, benchAblation } from './ablation-bench.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { corpusFromEntries } from './corpus.ts';

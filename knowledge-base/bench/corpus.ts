@@ -1,5 +1,5 @@
 /** Turns FAQ entries or a knowledge base into the Corpus every engine is built from. */
-import type { Entry, KnowledgeBase } from '../src/types.ts';
+import type { Entry, KnowledgeBase } from '@kefu/knowledge-base';
 import type { BenchEntry, Corpus } from './engine.ts';
 
 /** A corpus from bare entries (datasets, synthetic data): each becomes a knowledge-base entry with no answer. */

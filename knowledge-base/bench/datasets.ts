@@ -2,8 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readQueries } from '../src/index.ts';
-import type { KnowledgeBase } from '../src/types.ts';
+import { type KnowledgeBase, readQueries } from '@kefu/knowledge-base';
 import { corpusFromEntries, corpusFromKnowledgeBase } from './corpus.ts';
 import type { BenchEntry, BenchQuery, Corpus } from './engine.ts';
 

@@ -2,8 +2,7 @@
  * A peer's answer cut-off chosen the way Kefu's thresholds are: on development folds built from the FAQ alone
  * (`devSplit`) and scored with `kb tune`'s objective (`devAccuracy`), never on a test query.
  */
-import { devAccuracy, devSplit, type ScoredQuery } from '../src/index.ts';
-import type { KnowledgeBase, Thresholds } from '../src/types.ts';
+import { devAccuracy, devSplit, type KnowledgeBase, type ScoredQuery, type Thresholds } from '@kefu/knowledge-base';
 import { corpusFromKnowledgeBase } from './corpus.ts';
 import type { EngineFactory, Ranking } from './engine.ts';
 import { runEngine } from './run-engine.ts';

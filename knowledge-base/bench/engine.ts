@@ -1,5 +1,5 @@
 /** The one interface every benchmarked matcher implements, Kefu and its peers alike. */
-import type { KnowledgeBase } from '../src/types.ts';
+import type { KnowledgeBase } from '@kefu/knowledge-base';
 
 /** An FAQ entry as the bench sees it: only the phrasings, never the answer text. */
 export interface BenchEntry {

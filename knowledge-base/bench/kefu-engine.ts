@@ -1,6 +1,5 @@
 /** Kefu's own matcher behind the bench's Engine interface, with its ablation switches. */
-import { createMatcher } from '../src/index.ts';
-import type { Matcher, MatcherOptions } from '../src/types.ts';
+import { createMatcher, type Matcher, type MatcherOptions } from '@kefu/knowledge-base';
 import type { Engine, Ranking } from './engine.ts';
 
 /** Kefu with `options` (defaults: the shipped configuration); its own decision decides answer or decline. */

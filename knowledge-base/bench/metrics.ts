@@ -1,5 +1,5 @@
 /** The evaluation metrics of INTERFACES.md (`pnpm kb eval`), plus the best-threshold sweep given to peers. */
-import { percentile, scoreOutcomes, type QualityMetrics } from '../src/index.ts';
+import { percentile, scoreOutcomes, type QualityMetrics } from '@kefu/knowledge-base';
 import type { Ranking } from './engine.ts';
 
 export { percentile };

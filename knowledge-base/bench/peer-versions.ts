@@ -8,7 +8,7 @@ export const PEER_PACKAGES = ['fuse.js', 'natural', 'minisearch', '@nlpjs/nlp', 
 export function peerVersions(): string[] {
   return PEER_PACKAGES.map((name) => {
     try {
-      const url = new URL(`../node_modules/${name}/package.json`, import.meta.url);
+      const url = new URL(`./node_modules/${name}/package.json`, import.meta.url);
       const { version } = JSON.parse(readFileSync(url, 'utf8')) as { version?: string };
       return `${name}@${version ?? '?'}`;
     } catch {

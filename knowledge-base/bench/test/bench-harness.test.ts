@@ -1,16 +1,17 @@
 /** The bench harness: metrics, threshold sweep, tables and engine adapters on tiny in-memory datasets. */
 import { describe, expect, it } from 'vitest';
-import { corpusFromEntries } from '../bench/corpus.ts';
-import { benchDataset, datasetTable, devTable, type EngineSpec } from '../bench/dataset-bench.ts';
-import type { BenchDataset } from '../bench/datasets.ts';
-import { bestDevCutoff, chooseDevThreshold } from '../bench/dev-threshold.ts';
-import type { BenchEntry, BenchQuery, Engine, Ranking } from '../bench/engine.ts';
-import { benchEngines } from '../bench/engines.ts';
-import { bestThreshold, computeMetrics, percentile, type Outcome } from '../bench/metrics.ts';
-import { devRatiosTable } from '../bench/ratios.ts';
-import { runEngine } from '../bench/run-engine.ts';
-import { generateSynthetic } from '../bench/synthetic.ts';
-import { markdownTable, times } from '../bench/table.ts';
+import { corpusFromEntries } from '../corpus.ts';
+import { benchDataset, datasetTable, devTable, type EngineSpec } from '../dataset-bench.ts';
+import type { BenchDataset } from '../datasets.ts';
+import { bestDevCutoff, chooseDevThreshold } from '../dev-threshold.ts';
+import type { BenchEntry, BenchQuery, Engine, Ranking } from '../engine.ts';
+import { benchEngines } from '../engines.ts';
+import { bestThreshold, computeMetrics, percentile, type Outcome } from '../metrics.ts';
+import { PEER_PACKAGES, peerVersions } from '../peer-versions.ts';
+import { devRatiosTable } from '../ratios.ts';
+import { runEngine } from '../run-engine.ts';
+import { generateSynthetic } from '../synthetic.ts';
+import { markdownTable, times } from '../table.ts';
 
 const ENTRIES: BenchEntry[] = [
   { id: 'hours', question: '你们几点上班？', alternates: ['营业时间是什么时候', 'what are your opening hours'] },
@@ -131,6 +132,12 @@ describe('bench engines', () => {
     const result = await benchDataset(DATASET, [broken]);
     expect(result.failures).toEqual([{ name: 'broken', reason: 'cannot build' }]);
     expect(datasetTable(result)).toMatch(/\| broken \| failed +\|.*\| cannot build \|$/m);
+  });
+
+  it('names the installed version of every peer package in the report', () => {
+    const versions = peerVersions();
+    expect(versions).toHaveLength(PEER_PACKAGES.length);
+    for (const [i, v] of versions.entries()) expect(v).toMatch(new RegExp(`^${PEER_PACKAGES[i]!.replace('.', '\\.')}@\\d+\\.\\d+\\.\\d+`));
   });
 });
 
