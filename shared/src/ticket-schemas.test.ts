@@ -11,6 +11,7 @@ import {
   TicketReplySchema,
   ticketCursor,
 } from './ticket-schemas.ts';
+import { TicketAddInfoSchema } from './visitor-ticket-schemas.ts';
 
 const ok = <S extends v.GenericSchema>(schema: S, input: unknown) => v.safeParse(schema, input);
 
@@ -37,6 +38,18 @@ describe('ticket schemas', () => {
     expect(ok(TicketReplySchema, { text: '   ' }).success).toBe(false);
     expect(ok(TicketNoteSchema, { text: 'a'.repeat(2001) }).success).toBe(false);
     expect(ok(TicketNoteSchema, ['text']).success).toBe(false);
+  });
+
+  it('takes a reply of files with or without text: up to five, each once, ids as uploads make them', () => {
+    const file = (n: number) => `0b6f3c1e-1111-4a2b-9c3d-0123456789ab.${n.toString(16).padStart(24, '0')}`;
+    expect(ok(TicketReplySchema, { files: [file(1)] }).success).toBe(true);
+    expect(ok(TicketReplySchema, { text: '见附件', files: [file(1), file(2)] }).output).toEqual({ text: '见附件', files: [file(1), file(2)] });
+    expect(ok(TicketReplySchema, { text: ' ', files: [] }).success).toBe(false);
+    expect(ok(TicketReplySchema, { files: [file(1), file(1)] }).success).toBe(false);
+    expect(ok(TicketReplySchema, { files: [1, 2, 3, 4, 5, 6].map(file) }).success).toBe(false);
+    expect(ok(TicketReplySchema, { files: ['../../etc/passwd'] }).success).toBe(false);
+    expect(ok(TicketAddInfoSchema, { number: 'T20261130-0001', files: [file(3)] }).success).toBe(true);
+    expect(ok(TicketAddInfoSchema, { number: 'T20261130-0001', text: '' }).success).toBe(false);
   });
 
   it('patches at least one thing; null unassigns', () => {

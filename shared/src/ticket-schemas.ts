@@ -3,7 +3,7 @@
  * (/api/tickets) accepts. The server validates each request with these schemas before acting.
  */
 import * as v from 'valibot';
-import type { Lang } from './domain.ts';
+import type { Attachment, Lang } from './domain.ts';
 import { LIMITS } from './limits.ts';
 import { record } from './schemas.ts';
 
@@ -211,6 +211,23 @@ export interface TicketEvent {
   reason?: 'reopens' | 'overdue';
   /** created from a conversation: its messages, oldest first. */
   transcript?: TranscriptLine[];
+  /** reply (public) and created: the files that came with it (bytes at GET /api/tickets/:number/files/:id). */
+  attachments?: Attachment[];
+  createdAt: number;
+}
+
+/**
+ * One of a ticket's attachments: a file of the conversation it was made from (`conversation`) or one
+ * added to the ticket itself with a public reply (`ticket`).
+ */
+export interface TicketAttachment extends Attachment {
+  origin: 'conversation' | 'ticket';
+  /** Who sent it: the customer (visitor) or an agent. */
+  author: 'customer' | 'agent';
+  /** The agent's or customer's name, when known. */
+  authorName?: string;
+  /** `ticket` files: the thread entry that carries it. */
+  eventId?: string;
   createdAt: number;
 }
 
@@ -224,6 +241,13 @@ export interface TicketListResult {
 export interface TicketDetail {
   ticket: Ticket;
   events: TicketEvent[];
+  /** The source conversation's files and the ticket's own, oldest first. */
+  attachments?: TicketAttachment[];
+}
+
+/** POST /api/tickets/:number/files (agents) and POST /api/ticket-files/:number (the ticket's visitor) answer the file, to send with a reply. */
+export interface TicketFileUpload {
+  file: Attachment;
 }
 
 /** Pushed to agents on /agent as `ticketAlert`: to the assignee and every supervisor (and, on escalation, the escalation group). */
@@ -307,8 +331,25 @@ export const TicketListQuerySchema = record({
 });
 export type TicketListQuery = v.InferOutput<typeof TicketListQuerySchema>;
 
-/** POST /api/tickets/:number/replies: a public reply (the customer sees it). */
-export const TicketReplySchema = record({ text: body });
+/** The most files one reply carries. */
+export const TICKET_REPLY_FILES_MAX = 5;
+/** A file id as the upload answered it (`<owner id>.<24 hex digits>`). */
+export const TicketFileIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,39}\.[0-9a-f]{24}$/, 'malformed file id'));
+/** Files uploaded to the ticket first, sent with the reply: at least one when given, each once. */
+export const TicketReplyFilesSchema = v.pipe(
+  v.array(TicketFileIdSchema),
+  v.minLength(1, 'no files'),
+  v.maxLength(TICKET_REPLY_FILES_MAX, `at most ${TICKET_REPLY_FILES_MAX} files`),
+  v.check((ids) => new Set(ids).size === ids.length, 'a file is listed twice'),
+);
+/** Empty text is fine when files go with it (the thread then shows their names). */
+const replyText = v.pipe(v.string(), noControls, v.trim(), v.maxLength(LIMITS.messageChars, 'text too long'));
+
+/** POST /api/tickets/:number/replies: a public reply (the customer sees it), with text, files, or both. */
+export const TicketReplySchema = v.pipe(
+  record({ text: v.optional(replyText), files: v.optional(TicketReplyFilesSchema) }),
+  v.check((r) => !!r.text || !!r.files?.length, 'empty text'),
+);
 export type TicketReplyInput = v.InferOutput<typeof TicketReplySchema>;
 
 /** POST /api/tickets/:number/notes: an internal note (agents only). */

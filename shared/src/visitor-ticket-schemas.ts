@@ -6,7 +6,8 @@
 import * as v from 'valibot';
 import { LIMITS } from './limits.ts';
 import { record } from './schemas.ts';
-import { TicketNumberSchema, type TicketClockName, type TicketKind, type TicketStatus, type TicketTier } from './ticket-schemas.ts';
+import type { Attachment } from './domain.ts';
+import { TicketNumberSchema, TicketReplyFilesSchema, type TicketClockName, type TicketKind, type TicketStatus, type TicketTier } from './ticket-schemas.ts';
 import { TicketRatingCommentSchema, TicketScoreSchema, type TicketSatisfaction } from './ticket-status-schemas.ts';
 
 /** One public entry of a ticket's thread as its customer sees it (no notes, no assignments, no alerts). */
@@ -16,7 +17,21 @@ export interface VisitorTicketReply {
   /** The agent's display name. */
   name?: string;
   text: string;
+  /** Files that came with it. */
+  files?: VisitorTicketFile[];
   createdAt: number;
+}
+
+/**
+ * A file of the ticket as its customer sees it: from the conversation the ticket was made from, or
+ * sent with a public reply. `url` (relative to the server) opens it for a short while without
+ * credentials; the status page shows names only and carries none.
+ */
+export interface VisitorTicketFile extends Attachment {
+  origin: 'conversation' | 'ticket';
+  author: 'customer' | 'agent';
+  createdAt: number;
+  url?: string;
 }
 
 /** One promise of the ticket's timeline: due by `dueAt`, expected from `targetAt` for a range (3–5 个工作日). */
@@ -51,6 +66,8 @@ export interface VisitorTicket {
 export interface VisitorTicketDetail {
   ticket: VisitorTicket;
   replies: VisitorTicketReply[];
+  /** Every public file of the ticket, oldest first (the source conversation's and those sent with replies). */
+  files?: VisitorTicketFile[];
   /** Where the satisfaction survey stands (`offered` for 48 h after resolution, `rated`, `none`); absent: `none`. */
   satisfaction?: TicketSatisfaction;
 }
@@ -96,8 +113,15 @@ export type MyTicketsInput = v.InferOutput<typeof MyTicketsSchema>;
 export const TicketLookupSchema = record({ number: TicketNumberSchema });
 export type TicketLookupInput = v.InferOutput<typeof TicketLookupSchema>;
 
-/** 补充信息: a public reply from the customer on their own ticket. */
-export const TicketAddInfoSchema = record({ number: TicketNumberSchema, text: text(LIMITS.messageChars, 'empty text') });
+/** 补充信息: a public reply from the customer on their own ticket: text, files uploaded first (POST /api/ticket-files/:number), or both. */
+export const TicketAddInfoSchema = v.pipe(
+  record({
+    number: TicketNumberSchema,
+    text: v.optional(v.pipe(v.string(), noControls, v.trim(), v.maxLength(LIMITS.messageChars, 'text too long'))),
+    files: v.optional(TicketReplyFilesSchema),
+  }),
+  v.check((r) => !!r.text || !!r.files?.length, 'empty text'),
+);
 export type TicketAddInfoInput = v.InferOutput<typeof TicketAddInfoSchema>;
 
 /** The tier the text suggests (the form proposes it; the visitor may change it). */

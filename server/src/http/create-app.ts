@@ -9,6 +9,7 @@ import { errorHandler, notFound } from './error-handler.ts';
 import { fileRoutes } from './file-routes.ts';
 import { healthRoutes } from './health-routes.ts';
 import { historyRoutes } from './history-routes.ts';
+import { ticketFileRoutes } from './ticket-file-routes.ts';
 import { ticketRoutes } from './ticket-routes.ts';
 import { kbEntryRoutes } from './kb-entry-routes.ts';
 import { demoPageHeaders, securityHeaders } from './security-headers.ts';
@@ -36,6 +37,7 @@ export function createApp(ctx: KefuContext): Express {
   app.use('/api/tickets', ticketRoutes(ctx));
   app.use('/api/ratings', ratingRoutes(ctx));
   app.use(statusRoutes(ctx));
+  app.use('/api', ticketFileRoutes(ctx));
   app.use('/api', fileRoutes(ctx));
   app.use(healthRoutes(ctx));
   app.use(staticRoutes(ctx.config));

@@ -58,7 +58,7 @@ const cors: RequestHandler = (req, res, next) => {
 };
 
 /** The name from `X-File-Name` (URL-encoded, so any script fits in a header); a default from the type when absent. */
-function fileName(header: string | undefined, type: AttachmentType): string {
+export function fileName(header: string | undefined, type: AttachmentType): string {
   if (header === undefined || header === '') return `file.${EXTENSIONS[type]}`;
   let decoded: string;
   try {
@@ -70,7 +70,7 @@ function fileName(header: string | undefined, type: AttachmentType): string {
 }
 
 /** `inline` or `attachment`, with an ASCII fallback name and the exact one (RFC 6266 / 5987). */
-function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
   const fallback = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
   const exact = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${fallback}"; filename*=UTF-8''${exact}`;

@@ -10,8 +10,10 @@
  *   POST   /api/tickets/:number/replies public reply (TicketReplySchema) → 201 TicketDetail
  *   POST   /api/tickets/:number/notes   internal note (TicketNoteSchema) → 201 TicketDetail
  *   PATCH  /api/tickets/:number         status / tier / plan / priority / assignee / department (TicketPatchSchema) → TicketDetail
+ *   POST   /api/tickets/:number/files   the file's bytes (name in X-File-Name) → 201 TicketFileUpload, sent with a reply next
+ *   GET    /api/tickets/:number/files/:id  one of the ticket's attachments (its conversation's or its own)
  */
-import { Router, type Response } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import {
   roleAtLeast,
   TICKET_PAGE_DEFAULT,
@@ -24,6 +26,7 @@ import {
   ACTIVE_TICKET_STATUSES,
   ticketCursor,
   type TicketDetail,
+  type TicketFileUpload,
   type TicketListResult,
   type TranscriptLine,
   v,
@@ -32,14 +35,22 @@ import { detectHandoff } from '@kefu/knowledge-base';
 import { requireRole, signedInAgent } from '../auth/require-agent.ts';
 import { ENDED_STATES, postNotice } from '../conversation/lifecycle.ts';
 import type { KefuContext } from '../context.ts';
+import { assertSameOriginWrite } from '../files/file-access.ts';
 import { KefuError } from '../kefu-error.ts';
+import { clientIp } from '../security/client-ip.ts';
+import { consumeAll, memoryStore } from '../security/rate-limiter.ts';
 import type { AgentRecord } from '../storage/storage.ts';
 import type { TicketQuery, TicketRecord } from '../storage/ticket-storage.ts';
+import { claimTicketFiles, receiveTicketFile, replyTextOf, sendTicketFile, ticketAttachments, ticketFile } from '../tickets/ticket-files.ts';
 import { changeTicket, noteOnTicket, openTicket, replyToTicket, titleFrom, type TicketActor } from '../tickets/ticket-lifecycle.ts';
 import { SLA_POLICY, ticketCalendar } from '../tickets/ticket-settings.ts';
 import { ticketEventView, ticketView } from '../tickets/ticket-views.ts';
 import { pushAnswerToVisitor } from '../tickets/visitor-tickets.ts';
 import { parseBody } from './parse-body.ts';
+
+/** Files an agent may upload to tickets per minute, and per client address (as in the chat). */
+const UPLOADS_PER_MINUTE = 20;
+const UPLOADS_PER_IP_PER_MINUTE = 60;
 
 /** How much of a conversation a ticket made from it carries. */
 const TRANSCRIPT_MAX = 200;
@@ -72,7 +83,11 @@ export function ticketRoutes(ctx: KefuContext): Router {
 
   async function detail(t: TicketRecord): Promise<TicketDetail> {
     const [calendar, named, events] = await Promise.all([ticketCalendar(ctx), names([t.assigneeId]), ctx.storage.listTicketEvents(t.id)]);
-    return { ticket: ticketView(t, t.assigneeId && named.get(t.assigneeId), ctx.now(), calendar, SLA_POLICY.thresholds), events: events.map(ticketEventView) };
+    return {
+      ticket: ticketView(t, t.assigneeId && named.get(t.assigneeId), ctx.now(), calendar, SLA_POLICY.thresholds),
+      events: events.map(ticketEventView),
+      attachments: await ticketAttachments(ctx, t, events),
+    };
   }
 
   /** The ticket by number if this agent may see it; not found otherwise (also for a malformed number). */
@@ -164,11 +179,40 @@ export function ticketRoutes(ctx: KefuContext): Router {
 
   router.post('/:number/replies', agentOnly, async (req, res) => {
     const { agent, ticket } = await seen(res, req.params.number);
-    const { text } = parseBody(TicketReplySchema, req.body);
-    const answered = await replyToTicket(ctx, ticket.id, actorOf(agent), text);
+    const input = parseBody(TicketReplySchema, req.body);
+    const files = await claimTicketFiles(ctx, ticket, input.files, agent.id);
+    const answered = await replyToTicket(ctx, ticket.id, actorOf(agent), replyTextOf(input.text, files), files);
     // The visitor's open widget learns at once (its unread badge); a returning one hears it after hello.
     pushAnswerToVisitor(ctx, answered, answered.updatedAt);
     res.status(201).json(await detail(answered));
+  });
+
+  /** Refusals mid-body close the connection: the rest of a refused upload is never read. */
+  const closeOnRefusal: RequestHandler = (req, res, next) => {
+    res.on('finish', () => {
+      if (res.statusCode >= 400 && !req.readableEnded) req.socket.destroySoon();
+    });
+    next();
+  };
+  const uploadsPerAgent = memoryStore.limiter('ticketUploadsPerAgent', UPLOADS_PER_MINUTE, 60);
+  const uploadsPerIp = memoryStore.limiter('ticketUploadsPerIp', UPLOADS_PER_IP_PER_MINUTE, 60);
+
+  router.post('/:number/files', closeOnRefusal, agentOnly, async (req, res) => {
+    assertSameOriginWrite(req);
+    const { agent, ticket } = await seen(res, req.params.number);
+    const verdict = await consumeAll([
+      [uploadsPerAgent, agent.id],
+      [uploadsPerIp, clientIp(req, ctx.trust)],
+    ]);
+    if (!verdict.allowed) throw new KefuError('rate_limited', `too many uploads; please wait ${Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))} s`);
+    const file = await receiveTicketFile(ctx, req, ticket, 'agent', agent.id);
+    res.status(201).json({ file } satisfies TicketFileUpload);
+  });
+
+  router.get('/:number/files/:id', agentOnly, async (req, res) => {
+    const { ticket } = await seen(res, req.params.number);
+    const { file, store } = await ticketFile(ctx, ticket, String(req.params.id), false);
+    await sendTicketFile(req, res, file, store);
   });
 
   router.post('/:number/notes', agentOnly, async (req, res) => {

@@ -67,11 +67,11 @@ export function registerVisitorTicketEvents(ctx: KefuContext, socket: VisitorSoc
     return visitorTicketDetail(ctx, await ownTicket(ctx, visitorId, number));
   });
 
-  on('addTicketInfo', TicketAddInfoSchema, async ({ number, text }) => {
+  on('addTicketInfo', TicketAddInfoSchema, async ({ number, text, files }) => {
     const visitorId = requireVisitor();
     await write(visitorId);
     const visitor = await ctx.storage.getVisitor(visitorId);
-    return addInformation(ctx, visitorId, number, text, visitor?.name);
+    return addInformation(ctx, visitorId, number, text, visitor?.name, files);
   });
 
   on('rateTicket', TicketRateSchema, async ({ number, score, comment }) => {

@@ -83,8 +83,30 @@ ${satisfaction(m, status)}
 <ol class="replies" aria-labelledby="replies-heading">
 ${replies}
 </ol>
+${filesSection(m, status)}
 ${addInfo}
 </section>`;
+}
+
+/** The ticket's public files by name and size only: their bytes open in the widget or the console, never from a number and an email. */
+function filesSection(m: StatusPageModel, status: PublicTicketStatus): string {
+  const L = m.lang;
+  if (!status.files?.length) return '';
+  const items = status.files
+    .map((f) => `<li><span class="file-name">${esc(f.name)}</span> <span class="file-meta">${fileSize(f.size)} · ${esc(f.author === 'agent' ? st(L, 'support') : st(L, 'you'))} · ${when(f.createdAt, m)}</span></li>`)
+    .join('\n');
+  return `<h3 id="files-heading">${st(L, 'files')}</h3>
+<ul class="files" aria-labelledby="files-heading">
+${items}
+</ul>
+<p class="hint">${st(L, 'filesHint')}</p>`;
+}
+
+/** 812 B, 45 KB, 2.3 MB. */
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 function satisfaction(m: StatusPageModel, status: PublicTicketStatus): string {

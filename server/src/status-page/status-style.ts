@@ -40,6 +40,9 @@ legend{font-weight:600;padding:0 6px}
 .scores{display:flex;flex-wrap:wrap;gap:8px 16px;margin:0 0 12px}
 .score{font-weight:400;display:flex;align-items:center;gap:6px;min-height:44px}
 .score input{width:20px;height:20px}
+.files{margin:0 0 8px;padding-left:20px}
+.files li{overflow-wrap:anywhere}
+.file-meta{color:#4b5563;font-size:.9rem}
 .rating.done{border-top:1px solid #e5e7eb;margin-top:12px}
 @media (max-width:600px){
   .top{padding:10px 16px}

@@ -30,6 +30,11 @@ const TEXTS = {
   replies: { 'zh-CN': '处理记录', en: 'Replies' },
   you: { 'zh-CN': '您', en: 'You' },
   support: { 'zh-CN': '客服', en: 'Support' },
+  files: { 'zh-CN': '附件', en: 'Attachments' },
+  filesHint: {
+    'zh-CN': '为保护您的资料，此页只列出附件名称；请在网站的在线客服窗口（我的工单）中查看或下载。',
+    en: 'To keep your files private, this page lists their names only; open or download them in the chat window on our site (My tickets).',
+  },
   addInfo: { 'zh-CN': '补充信息', en: 'Add information' },
   addInfoHint: { 'zh-CN': '补充的内容会加入工单，客服会看到。', en: 'What you add goes into the ticket for the support team.' },
   send: { 'zh-CN': '提交补充信息', en: 'Send information' },

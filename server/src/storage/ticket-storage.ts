@@ -5,6 +5,7 @@
  * The rules (which status may follow which, when clocks move) are in ../tickets/.
  */
 import type {
+  Attachment,
   ClockState,
   TicketClockName,
   TicketEventType,
@@ -90,6 +91,8 @@ export interface TicketEventData {
   level?: 'at_risk' | 'breached';
   reason?: 'reopens' | 'overdue';
   transcript?: TranscriptLine[];
+  /** reply: the files sent with it (the bytes in the ticket file store). */
+  attachments?: Attachment[];
 }
 
 export interface NewTicketEvent {

@@ -5,7 +5,7 @@
  * escalation. Each change is read → decide → one revision-guarded write with its thread events
  * (retried when someone else wrote first), then timers are brought in line and agents are told.
  */
-import type { TicketClockName, TicketPlan, TicketStatus, TicketTier, TranscriptLine } from '@kefu/shared';
+import type { Attachment, TicketClockName, TicketPlan, TicketStatus, TicketTier, TranscriptLine } from '@kefu/shared';
 import type { KefuContext } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import { dayInZone } from '../bot/zoned-time.ts';
@@ -259,10 +259,10 @@ async function afterStatus(ctx: KefuContext, before: TicketRecord, after: Ticket
  * A public reply. From an agent it meets the response clock, and on an open ticket starts the work
  * (处理中); from the customer, on a ticket waiting on them, it resumes the clocks.
  */
-export async function replyToTicket(ctx: KefuContext, id: string, actor: TicketActor, text: string): Promise<TicketRecord> {
+export async function replyToTicket(ctx: KefuContext, id: string, actor: TicketActor, text: string, attachments: readonly Attachment[] = []): Promise<TicketRecord> {
   const { ticket } = await mutate(ctx, id, (t, calendar, now) => {
     if (t.status === 'closed') throw new KefuError('invalid_state', 'ticket is closed');
-    const reply: NewTicketEvent = { type: 'reply', public: true, ...by(actor), text, createdAt: now };
+    const reply: NewTicketEvent = { type: 'reply', public: true, ...by(actor), text, ...(attachments.length ? { data: { attachments: [...attachments] } } : {}), createdAt: now };
     let change: TicketChange = {};
     const events: NewTicketEvent[] = [];
     const to = actor.kind === 'agent' && t.status === 'open' ? 'in_progress' : actor.kind === 'customer' && t.status === 'waiting_customer' ? 'in_progress' : undefined;

@@ -66,5 +66,6 @@ export function ticketEventView(e: TicketEventRecord): TicketEvent {
   if (d.level !== undefined) view.level = d.level;
   if (d.reason !== undefined) view.reason = d.reason;
   if (d.transcript !== undefined) view.transcript = d.transcript;
+  if (d.attachments?.length) view.attachments = d.attachments;
   return view;
 }

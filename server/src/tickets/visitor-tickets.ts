@@ -11,12 +11,14 @@ import {
   type TicketSatisfaction,
   type VisitorTicket,
   type VisitorTicketDetail,
+  type VisitorTicketFile,
   type VisitorTicketReply,
 } from '@kefu/shared';
 import { rooms, type KefuContext } from '../context.ts';
 import { pushQueue } from '../conversation/broadcast.ts';
 import { KefuError } from '../kefu-error.ts';
 import type { StoredClock, TicketEventRecord, TicketRecord } from '../storage/ticket-storage.ts';
+import { claimTicketFiles, replyTextOf, visitorTicketFiles } from './ticket-files.ts';
 import { openTicket, replyToTicket } from './ticket-lifecycle.ts';
 import { rateTicket, satisfactionOf } from './ticket-rating.ts';
 import { COMPLAINTS_DEPARTMENT } from './ticket-settings.ts';
@@ -36,13 +38,15 @@ export async function ownTicket(ctx: KefuContext, visitorId: string, number: str
   return t;
 }
 
-/** Public entries only: the description first, then replies both ways. Notes and changes stay with agents. */
-function publicReplies(events: readonly TicketEventRecord[]): VisitorTicketReply[] {
+/** Public entries only: the description first, then replies both ways (with their files). Notes and changes stay with agents. */
+function publicReplies(events: readonly TicketEventRecord[], files: readonly VisitorTicketFile[]): VisitorTicketReply[] {
   const out: VisitorTicketReply[] = [];
   for (const e of events) {
     if (!e.public || !e.text) continue;
-    if (e.type === 'created' || (e.type === 'reply' && e.authorKind === 'customer')) out.push({ author: 'customer', text: e.text, createdAt: e.createdAt });
-    else if (e.type === 'reply' && e.authorKind === 'agent') out.push({ author: 'agent', ...(e.authorName ? { name: e.authorName } : {}), text: e.text, createdAt: e.createdAt });
+    const carried = (e.data.attachments ?? []).flatMap((a) => files.filter((f) => f.origin === 'ticket' && f.id === a.id));
+    const withFiles = carried.length ? { files: carried } : {};
+    if (e.type === 'created' || (e.type === 'reply' && e.authorKind === 'customer')) out.push({ author: 'customer', text: e.text, ...withFiles, createdAt: e.createdAt });
+    else if (e.type === 'reply' && e.authorKind === 'agent') out.push({ author: 'agent', ...(e.authorName ? { name: e.authorName } : {}), text: e.text, ...withFiles, createdAt: e.createdAt });
   }
   return out;
 }
@@ -79,10 +83,14 @@ export async function visitorTicketView(ctx: KefuContext, t: TicketRecord, event
   return view;
 }
 
-/** The ticket, its public thread and where its satisfaction survey stands. */
-export async function visitorTicketDetail(ctx: KefuContext, t: TicketRecord): Promise<VisitorTicketDetail & { satisfaction: TicketSatisfaction }> {
+/**
+ * The ticket, its public thread and files, and where its satisfaction survey stands. `withLinks`: each
+ * file carries a short-lived link (the widget); the status page lists the names only.
+ */
+export async function visitorTicketDetail(ctx: KefuContext, t: TicketRecord, withLinks = true): Promise<VisitorTicketDetail & { satisfaction: TicketSatisfaction }> {
   const [events, satisfaction] = await Promise.all([ctx.storage.listTicketEvents(t.id), satisfactionOf(ctx, t, ctx.now())]);
-  return { ticket: await visitorTicketView(ctx, t, events), replies: publicReplies(events), satisfaction };
+  const files = await visitorTicketFiles(ctx, t, events, withLinks);
+  return { ticket: await visitorTicketView(ctx, t, events), replies: publicReplies(events, files), ...(files.length ? { files } : {}), satisfaction };
 }
 
 /** 我的工单: newest first. */
@@ -99,11 +107,15 @@ export async function lastAnswerAt(ctx: KefuContext, visitorId: string): Promise
   return answers.reduce<number | undefined>((at, a) => (a !== undefined ? Math.max(at ?? 0, a) : at), undefined);
 }
 
-/** 补充信息: a public reply from the customer (it resumes the clocks of a ticket waiting on them). */
-export async function addInformation(ctx: KefuContext, visitorId: string, number: string, text: string, name?: string): Promise<VisitorTicketDetail> {
+/**
+ * 补充信息: a public reply from the customer (it resumes the clocks of a ticket waiting on them), with
+ * the files they uploaded to the ticket for it.
+ */
+export async function addInformation(ctx: KefuContext, visitorId: string, number: string, text: string | undefined, name?: string, fileIds?: readonly string[]): Promise<VisitorTicketDetail> {
   const t = await ownTicket(ctx, visitorId, number);
   if (t.status === 'closed') throw new KefuError('invalid_state', 'the ticket is closed');
-  const after = await replyToTicket(ctx, t.id, { kind: 'customer', ...(name ? { name } : {}) }, text);
+  const files = await claimTicketFiles(ctx, t, fileIds, visitorId);
+  const after = await replyToTicket(ctx, t.id, { kind: 'customer', ...(name ? { name } : {}) }, replyTextOf(text, files), files);
   return visitorTicketDetail(ctx, after);
 }
 
