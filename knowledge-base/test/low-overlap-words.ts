@@ -3,10 +3,9 @@
  * jieba words of two or more characters and Porter stems of English words, minus function words, question words and
  * politeness. Single Han characters never count: every phrasing shares some with its paraphrases.
  */
-/// <reference path="../src/text/porter-stemmer.d.ts" />
 import { createRequire } from 'node:module';
 import { Converter } from 'opencc-js/t2cn';
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { stemmer } from 'stemmer';
 import type { Entry } from '../src/index.ts';
 
 type JiebaModule = typeof import('@node-rs/jieba');
@@ -59,7 +58,7 @@ export function contentWords(text: string): Set<string> {
     for (const word of jieba.cut(run, true)) if ([...word].length >= 2 && !STOP_WORDS.has(word)) out.add(word);
   }
   for (const word of norm.replace(HAN_RUN, ' ').match(LATIN_WORD) ?? []) {
-    if (word.length >= 2 && !STOP_WORDS.has(word)) out.add(PorterStemmer.stem(word));
+    if (word.length >= 2 && !STOP_WORDS.has(word)) out.add(stemmer(word));
   }
   return out;
 }
