@@ -8,9 +8,12 @@ import { parseArgs } from 'node:util';
 export interface BenchOptions {
   /** Folder holding the shared datasets (one sub-folder each). */
   datasetsDir: string;
-  /** Dataset folder names, plus `demo` for the demo knowledge base's held-out set. */
+  /**
+   * Dataset folder names, plus the demo knowledge base's sets: `demo` (its held-out queries), `low-overlap-heldout`
+   * and `seed-facts` (`../eval`; the development parts are never scored).
+   */
   datasets: string[];
-  /** Use at most this many queries per dataset (the first ones; the files are shuffled). */
+  /** Use at most this many queries per dataset (the first ones, the files being shuffled; the demo sets' evenly spaced ones). */
   maxQueries: number | null;
   /** Seconds of query time one engine may take on one dataset before it is scored on an evenly spaced sample. */
   queryBudgetS: number;
@@ -32,7 +35,7 @@ export interface BenchOptions {
 export const DEFAULT_DATASETS_DIR = fileURLToPath(new URL('../../../shared/datasets', import.meta.url));
 /** The committed report of the full run. */
 export const DEFAULT_REPORT = fileURLToPath(new URL('./REPORT.md', import.meta.url));
-const ALL = ['banking77', 'clinc150', 'xsid-zh', 'xsid-zh-heldout-oos', 'demo'];
+const ALL = ['banking77', 'clinc150', 'xsid-zh', 'xsid-zh-heldout-oos', 'demo', 'low-overlap-heldout', 'seed-facts'];
 
 export const USAGE = `Usage: pnpm bench [--quick] [--datasets a,b,…] [--datasets-dir DIR] [--max-queries N] [--query-budget SECONDS]
                   [--dev-budget SECONDS] [--sizes 1000,10000] [--latency-queries N] [--latency-budget SECONDS]

@@ -1,23 +1,21 @@
-/** The whole bench: datasets, ratios, latency, ablation; each section is printed as soon as it is ready. */
-import { existsSync } from 'node:fs';
+/** The whole bench: datasets, ratios, latency, ablation; each section is printed as soon as it is ready, the goals last (and first in the report). */
 import { cpus, platform, release, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { DEMO_KB_DIR, loadKnowledgeBase, OOD_SHARE } from '@kefu/knowledge-base';
+import { OOD_SHARE } from '@kefu/knowledge-base';
 import { ablationTable, benchAblation } from './ablation-bench.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { corpusFromEntries } from './corpus.ts';
-import { benchDataset, datasetTable, devTable, type DatasetResult, type EngineSpec } from './dataset-bench.ts';
-import { isDatasetDir, loadDatasetDir, loadDemoDataset, type BenchDataset } from './datasets.ts';
+import { benchDataset, datasetTable, devTable, type DatasetResult, type DevChoices, type EngineSpec } from './dataset-bench.ts';
+import { loadDatasets } from './datasets.ts';
 import { benchEngines, NLPJS } from './engines.ts';
-import { benchLatency, latencyTable } from './latency-bench.ts';
+import { evaluateGoals, goalsTable } from './goals.ts';
+import { benchLatency, latencyTable, type LatencyRow } from './latency-bench.ts';
 import { datasetRatiosTable, devRatiosTable, latencyRatiosTable } from './ratios.ts';
 import { peerVersions } from './peer-versions.ts';
 import { warmUp } from './run-engine.ts';
+import { benchSeedFacts, seedFactsTable, type SeedFactResult } from './seed-facts-bench.ts';
 
-/** The demo knowledge base's held-out queries (written with the demo content, never used to tune it). */
-export const DEMO_QUERIES = fileURLToPath(new URL('../eval/demo/queries.jsonl', import.meta.url));
+export { DEMO_QUERIES } from './datasets.ts';
 
 /** Where the bench reports as it goes: `section` for report text, `progress` for the terminal only. */
 export interface BenchOutput {
@@ -38,17 +36,32 @@ export async function runBench(options: BenchOptions, out: BenchOutput, engines:
   out.progress('warming up engines');
   for (const spec of engines) await warmUp(spec.factory, WARM_UP.corpus, WARM_UP.queries);
 
-  const { datasets, skipped } = await loadDatasets(options);
+  const { datasets, seedFacts, skipped } = await loadDatasets(options);
   const results: DatasetResult[] = [];
+  const devChoices: DevChoices = new WeakMap();
+  const budgets = { queryMs: options.queryBudgetS * 1000, devMs: options.devBudgetS * 1000, devChoices };
   for (const dataset of datasets) {
     out.progress(`dataset ${dataset.name}: ${dataset.queries.length} queries × ${engines.length} engines`);
-    const result = await benchDataset(dataset, engines, { queryMs: options.queryBudgetS * 1000, devMs: options.devBudgetS * 1000 });
+    const result = await benchDataset(dataset, engines, budgets);
     results.push(result);
     const inScope = dataset.queries.filter((q) => q.id !== null).length;
     emit(
-      `## ${dataset.name}\n\n${dataset.corpus.entries.length} entries, ${dataset.queries.length} queries ` +
+      `## ${dataset.name}\n\n${dataset.description ? `${dataset.description} ` : ''}${dataset.corpus.entries.length} entries, ${dataset.queries.length} queries ` +
         `(${inScope} in scope, ${dataset.queries.length - inScope} out of scope).\n\n${datasetTable(result)}\n\n` +
         `Peers with the cut-off chosen on development folds of this FAQ (test queries unseen), next to the oracle cut-off above:\n\n${devTable(result)}`,
+    );
+  }
+  let seedFactResult: SeedFactResult | null = null;
+  if (seedFacts !== null) {
+    out.progress(`${seedFacts.name}: ${seedFacts.facts.length} questions × ${engines.length} engines`);
+    seedFactResult = await benchSeedFacts(seedFacts, engines, budgets);
+    emit(
+      `## seed-fact paraphrases\n\n${seedFacts.facts.length} questions about the facts of the seed documents (\`eval/seed-facts\`: hours, numbers, times, channels, fees, SLA figures), ` +
+        `asked of the demo knowledge base (${seedFacts.corpus.entries.length} entries); each names the entry that fits it and the fact the answer must contain. ` +
+        'A question is answered with the fact when the entry answered holds the fact in its answer text, whichever entry that is (several entries carry the same hours or numbers). ' +
+        'Kefu decides with its own thresholds (a suggestion or a decline is not an answer); each peer answers with its top entry when the score reaches the cut-off it chose on development folds of the demo FAQ ' +
+        '(the one of the demo tables), and the last column gives the oracle cut-off, the one answering the most questions with their fact (for Kefu: the best cut-off on its top score, for reference). ' +
+        `top1 counts the labelled entry ranked first.\n\n${seedFactsTable(seedFactResult)}`,
     );
   }
   if (skipped.length > 0) emit(`Datasets not run: ${skipped.join('; ')}.`);
@@ -60,10 +73,12 @@ export async function runBench(options: BenchOptions, out: BenchOutput, engines:
     );
   }
 
+  let latencyRows: LatencyRow[] = [];
   if (options.sizes.length > 0) {
     out.progress(`latency: sizes ${options.sizes.join(', ')}, ${options.latencyQueries} queries each`);
     const caps = new Map([[NLPJS, { max: options.nlpjsMaxEntries, reason: `training a classifier over more than ${options.nlpjsMaxEntries} intents does not fit the bench's time budget (raise with --nlpjs-max-entries)` }]]);
     const rows = await benchLatency(engines, { sizes: options.sizes, queries: options.latencyQueries, budgetMs: options.latencyBudgetS * 1000, maxEntries: caps });
+    latencyRows = rows;
     emit(
       `## Latency and memory on synthetic knowledge bases\n\nSeeded generator, half zh and half en entries ` +
         `(one action on one thing each, five phrasings), ${options.latencyQueries} queries per size ` +
@@ -82,39 +97,13 @@ export async function runBench(options: BenchOptions, out: BenchOutput, engines:
     emit(`## Ablation: Kefu with one part changed\n\nAccuracy with Kefu's own decision (Δ against the shipped configuration) / top1. Each variant calibrates its own thresholds on the FAQ's development folds, as the shipped one does, except the last row, which decides with the base thresholds.\n\n${ablationTable(ablation)}`);
   }
 
-  const devS = results.reduce((sum, r) => sum + r.devWallMs, 0) / 1000;
+  const goals = `## Goals\n\nRead from the sections below (same run). Kefu with its own decision; a peer's best value with the cut-off it chose on development folds, and with its oracle cut-off (tuned on the test queries); top1 and p99 do not depend on a cut-off.\n\n${goalsTable(evaluateGoals({ datasets: results, seedFacts: seedFactResult, latency: latencyRows }))}`;
+  out.section(goals);
+  sections.splice(1, 0, goals);
+
+  const devS = (results.reduce((sum, r) => sum + r.devWallMs, 0) + (seedFactResult?.devWallMs ?? 0)) / 1000;
   emit(`Bench wall time: ${((performance.now() - started) / 1000).toFixed(1)} s (${devS.toFixed(1)} s of it choosing the peers' development cut-offs).`);
   return `${sections.join('\n\n')}\n`;
-}
-
-async function loadDatasets(options: BenchOptions): Promise<{ datasets: BenchDataset[]; skipped: string[] }> {
-  const datasets: BenchDataset[] = [];
-  const skipped: string[] = [];
-  for (const name of options.datasets) {
-    let dataset: BenchDataset;
-    if (name === 'demo') {
-      if (!existsSync(DEMO_QUERIES)) {
-        skipped.push('demo (no eval/demo/queries.jsonl yet)');
-        continue;
-      }
-      try {
-        dataset = await loadDemoDataset(await loadKnowledgeBase(DEMO_KB_DIR), DEMO_QUERIES);
-      } catch (err) {
-        skipped.push(`demo (${(err as Error).message})`);
-        continue;
-      }
-    } else {
-      const dir = join(options.datasetsDir, name);
-      if (!isDatasetDir(dir)) {
-        skipped.push(`${name} (no faq.json + queries.jsonl in ${dir})`);
-        continue;
-      }
-      dataset = await loadDatasetDir(name, dir);
-    }
-    if (options.maxQueries !== null) dataset.queries = dataset.queries.slice(0, options.maxQueries);
-    datasets.push(dataset);
-  }
-  return { datasets, skipped };
 }
 
 function header(options: BenchOptions): string {

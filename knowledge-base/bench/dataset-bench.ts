@@ -1,5 +1,6 @@
 /** Runs Kefu and the peers on one dataset and tabulates their metrics. */
 import { performance } from 'node:perf_hooks';
+import type { KnowledgeBase } from '@kefu/knowledge-base';
 import type { EngineFactory } from './engine.ts';
 import type { BenchDataset } from './datasets.ts';
 import { chooseDevThreshold, type DevChoice } from './dev-threshold.ts';
@@ -41,6 +42,36 @@ export interface DatasetBudgets {
   queryMs?: number;
   /** Development queries per peer over all folds, sampled the same way. */
   devMs?: number;
+  /** Cut-offs already chosen on the same knowledge base (sets sharing a FAQ choose once); filled as peers choose. */
+  devChoices?: DevChoices;
+}
+
+/** A peer's development cut-off, or why choosing it failed. */
+export type DevOutcome = { choice: DevChoice } | { failed: string };
+
+/** Development cut-offs per knowledge base (by identity) and engine name. */
+export type DevChoices = WeakMap<KnowledgeBase, Map<string, DevOutcome>>;
+
+/**
+ * The peer's cut-off chosen on development folds of `kb` (`chooseDevThreshold`), taken from `budgets.devChoices` when
+ * this knowledge base already had one chosen in this run; `wallMs` is the time spent choosing now (0 when reused).
+ */
+export async function devChoiceFor(factory: EngineFactory, name: string, kb: KnowledgeBase, budgets: DatasetBudgets = {}): Promise<{ outcome: DevOutcome; wallMs: number }> {
+  const known = budgets.devChoices?.get(kb)?.get(name);
+  if (known !== undefined) return { outcome: known, wallMs: 0 };
+  const started = performance.now();
+  let outcome: DevOutcome;
+  try {
+    outcome = { choice: await chooseDevThreshold(factory, kb, budgets.devMs === undefined ? {} : { budgetMs: budgets.devMs }) };
+  } catch (err) {
+    outcome = { failed: (err as Error).message };
+  }
+  if (budgets.devChoices !== undefined) {
+    const perKb = budgets.devChoices.get(kb) ?? new Map<string, DevOutcome>();
+    perKb.set(name, outcome);
+    budgets.devChoices.set(kb, perKb);
+  }
+  return { outcome, wallMs: performance.now() - started };
 }
 
 /**
@@ -48,7 +79,7 @@ export interface DatasetBudgets {
  * with the best threshold on its top score (for reference: what perfect calibration would give);
  * each peer with its best threshold for this dataset's test queries, and again with the cut-off
  * chosen on development folds of the dataset's FAQ (`chooseDevThreshold`: the test queries are
- * not passed to it).
+ * not passed to it; a choice already made on the same knowledge base in `budgets.devChoices` is reused).
  */
 export async function benchDataset(dataset: BenchDataset, specs: EngineSpec[], budgets: DatasetBudgets = {}): Promise<DatasetResult> {
   const budgetMs = budgets.queryMs;
@@ -67,15 +98,10 @@ export async function benchDataset(dataset: BenchDataset, specs: EngineSpec[], b
       rows.push({ name: run.name, role: 'kefu', metrics: computeMetrics(run.outcomes, { kind: 'own' }), buildMs: run.buildMs, stride: run.stride });
       rows.push({ name: `${run.name} (best threshold, ref.)`, role: 'kefu-swept', metrics: computeMetrics(run.outcomes, { kind: 'best' }), buildMs: run.buildMs, stride: run.stride });
     } else {
-      let dev: EngineRow['dev'];
-      const devStarted = performance.now();
-      try {
-        const choice = await chooseDevThreshold(spec.factory, dataset.corpus.kb, budgets.devMs === undefined ? {} : { budgetMs: budgets.devMs });
-        dev = { choice, metrics: computeMetrics(run.outcomes, { kind: 'threshold', threshold: choice.threshold }) };
-      } catch (err) {
-        dev = { failed: (err as Error).message };
-      }
-      devWallMs += performance.now() - devStarted;
+      const { outcome, wallMs } = await devChoiceFor(spec.factory, run.name, dataset.corpus.kb, budgets);
+      devWallMs += wallMs;
+      const dev: EngineRow['dev'] =
+        'failed' in outcome ? outcome : { choice: outcome.choice, metrics: computeMetrics(run.outcomes, { kind: 'threshold', threshold: outcome.choice.threshold }) };
       rows.push({ name: run.name, role: 'peer', metrics: computeMetrics(run.outcomes, { kind: 'best' }), buildMs: run.buildMs, stride: run.stride, dev });
     }
   }

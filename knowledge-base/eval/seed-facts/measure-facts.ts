@@ -1,34 +1,30 @@
 /**
- * How many seed-fact questions the matcher answers with their fact: the answer it gives (decision `answer`) contains
- * the fact string, whichever entry gave it. Also reports the share answered by the expected entry, the share answered
- * by another entry that still carries the fact, and the declines.
+ * How many seed-fact questions the matcher answers with their fact, as the server would (the full demo knowledge
+ * base, answers included), scored by the bench's seed-facts module (`../../bench/seed-facts-bench.ts`, the same rule
+ * as the "seed-fact paraphrases" table of `pnpm bench`): the answer given (decision `answer`) contains the fact,
+ * whichever entry gave it. Also the share answered by the labelled entry, by another entry that still carries the
+ * fact, and the declines or suggestions. `pnpm bench` builds every engine with answers blanked, so its Kefu row can
+ * differ from this one when the matcher reads answer text.
  * Usage: node_modules/.bin/tsx knowledge-base/eval/seed-facts/measure-facts.ts [--list]
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createMatcher, DEMO_KB_DIR, loadKnowledgeBase } from '../../src/index.ts';
+import { readSeedFacts, scoreFacts } from '../../bench/seed-facts-bench.ts';
 
-const rows = readFileSync(join(DEMO_KB_DIR, '..', 'eval', 'seed-facts', 'queries.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as { q: string; id: string; fact: string });
-const matcher = createMatcher(await loadKnowledgeBase(DEMO_KB_DIR));
-let withFact = 0;
-let rightEntry = 0;
-let otherEntryWithFact = 0;
-let declined = 0;
-const misses: string[] = [];
-for (const row of rows) {
-  const result = matcher.match(row.q);
-  const answered = result.decision === 'answer' && result.answer !== null;
-  if (!answered) declined++;
-  if (answered && result.entry?.id === row.id) rightEntry++;
-  if (answered && result.answer!.includes(row.fact)) {
-    withFact++;
-    if (result.entry?.id !== row.id) otherEntryWithFact++;
-  } else misses.push(`${row.q}\t${row.id}\t${row.fact}\t→ ${result.decision} ${result.entry?.id ?? result.candidates[0]?.id ?? '-'}`);
+const facts = await readSeedFacts(fileURLToPath(new URL('./queries.jsonl', import.meta.url)));
+const kb = await loadKnowledgeBase(DEMO_KB_DIR);
+const matcher = createMatcher(kb);
+const answers = facts.map((f) => {
+  const result = matcher.match(f.q);
+  return { answered: result.decision === 'answer' ? (result.entry?.id ?? null) : null, top: result.candidates[0]?.id ?? null };
+});
+const score = scoreFacts(facts, answers, kb);
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+console.log(`seed facts: ${score.n} questions`);
+console.log(
+  `  answered with the fact ${pct(score.withFact)} (${Math.round(score.withFact * score.n)})   by the labelled entry ${pct(score.byLabelled)}   ` +
+    `by another entry that carries the fact ${pct(score.otherWithFact)}   declined or suggested ${pct(score.notAnswered)}   top-1 ${pct(score.top1)}`,
+);
+if (process.argv.includes('--list')) {
+  for (const { fact, got } of score.misses) console.log(`  miss: ${fact.q}\t${fact.id}\t${fact.fact}\t→ ${got.answered ?? `not answered (top ${got.top ?? '-'})`}`);
 }
-const pct = (n: number) => `${((n / rows.length) * 100).toFixed(1)}%`;
-console.log(`seed facts: ${rows.length} questions`);
-console.log(`  answered with the fact ${pct(withFact)} (${withFact})   by the expected entry ${pct(rightEntry)}   by another entry that carries the fact ${pct(otherEntryWithFact)}   declined or suggested ${pct(declined)}`);
-if (process.argv.includes('--list')) for (const m of misses) console.log(`  miss: ${m}`);
