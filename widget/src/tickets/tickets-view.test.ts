@@ -212,4 +212,52 @@ describe('tickets part', () => {
     expect(ui.getByText(/^We will accept it within 1 working day \(by /)).toBeTruthy();
     expect(ui.getByText('Complaints & suggestions · Not assigned yet')).toBeTruthy();
   });
+
+  it('lists the ticket’s files and each reply’s; 添加附件 checks type and size, then uploads with the visitor’s token and sends the ids with the information', async () => {
+    const user = userEvent.setup({ applyAccept: false });
+    localStorage.setItem('kefu:token:demo', 'tok-1');
+    const chat = { id: 'c1.000000000000000000000001', name: '订单页截图.png', type: 'image/png' as const, size: 2048, origin: 'conversation' as const, author: 'customer' as const, createdAt: CREATED, url: '/api/files/c1.000000000000000000000001?e=1&s=x' };
+    const detail: VisitorTicketDetail = { ticket: ticket({ status: 'in_progress' }), replies: [{ author: 'customer', text: '系统崩溃两天了，数据全丢了！', createdAt: CREATED }], files: [chat] };
+    const added = { id: 't1.000000000000000000000002', name: '错误日志.pdf', type: 'application/pdf' as const, size: 1_200_000, origin: 'ticket' as const, author: 'customer' as const, createdAt: CREATED + HOUR, url: '/api/ticket-files/T20261130-0001/t1.000000000000000000000002?e=1&s=y' };
+    const fake = fakeHost({
+      ticket: () => ok(detail),
+      myTickets: () => ok({ tickets: [ticket()] }),
+      addTicketInfo: (p) => ok({ ...detail, files: [chat, added], replies: [...detail.replies, { author: 'customer', text: (p as { text: string }).text, files: [added], createdAt: CREATED + HOUR }] }),
+    });
+    const uploads: { url: string; headers: Record<string, string> }[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      uploads.push({ url, headers: init.headers as Record<string, string> });
+      return new Response(JSON.stringify({ file: { id: added.id, name: added.name, type: added.type, size: added.size } }), { status: 201 });
+    });
+    const p = panel();
+    attach(p, fake.host, 'zh-CN');
+    const ui = within(p);
+    await user.click(ui.getByRole('button', { name: '我的工单' }));
+    await user.click(await ui.findByRole('button', { name: /T20261130-0001/ }));
+    const files = await ui.findByRole('list', { name: '附件' });
+    const link = within(files).getByRole('link', { name: '查看 订单页截图.png（2 KB）' });
+    expect(link.getAttribute('href')).toBe(chat.url);
+
+    const picker = p.querySelector<HTMLInputElement>('input[type=file]')!;
+    expect(ui.getByRole('button', { name: '添加附件' }).getAttribute('aria-describedby')).toBe('ktk-fh');
+    await user.upload(picker, new File(['<html>'], 'page.html', { type: 'text/html' }));
+    const error = p.querySelector('.kt-f [role=alert]')!;
+    expect(error.textContent).toBe('page.html: 不支持该文件类型');
+    await user.upload(picker, new File([new Uint8Array(11 * 1024 * 1024)], 'huge.png', { type: 'image/png' }));
+    expect(error.textContent).toBe('huge.png: 文件不能超过 10 MB');
+    await user.upload(picker, new File(['%PDF-1.4'], '错误日志.pdf', { type: 'application/pdf' }));
+    expect(within(ui.getByRole('list', { name: '待提交的附件' })).getByText('错误日志.pdf')).toBeTruthy();
+    expect(ui.getByRole('button', { name: '移除 错误日志.pdf' })).toBeTruthy();
+
+    await user.type(ui.getByLabelText('补充信息'), '补充错误日志');
+    await user.click(ui.getByRole('button', { name: '提交' }));
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0]!.url).toBe('/api/ticket-files/T20261130-0001');
+    expect(uploads[0]!.headers).toMatchObject({ authorization: 'Bearer tok-1', 'x-file-name': encodeURIComponent('错误日志.pdf') });
+    expect(fake.sent.at(-1)).toEqual({ event: 'addTicketInfo', payload: { number: 'T20261130-0001', text: '补充错误日志', files: [added.id] } });
+    const reply = await ui.findByRole('list', { name: /^附件 · 我/ });
+    const download = within(reply).getByRole('link', { name: '下载 错误日志.pdf（1.1 MB）' });
+    expect(download.getAttribute('download')).toBe('错误日志.pdf');
+    vi.unstubAllGlobals();
+  });
 });

@@ -9,6 +9,7 @@ import type { Ack, ComplaintConfirmation, ComplaintPrompt, Lang, TicketTier, Vis
 import { el } from '../files/dom.ts';
 import type { HostPanel, TicketsHost } from './api.ts';
 import { FIRST, STATUS, TIER, fill, stringsFor } from './strings.ts';
+import { attachPart, fileList } from './ticket-files.ts';
 import { ratingPart } from './ticket-rating.ts';
 import { formatWhen, timeline } from './timeline.ts';
 
@@ -133,9 +134,12 @@ export function createTicketsView(panel: HostPanel, host: TicketsHost, lang: Lan
     el(
       'ul',
       { 'aria-label': s.replies },
-      ...d.replies.map((r) =>
-        el('li', { class: `kt-r ${r.author}` }, el('small', { class: 'kt-m' }, `${r.author === 'agent' ? (r.name ?? s.agent) : s.you} · ${formatWhen(r.createdAt, lang)}`), el('br', {}), r.text),
-      ),
+      ...d.replies.map((r) => {
+        const who = `${r.author === 'agent' ? (r.name ?? s.agent) : s.you} · ${formatWhen(r.createdAt, lang)}`;
+        const item = el('li', { class: `kt-r ${r.author}` }, el('small', { class: 'kt-m' }, who), el('br', {}), r.text);
+        if (r.files?.length) item.append(fileList(r.files, s, `${s.files} · ${who}`));
+        return item;
+      }),
     );
 
   /** `notice`: what just happened (the thank-you after rating). */
@@ -158,21 +162,27 @@ export function createTicketsView(panel: HostPanel, host: TicketsHost, lang: Lan
       rated: (after) => current() && void detail(number, after, s.thanks),
     });
     if (survey) section!.append(survey);
+    if (d.files?.length) section!.append(el('h4', { id: 'ktk-fs' }, s.files), fileList(d.files, s, s.files));
     section!.append(el('h4', {}, s.replies), replies(d));
     if (d.ticket.status !== 'closed') {
       const box = el('textarea', { id: 'ktk-add', name: 'info', maxlength: '2000' });
       const error = message('', 'alert');
+      const files = attachPart(s, error);
       const send = action(s.send, async () => {
         const text = box.value.trim();
-        if (!text) return box.focus();
+        if (!text && !files.count()) return box.focus();
         send.disabled = true;
-        const added = await call<VisitorTicketDetail>('addTicketInfo', { number, text });
+        send.textContent = files.count() ? s.sending : s.send;
+        error.textContent = '';
+        const ids = await files.send(number);
+        const added = ids ? await call<VisitorTicketDetail>('addTicketInfo', { number, ...(text ? { text } : {}), ...(ids.length ? { files: ids } : {}) }) : undefined;
         send.disabled = false;
-        if (!current()) return;
+        send.textContent = s.send;
+        if (!current() || !added) return;
         if (!added.ok) return void (error.textContent = refusal(added));
         void detail(number, added.data);
       }, 'pb');
-      section!.append(el('div', { class: 'kt-f' }, el('label', { for: 'ktk-add' }, s.addInfo), box, error), el('div', { class: 'kt-b' }, send));
+      section!.append(el('div', { class: 'kt-f' }, el('label', { for: 'ktk-add' }, s.addInfo), box, files.node, error), el('div', { class: 'kt-b' }, send));
     }
   };
 
