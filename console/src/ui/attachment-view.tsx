@@ -3,9 +3,10 @@ import type { Attachment } from '@kefu/shared';
 import { fileSize } from './file-size.ts';
 import { useI18n } from './i18n-context.ts';
 
-export function AttachmentView({ file }: { file: Attachment }) {
+/** `href`: where the bytes are (a ticket's files open through the ticket); the chat's file route by default. */
+export function AttachmentView({ file, href }: { file: Attachment; href?: string }) {
   const { t } = useI18n();
-  const url = `/api/files/${encodeURIComponent(file.id)}`;
+  const url = href ?? `/api/files/${encodeURIComponent(file.id)}`;
   if (file.type === 'application/pdf') {
     return (
       <a class="attachment-file" href={url} download={file.name} aria-label={t('attachDownload', { name: file.name, size: fileSize(file.size) })}>

@@ -152,6 +152,50 @@ describe('TicketDetailView', () => {
     expect(entries().at(-1)!.textContent).toContain('内部备注 · 仅客服可见');
   });
 
+  it('lists the ticket’s attachments; a public reply carries files chosen with 添加附件 (checked first), an internal note none', async () => {
+    const chatShot = { id: 'c1.0000000000000000000000a1', name: '报错截图.png', type: 'image/png' as const, size: 20_480, width: 640, height: 400, origin: 'conversation' as const, author: 'customer' as const, createdAt: NOW - 40 * MIN };
+    const uploaded = { id: 't1.0000000000000000000000b2', name: '修复说明.pdf', type: 'application/pdf' as const, size: 150_000 };
+    let answer: TicketDetail = { ticket: open, events: thread, attachments: [chatShot] };
+    const { user, writes } = setup(answer, {
+      [`GET ${PATH}`]: () => ({ body: answer }),
+      [`POST ${PATH}/files`]: () => ({ status: 201, body: { file: uploaded } }),
+      [`POST ${PATH}/replies`]: (body) => {
+        const reply = event({ type: 'reply', public: true, author: { kind: 'agent', id: 'a2', name: '韩梅梅' }, text: (body as { text: string }).text, attachments: [uploaded], createdAt: NOW });
+        answer = { ticket: open, events: [...thread, reply], attachments: [chatShot, { ...uploaded, origin: 'ticket', author: 'agent', authorName: '韩梅梅', eventId: reply.id, createdAt: NOW }] };
+        return { status: 201, body: answer };
+      },
+    });
+    await screen.findByRole('heading', { level: 2 });
+    const card = within(screen.getByRole('region', { name: '附件（1）' }));
+    const shot = card.getByRole('link', { name: '查看原图：报错截图.png' });
+    expect(shot.getAttribute('href')).toBe(`${PATH}/files/c1.0000000000000000000000a1`);
+    expect(card.getByText(/来自会话/).textContent).toContain('王芳');
+
+    const picker = document.querySelector<HTMLInputElement>('.ticket-reply input[type=file]')!;
+    const attach = screen.getByRole('button', { name: '添加附件' });
+    expect(attach.getAttribute('aria-describedby')).toBe('tk-attach-hint');
+    // A file the picker's filter would hide, dropped in anyway (the picker's accept is a hint, not a check).
+    await userEvent.setup({ applyAccept: false }).upload(picker, new File(['<svg/>'], 'logo.svg', { type: 'image/svg+xml' }));
+    expect(screen.getByRole('alert').textContent).toBe('logo.svg：只能发送图片（PNG、JPEG、WebP、GIF）或 PDF 文件。');
+    await user.upload(picker, new File(['%PDF-1.4'], '修复说明.pdf', { type: 'application/pdf' }));
+    expect(within(screen.getByRole('list', { name: '待发送的附件' })).getByText('修复说明.pdf')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '移除 修复说明.pdf' })).toBeTruthy();
+    // A note cannot carry them.
+    await user.click(screen.getByRole('button', { name: '内部备注' }));
+    expect(screen.queryByRole('button', { name: '添加附件' })).toBeNull();
+    expect(screen.getByText('内部备注只能是文字；附件请随公开回复发送。')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '公开回复' }));
+
+    await user.type(screen.getByRole('textbox', { name: '回复内容' }), '修复说明见附件');
+    await user.click(screen.getByRole('button', { name: '发送公开回复' }));
+    await waitFor(() => expect(entries()).toHaveLength(8));
+    expect(writes().map((w) => w.path)).toEqual([`${PATH}/files`, `${PATH}/replies`]);
+    expect(writes()[1]!.body).toEqual({ text: '修复说明见附件', files: [uploaded.id] });
+    expect(within(entries().at(-1)!).getByRole('link', { name: '下载 修复说明.pdf（146 KB）' }).getAttribute('href')).toBe(`${PATH}/files/t1.0000000000000000000000b2`);
+    expect(within(screen.getByRole('region', { name: '附件（2）' })).getByText(/随回复发送/).textContent).toContain('韩梅梅');
+    expect(screen.queryByRole('list', { name: '待发送的附件' })).toBeNull();
+  });
+
   it('keeps the text and says why when the server refuses it', async () => {
     const { user } = setup({ ticket: open, events: thread }, { [`POST ${PATH}/replies`]: { status: 409, body: { code: 'invalid_state', message: 'ticket is closed' } } });
     await screen.findByRole('heading', { level: 2 });

@@ -19,6 +19,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { pageHref } from './hash-route.ts';
 import { useI18n } from './i18n-context.ts';
 import { SlaBadge, TierBadge } from './ticket-bits.tsx';
+import { TicketAttachments } from './ticket-attachments.tsx';
 import { TicketClocks } from './ticket-clocks.tsx';
 import { TicketControls } from './ticket-controls.tsx';
 import { ticketErrorKey } from './ticket-errors.ts';
@@ -67,7 +68,9 @@ export function TicketDetailView({ number, me, agents, departments, feed, now }:
           if (update.type === 'ticket') return update.ticket.id === held.ticket.id && update.ticket.updatedAt >= held.ticket.updatedAt ? { ...held, ticket: update.ticket } : held;
           const event = update.event;
           if (event.ticketId !== held.ticket.id || held.events.some((e) => e.id === event.id)) return held;
-          return { ...held, events: [...held.events, event] };
+          // A reply's files join the ticket's attachments as they come.
+          const files = (event.attachments ?? []).map((f) => ({ ...f, origin: 'ticket' as const, author: event.author.kind === 'agent' ? ('agent' as const) : ('customer' as const), ...(event.author.name ? { authorName: event.author.name } : {}), eventId: event.id, createdAt: event.createdAt }));
+          return { ...held, events: [...held.events, event], ...(files.length ? { attachments: [...(held.attachments ?? []), ...files] } : {}) };
         });
       }),
     [feed],
@@ -80,11 +83,12 @@ export function TicketDetailView({ number, me, agents, departments, feed, now }:
     const answer = res.data as Partial<TicketDetail> | undefined;
     if (answer?.ticket && Array.isArray(answer.events)) {
       setError(null);
-      setDetail({ ticket: answer.ticket, events: answer.events });
+      setDetail({ ticket: answer.ticket, events: answer.events, ...(answer.attachments ? { attachments: answer.attachments } : {}) });
     } else await reload();
     return null;
   };
-  const sendText = (kind: ReplyKind, text: string) => act(() => (kind === 'note' ? ticketsApi.note(number, text) : ticketsApi.reply(number, text)));
+  const sendText = (kind: ReplyKind, text: string, files: string[]) => act(() => (kind === 'note' ? ticketsApi.note(number, text) : ticketsApi.reply(number, text, files)));
+  const upload = (file: File) => ticketsApi.upload(number, file);
   const save = (patch: TicketPatch) => act(() => ticketsApi.patch(number, patch));
 
   const back = (
@@ -179,13 +183,14 @@ export function TicketDetailView({ number, me, agents, departments, feed, now }:
             </h3>
             <p class="msg-text">{ticket.description}</p>
           </section>
+          <TicketAttachments number={ticket.number} files={detail.attachments ?? []} customer={r.name} now={now} />
           <section class="ticket-thread-wrap" aria-labelledby="ticket-thread-heading">
             <h3 id="ticket-thread-heading" class="card-title">
               {t('tkThread')}
             </h3>
-            <TicketThread events={events} departments={departments} now={now} />
+            <TicketThread number={ticket.number} events={events} departments={departments} now={now} />
           </section>
-          <TicketReply onSend={sendText} />
+          <TicketReply onSend={sendText} onUpload={upload} />
         </div>
         <div class="ticket-actions">
           <TicketControls ticket={ticket} me={me} agents={agents} departments={departments} onSave={save} />

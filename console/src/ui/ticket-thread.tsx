@@ -18,9 +18,13 @@ import {
 } from '@kefu/shared';
 import { formatTime } from '@kefu/shared/client';
 import type { Translate } from '../i18n/translate.ts';
+import { AttachmentView } from './attachment-view.tsx';
 import { useI18n } from './i18n-context.ts';
+import { ticketsApi } from './tickets-api.ts';
 
 export interface TicketThreadProps {
+  /** The ticket's number: the files its replies carry open through it. */
+  number: string;
   events: TicketEvent[];
   departments: Department[];
   now: number;
@@ -89,7 +93,7 @@ function When({ at, now }: { at: number; now: number }) {
   );
 }
 
-export function TicketThread({ events, departments, now }: TicketThreadProps) {
+export function TicketThread({ number, events, departments, now }: TicketThreadProps) {
   const { lang, t } = useI18n();
   const ordered = [...events].sort((a, b) => a.createdAt - b.createdAt);
   return (
@@ -108,6 +112,15 @@ export function TicketThread({ events, departments, now }: TicketThreadProps) {
                 <When at={event.createdAt} now={now} />
               </div>
               <p class="msg-text">{event.text}</p>
+              {event.attachments && event.attachments.length > 0 && (
+                <ul class="tk-entry-files" aria-label={t('tkFiles')}>
+                  {event.attachments.map((file) => (
+                    <li key={file.id}>
+                      <AttachmentView file={file} href={ticketsApi.fileHref(number, file.id)} />
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           );
         }

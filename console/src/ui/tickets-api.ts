@@ -1,5 +1,5 @@
 /** The agents' ticket routes over HTTP (/api/tickets); every call resolves, with the data or the server's error code. */
-import type { Department, ErrorCode, TicketDetail, TicketListResult, TicketPatch, TicketSort } from '@kefu/shared';
+import { ATTACHMENT_MAX_BYTES, type Attachment, type Department, type ErrorCode, type TicketDetail, type TicketFileUpload, type TicketListResult, type TicketPatch, type TicketSort } from '@kefu/shared';
 
 /** The data, or why not (`network` = the server could not be reached); `message` is the server's own words. */
 export type TicketApiResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode | 'network'; message?: string };
@@ -66,7 +66,26 @@ export const ticketsApi = {
   /** 转为工单: 201 with the new ticket, or 200 with the one this conversation already made. */
   fromConversation: (conversationId: string) => call<TicketDetail>('POST', '/api/tickets', { conversationId }),
   /** Each change answers the ticket and its whole thread as they now are. */
-  reply: (number: string, text: string) => call<TicketDetail>('POST', `${ticketPath(number)}/replies`, { text }),
+  reply: (number: string, text: string, files: string[] = []) => call<TicketDetail>('POST', `${ticketPath(number)}/replies`, { ...(text ? { text } : {}), ...(files.length ? { files } : {}) }),
+  /** Uploads a file to the ticket (raw bytes, same origin); its id goes with the reply that sends it. */
+  upload: async (number: string, file: File): Promise<TicketApiResult<Attachment>> => {
+    // Refused here without sending 10 MB the server would refuse too.
+    if (file.size > ATTACHMENT_MAX_BYTES) return { ok: false, code: 'too_large' };
+    try {
+      const res = await fetch(`${ticketPath(number)}/files`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { accept: 'application/json', 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
+        body: file,
+      });
+      const body = (await res.json().catch(() => ({}))) as Partial<TicketFileUpload> & { code?: ErrorCode };
+      return res.ok && body.file ? { ok: true, data: body.file } : { ok: false, code: body.code ?? 'internal' };
+    } catch {
+      return { ok: false, code: 'network' };
+    }
+  },
+  /** Where one of the ticket's attachments opens (the session cookie; the server checks the agent may see the ticket). */
+  fileHref: (number: string, id: string) => `${ticketPath(number)}/files/${encodeURIComponent(id)}`,
   note: (number: string, text: string) => call<TicketDetail>('POST', `${ticketPath(number)}/notes`, { text }),
   patch: (number: string, patch: TicketPatch) => call<TicketDetail>('PATCH', ticketPath(number), patch),
   rating: (number: string) => call<TicketRatingView>('GET', `/api/ratings/tickets/${encodeURIComponent(number)}`),
