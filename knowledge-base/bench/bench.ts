@@ -113,7 +113,7 @@ function header(options: BenchOptions): string {
     '',
     `- date: ${new Date().toISOString()}`,
     `- machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, node ${process.version}`,
-    `- run: datasets ${options.datasets.join(', ')}; ${options.maxQueries === null ? 'all queries' : `first ${options.maxQueries} queries each`}; ` +
+    `- run: datasets ${options.datasets.join(', ')}; ${options.maxQueries === null ? 'all queries' : `at most ${options.maxQueries} queries each (the first of a shared dataset, evenly spaced of a demo set)`}; ` +
       `synthetic sizes ${options.sizes.join(', ') || 'none'}; ablation ${options.ablation ? 'on' : 'off'}`,
     '',
     'How to read it: every engine is built fresh in this one process on the same phrasings ' +
