@@ -5,7 +5,8 @@
  * waiting, in the widget and in the console's queue; the agent finds the ticket in 工单 (owned by the
  * supervisor), moves it to 处理中, replies publicly, then 待用户确认 and 已解决, while /status shows each step,
  * the owner and the reply; the visitor sees the reply and 已解决 in 我的工单 and rates it there (five named
- * stars, a comment, a thank-you); the agent's ticket shows the rating and comment.
+ * stars, a comment, a thank-you); the agent's ticket shows the rating and comment. On the way the visitor
+ * attaches a PDF to 补充信息 in 我的工单, which the console's ticket lists under 附件 and in its thread.
  */
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -18,6 +19,10 @@ const STATUS = /^(状态|status)$/i;
 const EMAIL = 'wang@example.com';
 /** The supervisor of 投诉与建议 who gets the 紧急 complaint. */
 const SUPERVISOR = { name: '李主管', email: 'li.zhuguan@team.test', password: 'a long enough password' };
+/** The file the visitor adds to their complaint in 我的工单, and what they write with it. */
+const LOG_NAME = '错误日志.pdf';
+const LOG_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const INFO = '附上崩溃时的错误日志';
 /** What the visitor already waiting in the queue asked. */
 const WAITING_QUESTION = '怎么开发票？';
 
@@ -140,6 +145,35 @@ describeBrowser('a 紧急 complaint from the widget: owned by the supervisor, ah
     const thread = agent.getByRole('region', { name: /处理记录|thread/i });
     await expectVisible(thread.getByRole('listitem').filter({ hasText: REPLY }), 'The public reply does not show in the thread.', { context: thread });
     await expectStatusPage('处理中', true);
+  });
+
+  step('3b. the visitor attaches a PDF in 我的工单 → 补充信息; the console ticket lists it under 附件 and in the thread, and opens it', async () => {
+    const visitor = journey.page('visitor');
+    await panel(visitor).getByRole('button', { name: /我的工单/ }).click();
+    await panel(visitor).getByRole('button', { name: new RegExp(number) }).click({ timeout: 15_000 });
+    const detail = panel(visitor).getByRole('region', { name: /系统崩溃/ });
+    const attach = detail.getByRole('button', { name: '添加附件' });
+    await expectVisible(attach, 'The ticket’s 补充信息 offers no 添加附件.', { context: panel(visitor), timeout: 15_000 });
+    const [chooser] = await Promise.all([visitor.waitForEvent('filechooser', { timeout: 10_000 }), attach.click()]);
+    await chooser.setFiles({ name: LOG_NAME, mimeType: 'application/pdf', buffer: LOG_PDF });
+    await expectVisible(detail.getByRole('list', { name: '待提交的附件' }).getByText(LOG_NAME), 'The chosen file is not listed before sending.', { context: detail });
+    await detail.getByRole('textbox', { name: '补充信息' }).fill(INFO);
+    await detail.getByRole('button', { name: '提交', exact: true }).click();
+    const sent = detail.getByRole('listitem').filter({ hasText: INFO }).getByRole('link', { name: new RegExp(`下载 ${LOG_NAME}`) });
+    await expectVisible(sent, 'The information added does not show its file in the widget’s thread.', { context: detail, timeout: 15_000 });
+    await panel(visitor).getByRole('button', { name: '返回对话' }).click();
+
+    const agent = journey.page('agent');
+    await agent.reload();
+    const files = agent.getByRole('region', { name: /^附件（\d+）$/ });
+    const link = files.getByRole('link', { name: new RegExp(`下载 ${LOG_NAME}`) });
+    await expectVisible(link, 'The console ticket does not list the visitor’s file under 附件.', { timeout: 15_000 });
+    expect(await visibleText(files), 'The file is not marked as sent with a reply by the customer.').toMatch(/随回复发送/);
+    const thread = agent.getByRole('region', { name: /处理记录|thread/i });
+    await expectVisible(thread.getByRole('listitem').filter({ hasText: INFO }).getByRole('link', { name: new RegExp(LOG_NAME) }), 'The customer’s reply in the thread does not carry the file.', { context: thread });
+    const opened = await agent.request.get(new URL((await link.getAttribute('href'))!, agent.url()).href);
+    expect(opened.status(), 'The agent cannot open the visitor’s file.').toBe(200);
+    expect(Buffer.from(await opened.body()).equals(LOG_PDF), 'The file the agent opens is not the one the visitor sent.').toBe(true);
   });
 
   step('4. the agent moves it to 待用户确认, then 已解决; /status follows each step', async () => {
