@@ -27,6 +27,8 @@ export interface BenchOptions {
   /** nlp.js trains a neural classifier per run; above this many entries it is reported n/a. */
   nlpjsMaxEntries: number;
   ablation: boolean;
+  /** Random single-entry edits per dataset for the edit-stability table (0: none). */
+  edits: number;
   /** Where the Markdown report goes. */
   out: string;
 }
@@ -39,7 +41,7 @@ const ALL = ['banking77', 'clinc150', 'xsid-zh', 'xsid-zh-heldout-oos', 'demo', 
 
 export const USAGE = `Usage: pnpm bench [--quick] [--datasets a,b,…] [--datasets-dir DIR] [--max-queries N] [--query-budget SECONDS]
                   [--dev-budget SECONDS] [--sizes 1000,10000] [--latency-queries N] [--latency-budget SECONDS]
-                  [--nlpjs-max-entries N] [--no-ablation] [--out FILE]
+                  [--nlpjs-max-entries N] [--no-ablation] [--edits N] [--out FILE]
   --quick   a fast smoke run: 200 queries per dataset, sizes 200 and 1000, report in ${join(tmpdir(), 'kefu-bench-quick.md')}`;
 
 /** Parses `argv` (without node and script); throws with a message on an unknown flag or a bad number. */
@@ -58,6 +60,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       'nlpjs-max-entries': { type: 'string' },
       'latency-budget': { type: 'string' },
       'no-ablation': { type: 'boolean', default: false },
+      edits: { type: 'string' },
       out: { type: 'string' },
     },
     strict: true,
@@ -74,6 +77,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     latencyBudgetS: values['latency-budget'] ? count(values['latency-budget'], 'latency-budget') : quick ? 3 : 15,
     nlpjsMaxEntries: values['nlpjs-max-entries'] ? count(values['nlpjs-max-entries'], 'nlpjs-max-entries') : 1000,
     ablation: values['no-ablation'] !== true,
+    edits: values.edits !== undefined ? (values.edits === '0' ? 0 : count(values.edits, 'edits')) : quick ? 6 : 50,
     out: values.out ?? (quick ? join(tmpdir(), 'kefu-bench-quick.md') : DEFAULT_REPORT),
   };
 }

@@ -3,6 +3,7 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { OOD_SHARE } from '@kefu/knowledge-base';
 import { ablationTable, benchAblation } from './ablation-bench.ts';
+import { benchEditStability, EDIT_SETS, editStabilityTable } from './edit-stability.ts';
 import type { BenchOptions } from './bench-options.ts';
 import { corpusFromEntries } from './corpus.ts';
 import { benchDataset, datasetTable, devTable, type DatasetResult, type DevChoices, type EngineSpec } from './dataset-bench.ts';
@@ -74,6 +75,18 @@ export async function runBench(options: BenchOptions, out: BenchOutput, engines:
   }
 
   let latencyRows: LatencyRow[] = [];
+  if (options.edits > 0 && datasets.some((d) => EDIT_SETS.includes(d.name))) {
+    const rows = benchEditStability(datasets, options.edits, EDIT_QUERIES, out.progress);
+    emit(
+      `## Stable decisions under edits\n\n${options.edits} seeded random edits per knowledge base, each on the unedited one: half add an entry ` +
+        `of another dataset (in the same language) at a random place, half remove a random entry. The matcher is rebuilt as a reload ` +
+        `rebuilds it (index and calibration, given the calibration it replaces) and every test query not about the edited entry is asked ` +
+        `again (at most ${EDIT_QUERIES}, evenly spaced); a decision is "answer with entry X", "suggest" or "decline", and a change counts unless ` +
+        `the old or the new decision answers with the edited entry itself. "At the old bar": the same edits with the bar held where it ` +
+        `was, i.e. what the changed scores alone do. Goal: at most 1 % of decisions changed per edit.\n\n${editStabilityTable(rows)}`,
+    );
+  }
+
   if (options.sizes.length > 0) {
     out.progress(`latency: sizes ${options.sizes.join(', ')}, ${options.latencyQueries} queries each`);
     const caps = new Map([[NLPJS, { max: options.nlpjsMaxEntries, reason: `training a classifier over more than ${options.nlpjsMaxEntries} intents does not fit the bench's time budget (raise with --nlpjs-max-entries)` }]]);
@@ -114,7 +127,7 @@ function header(options: BenchOptions): string {
     `- date: ${new Date().toISOString()}`,
     `- machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, node ${process.version}`,
     `- run: datasets ${options.datasets.join(', ')}; ${options.maxQueries === null ? 'all queries' : `at most ${options.maxQueries} queries each (the first of a shared dataset, evenly spaced of a demo set)`}; ` +
-      `synthetic sizes ${options.sizes.join(', ') || 'none'}; ablation ${options.ablation ? 'on' : 'off'}`,
+      `synthetic sizes ${options.sizes.join(', ') || 'none'}; ablation ${options.ablation ? 'on' : 'off'}; ${options.edits} edits per dataset`,
     '',
     'How to read it: every engine is built fresh in this one process on the same phrasings ' +
       '(question + alternates; answer text is never indexed by any engine) and asked every query once; ' +
@@ -153,6 +166,9 @@ function header(options: BenchOptions): string {
       "language is zh when the text has a Han character; score = the top non-None intent's classification score.",
   ].join('\n');
 }
+
+/** Test queries asked again after each edit, per dataset (an evenly spaced sample of larger sets). */
+const EDIT_QUERIES = 1000;
 
 /** A tiny two-language corpus that loads every engine's dictionaries before anything is timed. */
 const WARM_UP = {

@@ -103,6 +103,23 @@ export interface Calibration {
   scale: number;
   /** Development queries the scale was chosen on (0 = not calibrated: too few, or thresholds given). */
   queries: number;
+  /** The scale the development folds alone choose (differs from `scale` when the previous build's was kept). */
+  fitted?: number;
+  /** Development accuracy of `scale` on the folds (the `kb tune` objective, 0..1). */
+  objective?: number;
+  /** Set when a rebuild given the previous calibration moved the bar: by how much, and how many development questions it decides otherwise. */
+  change?: CalibrationChange;
+}
+
+/** A move of the answer bar from one build of a knowledge base to the next. */
+export interface CalibrationChange {
+  from: number;
+  to: number;
+  barFrom: number;
+  barTo: number;
+  /** Development questions (the knowledge base's own folds and small talk) whose decision differs between the two bars. */
+  flips: number;
+  asked: number;
 }
 
 /** Confidence cut-offs for the matcher's decisions, all on the 0..1 score scale. */
@@ -129,6 +146,11 @@ export interface MatcherOptions {
   thresholds?: Partial<Thresholds>;
   /** Scale the default thresholds to this knowledge base's own development folds (default true). */
   calibrate?: boolean;
+  /**
+   * The calibration of the build this one replaces (a reload): its scale is kept unless the folds find another one
+   * clearly better, so editing one entry does not move the bar for everything else.
+   */
+  previous?: Calibration;
   /** Score mix; the defaults were chosen on the development split (`kb tune`). */
   weights?: Partial<ScoringWeights>;
 }

@@ -5,12 +5,12 @@
  * tuned once on pooled development data (`kb tune`); its scale is chosen here, at build time, on the knowledge
  * base's own development folds, never on anything a visitor asked.
  */
-import type { Calibration, KnowledgeBase, MatcherOptions, ScoringWeights, Thresholds } from '../types.ts';
+import type { Calibration, Entry, KnowledgeBase, MatcherOptions, ScoringWeights, Thresholds } from '../types.ts';
 import { languagesOf, phrasingsOf } from '../load/phrasings.ts';
 import { isBareKeyword } from './bare-keyword.ts';
 import { decide } from './decide.ts';
-import { devSplit } from './dev-folds.ts';
-import { devAccuracy, type ScoredQuery } from './dev-objective.ts';
+import type { DevFold } from './dev-folds.ts';
+import { devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, type ScoredQuery } from './dev-objective.ts';
 import { buildEntryIndex } from './entry-index.ts';
 import { createRanker } from './rank-entries.ts';
 import type { TextPipeline } from './text-pipeline.ts';
@@ -18,14 +18,20 @@ import { UNRELATED_QUESTIONS_EN, UNRELATED_QUESTIONS_ZH } from './unrelated-ques
 
 /** Scales tried, lowest first: below 0.3 the answer bar would sit in the noise of unrelated questions. */
 const SCALES = Array.from({ length: 27 }, (_, i) => Math.round((0.3 + 0.05 * i) * 100) / 100);
-/** Larger knowledge bases are calibrated on this many evenly spaced entries, so a build stays fast. */
+/** Larger knowledge bases are calibrated on this many entries (chosen by a hash of their ids), so a build stays fast. */
 export const CALIBRATION_ENTRIES = 300;
 /** Fewer in-scope questions or near misses than this say too little (a knowledge base of a few entries): the base rule is kept. */
 const MIN_QUERIES = 10;
-/** Differences below this are ties; the strictest scale among them wins, as in `kb tune`. */
-const TIE = 1e-4;
 /** Calibration keeps declining at least this share of the small-talk questions (when the base rule does). */
 const MIN_SMALL_TALK_DECLINED = 0.9;
+/** Development folds, as in `kb tune`. */
+const FOLDS = 5;
+/** Fold assignments (hash salts) pooled: three times the questions, so one entry's questions weigh a third as much. */
+const SPLITS = 3;
+/** Differences below this (0.01 points) are smaller than one query of any development set: ties. */
+const TIE = 1e-4;
+/** A rebuild moves off the previous build's scale only for a gain of at least this (half a point of development accuracy), or more on a small knowledge base. */
+const MIN_CLEAR_GAIN = 0.005;
 
 export const scaleThresholds = (t: Thresholds, k: number): Thresholds => ({
   answer: t.answer * k,
@@ -34,12 +40,68 @@ export const scaleThresholds = (t: Thresholds, k: number): Thresholds => ({
   suggest: t.suggest * k,
 });
 
-/** An evenly spaced subset of at most `max` entries (the knowledge base itself when it is small enough). */
+/** FNV-1a of an entry id: where the entry goes in the folds does not depend on where it sits in the files. */
+function idHash(id: string, salt = 0): number {
+  let h = (0x811c9dc5 ^ Math.imul(salt, 0x9e3779b1)) >>> 0;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** At most `max` entries, the ones with the lowest id hashes (the knowledge base itself when it is small enough): adding or removing one entry changes at most one of them. */
 function sample(kb: KnowledgeBase, max: number): KnowledgeBase {
   if (kb.entries.length <= max) return kb;
-  const step = kb.entries.length / max;
-  const entries = Array.from({ length: max }, (_, i) => kb.entries[Math.floor(i * step)]!);
-  return { ...kb, entries };
+  const keep = new Set(kb.entries.map((e) => [idHash(e.id), e.id] as const).sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1)).slice(0, max).map(([, id]) => id));
+  return { ...kb, entries: kb.entries.filter((e) => keep.has(e.id)) };
+}
+
+/** Takes phrasing number `pick` out of question + alternates; null when there is only one phrasing. */
+function takeOut(question: string, alternates: string[], pick: number): { question: string; alternates: string[]; query: string } | null {
+  const all = [question, ...alternates];
+  if (all.length < 2) return null;
+  const at = pick % all.length;
+  return { question: all[at === 0 ? 1 : 0]!, alternates: all.filter((_, i) => i !== at && i !== (at === 0 ? 1 : 0)), query: all[at]! };
+}
+
+/**
+ * The development folds of `devSplit` (a fifth of the entries held out as near misses, one phrasing of every other
+ * entry asked as an in-scope question), except that an entry's fold and the phrasing it gives up follow from a hash
+ * of its id, not its position: adding or removing one entry leaves every other entry's questions as they were.
+ */
+export function calibrationFolds(kb: KnowledgeBase, folds = FOLDS, salt = 0): DevFold[] {
+  const hashes = kb.entries.map((e) => idHash(e.id, salt));
+  const holdOut = kb.entries.length >= folds;
+  return Array.from({ length: folds }, (_, f) => {
+    const entries: Entry[] = [];
+    const queries: DevFold['queries'] = [];
+    kb.entries.forEach((entry, i) => {
+      const h = hashes[i]!;
+      if (holdOut && h % folds === f) {
+        for (const q of [entry.question, ...entry.alternates]) queries.push({ q, id: null });
+        if (entry.en) for (const q of [entry.en.question, ...entry.en.alternates]) queries.push({ q, id: null });
+        return;
+      }
+      const pick = Math.floor(h / folds) + f;
+      const copy: Entry = { ...entry };
+      const zh = takeOut(entry.question, entry.alternates, pick);
+      if (zh) {
+        copy.question = zh.question;
+        copy.alternates = zh.alternates;
+        queries.push({ q: zh.query, id: entry.id });
+      }
+      if (entry.en) {
+        const en = takeOut(entry.en.question, entry.en.alternates, pick);
+        if (en) {
+          copy.en = { ...entry.en, question: en.question, alternates: en.alternates };
+          queries.push({ q: en.query, id: entry.id });
+        }
+      }
+      entries.push(copy);
+    });
+    return { kb: { ...kb, entries }, queries };
+  });
 }
 
 /** The unrelated questions in the languages `kb` is written in, minus any it has as a phrasing. */
@@ -51,34 +113,44 @@ function unrelatedFor(kb: KnowledgeBase): string[] {
   return out.filter((q) => !own.has(q));
 }
 
+/** What `t` does with a development query, as a key: the entry answered, or whether it would suggest or decline. */
+const decisionOf = (q: ScoredQuery, t: Thresholds): string => {
+  const d = decide(q.s1, q.s2, t, q.bare);
+  return d === 'answer' ? `=${q.top ?? ''}` : d;
+};
+
 /**
- * The scale of `base` with the best development accuracy on `kb`'s folds: one phrasing of each kept entry asked as
- * an in-scope question, the phrasings of held-out entries as near misses, and small talk (`unrelated-questions.ts`)
- * as unrelated questions, spread over the folds; out-of-scope weighted as in `kb tune`.
- * `pipeline` is the whole knowledge base's, so the folds cut words as the matcher will (and jieba loads once).
+ * The scale of `base` for `kb`, chosen on `kb`'s folds (three fold assignments pooled): one phrasing of each kept entry
+ * asked as an in-scope question, the phrasings of held-out entries as near misses, and small talk
+ * (`unrelated-questions.ts`) as unrelated questions; out-of-scope weighted as in `kb tune`. `previous` is the
+ * calibration of the build this one replaces: its scale stays unless another is clearly better (`change` then says
+ * by how much the bar moved and how many development questions it decides otherwise). `pipeline` is the whole
+ * knowledge base's, so the folds cut words as the matcher will (and jieba loads once).
  */
-export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights: ScoringWeights, options: MatcherOptions, pipeline: TextPipeline): Calibration {
+export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights: ScoringWeights, options: MatcherOptions, pipeline: TextPipeline, previous?: Calibration): Calibration {
   const normalise = options.normalise ?? true;
   const scored: ScoredQuery[] = [];
   const unrelated = unrelatedFor(kb);
-  const folds = devSplit(sample(kb, CALIBRATION_ENTRIES));
-  folds.forEach((fold, f) => {
-    const rank = createRanker(buildEntryIndex(fold.kb, options, pipeline), weights, options.fuzzy ?? true);
-    const ask = (q: string, id: string | null, isUnrelated: boolean): void => {
+  const sampled = sample(kb, CALIBRATION_ENTRIES);
+  const folds = Array.from({ length: SPLITS }, (_, salt) => calibrationFolds(sampled, FOLDS, salt)).flat();
+  const ask = (part: KnowledgeBase, questions: Array<{ q: string; id: string | null }>, isUnrelated: boolean): void => {
+    const rank = createRanker(buildEntryIndex(part, options, pipeline), weights, options.fuzzy ?? true);
+    for (const { q, id } of questions) {
       const [first, second] = rank(q);
       scored.push({
         expected: id,
-        top: first ? fold.kb.entries[first.entry]!.id : null,
+        top: first ? part.entries[first.entry]!.id : null,
         inTop3: false,
         s1: first?.score ?? 0,
         s2: second?.score ?? 0,
         bare: isBareKeyword(q, normalise),
         unrelated: isUnrelated,
       });
-    };
-    for (const { q, id } of fold.queries) ask(q, id, false);
-    for (let i = f; i < unrelated.length; i += folds.length) ask(unrelated[i]!, null, true);
-  });
+    }
+  };
+  for (const fold of folds) ask(fold.kb, fold.queries, false);
+  // Small talk is about none of the entries: it is asked of the whole knowledge base, as visitors ask it.
+  ask(sampled, unrelated.map((q) => ({ q, id: null })), true);
   const inScope = scored.filter((q) => q.expected !== null).length;
   const nearMisses = scored.filter((q) => q.expected === null && !q.unrelated).length;
   if (inScope < MIN_QUERIES || nearMisses < MIN_QUERIES) return { thresholds: base, scale: 1, queries: 0 };
@@ -87,12 +159,24 @@ export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights
   const smallTalk = scored.filter((q) => q.unrelated);
   const declinedShare = (t: Thresholds): number => smallTalk.filter((q) => decide(q.s1, q.s2, t, q.bare) !== 'answer').length / smallTalk.length;
   const mustDecline = smallTalk.length === 0 ? 0 : Math.min(MIN_SMALL_TALK_DECLINED, declinedShare(base));
-  let best = { scale: 1, objective: -1 };
-  for (const scale of SCALES) {
-    const t = scaleThresholds(base, scale);
-    if (smallTalk.length > 0 && declinedShare(t) < mustDecline) continue;
-    const objective = devAccuracy([scored], t);
-    if (objective >= best.objective - TIE) best = { scale, objective: Math.max(objective, best.objective) };
+  const allowed = SCALES.filter((scale) => smallTalk.length === 0 || declinedShare(scaleThresholds(base, scale)) >= mustDecline);
+  const objectives = new Map(allowed.map((scale) => [scale, devAccuracy([scored], scaleThresholds(base, scale))]));
+  const best = Math.max(...objectives.values());
+  // Ties (less than one query apart) keep the highest bar: a wrong answer costs a visitor more than a suggestion.
+  const fitted = allowed.filter((scale) => objectives.get(scale)! >= best - TIE).at(-1) ?? 1;
+  // A rebuild keeps the previous scale unless another is better by more than one entry's development questions weigh
+  // (what adding or removing an entry can move by itself; on a knowledge base of a few entries that is a lot).
+  const oneEntry = (1 - OOD_SHARE + OOD_SHARE * NEAR_MISS_SHARE) / Math.max(1, Math.min(kb.entries.length, CALIBRATION_ENTRIES));
+  const previousObjective = previous !== undefined && previous.queries > 0 ? objectives.get(previous.scale) : undefined;
+  const keep = previousObjective !== undefined && previousObjective >= best - Math.max(MIN_CLEAR_GAIN, oneEntry);
+  const scale = keep ? previous!.scale : fitted;
+  const thresholds = scaleThresholds(base, scale);
+  const calibration: Calibration = { thresholds, scale, queries: scored.length, fitted, objective: objectives.get(scale) ?? devAccuracy([scored], thresholds) };
+  if (previous !== undefined && Math.abs(previous.scale - scale) > 1e-9) {
+    // What the change does to this knowledge base's own development questions, for the log of a reload.
+    const before = previous.thresholds;
+    const flips = scored.filter((q) => decisionOf(q, before) !== decisionOf(q, thresholds)).length;
+    calibration.change = { from: previous.scale, to: scale, barFrom: before.answer, barTo: thresholds.answer, flips, asked: scored.length };
   }
-  return { thresholds: scaleThresholds(base, best.scale), scale: best.scale, queries: scored.length };
+  return calibration;
 }

@@ -32,11 +32,11 @@ export interface PreparedMatcher {
   calibration: Calibration;
 }
 
-/** Thresholds passed in are used as they are; otherwise the rule is scaled to this knowledge base's own scores. */
+/** Thresholds passed in are used as they are; otherwise the rule is scaled to this knowledge base's own scores (keeping `options.previous`'s scale when it is as good). */
 function fit(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipeline): Calibration {
   const weights: ScoringWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const base: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
-  return options.thresholds === undefined && options.calibrate !== false ? calibrateThresholds(kb, base, weights, options, pipeline) : { thresholds: base, scale: 1, queries: 0 };
+  return options.thresholds === undefined && options.calibrate !== false ? calibrateThresholds(kb, base, weights, options, pipeline, options.previous) : { thresholds: base, scale: 1, queries: 0 };
 }
 
 /** Builds `kb`'s index and fits its calibration, as data for `createMatcher`: the work to keep off a serving thread. */

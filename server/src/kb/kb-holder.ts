@@ -3,7 +3,7 @@
  * Loading, indexing and calibrating run in a worker thread: the server answers from the start, and during a reload
  * it keeps answering with the last good matcher.
  */
-import { createMatcher, preloadSegmenters, watchKnowledgeBase, type KnowledgeBase, type Matcher } from '@kefu/knowledge-base';
+import { createMatcher, preloadSegmenters, watchKnowledgeBase, type Calibration, type CalibrationChange, type KnowledgeBase, type Matcher } from '@kefu/knowledge-base';
 import type { Logger } from '../logger.ts';
 import { prepareInWorker, type PreparedKb } from './prepare-in-worker.ts';
 
@@ -49,7 +49,8 @@ export function startKbHolder(dir: string, log: Logger): KbHolder {
     loading++;
     try {
       // jieba's dictionaries cannot cross threads: this thread builds its own while the worker indexes.
-      return await prepareInWorker(folder, (kb) => preloadSegmenters(kb));
+      // The bar being served goes along: a reload keeps it unless the edited content clearly needs another.
+      return await prepareInWorker(folder, (kb) => preloadSegmenters(kb), current?.matcher.calibration);
     } finally {
       loading--;
     }
@@ -65,8 +66,9 @@ export function startKbHolder(dir: string, log: Logger): KbHolder {
           current = { kb, matcher };
           loadedAt = Date.now();
           error = undefined;
-          const { scale, thresholds } = matcher.calibration;
-          log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}; answer bar ${thresholds.answer.toFixed(3)} (×${scale} calibrated)`);
+          log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}; ${describeBar(matcher.calibration)}`);
+          const { change } = matcher.calibration;
+          if (change) log.warn(describeBarChange(change));
         } catch (err) {
           error = err instanceof Error ? err.message : String(err);
           log.error(`knowledge base matcher failed to build; keeping the previous one`, err);
@@ -98,4 +100,20 @@ export function startKbHolder(dir: string, log: Logger): KbHolder {
       settleFirst();
     },
   };
+}
+
+/** The answer bar in use and how it was chosen, for the load log. */
+export function describeBar({ thresholds, scale, fitted, queries }: Calibration): string {
+  const bar = `answer bar ${thresholds.answer.toFixed(3)}`;
+  if (queries === 0) return `${bar} (base rule, not calibrated)`;
+  if (fitted !== undefined && Math.abs(fitted - scale) > 1e-9) return `${bar} (×${scale} kept from the previous load; the new content alone would fit ×${fitted}, not clearly better)`;
+  return `${bar} (×${scale} calibrated)`;
+}
+
+/** A reload moved the answer bar: by how much, and how many of the content's own development questions it decides otherwise. */
+export function describeBarChange({ from, to, barFrom, barTo, flips, asked }: CalibrationChange): string {
+  return (
+    `knowledge base answer bar changed ${barFrom.toFixed(3)} → ${barTo.toFixed(3)} (×${from} → ×${to}, ${barTo > barFrom ? '+' : ''}${(barTo - barFrom).toFixed(3)}): ` +
+    `the new content's folds found the old bar clearly worse; ${flips} of ${asked} development questions are now decided otherwise (answer, suggestion or decline)`
+  );
 }

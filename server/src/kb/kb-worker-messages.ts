@@ -1,11 +1,13 @@
 /** What the knowledge-base worker is asked and what it posts back (structured clone: plain data only). */
-import type { KnowledgeBase, PreparedMatcher } from '@kefu/knowledge-base';
+import type { Calibration, KnowledgeBase, PreparedMatcher } from '@kefu/knowledge-base';
 
 export interface KbWorkerRequest {
   /** Echoed in the answers: several loads may be queued. */
   id: number;
   /** The content folder to load. */
   dir: string;
+  /** The calibration of the matcher being served: a reload keeps its bar unless the new content clearly needs another. */
+  previous?: Calibration;
 }
 
 /**

@@ -6,11 +6,11 @@ import { parentPort } from 'node:worker_threads';
 import { loadKnowledgeBase, prepareMatcher } from '@kefu/knowledge-base';
 import type { KbWorkerAnswer, KbWorkerRequest } from './kb-worker-messages.ts';
 
-async function run(id: number, dir: string, post: (answer: KbWorkerAnswer) => void): Promise<void> {
+async function run({ id, dir, previous }: KbWorkerRequest, post: (answer: KbWorkerAnswer) => void): Promise<void> {
   try {
     const kb = await loadKnowledgeBase(dir);
     post({ id, loaded: kb });
-    post({ id, prepared: prepareMatcher(kb) });
+    post({ id, prepared: prepareMatcher(kb, previous ? { previous } : {}) });
   } catch (err) {
     post({ id, error: err instanceof Error ? err.message : String(err) });
   }
@@ -21,7 +21,7 @@ if (parentPort) {
   const post = (answer: KbWorkerAnswer): void => port.postMessage(answer);
   // One job at a time, in order: each build is synchronous once its files are read.
   let queue = Promise.resolve();
-  port.on('message', ({ id, dir }: KbWorkerRequest) => {
-    queue = queue.then(() => run(id, dir, post));
+  port.on('message', (request: KbWorkerRequest) => {
+    queue = queue.then(() => run(request, post));
   });
 }

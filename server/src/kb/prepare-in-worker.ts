@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { KnowledgeBase, PreparedMatcher } from '@kefu/knowledge-base';
+import type { Calibration, KnowledgeBase, PreparedMatcher } from '@kefu/knowledge-base';
 import type { KbWorkerAnswer, KbWorkerRequest } from './kb-worker-messages.ts';
 
 /** A loaded knowledge base and its matcher's index and calibration, ready for `createMatcher(kb, {}, prepared)`. */
@@ -133,8 +133,9 @@ function sharedWorker(): SharedWorker {
 /**
  * Resolves with the prepared knowledge base, or rejects with the folder's problem (the loader's message).
  * `onLoaded` runs on this thread as soon as the folder has parsed, while the worker still indexes and calibrates.
+ * `previous`: the calibration of the matcher being served, whose bar a reload keeps unless the content clearly needs another.
  */
-export function prepareInWorker(dir: string, onLoaded?: (kb: KnowledgeBase) => void): Promise<PreparedKb> {
+export function prepareInWorker(dir: string, onLoaded?: (kb: KnowledgeBase) => void, previous?: Calibration): Promise<PreparedKb> {
   const state = sharedWorker();
   clearTimeout(state.idle);
   const id = nextJob++;
@@ -143,7 +144,7 @@ export function prepareInWorker(dir: string, onLoaded?: (kb: KnowledgeBase) => v
     void state.worker.then(
       (worker) => {
         worker.ref();
-        worker.postMessage({ id, dir } satisfies KbWorkerRequest);
+        worker.postMessage({ id, dir, ...(previous ? { previous } : {}) } satisfies KbWorkerRequest);
       },
       () => undefined,
     );

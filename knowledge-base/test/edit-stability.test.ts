@@ -1,0 +1,60 @@
+/** Editing one entry leaves the bot's decisions about everything else as they were; a reload that moves the bar says so. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createMatcher, DEMO_KB_DIR, loadKnowledgeBase, readQueries, type Entry, type KnowledgeBase, type Matcher } from '../src/index.ts';
+import { calibrationFolds } from '../src/match/calibrate-thresholds.ts';
+
+const entry = (id: string, [question, ...alternates]: string[]): Entry => ({ id, question: question!, alternates, keywords: [], answer: `Answer for ${id}`, followUps: [], topic: 'test' });
+
+/** An entry about something the demo content never mentions (a bank's age limit), as an operator might paste in. */
+const AGE_LIMIT = entry('age-limit', ['开户有年龄限制吗', '未成年人可以开账户吗', '多大才能注册账户', '孩子能不能用你们的账户', '开户最低年龄是多少']);
+
+const decision = (m: Matcher, q: string): string => {
+  const r = m.match(q);
+  return r.decision === 'answer' ? `answer:${r.entry!.id}` : r.decision;
+};
+
+const withEntryAt = (kb: KnowledgeBase, e: Entry, at: number): KnowledgeBase => ({ ...kb, entries: [...kb.entries.slice(0, at), e, ...kb.entries.slice(at)] });
+
+describe('decisions under edits', async () => {
+  const kb = await loadKnowledgeBase(DEMO_KB_DIR);
+  const queries = await readQueries(join(DEMO_KB_DIR, '..', 'eval', 'demo', 'queries.jsonl'));
+  const served = createMatcher(kb);
+  const before = queries.map((q) => decision(served, q.q));
+
+  // With folds assigned by position, inserting this entry at 20, 30, 50, 60 or 70 moved the demo's bar from 0.250 to
+  // 0.325–0.338 and changed 31–35 of the 462 held-out decisions; at 0, 40, 80 or the end it moved nothing.
+  it.each([
+    ['at the start', 0],
+    ['after the contact entries', 20],
+    ['among the on-site entries', 50],
+    ['among the SLA entries', 70],
+    ['at the end', kb.entries.length],
+  ])('adding one unrelated entry %s changes no decision on the held-out questions about other entries, and keeps the bar', (_where, at) => {
+    const edited = withEntryAt(kb, AGE_LIMIT, at);
+    const reloaded = createMatcher(edited, { previous: served.calibration });
+    expect(reloaded.calibration.thresholds).toEqual(served.calibration.thresholds);
+    expect(reloaded.calibration.change).toBeUndefined();
+    const changed = queries.filter((q, i) => decision(reloaded, q.q) !== before[i]).map((q) => q.q);
+    expect(changed.length).toBeLessThanOrEqual(Math.floor(0.01 * queries.length));
+    // A fresh start on the edited content (no previous build) finds the same bar: the folds did not move.
+    expect(createMatcher(edited).calibration.scale).toBe(served.calibration.scale);
+  });
+
+  it('keeps every other entry in its fold and question when one entry is added anywhere', () => {
+    const key = (k: KnowledgeBase) => calibrationFolds(k).map((f) => f.queries.filter((q) => q.id !== AGE_LIMIT.id && !AGE_LIMIT.alternates.includes(q.q) && q.q !== AGE_LIMIT.question).map((q) => `${q.id}:${q.q}`).sort());
+    expect(key(withEntryAt(kb, AGE_LIMIT, 3))).toEqual(key(kb));
+    expect(key(withEntryAt(kb, AGE_LIMIT, 70))).toEqual(key(kb));
+  });
+
+  it('moves the bar on a reload only when the folds clearly need it, and reports by how much and how many development questions flip', () => {
+    // A served bar far too low for this content (as if the content had been a list of short commands before).
+    const tooLow = { ...served.calibration, scale: 0.3, thresholds: { ...served.calibration.thresholds, answer: 0.075, marginFloor: 0.0675, suggest: 0.066 } };
+    const reloaded = createMatcher(kb, { previous: tooLow });
+    expect(reloaded.calibration.scale).toBe(served.calibration.scale);
+    const change = reloaded.calibration.change!;
+    expect(change).toMatchObject({ from: 0.3, to: served.calibration.scale, barFrom: 0.075, barTo: served.calibration.thresholds.answer });
+    expect(change.flips).toBeGreaterThan(0);
+    expect(change.flips).toBeLessThanOrEqual(change.asked);
+  });
+});

@@ -1,0 +1,66 @@
+/** A reload keeps the answer bar the bot was serving unless the new content clearly needs another, and logs a move loudly. */
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_KB_DIR } from '@kefu/knowledge-base';
+import { describeBar, describeBarChange, startKbHolder } from '../src/kb/kb-holder.ts';
+import type { Logger } from '../src/logger.ts';
+import { sleep, tempDir } from './support/test-server.ts';
+
+/** A logger that keeps what it is told, by level. */
+function recordingLogger(): Logger & { lines: Array<{ level: string; message: string }> } {
+  const lines: Array<{ level: string; message: string }> = [];
+  const keep = (level: string) => (message: string) => void lines.push({ level, message });
+  return { lines, debug: keep('debug'), info: keep('info'), warn: keep('warn'), error: keep('error') };
+}
+
+/** One entry about something the demo content never mentions, as an operator might add it. */
+const UNRELATED_TOPIC = `topic: accounts
+entries:
+  - id: age-limit
+    question: 开户有年龄限制吗？
+    alternates: [未成年人可以开账户吗, 多大才能注册账户, 开户最低年龄是多少]
+    answer: 年满 16 周岁即可注册。
+    en:
+      question: Is there an age limit to open an account?
+      alternates: [can a minor open an account]
+      answer: You can register from the age of 16.
+`;
+
+describe('answer bar across reloads', () => {
+  it('keeps the bar when one unrelated entry is added, and logs the bar at every load', async () => {
+    const dir = join(tempDir(), 'kb');
+    cpSync(DEMO_KB_DIR, dir, { recursive: true });
+    const log = recordingLogger();
+    const holder = startKbHolder(dir, log);
+    try {
+      await holder.ready();
+      const first = holder.status();
+      expect(first.answerBar).toBeGreaterThan(0);
+      const served = holder.current()!.matcher.calibration;
+      // Read after complaints and contact (files load by name): with folds assigned by position, an entry inserted
+      // there moved this content's bar from 0.250 to 0.338.
+      writeFileSync(join(dir, 'dev-accounts.yaml'), UNRELATED_TOPIC);
+      const end = Date.now() + 120_000;
+      while (holder.status().entries !== first.entries + 1 && Date.now() < end) await sleep(50);
+      expect(holder.status()).toMatchObject({ entries: first.entries + 1, answerBar: first.answerBar });
+      expect(holder.current()!.matcher.calibration.thresholds).toEqual(served.thresholds);
+      const loads = log.lines.filter((l) => l.message.startsWith('knowledge base loaded'));
+      expect(loads).toHaveLength(2);
+      expect(loads[1]!.message).toContain(`answer bar ${served.thresholds.answer.toFixed(3)}`);
+      expect(log.lines.filter((l) => l.level === 'warn' && l.message.includes('answer bar changed'))).toEqual([]);
+    } finally {
+      holder.close();
+    }
+  }, 180_000);
+
+  it('says how the bar was chosen and, when a reload moves it, by how much and how many development questions flip', () => {
+    const thresholds = { answer: 0.3, margin: 0.08, marginFloor: 0.27, suggest: 0.264 };
+    expect(describeBar({ thresholds, scale: 1.2, queries: 900, fitted: 1.2 })).toBe('answer bar 0.300 (×1.2 calibrated)');
+    expect(describeBar({ thresholds, scale: 1.2, queries: 900, fitted: 1.1 })).toMatch(/answer bar 0\.300 \(×1\.2 kept from the previous load; the new content alone would fit ×1\.1/);
+    expect(describeBar({ thresholds, scale: 1, queries: 0 })).toBe('answer bar 0.300 (base rule, not calibrated)');
+    const line = describeBarChange({ from: 1, to: 1.35, barFrom: 0.25, barTo: 0.3375, flips: 41, asked: 1812 });
+    expect(line).toMatch(/^knowledge base answer bar changed 0\.250 → 0\.338 \(×1 → ×1\.35, \+0\.088\)/);
+    expect(line).toContain('41 of 1812 development questions are now decided otherwise');
+  });
+});
