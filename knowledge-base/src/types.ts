@@ -153,6 +153,8 @@ export interface MatcherOptions {
   previous?: Calibration;
   /** Score mix; the defaults were chosen on the development split (`kb tune`). */
   weights?: Partial<ScoringWeights>;
+  /** Compare meaning through word vectors as well as shared words (default true; off also with KEFU_SEMANTIC=off). */
+  semantic?: boolean;
 }
 
 /** How the 0..1 confidence is mixed from its signals. */

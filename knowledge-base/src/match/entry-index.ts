@@ -6,6 +6,8 @@ import { normaliseText } from '../text/normalise-text.ts';
 import { createTypoCorrector, type TypoCorrector } from '../text/typo-corrector.ts';
 import { PhraseIndex, type IndexedPhrasing, type PhraseIndexData } from './phrase-index.ts';
 import { createTextPipeline, type TextPipeline } from './text-pipeline.ts';
+import { buildSemanticIndexData, type SemanticIndexData } from '../semantic/semantic-index.ts';
+import { semanticVectors } from '../semantic/semantic-layer.ts';
 
 export interface EntryIndex {
   pipeline: TextPipeline;
@@ -26,6 +28,8 @@ export interface EntryIndex {
   typos: TypoCorrector | null;
   /** Null when fuzzy matching is off or the knowledge base declares no Chinese keywords or synonyms. */
   hanSlips: HanSlipCorrector | null;
+  /** Entry vectors of the semantic layer; null when it is off. */
+  semantic: SemanticIndexData | null;
 }
 
 /**
@@ -45,6 +49,8 @@ export interface EntryIndexData {
   typoWords: string[] | null;
   /** The declared vocabulary, normalised, and the Chinese characters the phrasings use; null when fuzzy matching is off. */
   slips: { domainWords: string[]; knownChars: string[] } | null;
+  /** Entry vectors of the semantic layer (one Float32Array); null when it is off. */
+  semantic: SemanticIndexData | null;
 }
 
 const sortedIds = (ids: Iterable<number>): Int32Array => Int32Array.from(new Set([...ids].filter((id) => id >= 0))).sort();
@@ -82,22 +88,25 @@ export function assembleEntryIndex(data: EntryIndexData, pipeline: TextPipeline)
 }
 
 function assemble(data: Omit<EntryIndexData, 'phrases'>, phrases: PhraseIndex, pipeline: TextPipeline): EntryIndex {
-  const { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips } = data;
+  const { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips, semantic } = data;
   const typos = typoWords ? createTypoCorrector(typoWords) : null;
   const hanSlips = slips ? createHanSlipCorrector(slips.domainWords, new Set(slips.knownChars)) : null;
-  return { pipeline, phrases, entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typos, hanSlips };
+  return { pipeline, phrases, entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typos, hanSlips, semantic };
 }
 
 function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipeline): { data: Omit<EntryIndexData, 'phrases'>; phrases: PhraseIndex } {
   const keywords = keywordsOf(kb);
   const phrasings: IndexedPhrasing[] = [];
   const docsOf: number[][] = kb.entries.map(() => []);
+  const vectors = semanticVectors(options);
+  const normsOf: string[][] = kb.entries.map(() => []);
   kb.entries.forEach((entry, i) => {
     const texts = [entry.question, ...entry.alternates];
     if (entry.en) texts.push(entry.en.question, ...entry.en.alternates);
     for (const text of texts) {
       const { norm, tokens } = pipeline.process(text);
       if (tokens.length === 0) continue;
+      if (vectors) normsOf[i]!.push(norm);
       docsOf[i]!.push(phrasings.length);
       phrasings.push({ entry: i, norm, tokens });
     }
@@ -133,5 +142,6 @@ function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipelin
   const domainWords = [...kb.synonyms.flat(), ...keywords.flat()].map((w) => normaliseText(w, options.normalise ?? true));
   const slips = fuzzy ? { domainWords, knownChars: [...new Set(phrasings.flatMap((p) => p.norm.match(/\p{Script=Han}/gu) ?? []))] } : null;
   const maxEntryIdf = Math.log(1 + (entryCount + 0.5) / 0.5);
-  return { data: { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips }, phrases };
+  const semantic = vectors ? buildSemanticIndexData(normsOf, vectors) : null;
+  return { data: { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips, semantic }, phrases };
 }

@@ -4,6 +4,9 @@ import { charBigramCodes } from './char-bigrams.ts';
 import type { EntryIndex } from './entry-index.ts';
 import type { QueryFixes } from './text-pipeline.ts';
 import { findId, type PhraseIndex, type SearchHits } from './phrase-index.ts';
+import { addRows, alignment, entryCosine, normalise, sentenceRows, type SemanticIndexData } from '../semantic/semantic-index.ts';
+import { SEMANTIC_WEIGHTS, type SemanticWeights } from '../semantic/semantic-layer.ts';
+import { wordVectors, type WordVectors } from '../semantic/word-vectors.ts';
 
 /** One scored entry (index into the knowledge base's entries). */
 export interface ScoredEntry {
@@ -26,6 +29,11 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
   if (typos) fixes.word = (w) => typos.correct(w);
   if (hanSlips) fixes.hanGuesses = hanSlips;
   let epoch = 0;
+  // The semantic layer (off when the index has no semantic part): the query's sentence vector, in a reused buffer.
+  const semantic = index.semantic;
+  const vectors = semantic ? wordVectors() : null;
+  const sem = SEMANTIC_WEIGHTS;
+  const queryVector = new Float32Array(semantic?.dim ?? 0);
 
   return (text, normalised) => {
     const { norm, tokens } = pipeline.process(text, fixes, normalised);
@@ -35,6 +43,14 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
     epoch++;
     const touched = bestPerEntry(hits, phrases.docEntry, entryBest, entryStamp, epoch, touchedEntries);
     const top = selectTop(touchedEntries, touched, entryBest, weights.candidates);
+    // The semantic layer re-scores the lexical candidates: a query with no Chinese word the vectors know is left as it is.
+    let meaning = false;
+    let queryRows: number[] = [];
+    if (semantic && vectors) {
+      queryVector.fill(0);
+      queryRows = sentenceRows(norm, vectors);
+      meaning = addRows(queryRows, vectors, queryVector) > 0 && normalise(queryVector);
+    }
     const queryCodes = fuzzy ? charBigramCodes(norm) : null;
     let queryMass = 0;
     let entryQueryNorm = 0;
@@ -49,8 +65,9 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
     for (const e of top) {
       const phrase = bestPhrasing(phrases, ids, entryDocs[e]!, hits.queryNorm, queryCodes, charShare);
       const { covered, keyword, centroid } = entryEvidence(phrases.idf, entryIdf, ids, entryBags[e]!, centroidWeights[e]!, keywordIds[e]!);
-      const score =
+      let score =
         own * phrase + (weights.coverage * covered) / queryMass + weights.centroid * (centroid / (entryQueryNorm * centroidNorm[e]!)) + (weights.keyword * keyword) / queryMass;
+      if (meaning) score += meaningBonus(semantic!, vectors!, queryVector, queryRows, e, sem);
       scores.push({ entry: e, score: Math.min(1, score) });
     }
     scores.sort((a, b) => b.score - a.score);
@@ -61,6 +78,16 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
 // The steps below are small separate functions rather than one large closure: the optimising compiler
 // takes each of them on after a query or two, where a single large function stayed unoptimised (and slow)
 // for the first ten or so queries after a build.
+
+/**
+ * The semantic layer's share of an entry's confidence: the similarity of meaning (half the cosine of the query's and
+ * the entry's mean vectors, half how well the entry's words meet each query word), above the floor where unrelated
+ * texts still agree, scaled to `weight` at full similarity.
+ */
+function meaningBonus(index: SemanticIndexData, vectors: WordVectors, queryVector: Float32Array, queryRows: number[], e: number, sem: SemanticWeights): number {
+  const similarity = (1 - sem.alignment) * entryCosine(index, queryVector, e) + sem.alignment * alignment(index, vectors, queryRows, e);
+  return similarity > sem.floor ? (sem.weight * (similarity - sem.floor)) / (1 - sem.floor) : 0;
+}
 
 /** Each touched entry's best BM25 over its phrasings; fills `out` with the entries in touch order and returns their count. */
 function bestPerEntry(hits: SearchHits, docEntry: Int32Array, best: Float64Array, stamp: Int32Array, epoch: number, out: Int32Array): number {

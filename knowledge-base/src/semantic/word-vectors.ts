@@ -1,0 +1,84 @@
+/**
+ * Chinese word vectors, read once per thread from the registry package that ships them (node-synonyms: 125,796
+ * words × 100 dimensions, word2vec trained on Chinese Wikipedia, words in order of frequency). Nothing is fetched:
+ * when the package is not installed the semantic layer is simply off.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export interface WordVectors {
+  dim: number;
+  /** Row of each word. */
+  rows: Map<string, number>;
+  /** Row `r` is `data[r * dim .. (r + 1) * dim)`, scaled to unit length and stored as round(127 × value) (a quarter of the memory of float32). */
+  data: Int8Array;
+  /** How much each row counts in a sentence: rare words more than common ones (smooth inverse frequency). */
+  weight: Float32Array;
+}
+
+/** Smooth inverse frequency: a word's weight is A / (A + p(w)), p from its frequency rank (Zipf). */
+const SIF_A = 1e-3;
+
+let loaded: WordVectors | null | undefined;
+
+/** Where the vectors are: `KEFU_WORD_VECTORS` (a word2vec binary file), else the installed package's file; null if neither exists. */
+export function wordVectorsPath(): string | null {
+  const own = process.env.KEFU_WORD_VECTORS;
+  if (own) return existsSync(own) ? own : null;
+  try {
+    const pkg = createRequire(import.meta.url).resolve('node-synonyms/package.json');
+    const file = join(dirname(pkg), 'data', 'words.vector');
+    return existsSync(file) ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The word vectors of this thread, read on first use (~0.5 s); null when none are installed. */
+export function wordVectors(): WordVectors | null {
+  if (loaded === undefined) {
+    const path = wordVectorsPath();
+    loaded = path ? parseWord2vecBinary(readFileSync(path)) : null;
+  }
+  return loaded;
+}
+
+/** Parses word2vec's binary format: a "count dim" header line, then per word its bytes, a space and dim little-endian float32s. */
+export function parseWord2vecBinary(buf: Buffer): WordVectors {
+  let p = buf.indexOf(10);
+  const [count, dim] = buf.subarray(0, p).toString('latin1').trim().split(/\s+/).map(Number) as [number, number];
+  p++;
+  const decoder = new TextDecoder();
+  const rows = new Map<string, number>();
+  const data = new Int8Array(count * dim);
+  const row = new Float32Array(dim);
+  const weight = new Float32Array(count);
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const harmonic = Math.log(1.78 * count);
+  let r = 0;
+  for (let i = 0; i < count && p < buf.length; i++) {
+    while (buf[p] === 10) p++;
+    const space = buf.indexOf(32, p);
+    if (space < 0) break;
+    const word = decoder.decode(buf.subarray(p, space));
+    p = space + 1;
+    if (p + 4 * dim > buf.length) break;
+    let norm = 0;
+    for (let d = 0; d < dim; d++) {
+      const v = view.getFloat32(p, true);
+      row[d] = v;
+      norm += v * v;
+      p += 4;
+    }
+    if (rows.has(word) || norm === 0) continue;
+    // Unit rows rarely have a component above 0.5 in absolute value; 127 × value keeps two decimals of each.
+    const scale = 127 / Math.sqrt(norm);
+    const at = r * dim;
+    for (let d = 0; d < dim; d++) data[at + d] = Math.max(-127, Math.min(127, Math.round(row[d]! * scale)));
+    rows.set(word, r);
+    weight[r] = SIF_A / (SIF_A + 1 / ((i + 1) * harmonic));
+    r++;
+  }
+  return { dim, rows, data: data.subarray(0, r * dim), weight: weight.subarray(0, r) };
+}

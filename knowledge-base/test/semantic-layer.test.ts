@@ -1,0 +1,52 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createMatcher, DEMO_KB_DIR, loadKnowledgeBase, type KnowledgeBase } from '../src/index.ts';
+import { sentenceRows } from '../src/semantic/semantic-index.ts';
+import { wordVectors } from '../src/semantic/word-vectors.ts';
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await loadKnowledgeBase(DEMO_KB_DIR);
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('the semantic layer on the demo content', () => {
+  it('answers 给你们写信几天回 with the email reply time; without it the on-site booking time wins', () => {
+    const on = createMatcher(kb).match('给你们写信几天回');
+    expect(on.decision).toBe('answer');
+    expect(on.entry?.id).toBe('email-reply-time');
+    const off = createMatcher(kb, { semantic: false }).match('给你们写信几天回');
+    expect(off.entry?.id).not.toBe('email-reply-time');
+  });
+
+  it('answers 发封电邮过去要等几天 (电邮 for 邮件) with the email reply time, which is declined without it', () => {
+    const on = createMatcher(kb).match('发封电邮过去要等几天');
+    expect(on.decision).toBe('answer');
+    expect(on.entry?.id).toBe('email-reply-time');
+    expect(createMatcher(kb, { semantic: false }).match('发封电邮过去要等几天').decision).toBe('decline');
+  });
+
+  it('is switched off for every matcher by KEFU_SEMANTIC=off', () => {
+    vi.stubEnv('KEFU_SEMANTIC', 'off');
+    const result = createMatcher(kb).match('给你们写信几天回');
+    expect(result.entry?.id).not.toBe('email-reply-time');
+  });
+
+  it('leaves English questions to the words they share (the vectors are Chinese)', () => {
+    const on = createMatcher(kb);
+    const off = createMatcher(kb, { semantic: false });
+    for (const q of ['what is your phone number', 'how long do you take to answer an email', 'can someone come to fix it']) {
+      expect(on.match(q).candidates).toEqual(off.match(q).candidates);
+    }
+  });
+});
+
+describe('sentence words', () => {
+  it('reads Chinese in the words the vectors know, skipping characters they do not', () => {
+    const vectors = wordVectors()!;
+    const byRow = new Map([...vectors.rows].map(([word, row]) => [row, word]));
+    expect(sentenceRows('东西坏了能派人来', vectors).map((r) => byRow.get(r))).toContain('派人');
+    expect(sentenceRows('how long do you take', vectors)).toEqual([]);
+  });
+});
