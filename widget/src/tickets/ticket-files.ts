@@ -108,7 +108,7 @@ export function attachPart(s: TicketStrings, error: HTMLElement): AttachPart {
     draw();
   };
   return {
-    node: el('div', { class: 'kt-fa' }, el('div', { class: 'kt-b' }, button, el('small', { class: 'kt-m', id: 'ktk-fh' }, s.attachHint)), picker, list),
+    node: el('div', { class: 'kt-b' }, button, el('small', { class: 'kt-m', id: 'ktk-fh' }, s.attachHint), picker, list),
     async send(number) {
       const ids: string[] = [];
       for (const f of chosen) {

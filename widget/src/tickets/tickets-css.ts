@@ -36,11 +36,10 @@ const CSS =
   '.kt-o{display:inline-flex;align-items:center;gap:4px;font-size:13px;color:#1f2937;cursor:pointer}' +
   '.ktk .kt-e{margin:0;font-size:12px;color:#b91c1c}.ktk .kt-e:empty{display:none}' +
   '.kt-b{display:flex;gap:8px;flex-wrap:wrap;align-items:center}' +
-  '.ktk .kt-fl{gap:6px;margin-top:6px}.kt-fl a{display:flex;align-items:center;gap:8px;padding:6px 8px;border-radius:10px;background:#fff;border:1px solid #e2e8f0;color:var(--ka,#2563eb);font-size:13px;overflow-wrap:anywhere;white-space:normal}' +
-  '.kt-fl a:focus-visible{outline:2px solid var(--kc,#2563eb)}.kt-fl img{flex:none;width:40px;height:40px;object-fit:cover;border-radius:6px;background:#e2e8f0}' +
-  '.kt-fi{flex:none;width:40px;height:40px;border-radius:6px;background:#fee2e2;color:#b91c1c;font:600 11px/40px sans-serif;text-align:center}' +
-  '.kt-fl small,.kt-ch small{color:#64748b;white-space:nowrap;margin-left:auto}' +
-  '.kt-fa{display:flex;flex-direction:column;gap:6px;margin-top:4px}.ktk .kt-ch{gap:4px}.kt-ch li{display:flex;gap:8px;align-items:center;font-size:13px;color:#1f2937;overflow-wrap:anywhere}.kt-ch .kt-l{padding:0 6px;font-size:16px}' +
+  '.kt-fl a{display:flex;align-items:center;gap:8px;padding:6px 8px;border-radius:10px;background:#fff;border:1px solid #e2e8f0;color:var(--ka,#2563eb);font-size:13px;overflow-wrap:anywhere}' +
+  '.kt-fl img,.kt-fi{flex:none;width:40px;height:40px;object-fit:cover;border-radius:6px;background:#fee2e2;color:#b91c1c;font:600 11px/40px sans-serif;text-align:center}' +
+  '.kt-fl small,.kt-ch small{color:#64748b;margin-left:auto}.ktk .kt-fl{margin-top:6px}.ktk .kt-ch{gap:4px;flex-basis:100%}' +
+  '.kt-ch li{display:flex;gap:8px;align-items:center;font-size:13px;overflow-wrap:anywhere}.kt-ch .kt-l{padding:0 6px;font-size:16px}' +
   '@media (max-width:480px){.ktk input[type=text],.ktk textarea{font-size:16px}.ktk{padding-bottom:max(16px,env(safe-area-inset-bottom))}}';
 
 /** Adds the styles to the root holding `panel`, once. */
