@@ -82,10 +82,10 @@ describe('TicketDetailView', () => {
   });
 
   it('shows the thread oldest first, notes labelled and set apart from public replies, changes as short lines, the transcript folded', async () => {
-    setup({ ticket: open, events: thread });
+    setup({ ticket: open, events: [...thread, event({ type: 'reply', public: true, author: { kind: 'customer' }, text: '截图已发', createdAt: NOW - 4 * MIN })] });
     await screen.findByRole('heading', { level: 2 });
     const items = entries();
-    expect(items.map((li) => /\btk-(created|assignment|reply|note|status|sla)\b/.exec(li.className)?.[1])).toEqual(['created', 'assignment', 'reply', 'note', 'status', 'sla', 'reply']);
+    expect(items.map((li) => /\btk-(created|assignment|reply|note|status|sla)\b/.exec(li.className)?.[1])).toEqual(['created', 'assignment', 'reply', 'note', 'status', 'sla', 'reply', 'reply']);
     expect(items[0]!.textContent).toContain('工单已创建');
     expect(items[1]!.textContent).toContain('李雷 将工单分配给 韩梅梅');
     expect(items[2]!.textContent).toContain('公开回复韩梅梅');
@@ -97,6 +97,9 @@ describe('TicketDetailView', () => {
     expect(items[4]!.textContent).toContain('已开始处理');
     expect(items[5]!.textContent).toContain('响应时限即将超时（已用 80%）');
     expect(items[6]!.textContent).toContain('客户王芳');
+    // A customer who gave no name is not named twice.
+    expect(items[7]!.textContent).toContain('客户');
+    expect(items[7]!.textContent).not.toContain('客户客户');
 
     const transcript = within(items[0]!).getByText('会话记录（2 条）').closest('details')!;
     expect(transcript.open).toBe(false);

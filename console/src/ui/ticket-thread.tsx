@@ -108,7 +108,8 @@ export function TicketThread({ number, events, departments, now }: TicketThreadP
                 <span class={`tk-label ${note ? 'tk-label-note' : 'tk-label-public'}`}>
                   {note ? `${t('tkInternalNote')} · ${t('tkNoteHint')}` : fromCustomer ? t('tkCustomer') : t('tkPublicReply')}
                 </span>
-                <span class="author">{who(event, t)}</span>
+                {/* A customer without a name is already told by the label: no "客户 客户". */}
+                {(event.author.name || !fromCustomer) && <span class="author">{who(event, t)}</span>}
                 <When at={event.createdAt} now={now} />
               </div>
               <p class="msg-text">{event.text}</p>
