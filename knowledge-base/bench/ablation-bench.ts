@@ -21,6 +21,7 @@ export const VARIANTS: Variant[] = [
   { label: 'fuzzy off', options: { fuzzy: false } },
   { label: 'synonyms off', options: { synonyms: false } },
   { label: 'normalisation off', options: { normalise: false } },
+  { label: 'semantic layer off', options: { semantic: false } },
   { label: 'calibration off (base thresholds)', options: { calibrate: false } },
 ];
 

@@ -15,6 +15,7 @@ import { datasetRatiosTable, devRatiosTable, latencyRatiosTable } from './ratios
 import { peerVersions } from './peer-versions.ts';
 import { warmUp } from './run-engine.ts';
 import { benchSeedFacts, seedFactsTable, type SeedFactResult } from './seed-facts-bench.ts';
+import { benchSemanticCost, semanticCostText } from './semantic-cost.ts';
 
 export { DEMO_QUERIES } from './datasets.ts';
 
@@ -102,6 +103,9 @@ export async function runBench(options: BenchOptions, out: BenchOutput, engines:
         `with fewer than 100 queries, p99 is simply the slowest one.\n\n${latencyTable(rows)}`,
     );
     emit(`### Kefu relative to each peer\n\n${latencyRatiosTable(rows)}`);
+    out.progress('semantic layer cost');
+    const cost = await benchSemanticCost(Math.max(...options.sizes), options.latencyQueries, options.latencyBudgetS * 1000);
+    emit(`### What the semantic layer costs\n\n${semanticCostText(cost)}`);
   }
 
   if (options.ablation && datasets.length > 0) {

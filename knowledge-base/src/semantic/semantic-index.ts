@@ -21,6 +21,11 @@ const MAX_WORD = 4;
 /** Cost of skipping a character the table does not know (a word's cost is the log of its frequency rank). */
 const SKIP_COST = 10;
 
+/** Scratch space of the split, reused by every call (grown for a longer run). */
+let cost = new Float64Array(64);
+let back = new Int32Array(64);
+let rowAt = new Int32Array(64);
+
 /**
  * The table's rows for normalised text: each Chinese run cut into the table's own words by the most probable split
  * (word probability from its frequency rank, Zipf), so a query is read in the units the vectors know
@@ -39,9 +44,12 @@ export function sentenceRows(norm: string, vectors: WordVectors): number[] {
       continue;
     }
     const n = run.length;
-    const cost = new Float64Array(n + 1).fill(Infinity);
-    const back = new Int32Array(n + 1);
-    const rowAt = new Int32Array(n + 1).fill(-1);
+    if (cost.length < n + 1) {
+      cost = new Float64Array(2 * n + 2);
+      back = new Int32Array(2 * n + 2);
+      rowAt = new Int32Array(2 * n + 2);
+    }
+    cost.fill(Infinity, 0, n + 1);
     cost[0] = 0;
     for (let i = 0; i < n; i++) {
       if (cost[i] === Infinity) continue;
@@ -61,9 +69,10 @@ export function sentenceRows(norm: string, vectors: WordVectors): number[] {
         }
       }
     }
-    const picked: number[] = [];
-    for (let j = n; j > 0; j = back[j]!) if (rowAt[j]! >= 0) picked.push(rowAt[j]!);
-    for (let k = picked.length - 1; k >= 0; k--) out.push(picked[k]!);
+    // Walk the best split back from the end, then put its words in reading order.
+    const first = out.length;
+    for (let j = n; j > 0; j = back[j]!) if (rowAt[j]! >= 0) out.push(rowAt[j]!);
+    for (let a = first, b = out.length - 1; a < b; a++, b--) [out[a], out[b]] = [out[b]!, out[a]!];
   }
   return out;
 }
