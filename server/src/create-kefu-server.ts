@@ -35,6 +35,7 @@ import { openPostgresStorage } from './storage/postgres/open-postgres-storage.ts
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { registerTicketJobs } from './tickets/ticket-sla-jobs.ts';
+import { startMissingClocks } from './tickets/start-missing-clocks.ts';
 import { ensureDemoDepartments } from './storage/demo-departments.ts';
 import { ensureDemoCannedReplies } from './storage/demo-canned-replies.ts';
 import type { SiteRecord, Storage } from './storage/storage.ts';
@@ -165,6 +166,10 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
     // Claims only the kinds a handler is registered for: the tickets' SLA timers.
     registerTicketJobs(ctx);
     ctx.jobs.start();
+    // Tickets from before the SLA clocks get theirs; serving does not wait for it.
+    startMissingClocks(ctx)
+      .then((n) => n > 0 && log.info(`started the SLA clocks of ${n} older tickets`))
+      .catch((err: unknown) => log.warn('starting the SLA clocks of older tickets failed', err));
 
     let closing: Promise<void> | undefined;
     return {
