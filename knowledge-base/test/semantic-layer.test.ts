@@ -20,11 +20,11 @@ describe('the semantic layer on the demo content', () => {
     expect(off.entry?.id).not.toBe('email-reply-time');
   });
 
-  it('answers 发封电邮过去要等几天 (电邮 for 邮件) with the email reply time, which is declined without it', () => {
+  it('answers 发封电邮过去要等几天 (电邮 for 邮件) with the email reply time, which is not answered without it', () => {
     const on = createMatcher(kb).match('发封电邮过去要等几天');
     expect(on.decision).toBe('answer');
     expect(on.entry?.id).toBe('email-reply-time');
-    expect(createMatcher(kb, { semantic: false }).match('发封电邮过去要等几天').decision).toBe('decline');
+    expect(createMatcher(kb, { semantic: false }).match('发封电邮过去要等几天').decision).not.toBe('answer');
   });
 
   it('is switched off for every matcher by KEFU_SEMANTIC=off', () => {

@@ -11,6 +11,7 @@ import { isHandoffRequest } from './detect-handoff.ts';
 import { calibrateThresholds } from './calibrate-thresholds.ts';
 import { assembleEntryIndex, buildEntryIndex, buildEntryIndexData, entryTextPipeline, type EntryIndex, type EntryIndexData } from './entry-index.ts';
 import { createRanker } from './rank-entries.ts';
+import { semanticVectors } from '../semantic/semantic-layer.ts';
 
 /** The decision rule's shape, chosen on pooled development folds (`kb tune`); each knowledge base scales it (`calibrate`). */
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.25, margin: 0.08, marginFloor: 0.225, suggest: 0.22 };
@@ -48,12 +49,13 @@ export function prepareMatcher(kb: KnowledgeBase, options: MatcherOptions = {}):
 
 /**
  * Builds, on the calling thread, the segmenters a matcher for `kb` will need (jieba's dictionary with `kb`'s own words,
- * and the plain one), so that `createMatcher(kb, options, prepared)` finds them ready: call it while the index is
- * prepared elsewhere.
+ * and the plain one) and reads the semantic layer's word vectors (once per thread), so that
+ * `createMatcher(kb, options, prepared)` finds them ready: call it while the index is prepared elsewhere.
  */
 export function preloadSegmenters(kb: KnowledgeBase, options: MatcherOptions = {}): void {
   entryTextPipeline(kb, options);
   dictionaryCut('预热');
+  semanticVectors(options);
 }
 
 /**
