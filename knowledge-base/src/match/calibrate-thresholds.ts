@@ -30,6 +30,8 @@ const FOLDS = 5;
 const SPLITS = 3;
 /** Scales closer than this to the best development accuracy (half a point), or than one entry's questions weigh, are as good as the best. */
 const MIN_CLEAR_GAIN = 0.005;
+/** The previous build's scale stays while within this many bands of the best. */
+const KEEP_BAND = 2;
 
 export const scaleThresholds = (t: Thresholds, k: number): Thresholds => ({
   answer: t.answer * k,
@@ -167,9 +169,10 @@ export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights
   const oneEntry = (1 - OOD_SHARE + OOD_SHARE * NEAR_MISS_SHARE) / Math.max(1, Math.min(kb.entries.length, CALIBRATION_ENTRIES));
   const band = Math.max(MIN_CLEAR_GAIN, oneEntry);
   const fitted = allowed.find((scale) => objectives.get(scale)! >= best - band) ?? 1;
-  // A rebuild keeps the previous scale while it is still one of them.
+  // A rebuild keeps the previous scale until it falls twice as far behind: the lowest scale of the band sits at its
+  // edge, and an edit that moves the objective a little must not push the served bar out (hysteresis).
   const previousObjective = previous !== undefined && previous.queries > 0 ? objectives.get(previous.scale) : undefined;
-  const keep = previousObjective !== undefined && previousObjective >= best - band;
+  const keep = previousObjective !== undefined && previousObjective >= best - KEEP_BAND * band;
   const scale = keep ? previous!.scale : fitted;
   const thresholds = scaleThresholds(base, scale);
   const calibration: Calibration = { thresholds, scale, queries: scored.length, fitted, objective: objectives.get(scale) ?? devAccuracy([scored], thresholds) };
