@@ -68,9 +68,11 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
       let score =
         own * phrase + (weights.coverage * covered) / queryMass + weights.centroid * (centroid / (entryQueryNorm * centroidNorm[e]!)) + (weights.keyword * keyword) / queryMass;
       if (meaning) score += meaningBonus(semantic!, vectors!, queryVector, queryRows, e, sem);
-      scores.push({ entry: e, score: Math.min(1, score) });
+      scores.push({ entry: e, score });
     }
+    // Ranked on the full score, reported on 0..1: two strong candidates both above 1 keep their order.
     scores.sort((a, b) => b.score - a.score);
+    for (const s of scores) if (s.score > 1) s.score = 1;
     return scores;
   };
 }
