@@ -13,6 +13,7 @@ import { startLongWaitSweep } from './conversation/long-wait.ts';
 import { createApp } from './http/create-app.ts';
 import { writeServiceHours } from './hours/service-hours-store.ts';
 import { startKbHolder } from './kb/kb-holder.ts';
+import { servedBarStore } from './kb/served-bar-store.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { createVisitorLimiters, resolveLimits } from './security/rate-limiter.ts';
 import { compileTrust } from './security/client-ip.ts';
@@ -94,7 +95,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
     const sessions = await startAgentSessions(storage, sessionPolicy, clock);
     const tokens = await createVisitorTokens(storage);
     // Loads in a worker thread: the server listens (and /healthz answers) while the knowledge base is indexed.
-    const kb = startKbHolder(config.kbDir, log);
+    const kb = startKbHolder(config.kbDir, log, servedBarStore(storage));
 
     const http = createServer();
     const limits = resolveLimits(config.limits);

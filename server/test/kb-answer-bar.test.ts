@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_KB_DIR } from '@kefu/knowledge-base';
 import { describeBar, describeBarChange, startKbHolder } from '../src/kb/kb-holder.ts';
+import { servedBarStore } from '../src/kb/served-bar-store.ts';
+import { openSqliteStorage } from '../src/storage/sqlite/sqlite-storage.ts';
 import type { Logger } from '../src/logger.ts';
 import { sleep, tempDir } from './support/test-server.ts';
 
@@ -51,6 +53,38 @@ describe('answer bar across reloads', () => {
       expect(log.lines.filter((l) => l.level === 'warn' && l.message.includes('answer bar changed'))).toEqual([]);
     } finally {
       holder.close();
+    }
+  }, 180_000);
+
+  it('a restart starts from the bar served before it, kept in the database', async () => {
+    const dir = join(tempDir(), 'kb');
+    cpSync(DEMO_KB_DIR, dir, { recursive: true });
+    const storage = openSqliteStorage(join(tempDir(), 'kefu.sqlite'));
+    const store = servedBarStore(storage);
+    const first = startKbHolder(dir, recordingLogger(), store);
+    await first.ready();
+    const fitted = first.current()!.matcher.calibration;
+    first.close();
+    const end = Date.now() + 10_000;
+    while (!(await store.load()) && Date.now() < end) await sleep(20);
+    expect((await store.load())!.scale).toBe(fitted.scale);
+
+    // The bar served before the restart was one step above a fresh fit, within what the folds cannot tell apart: the restart keeps it.
+    const step = Math.round((fitted.scale + 0.05) * 100) / 100;
+    const lower = { ...fitted, scale: step, thresholds: { ...fitted.thresholds, answer: fitted.thresholds.answer * (step / fitted.scale) } };
+    await store.save(lower);
+    const log = recordingLogger();
+    const restarted = startKbHolder(dir, log, store);
+    try {
+      await restarted.ready();
+      expect(restarted.current()!.matcher.calibration.scale).toBe(step);
+      expect(log.lines.find((l) => l.message.startsWith('knowledge base loaded'))!.message).toContain(`×${step} kept from the previous load`);
+      // A stored value this version cannot read is a fresh fit, not a failure.
+      await storage.setSetting('kb.servedCalibration', '{"scale":"high"}');
+      expect(await store.load()).toBeUndefined();
+    } finally {
+      restarted.close();
+      await storage.close();
     }
   }, 180_000);
 

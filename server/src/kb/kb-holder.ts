@@ -6,6 +6,7 @@
 import { createMatcher, preloadSegmenters, watchKnowledgeBase, type Calibration, type CalibrationChange, type KnowledgeBase, type Matcher } from '@kefu/knowledge-base';
 import type { Logger } from '../logger.ts';
 import { prepareInWorker, type PreparedKb } from './prepare-in-worker.ts';
+import type { ServedBarStore } from './served-bar-store.ts';
 
 export interface KbStatus {
   entries: number;
@@ -36,8 +37,11 @@ export interface KbHolder {
   close(): void;
 }
 
-/** Starts loading and watching `dir` and returns at once; see `ready()` for the first load. */
-export function startKbHolder(dir: string, log: Logger): KbHolder {
+/**
+ * Starts loading and watching `dir` and returns at once; see `ready()` for the first load. With `servedBar`, the
+ * first load starts from the bar served before the restart, and every load records the bar it serves.
+ */
+export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarStore): KbHolder {
   let current: LoadedKb | undefined;
   let loadedAt: number | undefined;
   let error: string | undefined;
@@ -45,12 +49,18 @@ export function startKbHolder(dir: string, log: Logger): KbHolder {
   let settleFirst: () => void = () => {};
   const firstAttempt = new Promise<void>((resolve) => (settleFirst = resolve));
 
+  const saved = servedBar?.load().catch((err: unknown) => {
+    log.warn('could not read the answer bar served before; calibrating afresh', err);
+    return undefined;
+  });
+
   const load = async (folder: string): Promise<PreparedKb> => {
     loading++;
     try {
+      const previous = current?.matcher.calibration ?? (await saved);
       // jieba's dictionaries cannot cross threads: this thread builds its own while the worker indexes.
       // The bar being served goes along: a reload keeps it unless the edited content clearly needs another.
-      return await prepareInWorker(folder, (kb) => preloadSegmenters(kb), current?.matcher.calibration);
+      return await prepareInWorker(folder, (kb) => preloadSegmenters(kb), previous);
     } finally {
       loading--;
     }
@@ -69,6 +79,7 @@ export function startKbHolder(dir: string, log: Logger): KbHolder {
           log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}; ${describeBar(matcher.calibration)}`);
           const { change } = matcher.calibration;
           if (change) log.warn(describeBarChange(change));
+          servedBar?.save(matcher.calibration).catch((err: unknown) => log.warn('could not record the answer bar served', err));
         } catch (err) {
           error = err instanceof Error ? err.message : String(err);
           log.error(`knowledge base matcher failed to build; keeping the previous one`, err);
