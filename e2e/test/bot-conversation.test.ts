@@ -192,6 +192,12 @@ describeBrowser("the bot's part of the conversation: small talk, one offer of a 
     });
 
     if (c.lang !== 'zh-CN') continue;
+    // Shares no word with the entry's phrasings (邮件, 回复, 多久): only the semantic layer of the built server finds it.
+    step(`${c.lang}: "给你们写信几天回" is answered by meaning with the email reply time`, async () => {
+      const { page } = ready();
+      await send(page, '给你们写信几天回');
+      await expectVisible(botSays(page, /1-2 个工作日/), '"给你们写信几天回" was not answered with the email reply time: is the semantic layer on in the built server?', { context: log(page) });
+    });
     step(`${c.lang}: after a handoff the agent reads the earlier "did you mean" questions and sees where a human was offered`, async () => {
       const { page } = ready();
       const agent = pages.agent as Page;

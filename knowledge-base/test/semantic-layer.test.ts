@@ -33,6 +33,12 @@ describe('the semantic layer on the demo content', () => {
     expect(result.entry?.id).not.toBe('email-reply-time');
   });
 
+  it('leaves a bare keyword to its "did you mean": 客服 names a topic many entries share', () => {
+    const on = createMatcher(kb).match('客服');
+    expect(on.decision).toBe('suggest');
+    expect(on.candidates).toEqual(createMatcher(kb, { semantic: false }).match('客服').candidates);
+  });
+
   it('leaves English questions to the words they share (the vectors are Chinese)', () => {
     const on = createMatcher(kb);
     const off = createMatcher(kb, { semantic: false });

@@ -5,6 +5,7 @@ import type { EntryIndex } from './entry-index.ts';
 import type { QueryFixes } from './text-pipeline.ts';
 import { findId, type PhraseIndex, type SearchHits } from './phrase-index.ts';
 import { addRows, alignment, entryCosine, normalise, sentenceRows, type SemanticIndexData } from '../semantic/semantic-index.ts';
+import { isBareKeyword } from './bare-keyword.ts';
 import { SEMANTIC_WEIGHTS, type SemanticWeights } from '../semantic/semantic-layer.ts';
 import { wordVectors, type WordVectors } from '../semantic/word-vectors.ts';
 
@@ -43,10 +44,12 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
     epoch++;
     const touched = bestPerEntry(hits, phrases.docEntry, entryBest, entryStamp, epoch, touchedEntries);
     const top = selectTop(touchedEntries, touched, entryBest, weights.candidates);
-    // The semantic layer re-scores the lexical candidates: a query with no Chinese word the vectors know is left as it is.
+    // The semantic layer re-scores the lexical candidates: a query with no Chinese word the vectors know is left as it is,
+    // and so is a bare keyword ("客服"): every entry that uses the word agrees with it fully, so meaning would only
+    // lift one of several equal topics over the "did you mean" it should get.
     let meaning = false;
     let queryRows: number[] = [];
-    if (semantic && vectors) {
+    if (semantic && vectors && !isBareKeyword(text, true, norm)) {
       queryVector.fill(0);
       queryRows = sentenceRows(norm, vectors);
       meaning = addRows(queryRows, vectors, queryVector) > 0 && normalise(queryVector);

@@ -26,13 +26,25 @@ let loaded: WordVectors | null | undefined;
 export function wordVectorsPath(): string | null {
   const own = process.env.KEFU_WORD_VECTORS;
   if (own) return existsSync(own) ? own : null;
-  try {
-    const pkg = createRequire(import.meta.url).resolve('node-synonyms/package.json');
-    const file = join(dirname(pkg), 'data', 'words.vector');
-    return existsSync(file) ? file : null;
-  } catch {
-    return null;
+  const pkg = vectorPackage();
+  const file = pkg && join(dirname(pkg), 'data', 'words.vector');
+  return file && existsSync(file) ? file : null;
+}
+
+/**
+ * The package's package.json, found from this file and, when this file is bundled into the server (server/dist), from
+ * the knowledge-base package that declares it: the server's own folder does not hold the knowledge base's dependencies.
+ */
+function vectorPackage(): string | null {
+  const here = createRequire(import.meta.url);
+  for (const from of [() => here, () => createRequire(here.resolve('@kefu/knowledge-base/package.json'))]) {
+    try {
+      return from().resolve('node-synonyms/package.json');
+    } catch {
+      // Not from there.
+    }
   }
+  return null;
 }
 
 /** The word vectors of this thread, read on first use (~0.5 s); null when none are installed. */

@@ -3,7 +3,7 @@
  * Loading, indexing and calibrating run in a worker thread: the server answers from the start, and during a reload
  * it keeps answering with the last good matcher.
  */
-import { createMatcher, preloadSegmenters, watchKnowledgeBase, type Calibration, type CalibrationChange, type KnowledgeBase, type Matcher } from '@kefu/knowledge-base';
+import { createMatcher, preloadSegmenters, semanticLayerInfo, watchKnowledgeBase, type Calibration, type CalibrationChange, type KnowledgeBase, type Matcher } from '@kefu/knowledge-base';
 import type { Logger } from '../logger.ts';
 import { prepareInWorker, type PreparedKb } from './prepare-in-worker.ts';
 import type { ServedBarStore } from './served-bar-store.ts';
@@ -76,7 +76,7 @@ export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarSto
           current = { kb, matcher };
           loadedAt = Date.now();
           error = undefined;
-          log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}; ${describeBar(matcher.calibration)}`);
+          log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}; ${describeBar(matcher.calibration)}; ${describeSemantic()}`);
           const { change } = matcher.calibration;
           if (change) log.warn(describeBarChange(change));
           servedBar?.save(matcher.calibration).catch((err: unknown) => log.warn('could not record the answer bar served', err));
@@ -111,6 +111,12 @@ export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarSto
       settleFirst();
     },
   };
+}
+
+/** Whether meaning is matched beside words, for the load log (the vectors are loaded on this thread already). */
+function describeSemantic(): string {
+  const layer = semanticLayerInfo();
+  return layer ? `semantic layer on (${layer.words} words × ${layer.dim})` : 'semantic layer off';
 }
 
 /** The answer bar in use and how it was chosen, for the load log. */
