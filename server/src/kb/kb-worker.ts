@@ -2,15 +2,33 @@
  * Worker thread: loads knowledge-base folders and prepares their matchers (index and calibration), posting each as
  * plain data. Seconds of parsing, indexing and calibrating happen here, never on the serving thread.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
-import { loadKnowledgeBase, prepareMatcher } from '@kefu/knowledge-base';
+import { loadKnowledgeBase, prepareMatcher, semanticLayerInfo, type KnowledgeBase, type PreparedMatcher } from '@kefu/knowledge-base';
+import { calibrationKey, readCachedCalibration, writeCachedCalibration } from './calibration-cache.ts';
 import type { KbWorkerAnswer, KbWorkerRequest } from './kb-worker-messages.ts';
+
+/** This worker's own code (it always runs bundled): a fit made by other code is never reused. */
+const CODE = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+
+/** The index, and the fit from the cache when this content, starting bar and code were fitted before. */
+function prepare(kb: KnowledgeBase, previous: KbWorkerRequest['previous']): PreparedMatcher {
+  const layer = semanticLayerInfo();
+  const key = calibrationKey(kb, previous, CODE, layer ? `${layer.file}:${layer.fileBytes}` : 'off');
+  const cached = readCachedCalibration(key);
+  if (cached) return { ...prepareMatcher(kb, { calibrate: false }), calibration: cached };
+  const prepared = prepareMatcher(kb, previous ? { previous } : {});
+  writeCachedCalibration(key, prepared.calibration);
+  return prepared;
+}
 
 async function run({ id, dir, previous }: KbWorkerRequest, post: (answer: KbWorkerAnswer) => void): Promise<void> {
   try {
     const kb = await loadKnowledgeBase(dir);
     post({ id, loaded: kb });
-    post({ id, prepared: prepareMatcher(kb, previous ? { previous } : {}) });
+    post({ id, prepared: prepare(kb, previous) });
   } catch (err) {
     post({ id, error: err instanceof Error ? err.message : String(err) });
   }

@@ -1,0 +1,48 @@
+/**
+ * Fitting the answer bar is most of a knowledge base's build (≈1 s for the demo, more at 10k entries), and its result
+ * depends only on the content, the served bar it starts from and the code. A restart with unchanged content (and every
+ * node or test server that loads the same folder) reads the fit back from the temporary folder instead of fitting
+ * again. The key hashes all three, so any change to one is a fresh fit; a missing or unreadable file is one too.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Calibration, KnowledgeBase } from '@kefu/knowledge-base';
+
+const DIR = join(tmpdir(), 'kefu-kb-calibration');
+
+/** The cache key of a fit: the loaded content, the bar it starts from, the building code and the semantic layer in use. */
+export function calibrationKey(kb: KnowledgeBase, previous: Calibration | undefined, code: string, semantic: string): string {
+  const { change: _change, ...start } = previous ?? ({} as Calibration);
+  return createHash('sha256')
+    .update(code)
+    .update('\0')
+    .update(semantic)
+    .update('\0')
+    .update(JSON.stringify(previous ? start : null))
+    .update('\0')
+    .update(JSON.stringify(kb))
+    .digest('hex');
+}
+
+export function readCachedCalibration(key: string, dir = DIR): Calibration | undefined {
+  try {
+    const c = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as Calibration;
+    return typeof c?.scale === 'number' && typeof c.thresholds?.answer === 'number' ? c : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeCachedCalibration(key: string, calibration: Calibration, dir = DIR): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    // Whole or not at all: another process may read it at any moment.
+    const part = join(dir, `${key}.${process.pid}.part`);
+    writeFileSync(part, JSON.stringify(calibration));
+    renameSync(part, join(dir, `${key}.json`));
+  } catch {
+    // A cache that cannot be written only costs the next start a fit.
+  }
+}
