@@ -6,6 +6,9 @@ const unit = (name: string, extra: object = {}, root = name) => ({
 
 export default defineConfig({
   test: {
+    // Both cores: the browser tests run one file at a time (their own project below), the rest beside them, instead of
+    // vitest's default of one worker fewer than the cores (one worker here, everything in a row).
+    maxWorkers: 2,
     projects: [
       unit('shared'),
       unit('knowledge-base', { testTimeout: 30_000 }),
