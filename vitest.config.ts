@@ -16,8 +16,9 @@ export default defineConfig({
       unit('kb-bench', { testTimeout: 30_000 }, 'knowledge-base/bench'),
       unit('server', { testTimeout: 30_000 }),
       // Component tests (*.test.tsx) name their DOM with `// @vitest-environment happy-dom`; the rest stay in node.
-      unit('widget', { setupFiles: ['test/dom-setup.ts'] }),
-      unit('console', { setupFiles: ['test/dom-setup.ts'] }),
+      // Typing into a simulated DOM beside a browser test on the other core can take seconds.
+      unit('widget', { setupFiles: ['test/dom-setup.ts'], testTimeout: 20_000 }),
+      unit('console', { setupFiles: ['test/dom-setup.ts'], testTimeout: 20_000 }),
       unit('e2e', { testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false }),
     ],
   },
