@@ -28,7 +28,7 @@ import { createDiskFileStore } from '../files/disk-file-store.ts';
 import { assertSameOriginWrite, conversationNotFound, requesterOf, visitorOfToken, type Requester } from '../files/file-access.ts';
 import { newFileId } from '../files/file-ids.ts';
 import { createFileLinks, type FileLinks } from '../files/file-links.ts';
-import type { FileStore } from '../files/file-store.ts';
+import type { FileStore, StoredFile } from '../files/file-store.ts';
 import { peekUpload } from '../files/upload-body.ts';
 import { imageSize, sniffType, SNIFF_BYTES } from '../files/sniff-type.ts';
 import { parseBody } from './parse-body.ts';
@@ -45,8 +45,8 @@ const EXTENSIONS: Record<AttachmentType, string> = {
   'application/pdf': 'pdf',
 };
 
-/** Lets the widget (on the customer's page) call these routes; no credentials cross origins. */
-const cors: RequestHandler = (req, res, next) => {
+/** Lets the widget (on the customer's page) call the file routes (the chat's and a ticket's); no credentials cross origins. */
+export const cors: RequestHandler = (req, res, next) => {
   const origin = req.headers.origin;
   res.vary('Origin');
   if (origin) res.setHeader('Access-Control-Allow-Origin', origin);
@@ -191,21 +191,23 @@ export function fileRoutes(ctx: KefuContext, store: FileStore = createDiskFileSt
     res.json({ query: link.query, expiresAt: link.expiresAt, file: { id, name, type, size, width, height } } satisfies FileLinkResponse);
   });
 
-  router.get('/files/:id', cors, async (req, res) => {
-    const file = await readable(req, true);
-    const image = file.type !== 'application/pdf';
-    res.setHeader('Content-Type', file.type);
-    res.setHeader('Content-Length', String(file.size));
-    res.setHeader('Content-Disposition', contentDisposition(image ? 'inline' : 'attachment', file.name));
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    // Opened directly, the file can run nothing and reach nothing, whatever its bytes hide.
-    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    // The widget shows images on the customer's page (another origin).
-    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-    res.setHeader('Cache-Control', 'private, max-age=3600');
-    if (req.method === 'HEAD') return void res.end();
-    await pipeline(store.open(file.id), res);
-  });
+  router.get('/files/:id', cors, async (req, res) => sendStoredFile(req, res, await readable(req, true), store));
 
   return router;
+}
+
+/** Sends a stored file (a chat's or a ticket's): sandboxed, images inline, PDFs as downloads. */
+export async function sendStoredFile(req: Request, res: Response, file: StoredFile, store: FileStore): Promise<void> {
+  const image = file.type !== 'application/pdf';
+  res.setHeader('Content-Type', file.type);
+  res.setHeader('Content-Length', String(file.size));
+  res.setHeader('Content-Disposition', contentDisposition(image ? 'inline' : 'attachment', file.name));
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  // Opened directly, the file can run nothing and reach nothing, whatever its bytes hide.
+  res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+  // The widget shows images on the customer's page (another origin).
+  res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+  res.setHeader('Cache-Control', 'private, max-age=3600');
+  if (req.method === 'HEAD') return void res.end();
+  await pipeline(store.open(file.id), res);
 }

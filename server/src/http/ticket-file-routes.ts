@@ -18,7 +18,8 @@ import { KefuError } from '../kefu-error.ts';
 import { clientIp } from '../security/client-ip.ts';
 import { consumeAll, memoryStore } from '../security/rate-limiter.ts';
 import type { TicketRecord } from '../storage/ticket-storage.ts';
-import { receiveTicketFile, sendTicketFile, ticketFile, ticketFiles } from '../tickets/ticket-files.ts';
+import { receiveTicketFile, ticketFile, ticketFiles } from '../tickets/ticket-files.ts';
+import { cors, sendStoredFile } from './file-routes.ts';
 import { ownTicket } from '../tickets/visitor-tickets.ts';
 
 /** Uploads per visitor per minute, and per client address (as in the chat). */
@@ -27,17 +28,6 @@ const UPLOADS_PER_IP_PER_MINUTE = 60;
 
 const notFound = () => new KefuError('not_found', 'file not found');
 
-/** The widget runs on the customer's pages; no credentials cross origins (the token travels in a header). */
-const cors: RequestHandler = (req, res, next) => {
-  const origin = req.headers.origin;
-  res.vary('Origin');
-  if (origin) res.setHeader('Access-Control-Allow-Origin', origin);
-  if (req.method !== 'OPTIONS') return next();
-  res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
-  res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, x-file-name');
-  res.setHeader('Access-Control-Max-Age', '600');
-  res.status(204).end();
-};
 
 /** Refusals mid-body close the connection: the rest of a refused upload is never read. */
 const closeOnRefusal: RequestHandler = (req, res, next) => {
@@ -92,7 +82,7 @@ export function ticketFileRoutes(ctx: KefuContext): Router {
     const { file, store } = await ticketFile(ctx, ticket, id, true);
     // The link opens only files sent with the ticket's replies; the conversation's own open at /api/files.
     if (file.conversationId !== ticket.id) throw notFound();
-    await sendTicketFile(req, res, file, store);
+    await sendStoredFile(req, res, file, store);
   });
 
   return router;

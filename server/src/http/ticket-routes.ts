@@ -41,7 +41,8 @@ import { clientIp } from '../security/client-ip.ts';
 import { consumeAll, memoryStore } from '../security/rate-limiter.ts';
 import type { AgentRecord } from '../storage/storage.ts';
 import type { TicketQuery, TicketRecord } from '../storage/ticket-storage.ts';
-import { claimTicketFiles, receiveTicketFile, replyTextOf, sendTicketFile, ticketAttachments, ticketFile } from '../tickets/ticket-files.ts';
+import { claimTicketFiles, receiveTicketFile, replyTextOf, ticketAttachments, ticketFile } from '../tickets/ticket-files.ts';
+import { sendStoredFile } from './file-routes.ts';
 import { changeTicket, noteOnTicket, openTicket, replyToTicket, titleFrom, type TicketActor } from '../tickets/ticket-lifecycle.ts';
 import { SLA_POLICY, ticketCalendar } from '../tickets/ticket-settings.ts';
 import { ticketEventView, ticketView } from '../tickets/ticket-views.ts';
@@ -212,7 +213,7 @@ export function ticketRoutes(ctx: KefuContext): Router {
   router.get('/:number/files/:id', agentOnly, async (req, res) => {
     const { ticket } = await seen(res, req.params.number);
     const { file, store } = await ticketFile(ctx, ticket, String(req.params.id), false);
-    await sendTicketFile(req, res, file, store);
+    await sendStoredFile(req, res, file, store);
   });
 
   router.post('/:number/notes', agentOnly, async (req, res) => {

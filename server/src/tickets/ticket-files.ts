@@ -7,7 +7,6 @@
  * uploader can send a file that no reply carries yet.
  */
 import { join, resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import {
   ATTACHMENT_MAX_BYTES,
@@ -22,7 +21,7 @@ import { createFileLinks, type FileLinks } from '../files/file-links.ts';
 import type { FileStore, StoredFile } from '../files/file-store.ts';
 import { imageSize, sniffType, SNIFF_BYTES } from '../files/sniff-type.ts';
 import { peekUpload } from '../files/upload-body.ts';
-import { contentDisposition, fileName } from '../http/file-routes.ts';
+import { fileName } from '../http/file-routes.ts';
 import { KefuError } from '../kefu-error.ts';
 import type { TicketEventRecord, TicketRecord } from '../storage/ticket-storage.ts';
 
@@ -159,16 +158,3 @@ export async function ticketFile(ctx: KefuContext, t: TicketRecord, id: string, 
   return { file, store };
 }
 
-/** Sends the bytes as the chat's file route does: sandboxed, images inline, PDFs as downloads. */
-export async function sendTicketFile(req: Request, res: Response, file: StoredFile, store: FileStore): Promise<void> {
-  const image = file.type !== 'application/pdf';
-  res.setHeader('Content-Type', file.type);
-  res.setHeader('Content-Length', String(file.size));
-  res.setHeader('Content-Disposition', contentDisposition(image ? 'inline' : 'attachment', file.name));
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-  res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-  res.setHeader('Cache-Control', 'private, max-age=3600');
-  if (req.method === 'HEAD') return void res.end();
-  await pipeline(store.open(file.id), res);
-}
