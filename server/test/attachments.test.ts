@@ -4,7 +4,6 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync, crc32 } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FileLinkResponse, Message, UploadResponse, VisitorConversation, VisitorHelloResult } from '@kefu/shared';
 import type { KefuServer } from '../src/index.ts';
@@ -20,27 +19,8 @@ import {
   tempDir,
   visitorCall,
 } from './support/test-server.ts';
+import { PDF, png } from './support/test-files.ts';
 
-/** A real, decodable RGB PNG of `width` × `height`. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x3c)]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
-}
-
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const HTML = Buffer.from('<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>');
 
 let server: KefuServer;
@@ -83,7 +63,7 @@ describe('attachments', () => {
     const agentMessages = recorder<Message>(agent, 'message');
     ok(await agentCall(agent, 'open', { conversationId: visitor.hello.conversation.id }));
 
-    const image = png(64, 40);
+    const image = png(64, 40, 0x3c);
     const res = await upload(visitor.hello.conversation.id, image, {
       ...visitor.auth,
       'content-type': 'image/png',
@@ -172,7 +152,7 @@ describe('attachments', () => {
     const before = storedFiles();
     // A real PNG header, padded past the limit: the size, not the type, is what is refused.
     const big = Buffer.alloc(10 * 1024 * 1024 + 1);
-    png(8, 8).copy(big);
+    png(8, 8, 0x3c).copy(big);
     const declared = await upload(visitor.hello.conversation.id, big, { ...visitor.auth, 'x-file-name': 'big.png' });
     expect(declared.status).toBe(413);
     expect(((await declared.json()) as { code: string }).code).toBe('too_large');
@@ -199,7 +179,7 @@ describe('attachments', () => {
 
   it('serves a file to nobody but its conversation: another visitor, no credentials and a forged token get 404', async () => {
     const owner = await newVisitor();
-    const res = await upload(owner.hello.conversation.id, png(4, 4), { ...owner.auth, 'x-file-name': 'mine.png' });
+    const res = await upload(owner.hello.conversation.id, png(4, 4, 0x3c), { ...owner.auth, 'x-file-name': 'mine.png' });
     const { message } = (await res.json()) as UploadResponse;
     const url = `${server.url}/api/files/${message.meta!.attachment!.id}`;
 
@@ -209,7 +189,7 @@ describe('attachments', () => {
     expect((await fetch(url, { headers: { authorization: `Bearer ${owner.hello.token.slice(0, -4)}AAAA` } })).status).toBe(404);
     expect((await fetch(`${url}/link`, { headers: stranger.auth })).status).toBe(404);
     // A link to the stranger's own file does not open the owner's.
-    const theirs = (await (await upload(stranger.hello.conversation.id, png(2, 2), { ...stranger.auth, 'x-file-name': 'x.png' })).json()) as UploadResponse;
+    const theirs = (await (await upload(stranger.hello.conversation.id, png(2, 2, 0x3c), { ...stranger.auth, 'x-file-name': 'x.png' })).json()) as UploadResponse;
     const theirLink = (await (await fetch(`${server.url}/api/files/${theirs.message.meta!.attachment!.id}/link`, { headers: stranger.auth })).json()) as FileLinkResponse;
     expect((await fetch(`${url}?${theirLink.query}`)).status).toBe(403);
     // Malformed ids never reach the disk.
@@ -220,12 +200,12 @@ describe('attachments', () => {
     const owner = await newVisitor();
     const stranger = await newVisitor();
     const before = storedFiles();
-    const res = await upload(owner.hello.conversation.id, png(4, 4), { ...stranger.auth, 'x-file-name': 'x.png' });
+    const res = await upload(owner.hello.conversation.id, png(4, 4, 0x3c), { ...stranger.auth, 'x-file-name': 'x.png' });
     expect(res.status).toBe(404);
     expect(((await res.json()) as { code: string }).code).toBe('not_found');
-    const anonymous = await upload(owner.hello.conversation.id, png(4, 4), { 'x-file-name': 'x.png' });
+    const anonymous = await upload(owner.hello.conversation.id, png(4, 4, 0x3c), { 'x-file-name': 'x.png' });
     expect(anonymous.status).toBe(401);
-    expect((await upload('no-such-conversation', png(4, 4), owner.auth)).status).toBe(404);
+    expect((await upload('no-such-conversation', png(4, 4, 0x3c), owner.auth)).status).toBe(404);
     expect(storedFiles()).toEqual(before);
     await new Promise((r) => setTimeout(r, 100));
     expect(owner.messages.seen.some((m) => m.meta?.attachment)).toBe(false);
@@ -235,15 +215,15 @@ describe('attachments', () => {
     const visitor = await newVisitor();
     const cookie = await login(server.url);
     // Still with the bot: not the agent's to write to.
-    const unassigned = await upload(visitor.hello.conversation.id, png(4, 4), { cookie, 'x-file-name': 'a.png' });
+    const unassigned = await upload(visitor.hello.conversation.id, png(4, 4, 0x3c), { cookie, 'x-file-name': 'a.png' });
     expect(unassigned.status).toBe(409);
-    const crossSite = await upload(visitor.hello.conversation.id, png(4, 4), { cookie, origin: 'http://evil.example', 'x-file-name': 'a.png' });
+    const crossSite = await upload(visitor.hello.conversation.id, png(4, 4, 0x3c), { cookie, origin: 'http://evil.example', 'x-file-name': 'a.png' });
     expect(crossSite.status).toBe(403);
   });
 
   it('the widget\'s upload (POST /api/files) goes to the token\'s own current conversation; a forged or missing token is refused', async () => {
     const visitor = await newVisitor();
-    const res = await fetch(`${server.url}/api/files`, { method: 'POST', body: png(3, 3), headers: { ...visitor.auth, 'x-file-name': 'w.png' } });
+    const res = await fetch(`${server.url}/api/files`, { method: 'POST', body: png(3, 3, 0x3c), headers: { ...visitor.auth, 'x-file-name': 'w.png' } });
     expect(res.status).toBe(201);
     const { message } = (await res.json()) as UploadResponse;
     expect(message.conversationId).toBe(visitor.hello.conversation.id);
@@ -252,7 +232,7 @@ describe('attachments', () => {
     // The site named in a payload is only believed once the signature over it checks out.
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), s: 'other-site' })).toString('base64url');
     for (const authorization of [`Bearer ${forged}.${sig}`, 'Bearer garbage', '']) {
-      const refused = await fetch(`${server.url}/api/files`, { method: 'POST', body: png(3, 3), headers: { authorization, 'x-file-name': 'w.png' } });
+      const refused = await fetch(`${server.url}/api/files`, { method: 'POST', body: png(3, 3, 0x3c), headers: { authorization, 'x-file-name': 'w.png' } });
       expect(refused.status, authorization).toBe(401);
     }
     expect(storedFiles()).toEqual(before);

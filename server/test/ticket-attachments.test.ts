@@ -5,34 +5,15 @@
  * an agent outside the ticket's department and a forged link get nothing; the status page names the
  * files without opening them.
  */
-import { deflateSync, crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketDetail, TicketFileUpload, UploadResponse, VisitorHelloResult, VisitorTicketDetail } from '@kefu/shared';
 import type { KefuServer } from '../src/index.ts';
 import { createTestSchema, type TestSchema } from '../src/storage/postgres/postgres-test-schema.ts';
 import { closeClients, connectVisitor, login, ok, recorder, startServer, tempDir, visitorCall, type VisitorClient } from './support/test-server.ts';
+import { PDF, png } from './support/test-files.ts';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 
-/** A real, decodable RGB PNG of `width` × `height`. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x5a)]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
-}
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database === 'postgres' && !pgUrl)(`ticket attachments (${database})`, { timeout: 60_000 }, () => {
   let server: KefuServer;
