@@ -20,6 +20,7 @@ export const VARIANTS: Variant[] = [
   { label: 'tokenizer: bigram', options: { tokenizer: 'bigram' } },
   { label: 'fuzzy off', options: { fuzzy: false } },
   { label: 'synonyms off', options: { synonyms: false } },
+  { label: 'service thesaurus off', options: { thesaurus: false } },
   { label: 'normalisation off', options: { normalise: false } },
   { label: 'semantic layer off', options: { semantic: false } },
   { label: 'calibration off (base thresholds)', options: { calibrate: false } },

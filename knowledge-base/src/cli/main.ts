@@ -10,7 +10,7 @@ const USAGE = `usage:
   kb query "<text>" [--kb <dir>] [--json]   what the bot does with one message
   kb eval <dataset-dir> [--kb <dir>] [--json]  accuracy on faq.json + queries.jsonl
   kb lint [<dir>]                           check knowledge-base files
-  kb tune <folder>... [--kb <dir>] [--tokenizer t] [--no-fuzzy] [--no-synonyms] [--no-normalise] [--json]
+  kb tune <folder>... [--kb <dir>] [--tokenizer t] [--no-fuzzy] [--no-synonyms] [--no-thesaurus] [--no-normalise] [--json]
                                             development-split metrics and thresholds`;
 
 const COMMANDS: Record<string, (argv: string[], print: (line: string) => void) => Promise<number>> = {

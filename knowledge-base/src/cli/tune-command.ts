@@ -1,5 +1,5 @@
 /**
- * `kb tune <folder>... [--kb dir] [--tokenizer t] [--no-fuzzy] [--no-synonyms] [--no-normalise] [--no-unrelated] [--json]`:
+ * `kb tune <folder>... [--kb dir] [--tokenizer t] [--no-fuzzy] [--no-synonyms] [--no-thesaurus] [--no-normalise] [--no-unrelated] [--json]`:
  * development metrics of a configuration (folds made from each knowledge base, or a queries-only folder such as
  * eval/demo-dev) and the thresholds that maximise them (how DEFAULT_THRESHOLDS were chosen).
  */
@@ -63,13 +63,14 @@ const ownDecision = (q: ScoredQuery): string | null => q.answered ?? null;
 
 /** Prints per-folder development top-1 and accuracy, then the tuned thresholds. */
 export async function tuneCommand(argv: string[], print: (line: string) => void): Promise<number> {
-  const args = parseArgs(argv, ['tokenizer', 'kb'], ['json', 'no-fuzzy', 'no-synonyms', 'no-normalise', 'no-unrelated']);
+  const args = parseArgs(argv, ['tokenizer', 'kb'], ['json', 'no-fuzzy', 'no-synonyms', 'no-thesaurus', 'no-normalise', 'no-unrelated']);
   if (args.positionals.length === 0) throw new UsageError('kb tune needs at least one dataset or content folder');
   const tokenizer = args.options.get('tokenizer');
   if (tokenizer !== undefined && !(TOKENIZERS as readonly string[]).includes(tokenizer)) throw new UsageError(`--tokenizer must be one of ${TOKENIZERS.join(', ')}`);
   const options: MatcherOptions = {
     fuzzy: !args.flags.has('no-fuzzy'),
     synonyms: !args.flags.has('no-synonyms'),
+    thesaurus: !args.flags.has('no-thesaurus'),
     normalise: !args.flags.has('no-normalise'),
   };
   if (tokenizer !== undefined) options.tokenizer = tokenizer as TokenizerName;

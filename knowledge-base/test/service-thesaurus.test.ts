@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createMatcher, DEMO_KB_DIR, loadKnowledgeBase, type KnowledgeBase } from '../src/index.ts';
+import { SERVICE_THESAURUS, withServiceThesaurus } from '../src/semantic/service-thesaurus.ts';
+
+const isHan = (w: string) => /\p{Script=Han}/u.test(w);
+const same = (w: string) => w;
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await loadKnowledgeBase(DEMO_KB_DIR);
+});
+
+describe('the service thesaurus on the demo content (word vectors off, so only shared words count)', () => {
+  const lexical = { semantic: false } as const;
+
+  it.each([
+    ['给你们写信几天回', 'email-reply-time'],
+    ['打你们电话要额外掏钱吗', 'hotline-free'],
+    ['受理编号忘了去哪看', 'ticket-number-where'],
+    ['我想夸夸刚才那个小哥', 'rating'],
+    ['can I leave a note for tomorrow', 'leave-message'],
+  ])('answers %s with %s, which the content alone does not', (question, id) => {
+    const on = createMatcher(kb, lexical).match(question);
+    expect(on.decision).toBe('answer');
+    expect(on.entry?.id).toBe(id);
+    const off = createMatcher(kb, { ...lexical, thesaurus: false }).match(question);
+    expect(off.decision === 'answer' && off.entry?.id === id).toBe(false);
+  });
+
+  it('keeps the knowledge base own synonyms when it is off', () => {
+    expect(createMatcher(kb, { ...lexical, thesaurus: false }).match('400电话几点开始').entry?.id).toBe('hotline-hours');
+  });
+});
+
+describe('withServiceThesaurus', () => {
+  it('puts the knowledge base own groups first and joins a concept that shares a word to their head', () => {
+    const groups = withServiceThesaurus([['邮箱', '邮件', 'mail']], same);
+    expect(groups[0]).toEqual(['邮箱', '邮件', 'mail']);
+    const letters = groups.find((g) => g.includes('写信'))!;
+    expect(letters[0]).toBe('邮箱');
+  });
+
+  it('keeps Chinese and English words in separate groups, so an English knowledge base gets no Chinese tokens', () => {
+    const groups = withServiceThesaurus([], same);
+    expect(groups.length).toBeGreaterThan(SERVICE_THESAURUS.length);
+    for (const group of groups) expect(group.every(isHan) || !group.some(isHan)).toBe(true);
+    const english = createMatcher({ entries: [{ id: 'reply', question: 'How long until you reply?', alternates: ['When will I get an answer'], answer: 'Within a day.', keywords: [], tags: [] } as never, { id: 'fee', question: 'Do you charge for support?', alternates: [], answer: 'No.', keywords: [], tags: [] } as never], synonyms: [], flows: [], welcome: [] }, { calibrate: false });
+    expect(english.match('how soon do you reply').candidates[0]?.id).toBe('reply');
+  });
+
+  it('holds no single character and no word twice', () => {
+    const words = SERVICE_THESAURUS.flat();
+    expect(words.filter((w) => isHan(w) && [...w].length < 2)).toEqual([]);
+    expect(words.filter((w, i) => words.indexOf(w) !== i)).toEqual([]);
+  });
+});
