@@ -14,10 +14,11 @@ describe('the service thesaurus on the demo content (word vectors off, so only s
   const lexical = { semantic: false } as const;
 
   it.each([
-    ['给你们写信几天回', 'email-reply-time'],
+    ['发封电邮过去要等几天', 'email-reply-time'],
     ['打你们电话要额外掏钱吗', 'hotline-free'],
     ['受理编号忘了去哪看', 'ticket-number-where'],
-    ['我想夸夸刚才那个小哥', 'rating'],
+    ['用向日葵帮我弄一下行吗', 'remote-assistance'],
+    ['凌晨能找到活人吗', 'online-hours'],
     ['can I leave a note for tomorrow', 'leave-message'],
   ])('answers %s with %s, which the content alone does not', (question, id) => {
     const on = createMatcher(kb, lexical).match(question);

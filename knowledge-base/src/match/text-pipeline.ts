@@ -25,11 +25,17 @@ export interface QueryFixes {
 }
 
 export interface TextPipeline {
-  /** `normalised`: `text` through `normaliseText` with full clean-up, when the caller already has it (used only if this pipeline normalises fully). */
+  /**
+   * `fixes`: given (even empty) for a query, absent for indexed text. A synonym group adds its head's words to both,
+   * and its single characters to a query only: indexed text that got them would share a character with any question
+   * that happens to use it (几 of 几点 for 上班, then 火星上有几只猫 reads like a question about hours).
+   * `normalised`: `text` through `normaliseText` with full clean-up, when the caller already has it (used only if this pipeline normalises fully).
+   */
   process(text: string, fixes?: QueryFixes, normalised?: string): ProcessedText;
 }
 
 const HAN_RUN = /\p{Script=Han}+/gu;
+const SINGLE_HAN = /^\p{Script=Han}$/u;
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isLatinWord = (w: string): boolean => /^[\p{L}\p{N} ]+$/u.test(w) && !/\p{Script=Han}/u.test(w);
@@ -62,7 +68,7 @@ export function createTextPipeline(options: PipelineOptions, groups: SynonymGrou
           const head = canonical.get(m[0]);
           if (head !== undefined && head !== m[0]) heads.add(head);
         }
-        for (const head of heads) for (const t of tokenize(head, han)) if (!tokens.includes(t)) tokens.push(t);
+        for (const head of heads) for (const t of tokenize(head, han)) if ((fixes || !SINGLE_HAN.test(t)) && !tokens.includes(t)) tokens.push(t);
       }
       return { norm: n, tokens };
     },
