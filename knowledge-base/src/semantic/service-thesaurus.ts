@@ -58,7 +58,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // a human being rather than the bot
   ['人工', '活人', '真人', '工作人员', '服务人员', '客服人员', '真的人', '小哥', '小姐姐', 'real person', 'live person', 'actual person'],
   // typing to us online
-  ['在线客服', '打字', '文字聊', '网上', '线上', '网页聊天', '聊天窗口', 'live chat', 'online chat', 'chat window', 'text chat', 'by typing'],
+  ['在线客服', '打字', '文字聊', '网上', '线上客服', '网页聊天', '聊天窗口', 'live chat', 'online chat', 'chat window', 'text chat', 'by typing'],
   // being called back
   ['回电', '回拨', '回个电话', '回电话', '打过来', '打给我', '打回来', 'call me back', 'ring me back', 'phone me back'],
   // leaving word for later
@@ -125,6 +125,40 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   ['提前', '事先', '预先', '提早', '多早', 'in advance', 'ahead of time', 'beforehand'],
   // what no one controls
   ['不可抗力', '停电', '断网', '断电', '天灾', '自然灾害', '地震', '台风', '洪水', 'power cut', 'power outage', 'natural disaster'],
+  // hearing back at all
+  ['回复', '回音', '回话', '音讯', '搭理', '理睬', '没人理', '回我', '答复我', 'get back to me', 'hear back', 'hear from you'],
+  // being shown how
+  ['指导', '教我', '手把手', '带着我操作', '演示', 'walk me through', 'show me how'],
+  // privacy
+  ['隐私', '泄露', '偷看', '窥探', '个人信息', 'privacy', 'snoop'],
+  // permission
+  ['授权', '同意', '允许', '许可', 'permission', 'consent'],
+  // safe to trust
+  ['安全', '靠谱', '放心', '可靠', '可信', '稳妥'],
+  // a call that is picked up
+  ['接通', '打通', '接起', '接听', 'pick up', 'answer the phone'],
+  // forgetting or losing something
+  ['忘记', '忘了', '丢了', '不记得', '记不得', '想不起'],
+  // again and again
+  ['多次', '反复', '好几次', '屡次', '一再', '三番五次', '又一次', '再三', 'again and again', 'repeatedly', 'several times', 'many times'],
+  // proof of purchase
+  ['凭证', '购买记录', '购买证明', '小票', '保修卡', 'proof of purchase', 'purchase record'],
+  // pictures of the problem
+  ['截图', '截屏', '录屏', '拍照', '照片', '拍个照', 'screenshot', 'screen recording'],
+  // putting a problem into words
+  ['描述', '说清楚', '讲清楚', '说明白', '讲明白', '表达清楚', 'describe', 'explain clearly'],
+  // installing software
+  ['安装', '装不上', '装不好', '装软件', '装机', '部署'],
+  // a computer
+  ['电脑', '笔记本', '台式机', '主机'],
+  // the staff of a customer's company
+  ['员工', '同事', '新员工', '新人', '团队成员'],
+  // price lists
+  ['收费标准', '报价', '价目', '价目表'],
+  // the product's website
+  ['官网', '官方网站', '网站', '主页', 'website', 'official site', 'homepage'],
+  // how serious a fault is
+  ['等级', '级别', '档次', '严重程度', 'severity', 'severity level'],
   // who to turn to
   ['找谁', '问谁', '联系谁', '找哪个部门', '哪个部门', '谁管', '找哪位', 'who do i contact', 'who should i contact', 'who looks after', 'who handles'],
 ];
