@@ -15,11 +15,12 @@ afterEach(() => {
 const alone = { thesaurus: false } as const;
 
 describe('the semantic layer on the demo content', () => {
-  it('offers the email reply time for 电子信件寄出去多久有人回 (did you mean), which the shared words alone decline', () => {
-    const on = createMatcher(kb, alone).match('电子信件寄出去多久有人回');
-    expect(on.decision).toBe('suggest');
-    expect(on.candidates[0]?.id).toBe('email-reply-time');
-    expect(createMatcher(kb, { ...alone, semantic: false }).match('电子信件寄出去多久有人回').decision).toBe('decline');
+  it('answers 给你们写信几天回 with the email reply time; without it the on-site booking time wins', () => {
+    const on = createMatcher(kb, alone).match('给你们写信几天回');
+    expect(on.decision).toBe('answer');
+    expect(on.entry?.id).toBe('email-reply-time');
+    const off = createMatcher(kb, { ...alone, semantic: false }).match('给你们写信几天回');
+    expect(off.entry?.id).not.toBe('email-reply-time');
   });
 
   it('answers 发封电邮过去要等几天 (电邮 for 邮件) with the email reply time, which is not answered without it', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMatcher, DEMO_KB_DIR, loadKnowledgeBase, type KnowledgeBase } from '../src/index.ts';
-import { SERVICE_THESAURUS, withServiceThesaurus } from '../src/semantic/service-thesaurus.ts';
+import { SERVICE_THESAURUS, serviceThesaurusFor } from '../src/semantic/service-thesaurus.ts';
 
 const isHan = (w: string) => /\p{Script=Han}/u.test(w);
 const same = (w: string) => w;
@@ -33,16 +33,15 @@ describe('the service thesaurus on the demo content (word vectors off, so only s
   });
 });
 
-describe('withServiceThesaurus', () => {
-  it('puts the knowledge base own groups first and joins a concept that shares a word to their head', () => {
-    const groups = withServiceThesaurus([['邮箱', '邮件', 'mail']], same);
-    expect(groups[0]).toEqual(['邮箱', '邮件', 'mail']);
+describe('serviceThesaurusFor', () => {
+  it('joins a concept that shares a word with a knowledge base group to that group head', () => {
+    const groups = serviceThesaurusFor([['邮箱', '邮件', 'mail']], same);
     const letters = groups.find((g) => g.includes('写信'))!;
     expect(letters[0]).toBe('邮箱');
   });
 
   it('keeps Chinese and English words in separate groups, so an English knowledge base gets no Chinese tokens', () => {
-    const groups = withServiceThesaurus([], same);
+    const groups = serviceThesaurusFor([], same);
     expect(groups.length).toBeGreaterThan(SERVICE_THESAURUS.length);
     for (const group of groups) expect(group.every(isHan) || !group.some(isHan)).toBe(true);
     const english = createMatcher({ entries: [{ id: 'reply', question: 'How long until you reply?', alternates: ['When will I get an answer'], answer: 'Within a day.', keywords: [], tags: [] } as never, { id: 'fee', question: 'Do you charge for support?', alternates: [], answer: 'No.', keywords: [], tags: [] } as never], synonyms: [], flows: [], welcome: [] }, { calibrate: false });

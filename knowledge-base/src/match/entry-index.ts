@@ -8,7 +8,7 @@ import { PhraseIndex, type IndexedPhrasing, type PhraseIndexData } from './phras
 import { createTextPipeline, type TextPipeline } from './text-pipeline.ts';
 import { buildSemanticIndexData, type SemanticIndexData } from '../semantic/semantic-index.ts';
 import { semanticVectors } from '../semantic/semantic-layer.ts';
-import { withServiceThesaurus } from '../semantic/service-thesaurus.ts';
+import { serviceThesaurusFor } from '../semantic/service-thesaurus.ts';
 
 export interface EntryIndex {
   pipeline: TextPipeline;
@@ -62,8 +62,9 @@ const keywordsOf = (kb: KnowledgeBase): string[][] => kb.entries.map((e) => [...
 export function entryTextPipeline(kb: KnowledgeBase, options: MatcherOptions): TextPipeline {
   return createTextPipeline(
     { tokenizer: options.tokenizer ?? 'combined', normalise: options.normalise ?? true, synonyms: options.synonyms ?? true },
-    options.thesaurus === false ? kb.synonyms : withServiceThesaurus(kb.synonyms, (w) => normaliseText(w, options.normalise ?? true)),
+    kb.synonyms,
     [...kb.synonyms.flat(), ...keywordsOf(kb).flat()],
+    options.thesaurus === false ? [] : serviceThesaurusFor(kb.synonyms, (w) => normaliseText(w, options.normalise ?? true)),
   );
 }
 

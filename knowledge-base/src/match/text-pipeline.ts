@@ -26,9 +26,10 @@ export interface QueryFixes {
 
 export interface TextPipeline {
   /**
-   * `fixes`: given (even empty) for a query, absent for indexed text. A synonym group adds its head's words to both,
-   * and its single characters to a query only: indexed text that got them would share a character with any question
-   * that happens to use it (几 of 几点 for 上班, then 火星上有几只猫 reads like a question about hours).
+   * `fixes`: given (even empty) for a query, absent for indexed text. A synonym group adds its head's words to both;
+   * a thesaurus group adds the head's single characters to a query only: indexed text that got them from such broad
+   * groups would share a character with any question that happens to use it (几 of 几点 for 上班, then 火星上有几只猫
+   * reads like a question about hours). The knowledge base's own groups add them on both sides.
    * `normalised`: `text` through `normaliseText` with full clean-up, when the caller already has it (used only if this pipeline normalises fully).
    */
   process(text: string, fixes?: QueryFixes, normalised?: string): ProcessedText;
@@ -40,18 +41,23 @@ const SINGLE_HAN = /^\p{Script=Han}$/u;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isLatinWord = (w: string): boolean => /^[\p{L}\p{N} ]+$/u.test(w) && !/\p{Script=Han}/u.test(w);
 
-/** Builds the pipeline; synonym groups add their first word's tokens wherever any member appears, on both sides. */
-export function createTextPipeline(options: PipelineOptions, groups: SynonymGroup[], userWords: string[]): TextPipeline {
+/**
+ * Builds the pipeline; synonym groups add their first word's tokens wherever any member appears, on both sides.
+ * `thesaurus`: groups of the built-in thesaurus, after the knowledge base's own (which win a shared word).
+ */
+export function createTextPipeline(options: PipelineOptions, groups: SynonymGroup[], userWords: string[], thesaurus: SynonymGroup[] = []): TextPipeline {
   const norm = (text: string): string => normaliseText(text, options.normalise);
   const han: HanTokenizer = createHanTokenizer(options.tokenizer, userWords.map(norm).filter((w) => w.length > 1 && !/\s/.test(w)));
-  const canonical = new Map<string, string>();
+  /** Member → its group's head, and whether the group is the knowledge base's own. */
+  const canonical = new Map<string, { head: string; own: boolean }>();
   if (options.synonyms) {
-    for (const group of groups) {
+    const add = (group: SynonymGroup, own: boolean) => {
       const words = group.map(norm).filter((w) => w !== '');
       const head = words[0];
-      if (head === undefined) continue;
-      for (const w of words) if (!canonical.has(w)) canonical.set(w, head);
-    }
+      if (head !== undefined) for (const w of words) if (!canonical.has(w)) canonical.set(w, { head, own });
+    };
+    for (const group of groups) add(group, true);
+    for (const group of thesaurus) add(group, false);
   }
   const alternatives = [...canonical.keys()].sort((a, b) => b.length - a.length).map((w) => (isLatinWord(w) ? `\\b${escape(w)}\\b` : escape(w)));
   const finder = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'gu') : null;
@@ -63,12 +69,12 @@ export function createTextPipeline(options: PipelineOptions, groups: SynonymGrou
         for (const [run] of n.matchAll(HAN_RUN)) for (const guess of fixes.hanGuesses(run)) tokens.push(...han(guess));
       }
       if (finder) {
-        const heads = new Set<string>();
+        const heads = new Map<string, boolean>();
         for (const m of n.matchAll(finder)) {
-          const head = canonical.get(m[0]);
-          if (head !== undefined && head !== m[0]) heads.add(head);
+          const found = canonical.get(m[0]);
+          if (found !== undefined && found.head !== m[0]) heads.set(found.head, found.own || (heads.get(found.head) ?? false));
         }
-        for (const head of heads) for (const t of tokenize(head, han)) if ((fixes || !SINGLE_HAN.test(t)) && !tokens.includes(t)) tokens.push(t);
+        for (const [head, own] of heads) for (const t of tokenize(head, han)) if ((own || fixes || !SINGLE_HAN.test(t)) && !tokens.includes(t)) tokens.push(t);
       }
       return { norm: n, tokens };
     },

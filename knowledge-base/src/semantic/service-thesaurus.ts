@@ -164,11 +164,11 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
 ];
 
 /**
- * The knowledge base's own groups followed by the thesaurus's. A thesaurus concept that shares a word with one of the
- * knowledge base's groups takes that group's first word as its own, so both say the same thing; `normalise` is the
- * pipeline's normalisation (words are compared as the pipeline will see them).
+ * The thesaurus's groups for a knowledge base with `own` synonym groups. A concept that shares a word with one of them
+ * takes that group's first word as its own, so both say the same thing; `normalise` is the pipeline's normalisation
+ * (words are compared as the pipeline will see them).
  */
-export function withServiceThesaurus(own: readonly SynonymGroup[], normalise: (word: string) => string): SynonymGroup[] {
+export function serviceThesaurusFor(own: readonly SynonymGroup[], normalise: (word: string) => string): SynonymGroup[] {
   const headOf = new Map<string, string>();
   for (const group of own) {
     const head = group[0];
@@ -180,8 +180,7 @@ export function withServiceThesaurus(own: readonly SynonymGroup[], normalise: (w
   };
   // Chinese and English words of a concept are separate groups, each led by its own most common word: an English-only
   // knowledge base then gets no Chinese tokens, which would be rare there and so weigh far more than the words they stand for.
-  const joined = SERVICE_THESAURUS.flatMap((concept) => [concept.filter(isHan), concept.filter((w) => !isHan(w))].filter((words) => words.length > 1).map(join));
-  return [...own, ...joined];
+  return SERVICE_THESAURUS.flatMap((concept) => [concept.filter(isHan), concept.filter((w) => !isHan(w))].filter((words) => words.length > 1).map(join));
 }
 
 const isHan = (word: string): boolean => /\p{Script=Han}/u.test(word);
