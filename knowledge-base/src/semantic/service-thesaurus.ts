@@ -82,7 +82,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // a periodic summary
   ['报告', '成绩单', '季报', '月报', '报表', '汇总', 'report card'],
   // money back for a broken promise
-  ['补偿', '赔偿', '赔钱', '减钱', '减点钱', '便宜点', '退钱', '退款', '打折', '折扣', '抵扣'],
+  ['补偿', '赔偿', '赔钱', '减钱', '减点钱', '便宜点', '打折', '折扣', '抵扣'],
   // later than promised
   ['超时', '拖了', '拖延', '延误', '耽误', '拖太久', '拖这么久', '逾期'],
   // a security hole
@@ -159,6 +159,58 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   ['官网', '官方网站', '网站', '主页', 'website', 'official site', 'homepage'],
   // how serious a fault is
   ['等级', '级别', '档次', '严重程度', 'severity', 'severity level'],
+  // nobody following a matter up
+  ['跟进', '有人管', '有人跟', '不了了之', '没下文', '没有下文', '石沉大海', '置之不理', '敷衍', 'follow up', 'followed up'],
+  // ways to reach someone
+  ['渠道', '途径', '门路', '路子', 'channel', 'channels'],
+  // programming interfaces
+  ['接口', '调用接口', '对接接口', '二次开发', 'api call', 'integration'],
+  // after-sales
+  ['售后', '售后服务', '售后支持', 'after-sales', 'after sales'],
+  // one person looking after a customer
+  ['客户经理', '对接人', '专人', '专门负责', '专属顾问', '顾问', 'dedicated contact', 'account manager'],
+  // the customer's live business
+  ['生产环境', '线上业务', '生产系统', '业务中断', '业务停了', 'production', 'live system'],
+  // better service for more money
+  ['增值服务', '高级服务', '更高级别', '更高级', 'vip服务', '加钱', 'premium support', 'vip service'],
+  // papers and details to hand over
+  ['资料', '材料', '证明材料', '相关信息', 'documents', 'paperwork'],
+  // knowing how to go about it
+  ['技巧', '窍门', '诀窍', '秘诀', '小窍门', 'tips', 'tricks'],
+  // talking with support
+  ['沟通', '交流', '打交道', 'communicate', 'communication'],
+  // what a service covers
+  ['范围', '管什么', '管哪些', '负责哪些', '业务范围', 'scope'],
+  // sooner than usual
+  ['加急', '插队', '优先安排', '尽快', '马上', '立刻', 'right away', 'as soon as possible'],
+  // a visit that fixed nothing
+  ['没解决', '没修好', '修不好', '没弄好', '弄不好', '没搞定', '搞不定', '白跑一趟', '白来一趟', 'not fixed', 'still broken'],
+  // what the bot can do
+  ['功能', '能干什么', '能做什么', '会干什么', '会做什么', '能干嘛', '有什么用', '本事', '本领', '能帮我什么', 'what can you do', 'what are you able'],
+  // finding the answer oneself
+  ['自助', '自己查', '自己解决', '自己动手', '自己搞定', '帮助文档', 'self-service', 'self service'],
+  // losing data
+  ['数据丢失', '丢数据', '数据没了', '数据不见了', '资料丢了', 'data loss', 'lost data'],
+  // the main features
+  ['核心功能', '主要功能', '关键功能', '主功能', '核心业务', 'core feature', 'main feature'],
+  // a minor problem
+  ['小问题', '小毛病', '小事', '小故障', '不影响使用', '不碍事', 'minor issue', 'small problem', 'minor problem'],
+  // a promise made
+  ['承诺', '保证', '答应过', '打包票', 'promise', 'promised'],
+  // exceptions to a rule
+  ['例外', '特殊情况', '除外', 'exception', 'exceptions'],
+  // going faster
+  ['加快', '更快', '快点', '快一些', '提速', '早点', 'speed up', 'faster', 'quicker'],
+  // why it takes the time it takes
+  ['因素', '原因', '缘故', '为什么这么慢', '慢的原因', 'factors', 'reasons'],
+  // other companies
+  ['同行', '别家', '其他公司', '竞争对手', '友商', '别人家', 'competitors', 'other companies'],
+  // reputation
+  ['口碑', '名声', '风评', 'reputation'],
+  // checking what happened
+  ['调查', '核实', '查证', '调查核实', 'investigate', 'look into'],
+  // the phone menu
+  ['按键', '按几', '按哪个键', '语音提示', '语音菜单', 'which key', 'menu option', 'press'],
   // who to turn to
   ['找谁', '问谁', '联系谁', '找哪个部门', '哪个部门', '谁管', '找哪位', 'who do i contact', 'who should i contact', 'who looks after', 'who handles'],
 ];
