@@ -2,6 +2,7 @@
 import type { SynonymGroup, TokenizerName } from '../types.ts';
 import { createHanTokenizer, type HanTokenizer } from '../text/han-tokenizers.ts';
 import { normaliseText } from '../text/normalise-text.ts';
+import { longestMatches } from '../text/longest-matches.ts';
 import { tokenize } from '../text/tokenize.ts';
 
 export interface PipelineOptions {
@@ -38,8 +39,6 @@ export interface TextPipeline {
 const HAN_RUN = /\p{Script=Han}+/gu;
 const SINGLE_HAN = /^\p{Script=Han}$/u;
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const isLatinWord = (w: string): boolean => /^[\p{L}\p{N} ]+$/u.test(w) && !/\p{Script=Han}/u.test(w);
 
 /**
  * Builds the pipeline; synonym groups add their first word's tokens wherever any member appears, on both sides.
@@ -59,8 +58,7 @@ export function createTextPipeline(options: PipelineOptions, groups: SynonymGrou
     for (const group of groups) add(group, true);
     for (const group of thesaurus) add(group, false);
   }
-  const alternatives = [...canonical.keys()].sort((a, b) => b.length - a.length).map((w) => (isLatinWord(w) ? `\\b${escape(w)}\\b` : escape(w)));
-  const finder = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'gu') : null;
+  const finder = canonical.size > 0 ? longestMatches(canonical.keys()) : null;
   return {
     process(text: string, fixes?: QueryFixes, normalised?: string): ProcessedText {
       const n = normalised !== undefined && options.normalise ? normalised : norm(text);
@@ -70,9 +68,9 @@ export function createTextPipeline(options: PipelineOptions, groups: SynonymGrou
       }
       if (finder) {
         const heads = new Map<string, boolean>();
-        for (const m of n.matchAll(finder)) {
-          const found = canonical.get(m[0]);
-          if (found !== undefined && found.head !== m[0]) heads.set(found.head, found.own || (heads.get(found.head) ?? false));
+        for (const word of finder(n)) {
+          const found = canonical.get(word)!;
+          if (found.head !== word) heads.set(found.head, found.own || (heads.get(found.head) ?? false));
         }
         for (const [head, own] of heads) for (const t of tokenize(head, han)) if ((own || fixes || !SINGLE_HAN.test(t)) && !tokens.includes(t)) tokens.push(t);
       }
