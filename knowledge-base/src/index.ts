@@ -10,6 +10,7 @@ export { detectHandoff } from './match/detect-handoff.ts';
 export { detectLang } from './text/detect-lang.ts';
 export { normaliseText } from './text/normalise-text.ts';
 export { semanticLayerInfo, type SemanticLayerInfo } from './semantic/semantic-layer.ts';
+export { thesaurusSwitchedOff } from './semantic/service-thesaurus.ts';
 export { evaluate, type EvalQuery, type EvalReport, type EvaluateOptions } from './evaluation/evaluate.ts';
 export { readQueries } from './evaluation/read-queries.ts';
 export { scoreOutcomes, percentile, type QueryOutcome, type QualityMetrics } from './evaluation/score-outcomes.ts';

@@ -153,7 +153,7 @@ export interface MatcherOptions {
   previous?: Calibration;
   /** Score mix; the defaults were chosen on the development split (`kb tune`). */
   weights?: Partial<ScoringWeights>;
-  /** Add the built-in customer-service thesaurus to the knowledge base's synonym groups (default true; `semantic/service-thesaurus.ts`). */
+  /** Add the built-in customer-service thesaurus to the knowledge base's synonym groups (default true; off also with KEFU_THESAURUS=off; `semantic/service-thesaurus.ts`). */
   thesaurus?: boolean;
   /** Compare meaning through word vectors as well as shared words (default true; off also with KEFU_SEMANTIC=off). */
   semantic?: boolean;

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMatcher, DEMO_KB_DIR, loadKnowledgeBase, type KnowledgeBase } from '../src/index.ts';
 import { SERVICE_THESAURUS, serviceThesaurusFor } from '../src/semantic/service-thesaurus.ts';
 
@@ -8,6 +8,9 @@ const same = (w: string) => w;
 let kb: KnowledgeBase;
 beforeAll(async () => {
   kb = await loadKnowledgeBase(DEMO_KB_DIR);
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
 });
 
 describe('the service thesaurus on the demo content (word vectors off, so only shared words count)', () => {
@@ -26,6 +29,11 @@ describe('the service thesaurus on the demo content (word vectors off, so only s
     expect(on.entry?.id).toBe(id);
     const off = createMatcher(kb, { ...lexical, thesaurus: false }).match(question);
     expect(off.decision === 'answer' && off.entry?.id === id).toBe(false);
+  });
+
+  it('is switched off for every matcher by KEFU_THESAURUS=off', () => {
+    vi.stubEnv('KEFU_THESAURUS', 'off');
+    expect(createMatcher(kb, lexical).match('受理编号忘了去哪看').entry?.id).not.toBe('ticket-number-where');
   });
 
   it('keeps the knowledge base own synonyms when it is off', () => {

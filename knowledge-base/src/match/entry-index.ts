@@ -8,7 +8,7 @@ import { PhraseIndex, type IndexedPhrasing, type PhraseIndexData } from './phras
 import { createTextPipeline, type TextPipeline } from './text-pipeline.ts';
 import { buildSemanticIndexData, type SemanticIndexData } from '../semantic/semantic-index.ts';
 import { semanticVectors } from '../semantic/semantic-layer.ts';
-import { serviceThesaurusFor } from '../semantic/service-thesaurus.ts';
+import { serviceThesaurusFor, thesaurusSwitchedOff } from '../semantic/service-thesaurus.ts';
 
 export interface EntryIndex {
   pipeline: TextPipeline;
@@ -64,7 +64,7 @@ export function entryTextPipeline(kb: KnowledgeBase, options: MatcherOptions): T
     { tokenizer: options.tokenizer ?? 'combined', normalise: options.normalise ?? true, synonyms: options.synonyms ?? true },
     kb.synonyms,
     [...kb.synonyms.flat(), ...keywordsOf(kb).flat()],
-    options.thesaurus === false ? [] : serviceThesaurusFor(kb.synonyms, (w) => normaliseText(w, options.normalise ?? true)),
+    options.thesaurus === false || thesaurusSwitchedOff() ? [] : serviceThesaurusFor(kb.synonyms, (w) => normaliseText(w, options.normalise ?? true)),
   );
 }
 

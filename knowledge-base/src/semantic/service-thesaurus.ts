@@ -10,6 +10,11 @@
  */
 import type { SynonymGroup } from '../types.ts';
 
+/** `KEFU_THESAURUS=off` leaves every matcher of the process with its knowledge base's own synonym groups only. */
+export function thesaurusSwitchedOff(): boolean {
+  return /^(off|0|false|no)$/i.test(process.env.KEFU_THESAURUS ?? '');
+}
+
 export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // complaining about service or staff
   ['投诉', '告状', '举报', '控告', '不爽', '气死', '太差劲', '讨说法', '讨个说法', '维权', '曝光你们', 'complain', 'complaint', 'grievance', 'dissatisfied', 'bad service'],

@@ -3,7 +3,7 @@
  * Loading, indexing and calibrating run in a worker thread: the server answers from the start, and during a reload
  * it keeps answering with the last good matcher.
  */
-import { createMatcher, preloadSegmenters, semanticLayerInfo, watchKnowledgeBase, type Calibration, type CalibrationChange, type KnowledgeBase, type Matcher } from '@kefu/knowledge-base';
+import { createMatcher, preloadSegmenters, semanticLayerInfo, thesaurusSwitchedOff, watchKnowledgeBase, type Calibration, type CalibrationChange, type KnowledgeBase, type Matcher } from '@kefu/knowledge-base';
 import type { Logger } from '../logger.ts';
 import { prepareInWorker, type PreparedKb } from './prepare-in-worker.ts';
 import type { ServedBarStore } from './served-bar-store.ts';
@@ -116,7 +116,8 @@ export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarSto
 /** Whether meaning is matched beside words, for the load log (the vectors are loaded on this thread already). */
 function describeSemantic(): string {
   const layer = semanticLayerInfo();
-  return layer ? `semantic layer on (${layer.words} words × ${layer.dim})` : 'semantic layer off';
+  const thesaurus = thesaurusSwitchedOff() ? 'service thesaurus off' : 'service thesaurus on';
+  return `${layer ? `semantic layer on (${layer.words} words × ${layer.dim})` : 'semantic layer off'}, ${thesaurus}`;
 }
 
 /** The answer bar in use and how it was chosen, for the load log. */

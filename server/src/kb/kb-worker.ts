@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
-import { loadKnowledgeBase, prepareMatcher, semanticLayerInfo, type KnowledgeBase, type PreparedMatcher } from '@kefu/knowledge-base';
+import { loadKnowledgeBase, prepareMatcher, semanticLayerInfo, thesaurusSwitchedOff, type KnowledgeBase, type PreparedMatcher } from '@kefu/knowledge-base';
 import { calibrationKey, readCachedCalibration, writeCachedCalibration } from './calibration-cache.ts';
 import type { KbWorkerAnswer, KbWorkerRequest } from './kb-worker-messages.ts';
 
@@ -16,7 +16,7 @@ const CODE = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.
 /** The index, and the fit from the cache when this content, starting bar and code were fitted before. */
 function prepare(kb: KnowledgeBase, previous: KbWorkerRequest['previous']): PreparedMatcher {
   const layer = semanticLayerInfo();
-  const key = calibrationKey(kb, previous, CODE, layer ? `${layer.file}:${layer.fileBytes}` : 'off');
+  const key = calibrationKey(kb, previous, CODE, `${layer ? `${layer.file}:${layer.fileBytes}` : 'off'} thesaurus:${thesaurusSwitchedOff() ? 'off' : 'on'}`);
   const cached = readCachedCalibration(key);
   if (cached) return { ...prepareMatcher(kb, { calibrate: false }), calibration: cached };
   const prepared = prepareMatcher(kb, previous ? { previous } : {});
