@@ -31,6 +31,12 @@ describe('the service thesaurus on the demo content (word vectors off, so only s
     expect(off.decision === 'answer' && off.entry?.id === id).toBe(false);
   });
 
+  it('reads 开发票 as a bill, not as 开发 (the developer entries)', () => {
+    const result = createMatcher(kb).match('怎么开发票');
+    expect(result.candidates[0]?.id).toBe('account-payment');
+    expect(createMatcher(kb, { thesaurus: false }).match('怎么开发票').candidates[0]?.id).toBe('developer-support');
+  });
+
   it('is switched off for every matcher by KEFU_THESAURUS=off', () => {
     vi.stubEnv('KEFU_THESAURUS', 'off');
     expect(createMatcher(kb, lexical).match('受理编号忘了去哪看').entry?.id).not.toBe('ticket-number-where');

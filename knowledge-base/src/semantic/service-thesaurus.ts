@@ -105,7 +105,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // people who write code
   ['开发者', '程序员', '码农', '写代码', '开发人员', 'developer', 'programmer', 'coder'],
   // the customer's own account and payments
-  ['账户', '账号', '帐号', '帐户', '登不上', '登录不了', '登不进', '扣了两次', '重复扣费', '多扣', '扣钱', '扣了钱', '支付', '付款', '充值', '账单'],
+  ['账户', '账号', '帐号', '帐户', '登不上', '登录不了', '登不进', '扣了两次', '重复扣费', '多扣', '扣钱', '扣了钱', '支付', '付款', '充值', '账单', '发票', '开发票', '开票', '开具发票', '收据', '对账单'],
   // warranty
   ['保修', '保内', '保外', '在保', '过保', '质保', '保修期', '三包', 'warranty'],
   // the bot does not get it
