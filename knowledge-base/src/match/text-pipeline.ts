@@ -59,6 +59,13 @@ export function createTextPipeline(options: PipelineOptions, groups: SynonymGrou
     for (const group of thesaurus) add(group, false);
   }
   const finder = canonical.size > 0 ? longestMatches(canonical.keys()) : null;
+  /** A head's tokens, cut once. */
+  const headTokens = new Map<string, string[]>();
+  const tokensOf = (head: string): string[] => {
+    let t = headTokens.get(head);
+    if (t === undefined) headTokens.set(head, (t = tokenize(head, han)));
+    return t;
+  };
   return {
     process(text: string, fixes?: QueryFixes, normalised?: string): ProcessedText {
       const n = normalised !== undefined && options.normalise ? normalised : norm(text);
@@ -72,7 +79,7 @@ export function createTextPipeline(options: PipelineOptions, groups: SynonymGrou
           const found = canonical.get(word)!;
           if (found.head !== word) heads.set(found.head, found.own || (heads.get(found.head) ?? false));
         }
-        for (const [head, own] of heads) for (const t of tokenize(head, han)) if ((own || fixes || !SINGLE_HAN.test(t)) && !tokens.includes(t)) tokens.push(t);
+        for (const [head, own] of heads) for (const t of tokensOf(head)) if ((own || fixes || !SINGLE_HAN.test(t)) && !tokens.includes(t)) tokens.push(t);
       }
       return { norm: n, tokens };
     },
