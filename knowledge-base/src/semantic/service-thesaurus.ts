@@ -6,7 +6,8 @@
  *
  * Words match as substrings of the normalised text (Latin ones on word boundaries), longest first, so a group holds
  * no single common character and no word that is part of unrelated ones (十一 is in 十一点; 信 is in 微信).
- * Written from general usage, checked only against the development questions (`eval/low-overlap-dev`, `eval/demo-dev`).
+ * The concepts were chosen with the development questions in view (`eval/low-overlap-dev`, `eval/demo-dev`); most of
+ * the everyday words were written without seeing any evaluation question or the content (README.md).
  */
 import type { SynonymGroup } from '../types.ts';
 
