@@ -39,7 +39,6 @@ export interface TextPipeline {
 const HAN_RUN = /\p{Script=Han}+/gu;
 const SINGLE_HAN = /^\p{Script=Han}$/u;
 
-
 /**
  * Builds the pipeline; synonym groups add their first word's tokens wherever any member appears, on both sides.
  * `thesaurus`: groups of the built-in thesaurus, after the knowledge base's own (which win a shared word).
