@@ -21,3 +21,4 @@ export { fetchAgentName } from './fetch-agent-name.ts';
 export { markOnDuty } from './mark-on-duty.ts';
 export { recordPageProblems } from './record-page-problems.ts';
 export { BLOCK_WEBSOCKET_SCRIPT } from './block-websocket.ts';
+export { screenshotPng } from './screenshot-png.ts';

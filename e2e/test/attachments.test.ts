@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import {
@@ -24,41 +23,15 @@ import {
   startStack,
   visibleText,
   type Stack,
+  screenshotPng,
 } from '../src/index.ts';
 
 /** INTERFACES.md: the attach control in the widget and the console. */
 const ATTACH = /附件|上传|文件|图片|attach|upload|file/i;
 const REFUSED = /只能发送|only images/i;
 
-/** A real RGB PNG (a blue square with a white band), so the thumbnail has something to show. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const rows = Array.from({ length: height }, (_, y) => {
-    const band = y > height * 0.4 && y < height * 0.6;
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x++) row.set(band ? [255, 255, 255] : [37, 99, 235], 1 + x * 3);
-    return row;
-  });
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
-const SCREENSHOT = png(320, 200);
+const SCREENSHOT = screenshotPng(320, 200);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const HTML = Buffer.from('<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>');
 
@@ -201,7 +174,7 @@ describeBrowser('attachments: a pasted PNG reaches the agent, HTML named .png is
     await page.getByRole('button', { name: WIDGET.launcher }).first().click({ timeout: 20_000 });
     await expectVisible(panel(page), 'The English visitor got no chat panel.', { timeout: 15_000 });
     await expectVisible(panel(page).getByRole('button', { name: ATTACH }), 'The English widget offers no attach button.', { context: panel(page) });
-    await pasteFile(panel(page).getByRole('textbox', { name: WIDGET.input }).first(), 'receipt.png', png(240, 320), 'image/png');
+    await pasteFile(panel(page).getByRole('textbox', { name: WIDGET.input }).first(), 'receipt.png', screenshotPng(240, 320), 'image/png');
     const thumb = transcript(page).getByRole('img', { name: 'receipt.png' });
     await expectVisible(thumb, 'The English visitor\'s pasted receipt.png shows no thumbnail.', { context: transcript(page), timeout: 15_000 });
     await expect.poll(() => loaded(thumb), { timeout: 10_000, message: 'The thumbnail at 390 px never loaded.' }).toBe(true);

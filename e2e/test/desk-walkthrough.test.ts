@@ -8,7 +8,6 @@
  * Last, the admin disables C and C's console is signed out within 5 s.
  */
 import { readFileSync } from 'node:fs';
-import { crc32, deflateSync } from 'node:zlib';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import {
@@ -22,6 +21,7 @@ import {
   queueLocator,
   signIn,
   visibleText,
+  screenshotPng,
 } from '../src/index.ts';
 
 /** Names from INTERFACES.md (Desk table). */
@@ -45,33 +45,6 @@ const TRANSFER_NOTE = '客户要投诉上次的远程协助，请 C 跟进';
 const THANKS = '感谢您的耐心等待。';
 const PASSWORD = 'a long enough password';
 
-/** A real RGB PNG (blue with a white band), so the thumbnail has something to decode. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const rows = Array.from({ length: height }, (_, y) => {
-    const row = Buffer.alloc(1 + width * 3);
-    const band = y > height * 0.4 && y < height * 0.6;
-    for (let x = 0; x < width; x++) row.set(band ? [255, 255, 255] : [37, 99, 235], 1 + x * 3);
-    return row;
-  });
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const HTML = Buffer.from('<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>');
@@ -204,7 +177,7 @@ describeBrowser('the team desk walkthrough: invite, handoff, files, canned reply
   step('5. the visitor pastes a PNG and B sees the thumbnail; an HTML file named .png is refused; B\'s PDF downloads', async () => {
     const visitor = page('visitor');
     const b = page('b');
-    await pasteFile(panel(visitor).getByRole('textbox', { name: WIDGET.input }).first(), 'error.png', png(320, 200), 'image/png');
+    await pasteFile(panel(visitor).getByRole('textbox', { name: WIDGET.input }).first(), 'error.png', screenshotPng(320, 200), 'image/png');
     const thumb = b.getByRole('log').getByRole('img', { name: 'error.png' });
     await expectVisible(thumb, "B's console never showed the pasted error.png.", { context: body(b), timeout: 15_000 });
     await expect.poll(() => loaded(thumb), { timeout: 10_000, message: "B's thumbnail never loaded (broken image)." }).toBe(true);
