@@ -15,10 +15,11 @@ export interface SemanticWeights {
 
 export const SEMANTIC_WEIGHTS: SemanticWeights = { weight: 0.5, floor: 0.6, alignment: 0.5 };
 
+/** Whether the environment variable `name` says off (off, 0, false, no). */
+export const switchedOffBy = (name: string): boolean => /^(off|0|false|no)$/i.test(process.env[name] ?? '');
+
 /** `KEFU_SEMANTIC=off` turns the layer off for every matcher of the process (e.g. on a small machine). */
-export function semanticSwitchedOff(): boolean {
-  return /^(off|0|false|no)$/i.test(process.env.KEFU_SEMANTIC ?? '');
-}
+export const semanticSwitchedOff = (): boolean => switchedOffBy('KEFU_SEMANTIC');
 
 /** The word vectors a matcher built with `options` uses, or null when the layer is off or no vectors are installed. */
 export function semanticVectors(options: MatcherOptions): WordVectors | null {

@@ -10,11 +10,10 @@
  * the everyday words were written without seeing any evaluation question or the content (README.md).
  */
 import type { SynonymGroup } from '../types.ts';
+import { switchedOffBy } from './semantic-layer.ts';
 
 /** `KEFU_THESAURUS=off` leaves every matcher of the process with its knowledge base's own synonym groups only. */
-export function thesaurusSwitchedOff(): boolean {
-  return /^(off|0|false|no)$/i.test(process.env.KEFU_THESAURUS ?? '');
-}
+export const thesaurusSwitchedOff = (): boolean => switchedOffBy('KEFU_THESAURUS');
 
 export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // complaining about service or staff
