@@ -36,6 +36,8 @@ import { openPostgresStorage } from './storage/postgres/open-postgres-storage.ts
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { registerTicketJobs } from './tickets/ticket-sla-jobs.ts';
+import { registerStagedFileExpiry } from './tickets/staged-file-expiry.ts';
+import { ticketFiles } from './tickets/ticket-files.ts';
 import { startMissingClocks } from './tickets/start-missing-clocks.ts';
 import { ensureDemoDepartments } from './storage/demo-departments.ts';
 import { ensureDemoCannedReplies } from './storage/demo-canned-replies.ts';
@@ -164,8 +166,9 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
       storage.deleteExpiredSessions(clock(), clock() - sessionPolicy.idleMs).catch((err: unknown) => log.warn('session clean-up failed', err));
     }, 60 * 60 * 1000);
     sweep.unref();
-    // Claims only the kinds a handler is registered for: the tickets' SLA timers.
+    // Claims only the kinds a handler is registered for: the tickets' SLA timers and the clean-up of files never sent.
     registerTicketJobs(ctx);
+    registerStagedFileExpiry(ctx, ticketFiles(ctx).tickets);
     ctx.jobs.start();
     // Tickets from before the SLA clocks get theirs; serving does not wait for it.
     startMissingClocks(ctx)

@@ -24,6 +24,7 @@ import { peekUpload } from '../files/upload-body.ts';
 import { fileName } from '../http/file-routes.ts';
 import { KefuError } from '../kefu-error.ts';
 import type { TicketEventRecord, TicketRecord } from '../storage/ticket-storage.ts';
+import { expireUnsentLater } from './staged-file-expiry.ts';
 
 /** How many of the source conversation's latest messages are searched for files. */
 const SOURCE_MESSAGES_MAX = 500;
@@ -59,7 +60,10 @@ const attachmentOf = (f: Attachment): Attachment => {
   return { id, name, type, size, ...(width ? { width } : {}), ...(height ? { height } : {}) };
 };
 
-/** Streams an upload into the ticket's store, staged for `uploaderId` until a reply carries it. Refusals store nothing. */
+/**
+ * Streams an upload into the ticket's store, staged for `uploaderId` until a reply carries it (deleted a day later
+ * if none does: staged-file-expiry.ts). Refusals store nothing.
+ */
 export async function receiveTicketFile(ctx: KefuContext, req: Request, t: TicketRecord, author: 'visitor' | 'agent', uploaderId: string): Promise<Attachment> {
   if (t.status === 'closed') throw new KefuError('invalid_state', 'the ticket is closed');
   if (Number(req.headers['content-length']) > ATTACHMENT_MAX_BYTES) throw new KefuError('too_large', 'a file may have at most 10 MB');
@@ -74,7 +78,9 @@ export async function receiveTicketFile(ctx: KefuContext, req: Request, t: Ticke
     { id: newFileId(t.id), conversationId: t.id, name, type, ...pixels, author, uploaderId, createdAt: ctx.now() },
     body,
   );
-  return attachmentOf(stored);
+  const file = attachmentOf(stored);
+  await expireUnsentLater(ctx, t.id, file);
+  return file;
 }
 
 /** The files a thread's entries carry, with the entry. */
