@@ -8,6 +8,7 @@ import type {
   ConversationDetail,
   Message,
   SendResult,
+  TeamAgent,
   VisitorClientEvents,
   VisitorHelloResult,
   VisitorServerEvents,
@@ -29,9 +30,14 @@ describe('typed events', () => {
 
   it('types what the server emits and what the client sends', () => {
     // Never called: the body only has to compile, and each @ts-expect-error has to be an error.
-    const compileOnly = (server: VisitorServer, visitors: VisitorNamespace, agents: AgentNamespace, client: VisitorClient, message: Message) => {
+    const compileOnly = (server: VisitorServer, visitors: VisitorNamespace, agents: AgentNamespace, client: VisitorClient, message: Message, row: TeamAgent) => {
       visitors.to('visitor:1').emit('message', message);
       agents.to('agents').emit('queue', []);
+      agents.to('agent:1').emit('teamAgent', row);
+      // @ts-expect-error a team row is for agents' consoles only
+      visitors.emit('teamAgent', row);
+      // @ts-expect-error a message is not a team row
+      agents.emit('teamAgent', message);
       // @ts-expect-error the visitor side has no queue event
       visitors.emit('queue', []);
       // @ts-expect-error a message is not a conversation

@@ -2,12 +2,13 @@
  * Two real Kefu nodes in one process on one PostgreSQL schema (TEST_DATABASE_URL) and one Redis key
  * prefix (TEST_REDIS_URL), as two nodes behind a load balancer would be: a visitor on node A and an
  * agent on node B chat both ways; a raced accept has one winner; a sign-out on A ends the agent's
- * socket on B; sign-in limits and /metrics count across nodes; and node A rides out a cut to Redis
+ * socket on B; a presence chosen on A reaches the admin's team page on B; sign-in limits and /metrics
+ * count across nodes; and node A rides out a cut to Redis
  * and delivers, once Redis is back, what node B sent meanwhile.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ConversationSummary, Message, VisitorConversation } from '@kefu/shared';
+import type { ConversationSummary, Message, TeamAgent, VisitorConversation } from '@kefu/shared';
 import type { KefuServer } from '../src/index.ts';
 import { openRedis } from '../src/cluster/redis-connection.ts';
 import { createLogger } from '../src/logger.ts';
@@ -103,6 +104,20 @@ describe.skipIf(!databaseUrl || !redisUrl)('two nodes on PostgreSQL and Redis (n
     // Another session's socket on the same node stays.
     await sleep(200);
     expect(other.socket.connected).toBe(true);
+  });
+
+  it("carries a colleague's presence, chosen on node A, to the admin's team page on node B", async () => {
+    const cookie = await login(a.url);
+    const invited = await fetch(`${a.url}/api/team/invites`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ email: 'live@kefu.test', role: 'agent' }) });
+    const token = ((await invited.json()) as { invite: { path: string } }).invite.path.split('/').pop();
+    const joined = await fetch(`${a.url}/api/team/invites/${token}/accept`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Live', password: 'a long enough password' }) });
+    const { agent: live } = (await joined.json()) as { agent: { id: string } };
+    const admin = await agent(b);
+    const rows = recorder<TeamAgent>(admin.socket, 'teamAgent');
+    const liveCookie = joined.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const chose = await fetch(`${a.url}/api/team/me/presence`, { method: 'PUT', headers: { cookie: liveCookie, 'content-type': 'application/json' }, body: JSON.stringify({ presence: 'away' }) });
+    expect(chose.status).toBe(200);
+    expect(await rows.next((r) => r.id === live.id && r.presence === 'away')).toMatchObject({ email: 'live@kefu.test', role: 'agent' });
   });
 
   it('counts failed sign-ins across both nodes: the sixth wrong password is refused wherever it lands', async () => {

@@ -35,6 +35,7 @@ import type {
 } from './schemas.ts';
 import type { VisitorAvailability } from './service-hours.ts';
 import type { PublicSiteSettings } from './site-schemas.ts';
+import type { TeamAgent } from './team-schemas.ts';
 import type { Ticket, TicketAlert, TicketEvent, TicketTier } from './ticket-schemas.ts';
 import type { ComplaintConfirmation, ComplaintInput, MyTicketsInput, ProposeTierInput, TicketAddInfoInput, TicketLookupInput, TicketRateInput, TicketReplyPush, VisitorTicket, VisitorTicketDetail } from './visitor-ticket-schemas.ts';
 
@@ -184,4 +185,9 @@ export interface AgentServerEvents {
   ticketEvent: (event: TicketEvent) => void;
   /** A ticket's SLA clock is at risk (80 %) or breached (100 %), or the ticket was escalated: to its assignee, supervisors and admins, and the escalation group. */
   ticketAlert: (alert: TicketAlert) => void;
+  /**
+   * Supervisors and admins (who may read the team page): an agent's team row changed — presence, role,
+   * capacity, account state, departments — or a new agent joined. The same view as `GET /api/team/agents`.
+   */
+  teamAgent: (agent: TeamAgent) => void;
 }

@@ -1,9 +1,13 @@
-/** Department routes under /api/departments: every agent reads them (labels, transfer targets); admins create, rename, delete and set members. */
+/**
+ * Department routes under /api/departments: every agent reads them (labels, transfer targets); admins create,
+ * rename, delete and set members. A change of membership is pushed to the team pages (`teamAgent`).
+ */
 import { Router } from 'express';
 import { DepartmentCreateSchema, DepartmentPatchSchema, v } from '@kefu/shared';
 import type { KefuContext } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import { requireRole, signedInAgent } from '../auth/require-agent.ts';
+import { pushTeamAgents } from '../socket/push-team-agent.ts';
 import { parseBody } from './parse-body.ts';
 import { departmentView } from './team-views.ts';
 
@@ -43,8 +47,11 @@ export function departmentRoutes(ctx: KefuContext): Router {
   });
 
   router.delete('/:key', admin, async (req, res) => {
-    if (!(await ctx.storage.deleteDepartment(keyOf(req.params.key)))) throw new KefuError('not_found', 'no such department');
-    ctx.log.info(`department ${req.params.key} deleted by ${signedInAgent(res).email}`);
+    const key = keyOf(req.params.key);
+    const members = (await ctx.storage.getDepartment(key))?.members ?? [];
+    if (!(await ctx.storage.deleteDepartment(key))) throw new KefuError('not_found', 'no such department');
+    ctx.log.info(`department ${key} deleted by ${signedInAgent(res).email}`);
+    await pushTeamAgents(ctx, ...members);
     res.status(204).end();
   });
 
@@ -52,6 +59,7 @@ export function departmentRoutes(ctx: KefuContext): Router {
     const key = keyOf(req.params.key);
     const agentId = parseBody(AgentIdSchema, req.params.agentId);
     if (!(await ctx.storage.addDepartmentMember(key, agentId))) throw new KefuError('not_found', 'no such department or agent');
+    await pushTeamAgents(ctx, agentId);
     res.json({ department: departmentView((await ctx.storage.getDepartment(key))!) });
   });
 
@@ -60,6 +68,7 @@ export function departmentRoutes(ctx: KefuContext): Router {
     const agentId = parseBody(AgentIdSchema, req.params.agentId);
     if (!(await ctx.storage.getDepartment(key))) throw new KefuError('not_found', 'no such department');
     await ctx.storage.removeDepartmentMember(key, agentId);
+    await pushTeamAgents(ctx, agentId);
     res.json({ department: departmentView((await ctx.storage.getDepartment(key))!) });
   });
 

@@ -1,7 +1,8 @@
 /**
  * Team routes under /api/team: admins invite agents (a one-use link valid 7 days), list and change
  * them (role, display name, capacity, disabled); an invitee accepts with a password and a display
- * name and is signed in; every agent reads their own record and sets their presence.
+ * name and is signed in; every agent reads their own record and sets their presence. Each change of an
+ * agent's row is pushed to the team pages open elsewhere (`teamAgent`).
  */
 import { Router } from 'express';
 import {
@@ -24,6 +25,7 @@ import { setSessionCookie } from '../auth/session-cookie.ts';
 import { hashPassword } from '../security/password.ts';
 import { hashSessionToken, newSessionToken } from '../security/session-token.ts';
 import { choosePresence } from '../socket/agent-presence.ts';
+import { pushTeamAgents } from '../socket/push-team-agent.ts';
 import type { AgentPatch, AgentRecord, InviteRecord, InviteRefusal } from '../storage/storage.ts';
 import { parseBody } from './parse-body.ts';
 import { teamAgentViews } from './team-views.ts';
@@ -94,6 +96,7 @@ export function teamRoutes(ctx: KefuContext): Router {
     // Losing access ends every session and socket at once (the socket sweep would catch it within seconds too).
     if (endsAccess(target, updated)) await endAgentSessions(ctx, target.id);
     ctx.log.info(`agent ${target.email} changed by ${me.email}: ${Object.keys(body).join(', ')}`);
+    await pushTeamAgents(ctx, target.id);
     const [view] = await teamView([target.id]);
     res.json({ agent: view });
   });
@@ -131,6 +134,7 @@ export function teamRoutes(ctx: KefuContext): Router {
     const session = await ctx.sessions.open(result.agent.id);
     setSessionCookie(req, res, session);
     ctx.log.info(`agent ${result.agent.email} joined through an invite`);
+    await pushTeamAgents(ctx, result.agent.id);
     res.status(201).json({ agent: agentProfile(result.agent), socketToken: session.socketToken });
   });
 
