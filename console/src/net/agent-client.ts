@@ -14,6 +14,7 @@ import {
   type Message,
   type ReadMark,
   type SendResult,
+  type TeamAgent,
   type Ticket,
   type TicketAlert,
   type TicketEvent,
@@ -48,6 +49,8 @@ export interface AgentClientHandlers {
   ticketEvent?(event: TicketEvent): void;
   /** A ticket's SLA is at risk or breached, or it was escalated. */
   ticketAlert?(alert: TicketAlert): void;
+  /** Supervisors and admins: a colleague's team row changed (presence, role, capacity, account, departments) or a new one joined. */
+  teamAgent?(agent: TeamAgent): void;
   /** A transcript fetched after a reconnect. */
   resynced(detail: ConversationDetail): void;
   /** The session is gone: back to sign-in. */
@@ -112,6 +115,7 @@ export class AgentClient {
     socket.on('ticket', (ticket) => this.on.ticket?.(ticket));
     socket.on('ticketEvent', (event) => this.on.ticketEvent?.(event));
     socket.on('ticketAlert', (alert) => this.on.ticketAlert?.(alert));
+    socket.on('teamAgent', (agent) => this.on.teamAgent?.(agent));
   }
 
   /** Disconnects and stops retrying. */

@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
-import { render, screen, waitFor, within } from '@testing-library/preact';
+import { act, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import type { AgentProfile, Department, TeamAgent } from '@kefu/shared';
 import { describe, expect, it } from 'vitest';
 import { fakeFetch, type FakeRoutes } from '../../test/fake-fetch.ts';
+import type { ConnectionStatus } from '../net/agent-client.ts';
+import { PushFeed } from './push-feed.ts';
 import { TeamPage } from './team-page.tsx';
+import { upsertAgent } from './use-live-team.ts';
 
 const admin: AgentProfile = { id: 'a1', email: 'admin@example.com', name: '王管理', role: 'admin' };
 const supervisor: AgentProfile = { id: 'a2', email: 'zhou@example.com', name: '周主管', role: 'supervisor' };
@@ -19,14 +22,16 @@ const departments: Department[] = [
   { key: 'billing', nameZh: '账户与账单', nameEn: 'Accounts & billing', members: ['a2', 'a3'] },
 ];
 
-function setup(me: AgentProfile, routes: FakeRoutes = {}) {
+function setup(me: AgentProfile, routes: FakeRoutes = {}, status?: ConnectionStatus) {
   const requests = fakeFetch({
     'GET /api/team/agents': { body: { agents: team } },
     'GET /api/departments': { body: { departments } },
     ...routes,
   });
-  render(<TeamPage me={me} />);
-  return { user: userEvent.setup(), requests };
+  const feed = new PushFeed<TeamAgent>();
+  const view = render(<TeamPage me={me} feed={feed} status={status} />);
+  const rerender = (next: ConnectionStatus) => view.rerender(<TeamPage me={me} feed={feed} status={next} />);
+  return { user: userEvent.setup(), requests, feed, rerender, unmount: view.unmount };
 }
 
 const row = async (name: string) => (await screen.findByRole('rowheader', { name: new RegExp(name) })).closest('tr') as HTMLElement;
@@ -101,5 +106,55 @@ describe('TeamPage', () => {
   it('says so when the team cannot be loaded', async () => {
     setup(supervisor, { 'GET /api/team/agents': { status: 403, body: { code: 'forbidden' } } });
     expect((await screen.findByRole('alert')).textContent).toBe('没有权限执行此操作。');
+  });
+
+  it('follows the team live: a colleague going away, an account disabled elsewhere, a new agent joining', async () => {
+    const { feed } = setup(supervisor, {}, 'online');
+    const li = await row('李雷');
+    expect(screen.getByRole('status').textContent).toBe('实时更新');
+    act(() => feed.emit({ ...team[2]!, presence: 'away' }));
+    expect(within(li).getAllByRole('cell')[2]!.textContent).toBe('离开');
+    expect(li.className).toContain('fresh-row');
+    act(() => feed.emit({ ...team[0]!, disabled: true, presence: 'offline' }));
+    const wang = await row('王管理');
+    expect(within(wang).getAllByRole('cell').map((c) => c.textContent!.trim())).toEqual(['管理员', '—', '离线', '5', '0', '已停用']);
+    act(() => feed.emit({ id: 'a4', email: 'b@example.com', name: '小B', role: 'agent', presence: 'online', capacity: 5, disabled: false, departments: ['tech'], openConversations: 0 }));
+    expect(within(await row('小B')).getAllByRole('cell').map((c) => c.textContent!.trim())).toEqual(['客服', '技术支持', '在线', '5', '0', '正常']);
+    expect(screen.getAllByRole('row')).toHaveLength(5);
+  });
+
+  it('keeps an admin’s controls on a row that changes live', async () => {
+    const { feed } = setup(admin, {}, 'online');
+    await row('李雷');
+    act(() => feed.emit({ ...team[2]!, role: 'supervisor', capacity: 7, disabled: true }));
+    expect((screen.getByRole('combobox', { name: '李雷 的角色' }) as HTMLSelectElement).value).toBe('supervisor');
+    expect((screen.getByRole('spinbutton', { name: '李雷 的接待上限' }) as HTMLInputElement).value).toBe('7');
+    expect(screen.getByRole('button', { name: '启用 李雷' })).toBeTruthy();
+  });
+
+  it('says when the connection is lost, and reads the team again when it is back', async () => {
+    const { requests, rerender } = setup(supervisor, {}, 'online');
+    await row('李雷');
+    rerender('reconnecting');
+    expect(screen.getByRole('status').textContent).toBe('连接中断，恢复后自动刷新');
+    rerender('online');
+    await waitFor(() => expect(requests.filter((r) => r.path === '/api/team/agents')).toHaveLength(2));
+    expect(screen.getByRole('status').textContent).toBe('实时更新');
+  });
+
+  it('stops listening when the page closes', async () => {
+    const { feed, unmount } = setup(supervisor, {}, 'online');
+    await row('李雷');
+    unmount();
+    expect(() => feed.emit({ ...team[2]!, presence: 'away' })).not.toThrow();
+    expect((feed as unknown as { listeners: Set<unknown> }).listeners.size).toBe(0);
+  });
+});
+
+describe('upsertAgent', () => {
+  it('replaces the row with the same id in place and appends a new one', () => {
+    const away = { ...team[1]!, presence: 'away' as const };
+    expect(upsertAgent(team, { ...team[1]!, presence: 'offline' }).map((a) => a.presence)).toEqual(['online', 'offline', 'online']);
+    expect(upsertAgent([team[0]!], away)).toEqual([team[0], away]);
   });
 });

@@ -1,19 +1,30 @@
-/** The team page: every agent with role, departments, presence, capacity and account state; admins change them and invite. */
+/**
+ * The team page: every agent with role, departments, presence, capacity and account state; admins change them and
+ * invite. It follows the team live (the server's `teamAgent` pushes), so a colleague going away or an admin's change
+ * made elsewhere shows without a reload.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { AGENT_ROLES, MAX_CAPACITY, type AgentProfile, type AgentRole, type Department, type TeamAgent } from '@kefu/shared';
+import type { ConnectionStatus } from '../net/agent-client.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useI18n } from './i18n-context.ts';
 import { InvitePanel } from './invite-panel.tsx';
+import type { PushFeed } from './push-feed.ts';
 import { teamApi } from './team-api.ts';
 import { departmentName, presenceLabelKey, roleLabelKey, teamErrorKey } from './team-labels.ts';
+import { useLiveTeam } from './use-live-team.ts';
 
 /** Props of {@link TeamPage}. */
 export interface TeamPageProps {
   me: AgentProfile;
+  /** Team rows pushed by the server while the page is open. */
+  feed?: PushFeed<TeamAgent>;
+  /** The console's connection: the list is read again when it comes back. */
+  status?: ConnectionStatus;
 }
 
 /** Supervisors read it; only admins get the controls (the server refuses them anyway). */
-export function TeamPage({ me }: TeamPageProps) {
+export function TeamPage({ me, feed, status }: TeamPageProps) {
   const { t, lang } = useI18n();
   const isAdmin = me.role === 'admin';
   const [agents, setAgents] = useState<TeamAgent[] | null>(null);
@@ -31,6 +42,7 @@ export function TeamPage({ me }: TeamPageProps) {
   useEffect(() => {
     void load();
   }, []);
+  const fresh = useLiveTeam(setAgents, () => void load(), feed, status);
 
   const patch = async (agent: TeamAgent, change: { role?: AgentRole; capacity?: number; disabled?: boolean }) => {
     setError(null);
@@ -51,6 +63,12 @@ export function TeamPage({ me }: TeamPageProps) {
         <h2 id="team-title" tabIndex={-1}>
           {t('teamTitle')}
         </h2>
+        {(status === 'online' || status === 'reconnecting') && (
+          <p class={`live-note live-${status}`} role="status">
+            <span class="live-dot" aria-hidden="true" />
+            {t(status === 'online' ? 'teamLive' : 'teamLiveLost')}
+          </p>
+        )}
         {isAdmin && !inviting && (
           <button type="button" class="primary" onClick={() => setInviting(true)}>
             {t('invite')}
@@ -94,7 +112,7 @@ export function TeamPage({ me }: TeamPageProps) {
                 const self = a.id === me.id;
                 const editable = isAdmin && !self;
                 return (
-                  <tr key={a.id} class={a.disabled ? 'disabled-row' : undefined}>
+                  <tr key={a.id} class={[a.disabled && 'disabled-row', fresh.has(a.id) && 'fresh-row'].filter(Boolean).join(' ') || undefined}>
                     <th scope="row">
                       <span class="name">
                         {a.name} {self && <span class="muted">{t('you')}</span>}

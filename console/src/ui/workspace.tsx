@@ -1,6 +1,6 @@
 /** The signed-in console: owns the agent socket and the conversation state, and lays out queue, list and conversation. */
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import { roleAtLeast, type AgentProfile } from '@kefu/shared';
+import { roleAtLeast, type AgentProfile, type TeamAgent } from '@kefu/shared';
 import { AgentClient, type ConnectionStatus, type Result } from '../net/agent-client.ts';
 import { newClientId } from '@kefu/shared/client';
 import { attentionCount, consoleReducer } from '../state/console-reducer.ts';
@@ -19,6 +19,7 @@ import './desk-tools.css';
 import { useHashPage, useHistoryId, useTicketNumber } from './hash-route.ts';
 import { useI18n } from './i18n-context.ts';
 import { MyConversations } from './my-conversations.tsx';
+import { PushFeed } from './push-feed.ts';
 import { useDeskSignals } from './notifications-effects.ts';
 import { QueueList } from './queue-list.tsx';
 import { ShortcutsDialog } from './shortcuts-dialog.tsx';
@@ -71,6 +72,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
   const drafts = useRef(new Map<string, string>()).current;
   const notes = useRef(new NotesStore()).current;
   const ticketFeed = useRef(new TicketFeed()).current;
+  const teamFeed = useRef(new PushFeed<TeamAgent>()).current;
   const ticketAlerts = useTicketAlerts(page === 'tickets' ? ticketNumber : undefined);
   const [transferring, setTransferring] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -95,6 +97,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
       ticket: (ticket) => ticketFeed.emit({ type: 'ticket', ticket }),
       ticketEvent: (event) => ticketFeed.emit({ type: 'event', event }),
       ticketAlert: (alert) => ticketAlerts.push(alert),
+      teamAgent: (row) => teamFeed.emit(row),
       unauthorized: () => unauthorizedRef.current(),
       watched: () => resyncTargets(stateRef.current),
     });
@@ -236,7 +239,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
   return (
     <div class="app">
       <AppHeader agent={agent} status={status} page={page} onSignOut={onSignOut} onShortcuts={() => setHelpOpen(true)} />
-      {page === 'team' && <TeamPage me={agent} />}
+      {page === 'team' && <TeamPage me={agent} feed={teamFeed} status={status} />}
       {page === 'departments' && <DepartmentsPage />}
       {page === 'history' && <HistoryPage client={clientRef.current} openId={historyId} />}
       {page === 'tickets' && <TicketsPage me={agent} client={clientRef.current} openNumber={ticketNumber} feed={ticketFeed} />}
