@@ -111,7 +111,7 @@ describe('TeamPage', () => {
   it('follows the team live: a colleague going away, an account disabled elsewhere, a new agent joining', async () => {
     const { feed } = setup(supervisor, {}, 'online');
     const li = await row('李雷');
-    expect(screen.getByRole('status').textContent).toBe('实时更新');
+    expect(screen.getByText('实时更新')).toBeTruthy();
     act(() => feed.emit({ ...team[2]!, presence: 'away' }));
     expect(within(li).getAllByRole('cell')[2]!.textContent).toBe('离开');
     expect(li.className).toContain('fresh-row');
@@ -136,10 +136,10 @@ describe('TeamPage', () => {
     const { requests, rerender } = setup(supervisor, {}, 'online');
     await row('李雷');
     rerender('reconnecting');
-    expect(screen.getByRole('status').textContent).toBe('连接中断，恢复后自动刷新');
+    expect(screen.getByText('连接中断，恢复后自动刷新')).toBeTruthy();
     rerender('online');
     await waitFor(() => expect(requests.filter((r) => r.path === '/api/team/agents')).toHaveLength(2));
-    expect(screen.getByRole('status').textContent).toBe('实时更新');
+    expect(screen.getByText('实时更新')).toBeTruthy();
   });
 
   it('stops listening when the page closes', async () => {

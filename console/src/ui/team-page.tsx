@@ -64,7 +64,8 @@ export function TeamPage({ me, feed, status }: TeamPageProps) {
           {t('teamTitle')}
         </h2>
         {(status === 'online' || status === 'reconnecting') && (
-          <p class={`live-note live-${status}`} role="status">
+          // Not a live region: the header's connection status already announces a drop and a return.
+          <p class={`live-note live-${status}`}>
             <span class="live-dot" aria-hidden="true" />
             {t(status === 'online' ? 'teamLive' : 'teamLiveLost')}
           </p>
@@ -118,6 +119,9 @@ export function TeamPage({ me, feed, status }: TeamPageProps) {
                         {a.name} {self && <span class="muted">{t('you')}</span>}
                       </span>
                       <span class="muted email">{a.email}</span>
+                      <span class={`presence-badge presence-${a.presence} presence-inline`} aria-hidden="true">
+                        {t(presenceLabelKey(a.presence))}
+                      </span>
                     </th>
                     <td>
                       {editable ? (
