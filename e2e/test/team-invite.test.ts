@@ -1,14 +1,29 @@
 /**
  * A team forms in the console: the admin invites agent B into 技术支持, B opens the link in another
- * browser, chooses a display name and a password and lands in the console; the admin disables B and
+ * browser, chooses a display name and a password and lands in the console; the admin's team page, open all
+ * along, shows B joining and B's presence changes without a reload (screenshots of it in zh-CN and English,
+ * 1280 and 390 px wide, go to e2e/test-results/team-live/ and the screens folder); the admin disables B and
  * B's console is signed out within 5 s.
  */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { ADMIN, defineSteps, describeBrowser, expectVisible, queueLocator, recordPageProblems, signIn, startStack, type Stack } from '../src/index.ts';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { ADMIN, RESULTS_DIR, SCREENS_DIR, defineSteps, describeBrowser, expectVisible, queueLocator, recordPageProblems, signIn, startStack, type Stack } from '../src/index.ts';
 
 const TEAM = /客服管理|成员|团队|agents|team/i;
 const INVITE = /邀请|invite/i;
+const MY_PRESENCE = /我的状态|my presence/i;
+const SHOTS = join(RESULTS_DIR, 'team-live');
+
+/** The cell of a row under the column headed `column` (the table's own headers, as a screen reader reads them). */
+async function cellUnder(page: Page, row: Locator, column: RegExp): Promise<Locator> {
+  const headers = await page.getByRole('columnheader').allTextContents();
+  const index = headers.findIndex((h) => column.test(h));
+  expect(index, `The team table has no column named ${column}.`).toBeGreaterThan(0);
+  // The first column is the row header (the name); the others are cells.
+  return row.getByRole('cell').nth(index - 1);
+}
 
 describeBrowser('inviting and disabling an agent', (chromiumPath) => {
   let stack: Stack | undefined;
@@ -26,6 +41,7 @@ describeBrowser('inviting and disabling an agent', (chromiumPath) => {
     admin = await adminContext.newPage();
     agentB = await bContext.newPage();
     problems = recordPageProblems(agentB);
+    for (const dir of [SHOTS, SCREENS_DIR]) mkdirSync(dir, { recursive: true });
   }, 180_000);
 
   afterAll(async () => {
@@ -66,9 +82,57 @@ describeBrowser('inviting and disabling an agent', (chromiumPath) => {
     expect(await agentB.getByRole('link', { name: /部门|department/i }).count()).toBe(0);
   });
 
+  /** The admin's page at 1280 and 390 px, into the results and the screens folder. */
+  async function shoot(p: Page, name: string): Promise<void> {
+    for (const [width, height] of [[1280, 800], [390, 844]] as const) {
+      await p.setViewportSize({ width, height });
+      const file = join(SHOTS, `${name}-${width}.png`);
+      await p.screenshot({ path: file, fullPage: true });
+      copyFileSync(file, join(SCREENS_DIR, `team-live-${name}-${width}.png`));
+    }
+    await p.setViewportSize({ width: 1280, height: 800 });
+  }
+
+  step("B's row appears on the admin's team page as B joins, in 技术支持 and online, without a reload", async () => {
+    const { admin } = ready();
+    // The invite panel is still open: nothing on the admin's side has read the team again since B joined.
+    await expectVisible(admin.getByRole('button', { name: /完成|done/i }), 'The invite panel closed by itself.', { context: admin.locator('body') });
+    const row = admin.getByRole('row', { name: /小B/ });
+    await expectVisible(row, "The admin's team table never showed B, who joined after it was loaded.", { context: admin.locator('body'), timeout: 10_000 });
+    await expectVisible(row.getByText('技术支持'), "B's row does not list the department 技术支持.", { context: row });
+    await expect.poll(async () => (await cellUnder(admin, row, /状态|presence/i)).textContent(), { timeout: 10_000, message: "B's console is open, but the admin's page does not show B online." }).toBe('在线');
+    await admin.getByRole('button', { name: /完成|done/i }).click();
+  });
+
+  step("B picks 离开 in their own console, and the admin's team page shows B away without a reload", async () => {
+    const { admin, agentB } = ready();
+    await expect.poll(async () => (await cellUnder(admin, admin.getByRole('row', { name: /小B/ }), /状态|presence/i)).textContent()).toBe('在线');
+    const reads: string[] = [];
+    admin.on('request', (r) => void (r.url().includes('/api/team/agents') && reads.push(r.url())));
+    const mine = agentB.getByRole('combobox', { name: MY_PRESENCE });
+    await expect.poll(() => mine.isEnabled(), { message: "B's presence switch never became usable." }).toBe(true);
+    await mine.selectOption({ label: '离开' });
+    const row = admin.getByRole('row', { name: /小B/ });
+    const presence = await cellUnder(admin, row, /状态|presence/i);
+    await expect.poll(() => presence.textContent(), { timeout: 5_000, message: "B chose 离开, but the admin's team page still shows B's old presence." }).toBe('离开');
+    expect(reads, 'The team page read the whole team again instead of taking the push.').toEqual([]);
+    await shoot(admin, 'zh-CN');
+  });
+
+  step("in English, B back 在线 shows as Online on the admin's page", async () => {
+    const { admin, agentB } = ready();
+    await admin.getByRole('combobox', { name: /语言|language/i }).selectOption('en');
+    const row = admin.getByRole('row', { name: /小B/ });
+    await expectVisible(admin.getByRole('heading', { name: 'Support team' }), 'The team page did not switch to English.', { context: admin.locator('body') });
+    await agentB.getByRole('combobox', { name: MY_PRESENCE }).selectOption({ label: '在线' });
+    const presence = await cellUnder(admin, row, /presence/i);
+    await expect.poll(() => presence.textContent(), { timeout: 5_000, message: "B chose 在线, but the admin's English team page does not say Online." }).toBe('Online');
+    await shoot(admin, 'en');
+    await admin.getByRole('combobox', { name: /语言|language/i }).selectOption('zh-CN');
+  });
+
   step('the admin sees B in 技术支持, disables B, and B is signed out within 5 s', async () => {
     const { admin, agentB } = ready();
-    await admin.getByRole('button', { name: /完成|done/i }).click();
     const row = admin.getByRole('row', { name: /小B/ });
     await expectVisible(row, 'The team table has no row for B after B joined.', { context: admin.locator('body'), timeout: 10_000 });
     await expectVisible(row.getByText('技术支持'), "B's row does not list the department 技术支持.", { context: row });
