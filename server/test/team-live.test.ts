@@ -1,14 +1,15 @@
 /**
  * The team page follows the team live: a supervisor's and an admin's consoles get `teamAgent` (the row the
  * team routes show) when a colleague's presence changes — chosen, brought back by a console, or set offline
- * when every console is gone — and when an admin changes a capacity, a role or a department, or a new agent
- * joins; a plain agent's console never gets a colleague's row.
+ * when every console is gone — when an admin changes a capacity, a role or a department, or a new agent
+ * joins, and when an agent's count of open conversations moves; a plain agent's console never gets a
+ * colleague's row.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TeamAgent } from '@kefu/shared';
 import type { KefuServer } from '../src/index.ts';
 import { PRESENCE_GRACE_MS } from '../src/socket/agent-presence.ts';
-import { agentCall, closeClients, connectAgent, login, ok, recorder, sleep, startServer, type AgentClient } from './support/test-server.ts';
+import { agentCall, closeClients, connectAgent, connectVisitor, login, ok, recorder, sleep, startServer, visitorCall, type AgentClient } from './support/test-server.ts';
 
 let server: KefuServer;
 let adminCookie: string;
@@ -19,7 +20,7 @@ async function send(method: string, path: string, body?: unknown, cookie = admin
     headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, json: (await res.json()) as any };
+  return { status: res.status, json: res.status === 204 ? undefined : ((await res.json()) as any) };
 }
 
 /** An invited member, signed in; `console()` is a console saying hello with a recorder of its team pushes. */
@@ -103,5 +104,25 @@ describe('the team page live (teamAgent)', { timeout: 30_000 }, () => {
     expect((await send('PATCH', `/api/team/agents/${e.id}`, { disabled: true })).status).toBe(200);
     expect(await dConsole.rows.next((r) => r.id === e.id && r.disabled)).toMatchObject({ presence: 'offline' });
     expect(await admin.rows.next((r) => r.id === e.id && r.disabled)).toMatchObject({ email: 'e@team.test' });
+  });
+
+  it("counts an agent's open conversations as they accept and close, and follows a department's deletion", async () => {
+    const f = await member('f@team.test', 'supervisor');
+    const fConsole = await f.console();
+    const admin = await openConsole(adminCookie);
+    const visitor = connectVisitor(server.url);
+    const hello = ok(await visitorCall(visitor, 'hello', { lang: 'zh-CN' }));
+    ok(await visitorCall(visitor, 'handoff', { clientId: 'h-team-live' }));
+    const conversationId = hello.conversation.id;
+    ok(await agentCall(fConsole.socket, 'accept', { conversationId }));
+    expect(await admin.rows.next((r) => r.id === f.id && r.openConversations === 1)).toMatchObject({ email: 'f@team.test' });
+    ok(await agentCall(fConsole.socket, 'close', { conversationId }));
+    await admin.rows.next((r) => r.id === f.id && r.openConversations === 0 && admin.rows.seen.some((s) => s.id === f.id && s.openConversations === 1));
+
+    expect((await send('POST', '/api/departments', { key: 'vip', nameZh: '贵宾', nameEn: 'VIP' })).status).toBe(201);
+    expect((await send('PUT', `/api/departments/vip/members/${f.id}`)).status).toBe(200);
+    await admin.rows.next((r) => r.id === f.id && r.departments.includes('vip'));
+    expect((await send('DELETE', '/api/departments/vip')).status).toBe(204);
+    await fConsole.rows.next((r) => r.id === f.id && !r.departments.includes('vip') && fConsole.rows.seen.some((s) => s.departments.includes('vip')));
   });
 });

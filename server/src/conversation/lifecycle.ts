@@ -23,6 +23,7 @@ import type { KefuContext } from '../context.ts';
 import { rooms } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import type { AgentRecord, ConversationPatch, ConversationRecord, DepartmentRecord } from '../storage/storage.ts';
+import { pushTeamAgents } from '../socket/push-team-agent.ts';
 import { postMessage, pushConversation, pushQueue } from './broadcast.ts';
 import { siteDefaultDepartment } from './pre-chat.ts';
 import { leaveMessageSuggestions } from './leave-message-offer.ts';
@@ -171,6 +172,8 @@ async function joined(
   const latest = await postNotice(ctx, assigned, notice, { agentName: agent.name }, settlesTurn);
   await pushConversation(ctx, latest);
   await pushQueue(ctx);
+  // The team page counts each agent's open conversations.
+  await pushTeamAgents(ctx, agent.id);
   return latest;
 }
 
@@ -205,6 +208,7 @@ export async function close(ctx: KefuContext, conv: ConversationRecord): Promise
   const latest = await postNotice(ctx, closed, 'closed');
   await pushConversation(ctx, latest);
   if (conv.state === 'queued') await pushQueue(ctx);
+  if (conv.state === 'assigned' && conv.assignedAgentId) await pushTeamAgents(ctx, conv.assignedAgentId);
   return latest;
 }
 
@@ -335,6 +339,7 @@ async function handedOver(
   await pushConversation(ctx, latest);
   const previous = before.assignedAgentId;
   if (previous && previous !== receiver?.id) ctx.agents.in(rooms.agent(previous)).socketsLeave(rooms.conversation(after.id));
+  await pushTeamAgents(ctx, ...[receiver?.id, previous].filter((id): id is string => id !== undefined));
   ctx.log.info(`conversation ${after.id} transferred by ${handover.by.email} to ${receiver?.email ?? `the ${after.department ?? 'general'} queue`}`);
   return latest;
 }
