@@ -22,13 +22,12 @@ const departments: Department[] = [
   { key: 'billing', nameZh: '账户与账单', nameEn: 'Accounts & billing', members: ['a2', 'a3'] },
 ];
 
-function setup(me: AgentProfile, routes: FakeRoutes = {}, status?: ConnectionStatus) {
+function setup(me: AgentProfile, routes: FakeRoutes = {}, status?: ConnectionStatus, feed = new PushFeed<TeamAgent>()) {
   const requests = fakeFetch({
     'GET /api/team/agents': { body: { agents: team } },
     'GET /api/departments': { body: { departments } },
     ...routes,
   });
-  const feed = new PushFeed<TeamAgent>();
   const view = render(<TeamPage me={me} feed={feed} status={status} />);
   const rerender = (next: ConnectionStatus) => view.rerender(<TeamPage me={me} feed={feed} status={next} />);
   return { user: userEvent.setup(), requests, feed, rerender, unmount: view.unmount };
@@ -140,6 +139,12 @@ describe('TeamPage', () => {
     rerender('online');
     await waitFor(() => expect(requests.filter((r) => r.path === '/api/team/agents')).toHaveLength(2));
     expect(screen.getByText('实时更新')).toBeTruthy();
+  });
+
+  it('keeps a push that crossed the read of the team, which answered from before it', async () => {
+    const feed = new PushFeed<TeamAgent>();
+    setup(supervisor, { 'GET /api/team/agents': () => (feed.emit({ ...team[2]!, presence: 'offline' }), { body: { agents: team } }) }, 'online', feed);
+    expect(within(await row('李雷')).getAllByRole('cell')[2]!.textContent).toBe('离线');
   });
 
   it('stops listening when the page closes', async () => {

@@ -32,17 +32,22 @@ export function TeamPage({ me, feed, status }: TeamPageProps) {
   const [inviting, setInviting] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
 
+  // Subscribed before the first read, so no push is missed.
+  const live = useLiveTeam(setAgents, () => void load(), feed, status);
+  const fresh = live.fresh;
+
   const load = async () => {
+    const settle = live.reading();
     const [a, d] = await Promise.all([teamApi.agents(), teamApi.departments()]);
-    if (a.ok) setAgents(a.data.agents);
-    else setError(teamErrorKey(a));
+    const read = settle(a.ok ? a.data.agents : []);
+    if (a.ok) setAgents(read);
+    else setError(teamErrorKey(a)); // the pushes are dropped with the failed read; the next read shows them
     if (d.ok) setDepartments(d.data.departments);
   };
 
   useEffect(() => {
     void load();
   }, []);
-  const fresh = useLiveTeam(setAgents, () => void load(), feed, status);
 
   const patch = async (agent: TeamAgent, change: { role?: AgentRole; capacity?: number; disabled?: boolean }) => {
     setError(null);

@@ -12,18 +12,36 @@ export function upsertAgent(list: readonly TeamAgent[], row: TeamAgent): TeamAge
   return list.some((a) => a.id === row.id) ? list.map((a) => (a.id === row.id ? row : a)) : [...list, row];
 }
 
+/** What {@link useLiveTeam} gives the page. */
+export interface LiveTeam {
+  /** Ids of the rows a push changed in the last moments (highlighted). */
+  fresh: ReadonlySet<string>;
+  /**
+   * Call as a read of the whole team starts; the function returned lays the rows pushed meanwhile over what the
+   * read answered (a read that crossed a push may have been answered from before it).
+   */
+  reading(): (list: TeamAgent[]) => TeamAgent[];
+}
+
 /**
- * Applies every pushed row to the list (`apply`) and returns the ids of the rows changed in the last moments.
+ * Applies every pushed row to the list (`apply`) and keeps reads of the whole team from undoing a push.
  * `reload` runs when the console is back online after being away: pushes sent meanwhile are not replayed.
  */
-export function useLiveTeam(apply: (update: (list: TeamAgent[] | null) => TeamAgent[] | null) => void, reload: () => void, feed?: PushFeed<TeamAgent>, status?: ConnectionStatus): ReadonlySet<string> {
+export function useLiveTeam(
+  apply: (update: (list: TeamAgent[] | null) => TeamAgent[] | null) => void,
+  reload: () => void,
+  feed?: PushFeed<TeamAgent>,
+  status?: ConnectionStatus,
+): LiveTeam {
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>()).current;
+  const reads = useRef(new Set<Map<string, TeamAgent>>()).current;
   const lastStatus = useRef(status);
 
   useEffect(() => {
     if (!feed) return;
     const unsubscribe = feed.subscribe((row) => {
+      for (const pushed of reads) pushed.set(row.id, row);
       apply((list) => (list ? upsertAgent(list, row) : list));
       clearTimeout(timers.get(row.id));
       setFresh((ids) => new Set(ids).add(row.id));
@@ -48,5 +66,13 @@ export function useLiveTeam(apply: (update: (list: TeamAgent[] | null) => TeamAg
     if (status === 'online' && before !== undefined && before !== 'online') reload();
   }, [status]);
 
-  return fresh;
+  const reading = () => {
+    const pushed = new Map<string, TeamAgent>();
+    reads.add(pushed);
+    return (list: TeamAgent[]) => {
+      reads.delete(pushed);
+      return [...pushed.values()].reduce(upsertAgent, list);
+    };
+  };
+  return { fresh, reading };
 }
