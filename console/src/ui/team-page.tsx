@@ -41,7 +41,7 @@ export function TeamPage({ me, feed, status }: TeamPageProps) {
     const [a, d] = await Promise.all([teamApi.agents(), teamApi.departments()]);
     const read = settle(a.ok ? a.data.agents : []);
     if (a.ok) setAgents(read);
-    else setError(teamErrorKey(a)); // the pushes are dropped with the failed read; the next read shows them
+    else setError(teamErrorKey(a));
     if (d.ok) setDepartments(d.data.departments);
   };
 
