@@ -39,7 +39,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // paying for something
   ['收费', '掏钱', '花钱', '付钱', '给钱', '收钱', '额外费用', '另外收费', '要给多少', '花多少', '多少钱', '要钱', '费用', '价格', '付费', '价钱', '花费', '开销', '收多少', '算钱', '几块钱', '多少块', '服务费', '人工费', '手续费', '工本费', '贵不贵', '有偿', '很贵', '太贵', '多钱', '啥价', '什么价', '几钱', '交钱', '要不要钱', '收不收钱', '收不收费', '花不花钱', '用不用钱', '掏不掏钱', 'bill me', 'how much does it cost', 'how much is it', 'extra charge', 'additional cost', 'service fee', 'call-out fee', 'pay extra'],
   // costing nothing
-  ['免费', '没花钱', '不花钱', '不用钱', '不掏钱', '不要钱', '不收费', '无偿', '白送', '白给', '不另收费', '分文不取', '不用花钱', '不用付钱', '不用给钱', '不用掏钱', '不收钱', '零收费', '不花一分钱', '白嫖', '免单', '白拿', '零元', '0元', '一分不花', '一分钱不要', '不用交钱', '不额外收费', '不另外收费', '不出钱', 'free of charge', 'no charge', 'without paying', 'costs nothing', 'for free', 'at no cost', 'no cost', 'without charge'],
+  ['免费', '没花钱', '不花钱', '不用钱', '不掏钱', '不要钱', '不收费', '无偿', '白送', '白给', '不另收费', '分文不取', '不用花钱', '不用付钱', '不用给钱', '不用掏钱', '不收钱', '零收费', '不花一分钱', '白嫖', '免单', '白拿', '零元', '0元', '一分不花', '一分钱不要', '不用交钱', '不额外收费', '不另外收费', '不出钱', 'free of charge', 'no fee', 'no fees', 'fee free', "don't charge", "doesn't cost", "won't cost", 'complimentary', 'without a fee', 'zero fee', 'no extra cost', 'for nothing', 'no charge', 'without paying', 'costs nothing', 'for free', 'at no cost', 'no cost', 'without charge'],
   // the free plan and its users
   ['免费版', '免费用户', '免费账号', '没付费的', '没花钱的', '不付费的', '免费套餐', '试用版', '体验版', '免费账户', '没充钱的', '没开会员', '不是会员', '非会员', '没买会员', '没付钱的', '没交钱的', 'free plan', 'free tier', 'free user', 'free account', 'free version', 'free trial', 'trial account'],
   // a paid plan
@@ -61,11 +61,11 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // the people behind support
   ['技术专家', '工程师', '专家', '技术团队', '技术大牛', '后台技术', '技术人员', '懂技术的', '专业人员', '大神', '大佬', '高手', '二线支持', '技术骨干', '懂行的', '行家', '内行', '大拿', '技术大拿', '搞技术的', '做技术的', '技术支持', '技术部', 'specialists', 'technical staff', 'tech team', 'technical team', 'support engineer', 'second-line support'],
   // a human being rather than the bot
-  ['人工', '活人', '真人', '工作人员', '服务人员', '客服人员', '真的人', '小哥', '小姐姐', '接线员', '话务员', '坐席', '座席', '人类', '客服妹子', '真正的人', '值班人员', '有人在吗', '有人嘛', '喘气的', '客服专员', '客服小妹', '客服姐姐', '真实的人', 'real person', 'live person', 'actual person', 'a human', 'human agent', 'live agent', 'an agent', 'speak to a human', 'talk to a human', 'an operator', 'customer service rep', 'a representative'],
+  ['人工', '活人', '真人', '工作人员', '服务人员', '客服人员', '真的人', '小哥', '小姐姐', '接线员', '话务员', '坐席', '座席', '人类', '客服妹子', '真正的人', '值班人员', '有人在吗', '有人嘛', '喘气的', '客服专员', '客服小妹', '客服姐姐', '真实的人', 'real person', 'real human', 'human being', 'actual human', 'speak to someone', 'talk to someone', 'speak to somebody', 'talk to somebody', 'speak to a person', 'talk to a person', 'speak to an agent', 'talk to an agent', 'support agent', 'live person', 'actual person', 'a human', 'human agent', 'live agent', 'an agent', 'speak to a human', 'talk to a human', 'an operator', 'customer service rep', 'a representative'],
   // typing to us online
   ['在线客服', '打字', '文字聊', '网上', '线上客服', '网页聊天', '聊天窗口', '在线聊', '网聊', '在线咨询', '聊天框', '文字客服', '即时通讯', '线上聊', '线上咨询', '文字沟通', '对话框', '聊天界面', '发文字', 'live chat', 'online chat', 'chat window', 'text chat', 'by typing', 'web chat', 'chat support', 'chat online', 'chat box', 'instant messaging'],
   // being called back
-  ['回电', '回拨', '回个电话', '回电话', '打过来', '打给我', '打回来', '回个电', '给我打电话', '给我打个电话', '打我电话', '打我手机', '来个电话', '回过来', '回我电话', '回我个电话', '给我来电', '打我座机', '拨给我', '致电我', '电话联系我', '电联我', '打给俺', 'call me back', 'ring me back', 'phone me back', 'call back', 'give me a call', 'ring me', 'phone me', 'call me'],
+  ['回电', '回拨', '回个电话', '回电话', '打过来', '打给我', '打回来', '回个电', '给我打电话', '给我打个电话', '打我电话', '打我手机', '来个电话', '回过来', '回我电话', '回我个电话', '给我来电', '打我座机', '拨给我', '致电我', '电话联系我', '电联我', '打给俺', 'call me back', 'callback', 'return my call', 'returned my call', 'ring back', 'ring me back', 'phone me back', 'call back', 'give me a call', 'ring me', 'phone me', 'call me'],
   // leaving word for later
   ['留言', '留个话', '留话', '留个信息', '说一声', '先写下来', '留个言', '留个口信', '口信', '捎个话', '带个话', '转告', '留个电话', '留个联系方式', '留下联系方式', '留句话', '留个条', '留个号', '留号码', '留个手机号', '留电话', '留下电话', '转达', '捎句话', '带句话', '帮我记下来', 'leave a message', 'leave a note', 'drop a message', 'leave word', 'leave a voicemail', 'leave my number', 'leave my details', 'pass on a message', 'take a message'],
   // urgency
@@ -83,7 +83,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // ideas for the product
   ['建议', '点子', '主意', '改进意见', '金点子', '想法', '提议', '献策', '出谋划策', '提需求', '功能需求', '许愿', '加个功能', '增加功能', '希望增加', '希望能加', 'feature request', 'product idea', 'wish list'],
   // something given in return
-  ['奖励', '好处', '奖品', '礼品', '积分', '红包', '回报', '礼物', '赠品', '福利', '返现', '返利', '抽奖', '激励', '犒劳', '奖金', '送礼', '纪念品', '伴手礼'],
+  ['奖励', '好处', '奖品', '礼品', '积分', '红包', '回报', '礼物', '赠品', '福利', '返现', '返利', '抽奖', '激励', '犒劳', '奖金', '送礼', '纪念品', '伴手礼', 'rewards', 'reward points', 'loyalty points', 'cashback', 'cash back', 'perks', 'air miles'],
   // a periodic summary
   ['报告', '成绩单', '季报', '月报', '报表', '汇总', '周报', '年报', '半年报', '简报', '日报', 'report card', 'monthly report', 'weekly report', 'quarterly report', 'annual report', 'monthly summary'],
   // money back for a broken promise
@@ -99,13 +99,13 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // teaching a group
   ['培训', '上课', '讲课', '授课', '课程', '面对面的课', '来教', '讲座', '学习班', '带教', '网课', '公开课', '直播课', '上个课', '开个课', '集训', '训练营', 'training', 'training session', 'training course', 'teach our staff', 'teach our team', 'onboarding session'],
   // written instructions
-  ['教程', '说明书', '手册', '使用说明', '操作说明', '用户指南', '指南', '指引', '说明文档', '教学视频', '操作步骤', '使用方法', '操作流程', '新手入门', 'tutorial', 'manual', 'user guide', 'how-to guide', 'quick start', 'getting started', 'step-by-step guide'],
+  ['教程', '说明书', '手册', '使用说明', '操作说明', '用户指南', '指南', '指引', '说明文档', '教学视频', '操作步骤', '使用方法', '操作流程', '新手入门', 'tutorial', 'instructions', 'faq', 'faqs', 'knowledge base article', 'manual', 'user guide', 'how-to guide', 'quick start', 'getting started', 'step-by-step guide'],
   // where users talk to each other
   ['社区', '论坛', '交流群', '用户群', '社群', '贴吧', '交流的地方', '微信群', '讨论区', '交流区', '粉丝群', '官方群', '用户交流', 'qq群', '讨论组', '发帖', '帖子', 'forum', 'community', 'user group', 'discussion board', 'message board', 'other users', 'fellow users'],
   // people who write code
   ['开发者', '程序员', '码农', '写代码', '开发人员', '程序猿', '程序媛', '攻城狮', '搞开发的', '做开发的', '写程序的', '研发人员', '敲代码', '码代码', '搞研发的', '做研发的', '搞编程的', 'developer', 'programmer', 'coder', 'software engineer', 'dev team'],
   // the customer's own account and payments
-  ['账户', '账号', '帐号', '帐户', '登不上', '登录不了', '登不进', '扣了两次', '重复扣费', '多扣', '扣钱', '扣了钱', '支付', '付款', '充值', '账单', '发票', '开发票', '开票', '开具发票', '收据', '对账单', '登录不上', '登陆不上', '登陆不了', '封号', '扣费', '扣款', '扣两次', '续费', '缴费', '充钱', '多收钱', '登不了', '登录失败', '登陆失败', '登入', '注销', '号被封', '被扣', '交费', '充了钱', '转账', '到账', '余额', '改绑', '扣我钱', 'double charged', 'charged twice', 'billed twice', "can't log in", 'cannot log in', 'unable to log in', 'locked out'],
+  ['账户', '账号', '帐号', '帐户', '登不上', '登录不了', '登不进', '扣了两次', '重复扣费', '多扣', '扣钱', '扣了钱', '支付', '付款', '充值', '账单', '发票', '开发票', '开票', '开具发票', '收据', '对账单', '登录不上', '登陆不上', '登陆不了', '封号', '扣费', '扣款', '扣两次', '续费', '缴费', '充钱', '多收钱', '登不了', '登录失败', '登陆失败', '登入', '注销', '号被封', '被扣', '交费', '充了钱', '转账', '到账', '余额', '改绑', '扣我钱', 'double charged', 'charged me twice', 'charged two times', 'duplicate charge', 'duplicate charges', 'duplicate payment', 'duplicated payment', 'double payment', 'paid twice', 'billed me twice', 'charged double', 'charged me double', 'double charge', 'same charge twice', 'same payment twice', 'charged twice', 'billed twice', "can't log in", 'cannot log in', 'unable to log in', 'locked out'],
   // warranty
   ['保修', '保内', '保外', '在保', '过保', '质保', '保修期', '三包', '延保', '包修', '包换', '保换', '保固', '出保', '过了保', '出了保', '包退', '超保', '保几年', 'warranty', 'guarantee period', 'manufacturer guarantee'],
   // the bot does not get it
@@ -119,7 +119,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // an older release
   ['旧版本', '老版本', '旧版', '老版', '低版本', '很旧的版本', '停更', '过时', '老系统', '旧系统', '老款', '旧款', '老型号', '旧型号', '之前的版本', '以前的版本', '上个版本', '停止支持', '停止维护', '不更新了', '淘汰了', '停产', '老的版本', '旧的版本', '以前那版', '老掉牙', '老古董', '老机器', '旧机器', '老电脑', '旧电脑', '几年前买的', '不再更新', '不维护了', 'old version', 'older version', 'outdated', 'legacy version', 'old model', 'older model', 'end of life', 'no longer supported', 'previous version'],
   // a place to walk into
-  ['网点', '门店', '实体店', '营业厅', '办事处', '办公室', '柜台', '线下', '服务中心', '专卖店', '维修点', '维修站', '服务站', '售后点', '营业部', '分行', '支行', '门市', '到店', '送修', '店面', '去店里', '附近的店', '维修中心', '修理铺', '修理店', '维修店', '直营店', '体验店', '4s店', '去你们店', 'walk in', 'walk into', 'service centre', 'service center', 'in person', 'drop in', 'repair shop', 'service point', 'physical store', 'local branch', 'nearest branch', 'visit a branch'],
+  ['网点', '门店', '实体店', '营业厅', '办事处', '办公室', '柜台', '线下', '服务中心', '专卖店', '维修点', '维修站', '服务站', '售后点', '营业部', '分行', '支行', '门市', '到店', '送修', '店面', '去店里', '附近的店', '维修中心', '修理铺', '修理店', '维修店', '直营店', '体验店', '4s店', '去你们店', 'walk in', 'walk into', 'service centre', 'service center', 'in person', 'drop in', 'repair shop', 'service point', 'physical store', 'local branch', 'in store', 'visit a store', 'local store', 'nearest store', 'high street branch', 'nearest branch', 'visit a branch'],
   // far from a city
   ['偏远', '乡下', '农村', '村里', '山区', '郊区', '小地方', '镇上', '县城', '偏僻', '边远', '山沟', '乡镇', '犄角旮旯', '穷乡僻壤', '十八线', '三四线', '海岛', '郊县', '山里', '村子', '屯里', '乡里', '县里', '远郊', '鸟不拉屎', '荒郊野外', '离市区远', 'rural', 'countryside', 'village', 'remote area', 'small town', 'middle of nowhere', 'remote location', 'the sticks', 'rural area'],
   // social networks
@@ -131,7 +131,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // what no one controls
   ['不可抗力', '停电', '断网', '断电', '天灾', '自然灾害', '地震', '台风', '洪水', '停水', '暴雨', '暴雪', '大雪', '疫情', '封控', '封城', '火灾', '极端天气', '恶劣天气', '天气原因', '停网', '断水', '下大雨', '发大水', '冰雹', '打雷', '沙尘暴', '封路', '寒潮', '战争', 'power cut', 'power outage', 'natural disaster', 'force majeure', 'act of god', 'acts of god', 'extreme weather', 'severe weather', 'bad weather'],
   // hearing back at all
-  ['回复', '回音', '回话', '音讯', '搭理', '理睬', '没人理', '回我', '答复我', '回个话', '回消息', '回应', '答复', '没人回', '音信', '爱答不理', '理都不理', '不理人', '不吭声', '没吱声', '已读不回', '回信儿', 'get back to me', 'hear back', 'hear from you', 'no reply', 'no response', 'heard nothing', 'write back', 'respond to me'],
+  ['回复', '回音', '回话', '音讯', '搭理', '理睬', '没人理', '回我', '答复我', '回个话', '回消息', '回应', '答复', '没人回', '音信', '爱答不理', '理都不理', '不理人', '不吭声', '没吱声', '已读不回', '回信儿', 'get back to me', "haven't heard back", 'never heard back', 'still no reply', 'no answer', 'not heard anything', 'ignored', 'ignoring me', 'ghosted', 'hear back', 'hear from you', 'no reply', 'no response', 'heard nothing', 'write back', 'respond to me'],
   // being shown how
   ['指导', '教我', '手把手', '带着我操作', '演示', '教一下', '带我操作', '一步一步', '示范', '引导', '讲解', '辅导', '点拨', '教下我', '指点', '带我弄', '带我做', '给我讲讲', '一步步', 'walk me through', 'show me how', 'guide me', 'step by step', 'talk me through', 'teach me'],
   // privacy
@@ -149,7 +149,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // proof of purchase
   ['凭证', '购买记录', '购买证明', '小票', '保修卡', '凭据', '单据', '收银条', '订单记录', '付款记录', '购物记录', '订单截图', '付款截图', '支付截图', '转账记录', '支付记录', '交易记录', '消费记录', '购机发票', 'proof of purchase', 'purchase record', 'proof of payment', 'order confirmation', 'till receipt'],
   // pictures of the problem
-  ['截图', '截屏', '录屏', '拍照', '照片', '拍个照', '截个图', '截张图', '拍个视频', '拍下来', '拍张照', '图片', '发图', '录个屏', '录像', '拍图', '发张图', '发个图', '传个图', '传图', '截个屏', '录下来', '相片', 'screenshot', 'screen recording', 'screen capture', 'screen grab', 'take a photo', 'send a photo', 'attach a photo'],
+  ['截图', '截屏', '录屏', '拍照', '照片', '拍个照', '截个图', '截张图', '拍个视频', '拍下来', '拍张照', '图片', '发图', '录个屏', '录像', '拍图', '发张图', '发个图', '传个图', '传图', '截个屏', '录下来', '相片', 'screenshot', 'screen shot', 'snapshot of the screen', 'screen recording', 'screen capture', 'screen grab', 'take a photo', 'send a photo', 'attach a photo'],
   // putting a problem into words
   ['描述', '说清楚', '讲清楚', '说明白', '讲明白', '表达清楚', '表述', '阐述', '形容', '说不清楚', '讲不清楚', '说不明白', '详细说明', '说不清', '讲不清', '不知道怎么说', '具体说', '具体讲', '详细说', '说一下情况', '说下情况', 'describe', 'explain clearly', 'put into words', 'in detail', 'explain the problem', 'explain my problem'],
   // installing software
@@ -161,7 +161,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // price lists
   ['收费标准', '报价', '价目', '价目表', '价格表', '价格单', '收费明细', '费用明细', '资费', '定价', '计费', '费率', '报个价', '收费表', '收费清单', '明码标价', '价格明细', '费用标准', '价位', '询价', '出个价', '开个价', 'price list', 'fee schedule', 'rate card', 'get a quote'],
   // the product's website
-  ['官网', '官方网站', '网站', '主页', '网址', '网页版', '官方网', '主站', '域名', '官方页面', 'website', 'official site', 'homepage', 'web site', 'web page', 'web address'],
+  ['官网', '官方网站', '网站', '主页', '网址', '网页版', '官方网', '主站', '域名', '官方页面', 'website', 'official site', 'online portal', 'web portal', 'customer portal', 'homepage', 'web site', 'web page', 'web address'],
   // how serious a fault is
   ['等级', '级别', '档次', '严重程度', '优先级', '严重性', '紧急程度', '多严重', '轻重缓急', '影响程度', '重要程度', '严不严重', '严重吗', '大问题', '影响大不大', '影响范围', 'severity', 'severity level', 'priority level', 'how serious', 'how severe', 'severity rating'],
   // nobody following a matter up
@@ -218,6 +218,90 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   ['按键', '按几', '按哪个键', '语音提示', '语音菜单', '按井号', '井号键', '星号键', '按星号', '按零', '语音导航', '自动语音', '机器语音', '按哪个', '按1', '按0', '按9', '让我按', '语音播报', '录音提示', 'which key', 'menu option', 'press', 'phone menu', 'phone tree', 'automated menu', 'automated voice', 'recorded message'],
   // who to turn to
   ['找谁', '问谁', '联系谁', '找哪个部门', '哪个部门', '谁管', '找哪位', '跟谁说', '谁负责', '对口部门', '找哪里', '向谁反映', '找哪个', '谁来管', '谁能管', '去哪问', '问哪里', '去哪找', 'who do i contact', 'who should i contact', 'who looks after', 'who handles', 'who is responsible', 'which department', 'who deals with', 'who can help', 'who to contact', 'who do i speak to', 'right person'],
+  // English everyday words of banks, card issuers, payment apps and shops (written without seeing any evaluation question)
+  // a card or parcel that has not come
+  ['arrive', "hasn't arrived", 'has not arrived', 'not arrived', 'not yet arrived', "didn't arrive", 'did not arrive', 'never arrived', 'never came', "hasn't come", 'has not come', "hasn't turned up", 'not turned up', 'never turned up', 'still not here', 'not here yet', 'still waiting for my card', 'still waiting on my card', 'not received my card', "haven't received my card", 'have not received my card', "haven't got my card", 'not got my card', "haven't gotten my card", 'where is my card'],
+  // sending something out by post
+  ['delivery', 'deliver', 'delivered', 'delivering', 'shipping', 'shipment', 'ship', 'shipped', 'postage', 'dispatch', 'dispatched', 'courier', 'in the post', 'in the mail', 'mailed out', 'sent out', 'send me my card'],
+  // a payment that is refused
+  ['declined', 'decline', 'rejected', 'reject', 'refused', 'refuse', 'bounced', "didn't go through", 'did not go through', "won't go through", "wouldn't go through", "doesn't go through", 'not going through', "wasn't accepted", 'was not accepted', 'knocked back'],
+  // adding money to an account or card
+  ['top up', 'topup', 'add money', 'adding money', 'added money', 'add some money', 'put money in', 'put money into', 'put money on', 'putting money in', 'putting money into', 'putting money on', 'put some money in', 'put some money on', 'load money', 'loading money', 'loaded money', 'load my card', 'load funds', 'add funds', 'adding funds', 'added funds', 'add cash', 'adding cash', 'fund my account', 'funding my account', 'recharge', 'recharging', 'reload', 'reloading', 'add credit', 'refill my card'],
+  // sending money to someone
+  ['transfer', 'send money', 'sending money', 'sent money', 'send some money', 'send funds', 'sending funds', 'sent funds', 'move money', 'moving money', 'moved money', 'move funds', 'moving funds', 'moved funds', 'wire money', 'wire funds', 'wired money', 'wire', 'wired', 'remittance', 'remit', 'pay someone', 'paying someone', 'paid someone', 'send cash', 'sent cash'],
+  // not through yet
+  ['pending', 'still processing', 'still being processed', 'being processed', 'not cleared', "hasn't cleared", 'has not cleared', 'not yet cleared', 'yet to clear', 'not completed yet', "hasn't completed", 'not gone through yet', "hasn't gone through", 'has not gone through', 'not processed yet', "hasn't been processed", 'in limbo'],
+  // money given back
+  ['refund', 'money back', 'reimburse', 'reimbursement', 'reimbursed', 'chargeback', 'charge back', 'return my money', 'return the money', 'give me back my money', 'give my money back', 'pay me back', 'paid back', 'repay me', 'repaid'],
+  // the rate between currencies
+  ['exchange rate', 'conversion rate', 'conversion rates', 'rate of exchange', 'fx rate', 'fx rates', 'currency rate', 'currency rates', 'forex rate', 'interbank rate'],
+  // changing one currency into another
+  ['exchange', 'convert currency', 'converting currency', 'currency conversion', 'convert money', 'converting money', 'change currency', 'changing currency', 'change money', 'changing money', 'swap currency', 'swap currencies', 'convert currencies', 'converting currencies', 'change currencies'],
+  // a fee
+  ['fee', 'surcharge', 'commission', 'service charge', 'handling fee', 'handling charge', 'processing fee', 'transaction fee', 'admin fee', 'administration fee', 'levy', 'hidden charges'],
+  // proving who one is
+  ['verify', 'verification', 'verifications', 'confirm my identity', 'confirming my identity', 'prove my identity', 'proving my identity', 'prove who i am', 'confirm who i am', 'identity check', 'id check', 'kyc', 'know your customer', 'authenticate', 'authentication'],
+  // calling something off
+  ['cancel', 'call off', 'calling off', 'called off', 'revoke', 'revoked', 'undo', 'stop the transfer', 'stop the payment', 'stop a payment', 'stop a transfer', 'abort'],
+  ['change', 'edit', 'editing', 'edited', 'modify', 'modifying', 'modified', 'amend', 'amending', 'amended', 'alter', 'altering', 'altered', 'update my details', 'update my address', 'update my name', 'update my personal details', 'update my information', 'update my info'],
+  ['address', 'where i live', 'place of residence', 'residence', 'moved house', 'moving house', 'relocated', 'relocating'],
+  ['balance', 'how much money do i have', 'how much money i have', 'how much do i have', 'how much is in my account', 'how much have i got', 'money left', 'funds left', 'available funds', 'funds available', 'money in my account', 'how much is left', 'remaining funds'],
+  ['atm', 'cash machine', 'cash machines', 'cashpoint', 'cash point', 'hole in the wall', 'cash dispenser', 'bank machine', 'teller machine', 'automated teller'],
+  ['contactless', 'tap to pay', 'tap and pay', 'tap and go', 'tapping my card', 'tap my card', 'tap the card', 'paywave', 'paypass', 'nfc', 'wave my card'],
+  ['apple pay', 'google pay', 'android pay', 'samsung pay', 'gpay', 'mobile wallet', 'digital wallet', 'phone wallet', 'wallet app', 'pay with my phone', 'pay with my watch', 'apple watch'],
+  ['recognize', 'recognise', 'recognised', 'unrecognized', 'unrecognised', 'unfamiliar', 'unknown payment', 'unknown transaction', 'unknown charge', "didn't make", 'did not make', 'never made', "wasn't me", 'was not me', "didn't authorize", "didn't authorise", 'did not authorize', 'did not authorise', 'unauthorized', 'unauthorised', 'strange transaction', 'strange payment', 'weird payment', 'weird transaction', 'odd transaction', 'odd payment'],
+  ['fraud', 'fraudulent', 'scam', 'scammed', 'scammer', 'scammers', 'swindled', 'conned'],
+  ['swallowed', 'swallow', 'ate my card', 'eaten my card', 'ate the card', 'kept my card', 'retained my card', 'took my card', 'card is stuck', 'card got stuck', 'stuck in the atm', 'stuck in the machine', "didn't give my card back", "didn't give back my card", "didn't return my card", 'did not return my card', "won't give my card back"],
+  ['disposable', 'single use', 'one time use', 'one time card', 'use once', 'throwaway', 'burner card', 'temporary card'],
+  ['virtual card', 'digital card', 'virtual debit card', 'virtual one'],
+  ['physical card', 'plastic card', 'real card', 'actual card', 'physical one', 'plastic one'],
+  ['activate', 'turn on my card', 'switch on my card', 'enable my card', 'start using my card', 'set up my card', 'set up my new card', 'make my card work'],
+  ['source of funds', 'source of my funds', 'source of the funds', 'where my money comes from', 'where my money came from', 'where the money comes from', 'where the money came from', 'origin of my money', 'origin of the funds', 'source of wealth'],
+  ['passcode', 'password', 'pass code', 'pass word', 'login details', 'log in details', 'sign in details', 'login credentials', 'access code'],
+  ['log in', 'login', 'logging in', 'logged in', 'log on', 'logon', 'log into', 'logging into', 'sign in', 'signing in', 'signed in', 'sign into', 'sign on', 'get into my account', 'access my account'],
+  ['limit', 'maximum', 'max', 'cap', 'capped', 'ceiling', 'most i can'],
+  ['expire', 'expiry', 'valid until', 'valid thru', 'valid through', 'out of date'],
+  ['extra card', 'spare card', 'additional card', 'second card', 'backup card', 'more cards', 'multiple cards'],
+  ['customer service', 'customer support', 'customer care', 'customer services', 'help desk', 'helpdesk', 'support team', 'support desk', 'service desk', 'support line', 'helpline', 'help line', 'hotline'],
+  ['track', 'tracking', 'where is my order', "where's my order", 'where is my package', 'where is my parcel', 'order status', 'trace my'],
+  ['return', 'send back', 'send it back', 'sending back', 'sent back', 'sending it back', 'take it back', 'bring it back'],
+  ['damaged', 'broken', 'cracked', 'scratched', 'dented', 'smashed', 'snapped', 'bent', 'torn', 'chipped', 'worn out', 'split in half', 'split in two'],
+  ['luggage', 'baggage', 'suitcase', 'suitcases', 'bags', 'checked bag', 'checked bags'],
+  ['carry on', 'hand luggage', 'cabin bag', 'cabin baggage', 'hand baggage', 'carry on bag'],
+  ['hotel', 'accommodation', 'place to stay', 'somewhere to stay', 'lodging', 'motel', 'hostel', 'room for the night'],
+  ['rental car', 'car rental', 'rent a car', 'renting a car', 'hire a car', 'hiring a car', 'car hire', 'hire car', 'rent car', 'rented car'],
+  ['flight', 'plane ticket', 'plane tickets', 'air ticket', 'air tickets', 'airfare', 'airline ticket', 'airline tickets', 'plane'],
+  ['bill', 'invoice', 'invoices', 'invoiced'],
+  ['lost', 'stolen', 'stole', 'misplaced', 'mislaid', 'robbed', 'pickpocketed', 'theft', 'nicked', 'gone missing', 'went missing', 'lose', 'losing'],
+  ['compromised', 'hacked', 'someone has my card details', 'someone else has my details', 'cloned', 'skimmed', 'stolen details', 'card details leaked'],
+  ['receive', 'send me money', 'sent me money', 'sending me money', 'send money to me', 'transfer me money', 'paid into my account', 'get money from', 'getting money from'],
+  ['no internet', 'internet is down', 'internet down', 'no connection', 'lost connection', 'connection dropped', 'keeps disconnecting', 'wifi not working', 'wifi is down', 'no wifi', 'no signal', 'no broadband', 'broadband down', 'offline'],
+  ['meter reading', 'read the meter', 'submit a reading', 'send a reading', 'give a reading', 'meter read'],
+  ['international', 'abroad', 'overseas', 'internationally', 'foreign country', 'another country', 'other countries', 'outside the country', 'out of the country'],
+  ['direct debit', 'standing order', 'recurring payment', 'recurring payments', 'automatic payment', 'automatic payments', 'autopay', 'auto pay', 'regular payment'],
+  ['forgot', 'forgotten', 'forget', 'forgetting', "can't recall", 'cannot recall', "don't recall", 'slipped my mind'],
+  ['credit limit', 'spending limit', 'credit line', 'line of credit'],
+  ['routing number', 'sort code', 'aba number', 'routing code', 'bank code', 'transit number'],
+  ['account number', 'acct number', 'account no', 'acc number', 'iban'],
+  ['spend', 'spent', 'expenditure', 'outgoings', 'expenses'],
+  ['phone', 'mobile phone', 'cell phone', 'cellphone', 'smartphone', 'iphone', 'handset', 'my mobile'],
+  ['user name', 'username', 'screen name', 'display name'],
+  ['goodbye', 'bye', 'bye bye', 'see you later', 'see ya', 'farewell', 'catch you later', 'take care'],
+  ['bot', 'robot', 'chatbot', 'chat bot', 'virtual assistant', 'automated assistant', 'computer program'],
+  ['unblock', 'unlock', 'unfreeze', 'unblocking', 'unlocking', 'unfreezing'],
+  ['link', 'linking', 'linked', 'connect my card', 'add my card', 'add a card', 'attach my card', 'add an existing card', 'connect a card'],
+  ['out of stock', 'sold out', 'not in stock', 'no stock', 'not available to buy'],
+  ['promo code', 'discount code', 'voucher code', 'coupon', 'coupon code', 'promotional code', 'voucher'],
+  ['unsubscribe', 'opt out', 'stop emails', 'stop sending me', 'stop receiving', 'remove me from', 'take me off'],
+  ['replacement card', 'replace my card', 'replacing my card', 'card replaced', 'card replacement'],
+  ['due date', 'when is it due', 'when is my payment due', 'payment deadline', 'date it is due'],
+  ['minimum payment', 'min payment', 'least i can pay', 'lowest payment', 'minimum amount due', 'minimum due'],
+  ['credit score', 'credit rating', 'fico', 'fico score', 'credit standing'],
+  ['apr', 'annual percentage rate'],
+  ['paycheck', 'paycheque', 'pay check', 'pay cheque', 'pay packet', 'pay slip', 'payslip', 'wage slip'],
+  ['transaction history', 'recent transactions', 'past transactions', 'list of transactions', 'transaction list', 'account activity', 'recent activity'],
+  ['pin', 'pin number', 'pin code', 'personal identification number'],
+  ['checkbook', 'cheque book', 'chequebook', 'check book', 'book of checks', 'book of cheques']
 ];
 
 /**
