@@ -61,7 +61,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // the people behind support
   ['技术专家', '工程师', '专家', '技术团队', '技术大牛', '后台技术', '技术人员', '懂技术的', '专业人员', '大神', '大佬', '高手', '二线支持', '技术骨干', '懂行的', '行家', '内行', '大拿', '技术大拿', '搞技术的', '做技术的', '技术支持', '技术部', 'specialists', 'technical staff', 'tech team', 'technical team', 'support engineer', 'second-line support'],
   // a human being rather than the bot
-  ['人工', '活人', '真人', '工作人员', '服务人员', '客服人员', '真的人', '小哥', '小姐姐', '接线员', '话务员', '坐席', '座席', '人类', '客服妹子', '真正的人', '值班人员', '有人在吗', '有人嘛', '喘气的', '客服专员', '客服小妹', '客服姐姐', '真实的人', 'real person', 'real human', 'human being', 'actual human', 'speak to someone', 'talk to someone', 'speak to somebody', 'talk to somebody', 'speak to a person', 'talk to a person', 'speak to an agent', 'talk to an agent', 'support agent', 'live person', 'actual person', 'a human', 'human agent', 'live agent', 'an agent', 'speak to a human', 'talk to a human', 'an operator', 'customer service rep', 'a representative'],
+  ['人工', '活人', '真人', '工作人员', '服务人员', '客服人员', '真的人', '小哥', '小姐姐', '接线员', '话务员', '坐席', '座席', '人类', '客服妹子', '真正的人', '值班人员', '有人在吗', '喘气的', '客服专员', '客服小妹', '客服姐姐', '真实的人', 'real person', 'real human', 'human being', 'actual human', 'speak to someone', 'talk to someone', 'speak to somebody', 'talk to somebody', 'speak to a person', 'talk to a person', 'speak to an agent', 'talk to an agent', 'support agent', 'live person', 'actual person', 'a human', 'human agent', 'live agent', 'an agent', 'speak to a human', 'talk to a human', 'an operator', 'customer service rep', 'a representative'],
   // typing to us online
   ['在线客服', '打字', '文字聊', '网上', '线上客服', '网页聊天', '聊天窗口', '在线聊', '网聊', '在线咨询', '聊天框', '文字客服', '即时通讯', '线上聊', '线上咨询', '文字沟通', '对话框', '聊天界面', '发文字', 'live chat', 'online chat', 'chat window', 'text chat', 'by typing', 'web chat', 'chat support', 'chat online', 'chat box', 'instant messaging'],
   // being called back
@@ -93,7 +93,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // a security hole
   ['漏洞', '被黑', '黑进', '黑客', '安全隐患', '后门', '中毒', '病毒', '木马', '被攻击', '入侵', '盗号', '被盗', '账号被盗', '帐号被盗', '被人黑', '钓鱼网站', '异地登录', 'vulnerability', 'security hole', 'security flaw', 'data breach', 'security issue', 'security bug', 'cyber attack'],
   // someone working on the customer's screen from afar
-  ['远程协助', '向日葵', '远程桌面', '连我电脑', '控制我电脑', '连我的电脑', '控制我的电脑', '远程控制', '远程操作', '远程连接', '远程帮我', '远程一下', '连到我电脑', '共享屏幕', '屏幕共享', '共享桌面', '远程', '连一下我电脑', '连上我电脑', '控制电脑', '操作我电脑', '操控我电脑', '共享一下屏幕', 'remote desktop', 'todesk', 'teamviewer', 'anydesk', 'log into my computer', 'control my computer', 'screen share', 'remote access', 'remote control', 'remote support', 'remote assistance', 'remote session', 'share my screen', 'screen sharing'],
+  ['远程协助', '向日葵', '远程桌面', '连我电脑', '控制我电脑', '连我的电脑', '控制我的电脑', '远程控制', '远程操作', '远程连接', '远程帮我', '远程一下', '连到我电脑', '共享屏幕', '屏幕共享', '共享桌面', '连一下我电脑', '连上我电脑', '控制电脑', '操作我电脑', '操控我电脑', '共享一下屏幕', 'remote desktop', 'todesk', 'teamviewer', 'anydesk', 'log into my computer', 'control my computer', 'screen share', 'remote access', 'remote control', 'remote support', 'remote assistance', 'remote session', 'share my screen', 'screen sharing'],
   // seeing each other on video
   ['视频', '摄像头', '视频通话', '开视频', '腾讯会议', '视讯', '露脸', '钉钉会议', '飞书会议', '露个脸', '线上会议', 'webcam', 'video call', 'video chat', 'video meeting', 'zoom call', 'zoom meeting'],
   // teaching a group
@@ -105,7 +105,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // people who write code
   ['开发者', '程序员', '码农', '写代码', '开发人员', '程序猿', '程序媛', '攻城狮', '搞开发的', '做开发的', '写程序的', '研发人员', '敲代码', '码代码', '搞研发的', '做研发的', '搞编程的', 'developer', 'programmer', 'coder', 'software engineer', 'dev team'],
   // the customer's own account and payments
-  ['账户', '账号', '帐号', '帐户', '登不上', '登录不了', '登不进', '扣了两次', '重复扣费', '多扣', '扣钱', '扣了钱', '支付', '付款', '充值', '账单', '发票', '开发票', '开票', '开具发票', '收据', '对账单', '登录不上', '登陆不上', '登陆不了', '封号', '扣费', '扣款', '扣两次', '续费', '缴费', '充钱', '多收钱', '登不了', '登录失败', '登陆失败', '登入', '注销', '号被封', '被扣', '交费', '充了钱', '转账', '到账', '余额', '改绑', '扣我钱', 'double charged', 'charged me twice', 'charged two times', 'duplicate charge', 'duplicate charges', 'duplicate payment', 'duplicated payment', 'double payment', 'paid twice', 'billed me twice', 'charged double', 'charged me double', 'double charge', 'same charge twice', 'same payment twice', 'charged twice', 'billed twice', "can't log in", 'cannot log in', 'unable to log in', 'locked out'],
+  ['账户', '账号', '帐号', '帐户', '登不上', '登录不了', '登不进', '扣了两次', '重复扣费', '多扣', '扣钱', '扣了钱', '支付', '付款', '充值', '账单', '发票', '开发票', '开票', '开具发票', '收据', '对账单', '登录不上', '登陆不上', '登陆不了', '封号', '扣费', '扣款', '扣两次', '续费', '缴费', '充钱', '多收钱', '登不了', '登录失败', '登陆失败', '登入', '注销', '号被封', '被扣', '交费', '充了钱', '转账', '到账', '余额', '改绑', '扣我钱', 'double charged', 'charged me twice', 'charged two times', 'duplicate charge', 'duplicate charges', 'duplicate payment', 'duplicated payment', 'double payment', 'paid twice', 'billed me twice', 'charged double', 'charged me double', 'double charge', 'same charge twice', 'same payment twice', 'charged twice', 'billed twice'],
   // warranty
   ['保修', '保内', '保外', '在保', '过保', '质保', '保修期', '三包', '延保', '包修', '包换', '保换', '保固', '出保', '过了保', '出了保', '包退', '超保', '保几年', 'warranty', 'guarantee period', 'manufacturer guarantee'],
   // the bot does not get it
@@ -171,7 +171,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // programming interfaces
   ['接口', '调用接口', '对接接口', '二次开发', '对接', '集成', '开放平台', '调用', '二开', '开发文档', '开发者文档', 'api call', 'integration', 'integrate with', 'open platform'],
   // after-sales
-  ['售后', '售后服务', '售后支持', '维保', '保养', 'after-sales', 'after sales', 'after-sale service'],
+  ['售后', '售后服务', '售后支持', '维保', '保养', 'after-sales', 'after-sale service'],
   // one person looking after a customer
   ['客户经理', '对接人', '专人', '专门负责', '专属顾问', '顾问', '专属客服', '专员', '客户代表', '业务员', '对口的人', '对接的人', '负责我们的', '跟我对接', '专门对接', '专属经理', '业务经理', 'dedicated contact', 'account manager', 'relationship manager', 'key account manager', 'dedicated manager', 'point of contact', 'account rep'],
   // the customer's live business
@@ -193,7 +193,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // what the bot can do
   ['功能', '能干什么', '能做什么', '会干什么', '会做什么', '能干嘛', '有什么用', '本事', '本领', '能帮我什么', '能干啥', '有啥用', '会啥', '你会什么', '能帮我做什么', '能帮啥', '能帮我啥', '会干嘛', '会干啥', '能做啥', '会做啥', 'what can you do', 'what are you able', 'how can you help', 'what can i ask', 'what do you do'],
   // finding the answer oneself
-  ['自助', '自己查', '自己解决', '自己动手', '自己搞定', '帮助文档', '自己弄', '自己处理', '自己操作', '自己修', '自己排查', '帮助中心', '自己搞', '自己整', '自行处理', '自行解决', 'self-service', 'self service', 'help centre', 'help center', 'do it myself', 'on my own', 'help article', 'help articles'],
+  ['自助', '自己查', '自己解决', '自己动手', '自己搞定', '帮助文档', '自己弄', '自己处理', '自己操作', '自己修', '自己排查', '帮助中心', '自己搞', '自己整', '自行处理', '自行解决', 'self-service', 'help centre', 'help center', 'do it myself', 'on my own', 'help article', 'help articles'],
   // losing data
   ['数据丢失', '丢数据', '数据没了', '数据不见了', '资料丢了', '数据丢了', '文件丢了', '文件没了', '资料没了', '记录没了', '误删', '数据恢复', '找回数据', '恢复数据', '丢文件', '照片没了', '照片丢了', '不小心删', '删错了', '找回文件', '恢复文件', '丢失数据', '数据没有了', '格式化了', 'data loss', 'lost data', 'deleted files', 'data recovery', 'recover data', 'recover my files', 'lost my files', 'lost files', 'accidentally deleted', 'lost everything'],
   // the main features
@@ -258,7 +258,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   ['activate', 'turn on my card', 'switch on my card', 'enable my card', 'start using my card', 'set up my card', 'set up my new card', 'make my card work'],
   ['source of funds', 'source of my funds', 'source of the funds', 'where my money comes from', 'where my money came from', 'where the money comes from', 'where the money came from', 'origin of my money', 'origin of the funds', 'source of wealth'],
   ['passcode', 'password', 'pass code', 'pass word', 'login details', 'log in details', 'sign in details', 'login credentials', 'access code'],
-  ['log in', 'login', 'logging in', 'logged in', 'log on', 'logon', 'log into', 'logging into', 'sign in', 'signing in', 'signed in', 'sign into', 'sign on', 'get into my account', 'access my account'],
+  ['log in', 'login', 'logging in', 'logged in', 'log on', 'logon', 'log into', 'logging into', 'sign in', 'signing in', 'signed in', 'sign into', 'sign on', 'get into my account', 'access my account', 'locked out'],
   ['limit', 'maximum', 'max', 'cap', 'capped', 'ceiling', 'most i can'],
   ['expire', 'expiry', 'valid until', 'valid thru', 'valid through', 'out of date'],
   ['extra card', 'spare card', 'additional card', 'second card', 'backup card', 'more cards', 'multiple cards'],
