@@ -122,6 +122,17 @@ describe('TeamPage', () => {
     expect(screen.getAllByRole('row')).toHaveLength(5);
   });
 
+  it('reads the departments again when a pushed row names one created since', async () => {
+    const vip: Department = { key: 'vip', nameZh: '贵宾服务', nameEn: 'VIP', members: ['a3'] };
+    let list = departments;
+    const { feed, requests } = setup(supervisor, { 'GET /api/departments': () => ({ body: { departments: list } }) }, 'online');
+    const li = await row('李雷');
+    list = [...departments, vip];
+    act(() => feed.emit({ ...team[2]!, departments: ['tech', 'billing', 'vip'] }));
+    await waitFor(() => expect(within(li).getAllByRole('cell')[1]!.textContent).toBe('技术支持、账户与账单、贵宾服务'));
+    expect(requests.filter((r) => r.path === '/api/departments')).toHaveLength(2);
+  });
+
   it('keeps an admin’s controls on a row that changes live', async () => {
     const { feed } = setup(admin, {}, 'online');
     await row('李雷');

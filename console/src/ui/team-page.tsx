@@ -49,6 +49,12 @@ export function TeamPage({ me, feed, status }: TeamPageProps) {
     void load();
   }, []);
 
+  // A pushed row may name a department created since the page read them (in another tab): read them again.
+  const unknownDepartment = agents?.some((a) => a.departments.some((k) => !departments.some((d) => d.key === k))) ?? false;
+  useEffect(() => {
+    if (unknownDepartment) void teamApi.departments().then((d) => d.ok && setDepartments(d.data.departments));
+  }, [unknownDepartment]);
+
   const patch = async (agent: TeamAgent, change: { role?: AgentRole; capacity?: number; disabled?: boolean }) => {
     setError(null);
     const res = await teamApi.patchAgent(agent.id, change);

@@ -12,6 +12,7 @@ import { teamAgentViews } from '../http/team-views.ts';
  * once). A failure is logged, never thrown: the change itself has been made, and a reload shows it.
  */
 export async function pushTeamAgents(ctx: KefuContext, ...agentIds: string[]): Promise<void> {
+  if (agentIds.length === 0) return;
   try {
     const [loads, departments] = await Promise.all([ctx.storage.listAgentLoads(), ctx.storage.listDepartments()]);
     const readers = loads.filter((l) => l.agent.disabledAt === undefined && roleAtLeast(l.agent.role, 'supervisor')).map((l) => rooms.agent(l.agent.id));
