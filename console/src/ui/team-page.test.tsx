@@ -133,6 +133,20 @@ describe('TeamPage', () => {
     expect(requests.filter((r) => r.path === '/api/departments')).toHaveLength(2);
   });
 
+  it('keeps a capacity the admin is typing when another row changes live, and sends it when done', async () => {
+    const { user, requests, feed } = setup(admin, { 'PATCH /api/team/agents/a3': (body) => ({ body: { agent: { ...team[2]!, ...(body as object) } } }) }, 'online');
+    await row('李雷');
+    const capacity = screen.getByRole('spinbutton', { name: '李雷 的接待上限' }) as HTMLInputElement;
+    await user.clear(capacity);
+    await user.type(capacity, '9');
+    act(() => feed.emit({ ...team[1]!, presence: 'offline' }));
+    act(() => feed.emit({ ...team[2]!, presence: 'away' }));
+    expect(capacity.value).toBe('9');
+    capacity.blur();
+    await waitFor(() => expect(requests.filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([{ capacity: 9 }]));
+    await waitFor(() => expect(capacity.value).toBe('9'));
+  });
+
   it('keeps an admin’s controls on a row that changes live', async () => {
     const { feed } = setup(admin, {}, 'online');
     await row('李雷');

@@ -4,9 +4,10 @@
  * made elsewhere shows without a reload.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { AGENT_ROLES, MAX_CAPACITY, type AgentProfile, type AgentRole, type Department, type TeamAgent } from '@kefu/shared';
+import { AGENT_ROLES, type AgentProfile, type AgentRole, type Department, type TeamAgent } from '@kefu/shared';
 import type { ConnectionStatus } from '../net/agent-client.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+import { CapacityInput } from './capacity-input.tsx';
 import { useI18n } from './i18n-context.ts';
 import { InvitePanel } from './invite-panel.tsx';
 import type { PushFeed } from './push-feed.ts';
@@ -153,15 +154,7 @@ export function TeamPage({ me, feed, status }: TeamPageProps) {
                     </td>
                     <td>
                       {isAdmin ? (
-                        <input
-                          class="capacity"
-                          type="number"
-                          min={0}
-                          max={MAX_CAPACITY}
-                          aria-label={t('capacityOf', { name: a.name })}
-                          value={a.capacity}
-                          onChange={(e) => void patch(a, { capacity: Number(e.currentTarget.value) })}
-                        />
+                        <CapacityInput value={a.capacity} label={t('capacityOf', { name: a.name })} onCommit={(capacity) => void patch(a, { capacity })} />
                       ) : (
                         a.capacity
                       )}
