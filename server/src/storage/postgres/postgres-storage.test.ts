@@ -18,9 +18,10 @@ const now = 1_700_000_000_000;
 
 describe.skipIf(!url)('PostgreSQL storage (needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)', () => {
   const schemas: TestSchema[] = [];
+  // About fifty schemas of some thirty tables each: dropping them takes seconds, more on a busy machine.
   afterAll(async () => {
     await Promise.all(schemas.map((s) => s.drop()));
-  });
+  }, 60_000);
   async function freshSchema(): Promise<TestSchema> {
     const schema = await createTestSchema(url!);
     schemas.push(schema);
