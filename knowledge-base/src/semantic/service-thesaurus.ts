@@ -21,11 +21,11 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // someone above the agent
   ['主管', '领导', '上级', '上司', '更高一级', '更高层', '高层', '老板', '管事的', '说了算的', '负责人', '你们经理', '找经理', '叫经理', '大领导', '组长', '往上反映', '向上反映', '升级处理', '管事儿的', '能做主的', '做得了主', '拍板的', '你们头儿', '上面的人', '值班经理', '店长', 'manager', 'supervisor', 'boss', 'higher up', 'someone senior', 'team leader', 'person in charge', 'someone in charge', '往上捅', '捅上去', '捅到上面', '找更上面的', '找上面的', '往上找', '再往上', '越级', '升级投诉', '要求升级', '总监', '老总', '更大的领导'],
   // the phone line
-  ['电话', '号码', '打过去', '打进去', '打进来', '拨号', '座机', '打电话', '热线', '客服热线', '拨打', '致电', '打个电话', '来电', '通电话', '电联', '呼叫中心', '打给你们', '拨过去', '语音通话', 'by phone', 'over the phone', '客服电话', '服务电话', '联系电话', '客服号码', '热线号码', '电话号码', '400电话', '400号码', '专线', '服务热线', '打客服'],
+  ['电话', '号码', '打过去', '打进去', '打进来', '拨号', '座机', '打电话', '热线', '客服热线', '拨打', '致电', '打个电话', '来电', '通电话', '电联', '呼叫中心', '打给你们', '拨过去', '语音通话', 'by phone', 'over the phone', '客服电话', '服务电话', '联系电话', '客服号码', '热线号码', '电话号码', '400电话', '400号码', '专线', '服务热线', '打客服', 'call you', 'ring you', 'phone you', 'telephone', 'give you a call'],
   // a phone that does not get through
   ['占线', '忙线', '打不通', '打不进', '通话中', '没人接', '接不通', '无人接听', '忙音', '一直在通话', '无法接通', '没有人接', '嘟嘟声', '嘟嘟嘟', '不接电话', '拨不通', '一直嘟嘟', '打半天没人', '响半天没人', '响了半天', '没打通', '线路忙', '对方正忙', '打了半天没人', '拨了半天', 'busy signal', 'engaged', 'busy tone', 'line is busy', "can't get through", 'cannot get through', 'nobody answers', 'no one answers', 'keeps ringing', 'always busy', 'line was busy', 'could not get through', "couldn't get through", 'unable to get through', 'nobody picks up', 'no one picks up'],
   // writing to us
-  ['邮件', '写信', '发信', '来信', '去信', '封信', '信箱', '电子信箱', '电邮', '发个邮件', '伊妹儿', '写个信', '寄信', '发到邮箱', '发你们邮箱', '邮箱地址', 'write to you', 'send an email', 'send you an email', 'drop an email', 'by email', 'via email', 'in writing', '邮箱', '电子邮件', '邮件地址', '客服邮箱', '发邮箱', '邮件联系', '写邮件', '发封邮件'],
+  ['邮件', '写信', '发信', '来信', '去信', '封信', '信箱', '电子信箱', '电邮', '发个邮件', '伊妹儿', '写个信', '寄信', '发到邮箱', '发你们邮箱', '邮箱地址', 'write to you', 'send an email', 'send you an email', 'drop an email', 'by email', 'via email', 'in writing', '邮箱', '电子邮件', '邮件地址', '客服邮箱', '发邮箱', '邮件联系', '写邮件', '发封邮件', 'email', 'e-mail', 'emails', 'emailing', 'emailed'],
   // how long
   ['多久', '多少天', '几个小时', '多少小时', '几小时', '多长', '要等多久', '多快', '几天', '多少时间', '几个钟头', '几分钟', '多少分钟', '几个工作日', '多少个工作日', '几周', '几个星期', '几个礼拜', '多会儿', '多大会儿', '几个钟', '几耐', '等到啥时候', '等到什么时候', '等到哪天', 'how long', 'how soon', 'how quickly', 'how many days', 'how many hours', 'how many minutes', 'how much time', 'how many working days', 'how many business days', 'turnaround time', 'time frame'],
   // what time, when open
@@ -37,13 +37,13 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // public holidays
   ['节假日', '长假', '黄金周', '劳动节', '国庆', '元旦', '端午', '中秋', '清明', '除夕', '春节', '过年', '放假', '假期', '假日', '小长假', '调休', '法定假', '年三十', '元宵', '圣诞', '过节', '节日', '正月', '大年初一', '五一', 'public holiday', 'bank holiday', 'golden week', "new year's day", 'chinese new year', 'spring festival', 'national day', 'statutory holiday', '逢年过节', '十一假期', '十一长假', '放不放假', '过节期间'],
   // paying for something
-  ['收费', '掏钱', '花钱', '付钱', '给钱', '收钱', '额外费用', '另外收费', '要给多少', '花多少', '多少钱', '要钱', '费用', '价格', '付费', '价钱', '花费', '开销', '收多少', '算钱', '几块钱', '多少块', '服务费', '人工费', '手续费', '工本费', '贵不贵', '有偿', '很贵', '太贵', '多钱', '啥价', '什么价', '几钱', '交钱', '要不要钱', '收不收钱', '收不收费', '花不花钱', '用不用钱', '掏不掏钱', 'bill me', 'how much does it cost', 'how much is it', 'extra charge', 'additional cost', 'service fee', 'call-out fee', 'pay extra', '差旅费', '加班费', '路费', '车马费', '交通费', '跑腿费', '辛苦费', '检测费', '维修费', '话费', '通话费'],
+  ['收费', '掏钱', '花钱', '付钱', '给钱', '收钱', '额外费用', '另外收费', '要给多少', '花多少', '多少钱', '要钱', '费用', '价格', '付费', '价钱', '花费', '开销', '收多少', '算钱', '几块钱', '多少块', '服务费', '人工费', '手续费', '工本费', '贵不贵', '有偿', '很贵', '太贵', '多钱', '啥价', '什么价', '几钱', '交钱', '要不要钱', '收不收钱', '收不收费', '花不花钱', '用不用钱', '掏不掏钱', 'bill me', 'how much does it cost', 'how much is it', 'extra charge', 'additional cost', 'service fee', 'call-out fee', 'pay extra', '差旅费', '加班费', '路费', '车马费', '交通费', '跑腿费', '辛苦费', '检测费', '维修费', '话费', '通话费', 'price', 'prices', 'pricing', 'costs'],
   // costing nothing
   ['免费', '没花钱', '不花钱', '不用钱', '不掏钱', '不要钱', '不收费', '无偿', '白送', '白给', '不另收费', '分文不取', '不用花钱', '不用付钱', '不用给钱', '不用掏钱', '不收钱', '零收费', '不花一分钱', '白嫖', '免单', '白拿', '零元', '0元', '一分不花', '一分钱不要', '不用交钱', '不额外收费', '不另外收费', '不出钱', 'free of charge', 'no fee', 'no fees', 'fee free', "don't charge", "doesn't cost", "won't cost", 'complimentary', 'without a fee', 'zero fee', 'no extra cost', 'for nothing', 'no charge', 'without paying', 'costs nothing', 'for free', 'at no cost', 'no cost', 'without charge'],
   // the free plan and its users
   ['免费版', '免费用户', '免费账号', '没付费的', '没花钱的', '不付费的', '免费套餐', '试用版', '体验版', '免费账户', '没充钱的', '没开会员', '不是会员', '非会员', '没买会员', '没付钱的', '没交钱的', 'free plan', 'free tier', 'free user', 'free account', 'free version', 'free trial', 'trial account'],
   // a paid plan
-  ['付费版', '套餐', '服务包', '高级版', '收费版', '会员', '专业版', '企业版', '旗舰版', '付费用户', '付费账号', '包年', '包月', '正式版', '年卡', '月卡', 'paid plan', 'paid version', 'premium plan', 'pro plan', 'paid account', 'paying customer', 'enterprise plan'],
+  ['付费版', '套餐', '服务包', '高级版', '收费版', '会员', '专业版', '企业版', '旗舰版', '付费用户', '付费账号', '包年', '包月', '正式版', '年卡', '月卡', 'paid plan', 'paid version', 'premium plan', 'pro plan', 'paid account', 'paying customer', 'enterprise plan', 'upgrade', 'upgrading', 'upgraded', 'go premium'],
   // waiting in a queue
   ['排队', '轮到', '排了', '排着', '干等', '等了半天', '等半天', '等了很久', '等很久', '等好久', '排长队', '排号', '叫号', '前面还有', '排第几', '等候', '等了好久', '等了一上午', '等了一下午', '花儿都谢了', '轮候', '等老半天', '等了老半天', '等了好半天', '等好半天', '等了一天', '等到现在', '一直在等', '前面几个人', '前面有几个', 'in the queue', 'in a queue', 'on hold', 'hold music', 'wait time', 'waiting time'],
   // how far it has got
@@ -55,9 +55,9 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // something broken
   ['故障', '毛病', '坏掉', '坏了', '用不了', '用不成', '不能用', '没法用', '挂了', '崩了', '崩溃', '宕机', '瘫痪', '不好使', '失灵', '死机', '出毛病', '罢工', '出状况', '出错', '报错', '卡死', '黑屏', '蓝屏', '打不开', '不动了', '不灵了', '歇菜', '趴窝', '抽风', '掉链子', '出岔子', '没有反应', '动不了', '不工作', '使不了', '连不上', '闪退', '卡住', '白屏', '开不了机', '不通电', '不好用', 'not working', 'stopped working', 'crashed', 'went down', 'went dark', 'is down', 'not responding', 'keeps crashing', 'stopped responding', 'out of order', 'playing up', 'acting up', "won't work", "doesn't work", "isn't working"],
   // getting it working again
-  ['解决', '修好', '弄好', '搞好', '搞定', '修复', '修理', '处理好', '恢复正常', '搞掂', '摆平', '修一修', '修修', '排除故障', '捣鼓好', '拾掇好', '整好', '鼓捣好', '修一下', '排查', 'get it fixed', 'sort it out', 'fix it', 'fix this', 'get it working', 'get it repaired', 'sorted out', 'resolve the issue'],
+  ['解决', '修好', '弄好', '搞好', '搞定', '修复', '修理', '处理好', '恢复正常', '搞掂', '摆平', '修一修', '修修', '排除故障', '捣鼓好', '拾掇好', '整好', '鼓捣好', '修一下', '排查', 'get it fixed', 'sort it out', 'fix it', 'fix this', 'get it working', 'get it repaired', 'sorted out', 'resolve the issue', 'repair', 'repairs', 'mend', 'get it mended'],
   // someone coming to the customer
-  ['上门', '派人', '派个人', '派师傅', '师傅', '技术员', '来一趟', '过来一趟', '跑一趟', '来我家', '到我家', '来家里', '到家里', '来我们公司', '到现场', '登门', '过来看看', '来看看', '上我家', '上家里', '来我这', '到我这', '到府', '现场服务', '外勤', '维修工', '修理工', '过来修', '找人来', '叫人来', '入户', '家访', '来我们单位', '到我们单位', '来我们厂', '到我公司', '来我公司', '来现场', 'send someone', 'home visit', 'on-site', 'onsite', 'send a technician', 'send an engineer', 'come to my house', 'come to my home', 'field engineer', 'field service', 'technician visit', 'engineer visit', '现场支持', '现场处理', '现场解决', '派工程师', '当面处理', '现场排查'],
+  ['上门', '派人', '派个人', '派师傅', '师傅', '技术员', '来一趟', '过来一趟', '跑一趟', '来我家', '到我家', '来家里', '到家里', '来我们公司', '到现场', '登门', '过来看看', '来看看', '上我家', '上家里', '来我这', '到我这', '到府', '现场服务', '外勤', '维修工', '修理工', '过来修', '找人来', '叫人来', '入户', '家访', '来我们单位', '到我们单位', '来我们厂', '到我公司', '来我公司', '来现场', 'send someone', 'home visit', 'on-site', 'onsite', 'send a technician', 'send an engineer', 'come to my house', 'come to my home', 'field engineer', 'field service', 'technician visit', 'engineer visit', '现场支持', '现场处理', '现场解决', '派工程师', '当面处理', '现场排查', 'technician', 'repairman', 'repair man', 'someone to come out', 'come round', 'come over'],
   // the people behind support
   ['技术专家', '工程师', '专家', '技术团队', '技术大牛', '后台技术', '技术人员', '懂技术的', '专业人员', '大神', '大佬', '高手', '二线支持', '技术骨干', '懂行的', '行家', '内行', '大拿', '技术大拿', '搞技术的', '做技术的', '技术支持', '技术部', 'specialists', 'technical staff', 'tech team', 'technical team', 'support engineer', 'second-line support'],
   // a human being rather than the bot
@@ -89,7 +89,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // money back for a broken promise
   ['补偿', '赔偿', '赔钱', '减钱', '减点钱', '便宜点', '打折', '折扣', '抵扣', '赔付', '弥补', '补贴', '减免', '打个折', '便宜些', '少收点', '少算点', '优惠点', '代金券', '赔我', '赔点钱', '赔一下', '赔多少', '赔不赔', '承担损失', '便宜一点', '少收一点', '打点折', 'goodwill gesture', 'service credit', 'service credits', 'money off', '能赔吗', '怎么赔', '咋赔', '补点钱', '退点钱', '退一部分钱', '违约金', '延长授权', '延长服务期', '谁来赔', '谁赔', '包赔', '赔给我'],
   // later than promised
-  ['超时', '拖了', '拖延', '延误', '耽误', '拖太久', '拖这么久', '逾期', '迟到', '没按时', '没准时', '不准时', '超期', '迟迟', '一拖再拖', '拖拖拉拉', '磨磨蹭蹭', '慢吞吞', '拖到现在', '拖这么长', '拖着', '误期', '延期', '晚点了', '不守时', '拖沓', '过了期限', 'running late', 'behind schedule', 'taking too long', 'took too long', 'missed the deadline', 'past the deadline'],
+  ['超时', '拖了', '拖延', '延误', '耽误', '拖太久', '拖这么久', '逾期', '迟到', '没按时', '没准时', '不准时', '超期', '迟迟', '一拖再拖', '拖拖拉拉', '磨磨蹭蹭', '慢吞吞', '拖到现在', '拖这么长', '拖着', '误期', '延期', '晚点了', '不守时', '拖沓', '过了期限', 'running late', 'behind schedule', 'taking too long', 'took too long', 'missed the deadline', 'past the deadline', 'delayed', 'delay', 'delays'],
   // a security hole
   ['漏洞', '被黑', '黑进', '黑客', '安全隐患', '后门', '中毒', '病毒', '木马', '被攻击', '入侵', '盗号', '被盗', '账号被盗', '帐号被盗', '被人黑', '钓鱼网站', '异地登录', 'vulnerability', 'security hole', 'security flaw', 'data breach', 'security issue', 'security bug', 'cyber attack'],
   // someone working on the customer's screen from afar
@@ -111,7 +111,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // the bot does not get it
   ['听不懂', '答非所问', '不是我要的', '不是我想要', '牛头不对马嘴', '不理解', '你没懂', '鸡同鸭讲', '驴唇不对马嘴', '文不对题', '乱回答', '瞎回答', '人工智障', '答错了', '不是这个意思', '不是这个问题', '没听懂', '不懂我', '不明白我', '理解错了', '答得不对', '回答不对', '牛头马嘴', '智障', '问的不是这个', '我问的是', '没回答我', "doesn't understand", 'not what i asked', "you don't understand", 'not my question', 'wrong answer', 'useless bot', 'stupid bot', "didn't answer my question"],
   // a service-wide status
-  ['服务状态', '状态页', '系统状态', '运行状态', '服务器状态', '全网故障', '大面积故障', '集体故障', '普遍问题', '系统维护', '停机维护', '维护公告', '是不是只有我', '就我这样', '别人也这样', '大家都这样', '大家都用不了', '维护中', '在维护', '服务器挂了', '服务器崩了', '是不是就我', 'status page', 'system status', 'service outage', 'known issue', 'known issues', 'is it down', 'is it just me', 'scheduled maintenance', 'maintenance window'],
+  ['服务状态', '状态页', '系统状态', '运行状态', '服务器状态', '全网故障', '大面积故障', '集体故障', '普遍问题', '系统维护', '停机维护', '维护公告', '是不是只有我', '就我这样', '别人也这样', '大家都这样', '大家都用不了', '维护中', '在维护', '服务器挂了', '服务器崩了', '是不是就我', 'status page', 'system status', 'service outage', 'known issue', 'known issues', 'is it down', 'is it just me', 'scheduled maintenance', 'maintenance window', 'outage', 'outages', 'down for everyone', 'is the service down'],
   // being passed between people
   ['转来转去', '踢皮球', '推来推去', '互相推', '推诿', '转了好几个', '换了好几个人', '踢来踢去', '来回转', '转好几次', '转了又转', '扯皮', '推卸', '甩锅', '推脱', '一个推一个', '让我找别人', '找这个找那个', '推三阻四', '推三推四', '转了一圈', '来回踢', '打太极', '不归我管', '不归我们管', '不归他管', '换了好多人', '转了好多次', 'passed around', 'bounced around', 'transferred again', 'run around', 'pillar to post', 'transferred multiple times', 'kept transferring', 'keep transferring'],
   // getting ready
@@ -147,7 +147,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // again and again
   ['多次', '反复', '好几次', '屡次', '一再', '三番五次', '又一次', '再三', '无数次', '好多次', '好多遍', '好几遍', '屡屡', '三番两次', '几次三番', '一遍又一遍', '好些次', '好几回', '好多回', '无数遍', '一而再再而三', '三四次', '好几趟', 'again and again', 'repeatedly', 'several times', 'many times', 'over and over', 'multiple times', 'numerous times', 'countless times', 'time and again', 'keeps happening'],
   // proof of purchase
-  ['凭证', '购买记录', '购买证明', '小票', '保修卡', '凭据', '单据', '收银条', '订单记录', '付款记录', '购物记录', '订单截图', '付款截图', '支付截图', '转账记录', '支付记录', '交易记录', '消费记录', '购机发票', 'proof of purchase', 'purchase record', 'proof of payment', 'order confirmation', 'till receipt'],
+  ['凭证', '购买记录', '购买证明', '小票', '保修卡', '凭据', '单据', '收银条', '订单记录', '付款记录', '购物记录', '订单截图', '付款截图', '支付截图', '转账记录', '支付记录', '交易记录', '消费记录', '购机发票', 'proof of purchase', 'purchase record', 'proof of payment', 'order confirmation', 'till receipt', 'receipt', 'receipts', 'e-receipt', 'copy of the receipt'],
   // pictures of the problem
   ['截图', '截屏', '录屏', '拍照', '照片', '拍个照', '截个图', '截张图', '拍个视频', '拍下来', '拍张照', '图片', '发图', '录个屏', '录像', '拍图', '发张图', '发个图', '传个图', '传图', '截个屏', '录下来', '相片', 'screenshot', 'screen shot', 'snapshot of the screen', 'screen recording', 'screen capture', 'screen grab', 'take a photo', 'send a photo', 'attach a photo'],
   // putting a problem into words
@@ -258,26 +258,26 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   // sending something out by post
   ['delivery', 'deliver', 'delivered', 'delivering', 'shipping', 'shipment', 'ship', 'shipped', 'postage', 'dispatch', 'dispatched', 'courier', 'in the post', 'in the mail', 'mailed out', 'sent out', 'send me my card'],
   // a payment that is refused
-  ['declined', 'decline', 'rejected', 'reject', 'refused', 'refuse', 'bounced', "didn't go through", 'did not go through', "won't go through", "wouldn't go through", "doesn't go through", 'not going through', "wasn't accepted", 'was not accepted', 'knocked back'],
+  ['declined', 'decline', 'rejected', 'reject', 'refused', 'refuse', 'bounced', "didn't go through", 'did not go through', "won't go through", "wouldn't go through", "doesn't go through", 'not going through', "wasn't accepted", 'was not accepted', 'knocked back', 'payment failed', 'transaction failed', 'failed payment', 'failed transaction', 'unsuccessful', 'denied', 'card not accepted'],
   // adding money to an account or card
-  ['top up', 'topup', 'add money', 'adding money', 'added money', 'add some money', 'put money in', 'put money into', 'put money on', 'putting money in', 'putting money into', 'putting money on', 'put some money in', 'put some money on', 'load money', 'loading money', 'loaded money', 'load my card', 'load funds', 'add funds', 'adding funds', 'added funds', 'add cash', 'adding cash', 'fund my account', 'funding my account', 'recharge', 'recharging', 'reload', 'reloading', 'add credit', 'refill my card'],
+  ['top up', 'topup', 'add money', 'adding money', 'added money', 'add some money', 'put money in', 'put money into', 'put money on', 'putting money in', 'putting money into', 'putting money on', 'put some money in', 'put some money on', 'load money', 'loading money', 'loaded money', 'load my card', 'load funds', 'add funds', 'adding funds', 'added funds', 'add cash', 'adding cash', 'fund my account', 'funding my account', 'recharge', 'recharging', 'reload', 'reloading', 'add credit', 'refill my card', 'topped up', 'topping up', 'top ups'],
   // sending money to someone
-  ['transfer', 'send money', 'sending money', 'sent money', 'send some money', 'send funds', 'sending funds', 'sent funds', 'move money', 'moving money', 'moved money', 'move funds', 'moving funds', 'moved funds', 'wire money', 'wire funds', 'wired money', 'wire', 'wired', 'remittance', 'remit', 'pay someone', 'paying someone', 'paid someone', 'send cash', 'sent cash'],
+  ['transfer', 'send money', 'sending money', 'sent money', 'send some money', 'send funds', 'sending funds', 'sent funds', 'move money', 'moving money', 'moved money', 'move funds', 'moving funds', 'moved funds', 'wire money', 'wire funds', 'wired money', 'wire', 'wired', 'remittance', 'remit', 'pay someone', 'paying someone', 'paid someone', 'send cash', 'sent cash', 'transfers', 'transferring', 'transferred', 'bank transfer'],
   // not through yet
   ['pending', 'still processing', 'still being processed', 'being processed', 'not cleared', "hasn't cleared", 'has not cleared', 'not yet cleared', 'yet to clear', 'not completed yet', "hasn't completed", 'not gone through yet', "hasn't gone through", 'has not gone through', 'not processed yet', "hasn't been processed", 'in limbo'],
   // money given back
-  ['refund', 'money back', 'reimburse', 'reimbursement', 'reimbursed', 'chargeback', 'charge back', 'return my money', 'return the money', 'give me back my money', 'give my money back', 'pay me back', 'paid back', 'repay me', 'repaid'],
+  ['refund', 'money back', 'reimburse', 'reimbursement', 'reimbursed', 'chargeback', 'charge back', 'return my money', 'return the money', 'give me back my money', 'give my money back', 'pay me back', 'paid back', 'repay me', 'repaid', 'refunded', 'refunds', 'refunding', 'reversal', 'reversed', 'reverse the charge', 'reverse the payment', 'money returned'],
   // the rate between currencies
   ['exchange rate', 'conversion rate', 'conversion rates', 'rate of exchange', 'fx rate', 'fx rates', 'currency rate', 'currency rates', 'forex rate', 'interbank rate'],
   // changing one currency into another
   ['exchange', 'convert currency', 'converting currency', 'currency conversion', 'convert money', 'converting money', 'change currency', 'changing currency', 'change money', 'changing money', 'swap currency', 'swap currencies', 'convert currencies', 'converting currencies', 'change currencies'],
   // a fee
-  ['fee', 'surcharge', 'commission', 'service charge', 'handling fee', 'handling charge', 'processing fee', 'transaction fee', 'admin fee', 'administration fee', 'levy', 'hidden charges'],
+  ['fee', 'surcharge', 'commission', 'service charge', 'handling fee', 'handling charge', 'processing fee', 'transaction fee', 'admin fee', 'administration fee', 'levy', 'hidden charges', 'fees', 'hidden fee', 'hidden fees', 'extra fee', 'extra fees'],
   // proving who one is
-  ['verify', 'verification', 'verifications', 'confirm my identity', 'confirming my identity', 'prove my identity', 'proving my identity', 'prove who i am', 'confirm who i am', 'identity check', 'id check', 'kyc', 'know your customer', 'authenticate', 'authentication'],
+  ['verify', 'verification', 'verifications', 'confirm my identity', 'confirming my identity', 'prove my identity', 'proving my identity', 'prove who i am', 'confirm who i am', 'identity check', 'id check', 'kyc', 'know your customer', 'authenticate', 'authentication', 'verifying', 'verified', 'unverified', 'not verified'],
   // calling something off
-  ['cancel', 'call off', 'calling off', 'called off', 'revoke', 'revoked', 'undo', 'stop the transfer', 'stop the payment', 'stop a payment', 'stop a transfer', 'abort'],
-  ['change', 'edit', 'editing', 'edited', 'modify', 'modifying', 'modified', 'amend', 'amending', 'amended', 'alter', 'altering', 'altered', 'update my details', 'update my address', 'update my name', 'update my personal details', 'update my information', 'update my info'],
+  ['cancel', 'call off', 'calling off', 'called off', 'revoke', 'revoked', 'undo', 'stop the transfer', 'stop the payment', 'stop a payment', 'stop a transfer', 'abort', 'cancelled', 'canceled', 'cancelling', 'canceling', 'cancellation', 'cancel my order'],
+  ['change', 'edit', 'editing', 'edited', 'modify', 'modifying', 'modified', 'amend', 'amending', 'amended', 'alter', 'altering', 'altered', 'update my details', 'update my address', 'update my name', 'update my personal details', 'update my information', 'update my info', 'changing', 'changed', 'adjust', 'adjusting'],
   ['address', 'where i live', 'place of residence', 'residence', 'moved house', 'moving house', 'relocated', 'relocating'],
   ['balance', 'how much money do i have', 'how much money i have', 'how much do i have', 'how much is in my account', 'how much have i got', 'money left', 'funds left', 'available funds', 'funds available', 'money in my account', 'how much is left', 'remaining funds'],
   ['atm', 'cash machine', 'cash machines', 'cashpoint', 'cash point', 'hole in the wall', 'cash dispenser', 'bank machine', 'teller machine', 'automated teller'],
@@ -299,14 +299,14 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   ['customer service', 'customer support', 'customer care', 'customer services', 'help desk', 'helpdesk', 'support team', 'support desk', 'service desk', 'support line', 'helpline', 'help line', 'hotline'],
   ['track', 'tracking', 'where is my order', "where's my order", 'where is my package', 'where is my parcel', 'order status', 'trace my'],
   ['return', 'send back', 'send it back', 'sending back', 'sent back', 'sending it back', 'take it back', 'bring it back'],
-  ['damaged', 'broken', 'cracked', 'scratched', 'dented', 'smashed', 'snapped', 'bent', 'torn', 'chipped', 'worn out', 'split in half', 'split in two'],
+  ['damaged', 'broken', 'cracked', 'scratched', 'dented', 'smashed', 'snapped', 'bent', 'torn', 'chipped', 'worn out', 'split in half', 'split in two', 'faulty', 'defective', 'malfunction', 'malfunctioning', 'damage'],
   ['luggage', 'baggage', 'suitcase', 'suitcases', 'bags', 'checked bag', 'checked bags'],
   ['carry on', 'hand luggage', 'cabin bag', 'cabin baggage', 'hand baggage', 'carry on bag'],
   ['hotel', 'accommodation', 'place to stay', 'somewhere to stay', 'lodging', 'motel', 'hostel', 'room for the night'],
   ['rental car', 'car rental', 'rent a car', 'renting a car', 'hire a car', 'hiring a car', 'car hire', 'hire car', 'rent car', 'rented car'],
   ['flight', 'plane ticket', 'plane tickets', 'air ticket', 'air tickets', 'airfare', 'airline ticket', 'airline tickets', 'plane'],
-  ['bill', 'invoice', 'invoices', 'invoiced'],
-  ['lost', 'stolen', 'stole', 'misplaced', 'mislaid', 'robbed', 'pickpocketed', 'theft', 'nicked', 'gone missing', 'went missing', 'lose', 'losing'],
+  ['bill', 'invoice', 'invoices', 'invoiced', 'pay my bill', 'pay a bill', 'pay bills', 'paying bills', 'bill payment', 'pay the bill'],
+  ['lost', 'stolen', 'stole', 'misplaced', 'mislaid', 'robbed', 'pickpocketed', 'theft', 'nicked', 'gone missing', 'went missing', 'lose', 'losing', "can't find", 'cannot find', 'misplace'],
   ['compromised', 'hacked', 'someone has my card details', 'someone else has my details', 'cloned', 'skimmed', 'stolen details', 'card details leaked'],
   ['receive', 'send me money', 'sent me money', 'sending me money', 'send money to me', 'transfer me money', 'paid into my account', 'get money from', 'getting money from'],
   ['no internet', 'internet is down', 'internet down', 'no connection', 'lost connection', 'connection dropped', 'keeps disconnecting', 'wifi not working', 'wifi is down', 'no wifi', 'no signal', 'no broadband', 'broadband down', 'offline'],
@@ -314,7 +314,7 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   ['international', 'abroad', 'overseas', 'internationally', 'foreign country', 'another country', 'other countries', 'outside the country', 'out of the country'],
   ['direct debit', 'standing order', 'recurring payment', 'recurring payments', 'automatic payment', 'automatic payments', 'autopay', 'auto pay', 'regular payment'],
   ['forgot', 'forgotten', 'forget', 'forgetting', "can't recall", 'cannot recall', "don't recall", 'slipped my mind'],
-  ['credit limit', 'spending limit', 'credit line', 'line of credit'],
+  ['credit limit', 'spending limit', 'credit line', 'line of credit', 'raise my limit', 'increase my limit', 'higher limit', 'limit increase', 'raise the limit', 'increase the limit'],
   ['routing number', 'sort code', 'aba number', 'routing code', 'bank code', 'transit number'],
   ['account number', 'acct number', 'account no', 'acc number', 'iban'],
   ['spend', 'spent', 'expenditure', 'outgoings', 'expenses'],
@@ -332,10 +332,41 @@ export const SERVICE_THESAURUS: readonly (readonly string[])[] = [
   ['minimum payment', 'min payment', 'least i can pay', 'lowest payment', 'minimum amount due', 'minimum due'],
   ['credit score', 'credit rating', 'fico', 'fico score', 'credit standing'],
   ['apr', 'annual percentage rate'],
-  ['paycheck', 'paycheque', 'pay check', 'pay cheque', 'pay packet', 'pay slip', 'payslip', 'wage slip'],
+  ['paycheck', 'paycheque', 'pay check', 'pay cheque', 'pay packet', 'pay slip', 'payslip', 'wage slip', 'salary', 'wages', 'wage'],
   ['transaction history', 'recent transactions', 'past transactions', 'list of transactions', 'transaction list', 'account activity', 'recent activity'],
   ['pin', 'pin number', 'pin code', 'personal identification number'],
-  ['checkbook', 'cheque book', 'chequebook', 'check book', 'book of checks', 'book of cheques']
+  ['checkbook', 'cheque book', 'chequebook', 'check book', 'book of checks', 'book of cheques'],
+  ['statement', 'statements', 'bank statement', 'monthly statement', 'account statement', 'e-statement', 'paper statement'],
+  ['interest rate', 'interest rates', 'interest', 'rate of interest', 'interest charged', 'interest earned'],
+  ['loan', 'loans', 'borrow money', 'borrowing money', 'lend me', 'personal loan', 'take out a loan'],
+  ['verification code', 'one time code', 'one-time passcode', 'otp', '2fa', 'two factor', 'two-factor authentication', 'sms code', 'text code', 'login code', 'auth code'],
+  ['cvv', 'cvc', 'security code', 'three digit code', '3 digit code', 'card security code'],
+  ['deposit', 'deposits', 'deposited', 'depositing', 'pay in', 'paying in', 'lodge a cheque', 'lodge a check'],
+  ['dispute', 'disputed', 'disputing', 'contest a charge', 'query a charge', 'challenge a charge', 'raise a dispute', 'open a dispute'],
+  ['phone number', 'mobile number', 'cell number', 'contact number', 'telephone number'],
+  ['layover', 'stopover', 'connecting flight', 'layovers'],
+  ['check in', 'check-in online', 'online check in', 'boarding pass', 'boarding passes'],
+  ['passport', 'passports', 'travel documents'],
+  ['thanks', 'thank you', 'thank u', 'cheers', 'much appreciated', 'appreciate it', 'thx'],
+  ['hello', 'hi', 'hey', 'good morning', 'good afternoon', 'good evening', 'howdy', 'hiya'],
+  ['repeat', 'say that again', 'come again', 'pardon', 'what did you say', 'say again'],
+  ['your name', 'what are you called', 'what should i call you', 'who are you'],
+  ['sim card', 'sim', 'sim only', 'esim', 'e-sim'],
+  ['data plan', 'mobile plan', 'phone plan', 'phone contract', 'tariff', 'data allowance', 'mobile data'],
+  ['roaming', 'data roaming', 'roaming charges'],
+  ['utility bill', 'utilities', 'energy bill', 'electric bill', 'electricity bill', 'gas bill', 'water bill', 'power bill'],
+  ['reservation', 'reservations', 'booking', 'bookings', 'make a reservation', 'reserve a table'],
+  ['subscription', 'subscriptions', 'renew', 'renewal', 'renewing', 'auto renew', 'auto renewal'],
+  ['wrong item', 'wrong size', 'wrong colour', 'wrong color', 'not what i ordered', 'incorrect item', 'sent the wrong', 'sent me the wrong'],
+  ['missing item', 'item missing', 'items missing', 'part missing', 'missing from my order', 'not in the box', 'missing parts'],
+  ['gift card', 'gift cards', 'gift voucher', 'gift certificate', 'giftcard'],
+  ['open an account', 'open a new account', 'opening an account', 'new account', 'sign up', 'signing up', 'signed up', 'register', 'registration', 'create an account', 'make an account'],
+  ['mortgage', 'home loan', 'house loan', 'mortgages'],
+  ['insurance', 'insured', 'insurance policy', 'insurance cover'],
+  ['travel notice', 'travel notification', 'travel alert', 'going on holiday', 'going on vacation', 'on vacation', 'on holiday'],
+  ['app', 'mobile app', 'banking app', 'phone app', 'apps'],
+  ['online banking', 'internet banking', 'web banking', 'net banking'],
+  ['eta', 'estimated arrival', 'expected delivery', 'estimated delivery', 'delivery date', 'arrival date']
 ];
 
 /**
