@@ -9,13 +9,12 @@ import { Readable } from 'node:stream';
 import type { Request } from 'express';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseFileId } from '../files/file-ids.ts';
-import { openPostgresStorage } from '../storage/postgres/open-postgres-storage.ts';
-import { createTestSchema, type TestSchema } from '../storage/postgres/postgres-test-schema.ts';
+import type { TestSchema } from '../storage/postgres/postgres-test-schema.ts';
 import { PDF, png } from '../../test/support/test-files.ts';
 import { STAGED_FILE_KEEP_MS, registerStagedFileExpiry } from './staged-file-expiry.ts';
 import { claimTicketFiles, receiveTicketFile, ticketFiles } from './ticket-files.ts';
 import { openTicket, replyToTicket } from './ticket-lifecycle.ts';
-import { ticketTestContext, type TicketTestContext } from './ticket-test-context.ts';
+import { ticketTestContextOn, type TicketTestContext } from './ticket-test-context.ts';
 
 const T = Date.parse('2026-11-30T10:00:00+08:00');
 const MIN = 60_000;
@@ -33,13 +32,7 @@ for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database
   let dataDir: string;
 
   beforeEach(async () => {
-    let storage;
-    if (database === 'postgres') {
-      const schema = await createTestSchema(pgUrl!);
-      schemas.push(schema);
-      storage = await openPostgresStorage(schema.url, { maxConnections: 4 });
-    }
-    t = ticketTestContext(T, storage);
+    t = await ticketTestContextOn(database, T, schemas);
     dataDir = mkdtempSync(join(tmpdir(), 'kefu-ticket-files-'));
     (t.ctx.config as { dataDir: string }).dataDir = dataDir;
     registerStagedFileExpiry(t.ctx, ticketFiles(t.ctx).tickets);

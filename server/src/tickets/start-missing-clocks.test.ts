@@ -4,13 +4,12 @@
  * and PostgreSQL when TEST_DATABASE_URL is set.
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPostgresStorage } from '../storage/postgres/open-postgres-storage.ts';
-import { createTestSchema, type TestSchema } from '../storage/postgres/postgres-test-schema.ts';
+import type { TestSchema } from '../storage/postgres/postgres-test-schema.ts';
 import { ALWAYS_OPEN, writeServiceHours } from '../hours/service-hours-store.ts';
 import { openTicket } from './ticket-lifecycle.ts';
 import { startMissingClocks } from './start-missing-clocks.ts';
 import { slaJobKey } from './ticket-timers.ts';
-import { ticketTestContext, type TicketTestContext } from './ticket-test-context.ts';
+import { ticketTestContextOn, type TicketTestContext } from './ticket-test-context.ts';
 
 const sh = (local: string): number => Date.parse(`${local}+08:00`);
 const MIN = 60_000;
@@ -23,13 +22,7 @@ for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database
   let t: TicketTestContext;
 
   beforeEach(async () => {
-    let storage;
-    if (database === 'postgres') {
-      const schema = await createTestSchema(pgUrl!);
-      schemas.push(schema);
-      storage = await openPostgresStorage(schema.url, { maxConnections: 4 });
-    }
-    t = ticketTestContext(T, storage);
+    t = await ticketTestContextOn(database, T, schemas);
     await writeServiceHours(t.storage, ALWAYS_OPEN);
   });
   afterEach(async () => {

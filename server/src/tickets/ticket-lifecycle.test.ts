@@ -5,14 +5,13 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TICKET_STATUSES, TICKET_TRANSITIONS } from '@kefu/shared';
 import { ALWAYS_OPEN, writeServiceHours } from '../hours/service-hours-store.ts';
-import { openPostgresStorage } from '../storage/postgres/open-postgres-storage.ts';
-import { createTestSchema, type TestSchema } from '../storage/postgres/postgres-test-schema.ts';
+import type { TestSchema } from '../storage/postgres/postgres-test-schema.ts';
 import type { AgentRecord } from '../storage/storage.ts';
 import { changeTicket, noteOnTicket, openTicket, replyToTicket } from './ticket-lifecycle.ts';
 import { registerTicketJobs } from './ticket-sla-jobs.ts';
 import { slaJobKey } from './ticket-timers.ts';
 import { TICKET_COMMANDS, commandFor } from './ticket-transitions.ts';
-import { ticketTestContext, type TicketTestContext } from './ticket-test-context.ts';
+import { ticketTestContextOn, type TicketTestContext } from './ticket-test-context.ts';
 
 const sh = (local: string): number => Date.parse(`${local}+08:00`);
 const MIN = 60_000;
@@ -32,13 +31,7 @@ for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database
   const asAgent = () => ({ kind: 'agent' as const, id: agent.id, name: agent.name });
 
   beforeEach(async () => {
-    let storage;
-    if (database === 'postgres') {
-      const schema = await createTestSchema(pgUrl!);
-      schemas.push(schema);
-      storage = await openPostgresStorage(schema.url, { maxConnections: 4 });
-    }
-    t = ticketTestContext(T, storage);
+    t = await ticketTestContextOn(database, T, schemas);
     agent = await t.storage.createAgent({ email: 'li@kefu.test', name: '李客服', role: 'agent', passwordHash: 'h', now: T });
     supervisor = await t.storage.createAgent({ email: 'zhou@kefu.test', name: '周主管', role: 'supervisor', passwordHash: 'h', now: T });
     head = await t.storage.createAgent({ email: 'head@kefu.test', name: '投诉组长', role: 'agent', passwordHash: 'h', now: T });

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KefuContext } from '../context.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
+import { openPostgresStorage } from '../storage/postgres/open-postgres-storage.ts';
+import { createTestSchema, type TestSchema } from '../storage/postgres/postgres-test-schema.ts';
 import { openSqliteStorage } from '../storage/sqlite/sqlite-storage.ts';
 import type { Storage } from '../storage/storage.ts';
 
@@ -41,4 +43,15 @@ export function ticketTestContext(start: number, storage: Storage = openSqliteSt
   const newRunner = () => new JobRunner({ storage, clock: () => clock.now, pollMs: 60_000, onError: (message) => runnerErrors.push(message) });
   (ctx as { jobs: JobRunner }).jobs = newRunner();
   return { ctx, storage, pushes, clock, runnerErrors, newRunner };
+}
+
+/**
+ * The same on `database`: a fresh SQLite file, or a fresh schema of TEST_DATABASE_URL's PostgreSQL, which is added to
+ * `schemas` for the caller to drop.
+ */
+export async function ticketTestContextOn(database: 'sqlite' | 'postgres', start: number, schemas: TestSchema[]): Promise<TicketTestContext> {
+  if (database === 'sqlite') return ticketTestContext(start);
+  const schema = await createTestSchema(process.env.TEST_DATABASE_URL!);
+  schemas.push(schema);
+  return ticketTestContext(start, await openPostgresStorage(schema.url, { maxConnections: 4 }));
 }
