@@ -169,7 +169,7 @@ describeCluster('three nodes on PostgreSQL and Redis behind nginx, under node an
     console.log(`rolling restart: ${reconnects.length} reconnects, p50 ${reconnects[Math.floor(reconnects.length / 2)]} ms, p95 ${p95} ms, max ${reconnects.at(-1)} ms`);
 
     for (const v of visitors) {
-      const stored = ok(await call<{ messages: Message[] }>(v.socket!, 'sync', { afterSeq: 0 })).messages;
+      const stored = await v.transcript();
       expect(stored.map((m) => m.seq)).toEqual(stored.map((_, i) => i + 1));
       const ids = new Set(stored.map((m) => m.id));
       for (const clientId of v.acked.keys()) expect(ids.has(clientId)).toBe(true);

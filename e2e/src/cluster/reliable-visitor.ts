@@ -91,7 +91,12 @@ export class ReliableVisitor {
     await this.deliver('handoff', { clientId });
   }
 
-  private async deliver<T>(event: string, payload: { clientId: string; text?: string }, deadline = Date.now() + 45_000): Promise<T> {
+  /** The stored transcript (`sync` from the start), reconnecting until a node answers: a node may be restarting. */
+  async transcript(deadline?: number): Promise<Message[]> {
+    return (await this.deliver<{ messages: Message[] }>('sync', { afterSeq: 0 }, deadline)).messages;
+  }
+
+  private async deliver<T>(event: string, payload: { clientId?: string; text?: string; afterSeq?: number }, deadline = Date.now() + 45_000): Promise<T> {
     let last = '';
     while (Date.now() < deadline) {
       if (!this.socket?.connected) {
@@ -112,11 +117,11 @@ export class ReliableVisitor {
       }
       if (res.ok) return res.data;
       last = res.error.code;
-      if (!RETRYABLE.has(res.error.code)) throw new Error(`${event} ${payload.clientId} refused: ${res.error.code}: ${res.error.message}`);
+      if (!RETRYABLE.has(res.error.code)) throw new Error(`${event} ${payload.clientId ?? ''} refused: ${res.error.code}: ${res.error.message}`);
       this.retryableErrors.push(res.error.code);
       await new Promise((r) => setTimeout(r, 250));
     }
-    throw new Error(`${event} ${payload.clientId} never acknowledged (last: ${last})`);
+    throw new Error(`${event} ${payload.clientId ?? ''} never acknowledged (last: ${last})`);
   }
 
   close(): void {
