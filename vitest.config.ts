@@ -6,8 +6,9 @@ const unit = (name: string, extra: object = {}, root = name) => ({
 
 export default defineConfig({
   test: {
-    // Both cores: the browser tests run one file at a time (their own project below), the rest beside them, instead of
-    // vitest's default of one worker fewer than the cores (one worker here, everything in a row).
+    // Both cores, for every project: instead of vitest's default of one worker fewer than the cores (one here). The
+    // browser tests run two files at a time too; a project that allowed one file at a time would run after all the
+    // others, alone, with the second core mostly idle (779 s for the test command against 1,049 s).
     maxWorkers: 2,
     projects: [
       unit('shared'),
@@ -19,7 +20,8 @@ export default defineConfig({
       // Typing into a simulated DOM beside a browser test on the other core can take seconds.
       unit('widget', { setupFiles: ['test/dom-setup.ts'], testTimeout: 20_000 }),
       unit('console', { setupFiles: ['test/dom-setup.ts'], testTimeout: 20_000 }),
-      unit('e2e', { testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false }),
+      // The server bundle the browser tests start is built once per run (global setup), not once per test file.
+      unit('e2e', { testTimeout: 120_000, hookTimeout: 120_000, globalSetup: ['src/global-setup.ts'] }),
     ],
   },
 });

@@ -39,12 +39,18 @@ const OUTPUT_LIMIT = 64_000;
 
 let bundle: Promise<string> | undefined;
 
+/** Names the server bundle a test run already built, so its test processes need not build one each. */
+export const SERVER_BUNDLE_ENV = 'KEFU_E2E_SERVER_BUNDLE';
+
 /**
  * Path of main.mjs in a server bundle of the current sources, built on first use in this process. It is kept in the
  * temporary folder under its content hash: test processes that run the same sources share one copy, and none is left
  * behind per process.
  */
 export function serverBundle(): Promise<string> {
+  // The test run's global setup builds it once for every test process (see global-setup.ts).
+  const built = process.env[SERVER_BUNDLE_ENV];
+  if (built && existsSync(built)) return Promise.resolve(built);
   bundle ??= (async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'kefu-e2e-server-'));
     const { buildServer } = (await import(pathToFileURL(join(REPO_ROOT, 'scripts/build-server.mjs')).href)) as {

@@ -1,11 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createMatcher, DEMO_KB_DIR, loadKnowledgeBase, type KnowledgeBase } from '../src/index.ts';
+import { createMatcher, type KnowledgeBase } from '../src/index.ts';
 import { sentenceRows } from '../src/semantic/semantic-index.ts';
 import { wordVectors } from '../src/semantic/word-vectors.ts';
+import { demoKb, demoMatcher } from './demo-matchers.ts';
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
-  kb = await loadKnowledgeBase(DEMO_KB_DIR);
+  kb = await demoKb();
 });
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -15,19 +16,19 @@ afterEach(() => {
 const alone = { thesaurus: false } as const;
 
 describe('the semantic layer on the demo content', () => {
-  it('answers 给你们写信几天回 with the email reply time; without it the on-site booking time wins', () => {
-    const on = createMatcher(kb, alone).match('给你们写信几天回');
+  it('answers 给你们写信几天回 with the email reply time; without it the on-site booking time wins', async () => {
+    const on = (await demoMatcher(alone)).match('给你们写信几天回');
     expect(on.decision).toBe('answer');
     expect(on.entry?.id).toBe('email-reply-time');
-    const off = createMatcher(kb, { ...alone, semantic: false }).match('给你们写信几天回');
+    const off = (await demoMatcher({ ...alone, semantic: false })).match('给你们写信几天回');
     expect(off.entry?.id).not.toBe('email-reply-time');
   });
 
-  it('answers 发封电邮过去要等几天 (电邮 for 邮件) with the email reply time, which is not answered without it', () => {
-    const on = createMatcher(kb, alone).match('发封电邮过去要等几天');
+  it('answers 发封电邮过去要等几天 (电邮 for 邮件) with the email reply time, which is not answered without it', async () => {
+    const on = (await demoMatcher(alone)).match('发封电邮过去要等几天');
     expect(on.decision).toBe('answer');
     expect(on.entry?.id).toBe('email-reply-time');
-    expect(createMatcher(kb, { ...alone, semantic: false }).match('发封电邮过去要等几天').decision).not.toBe('answer');
+    expect((await demoMatcher({ ...alone, semantic: false })).match('发封电邮过去要等几天').decision).not.toBe('answer');
   });
 
   it('is switched off for every matcher by KEFU_SEMANTIC=off', () => {
@@ -35,15 +36,15 @@ describe('the semantic layer on the demo content', () => {
     expect(createMatcher(kb, alone).match('发封电邮过去要等几天').decision).not.toBe('answer');
   });
 
-  it('leaves a bare keyword to its "did you mean": 客服 names a topic many entries share', () => {
-    const on = createMatcher(kb).match('客服');
+  it('leaves a bare keyword to its "did you mean": 客服 names a topic many entries share', async () => {
+    const on = (await demoMatcher()).match('客服');
     expect(on.decision).toBe('suggest');
-    expect(on.candidates).toEqual(createMatcher(kb, { semantic: false }).match('客服').candidates);
+    expect(on.candidates).toEqual((await demoMatcher({ semantic: false })).match('客服').candidates);
   });
 
-  it('leaves English questions to the words they share (the vectors are Chinese)', () => {
-    const on = createMatcher(kb);
-    const off = createMatcher(kb, { semantic: false });
+  it('leaves English questions to the words they share (the vectors are Chinese)', async () => {
+    const on = (await demoMatcher());
+    const off = (await demoMatcher({ semantic: false }));
     for (const q of ['what is your phone number', 'how long do you take to answer an email', 'can someone come to fix it']) {
       expect(on.match(q).candidates).toEqual(off.match(q).candidates);
     }

@@ -1,13 +1,14 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createMatcher, DEMO_KB_DIR, loadKnowledgeBase, normaliseText, type KnowledgeBase } from '../src/index.ts';
+import { createMatcher, normaliseText, type KnowledgeBase } from '../src/index.ts';
 import { SERVICE_THESAURUS, serviceThesaurusFor } from '../src/semantic/service-thesaurus.ts';
+import { demoKb, demoMatcher } from './demo-matchers.ts';
 
 const isHan = (w: string) => /\p{Script=Han}/u.test(w);
 const same = (w: string) => w;
 
 let kb: KnowledgeBase;
 beforeAll(async () => {
-  kb = await loadKnowledgeBase(DEMO_KB_DIR);
+  kb = await demoKb();
 });
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -23,18 +24,18 @@ describe('the service thesaurus on the demo content (word vectors off, so only s
     ['用向日葵帮我弄一下行吗', 'remote-assistance'],
     ['凌晨能找到活人吗', 'online-hours'],
     ['can I leave a note for tomorrow', 'leave-message'],
-  ])('answers %s with %s, which the content alone does not', (question, id) => {
-    const on = createMatcher(kb, lexical).match(question);
+  ])('answers %s with %s, which the content alone does not', async (question, id) => {
+    const on = (await demoMatcher(lexical)).match(question);
     expect(on.decision).toBe('answer');
     expect(on.entry?.id).toBe(id);
-    const off = createMatcher(kb, { ...lexical, thesaurus: false }).match(question);
+    const off = (await demoMatcher({ ...lexical, thesaurus: false })).match(question);
     expect(off.decision === 'answer' && off.entry?.id === id).toBe(false);
   });
 
-  it('reads 开发票 as a bill, not as 开发 (the developer entries)', () => {
-    const result = createMatcher(kb).match('怎么开发票');
+  it('reads 开发票 as a bill, not as 开发 (the developer entries)', async () => {
+    const result = (await demoMatcher()).match('怎么开发票');
     expect(result.candidates[0]?.id).toBe('account-payment');
-    expect(createMatcher(kb, { thesaurus: false }).match('怎么开发票').candidates[0]?.id).toBe('developer-support');
+    expect((await demoMatcher({ thesaurus: false })).match('怎么开发票').candidates[0]?.id).toBe('developer-support');
   });
 
   it('is switched off for every matcher by KEFU_THESAURUS=off', () => {
@@ -42,8 +43,8 @@ describe('the service thesaurus on the demo content (word vectors off, so only s
     expect(createMatcher(kb, lexical).match('受理编号忘了去哪看').entry?.id).not.toBe('ticket-number-where');
   });
 
-  it('keeps the knowledge base own synonyms when it is off', () => {
-    expect(createMatcher(kb, { ...lexical, thesaurus: false }).match('400电话几点开始').entry?.id).toBe('hotline-hours');
+  it('keeps the knowledge base own synonyms when it is off', async () => {
+    expect((await demoMatcher({ ...lexical, thesaurus: false })).match('400电话几点开始').entry?.id).toBe('hotline-hours');
   });
 });
 

@@ -16,7 +16,7 @@ import { semanticVectors } from '../semantic/semantic-layer.ts';
 /** The decision rule's shape, chosen on pooled development folds (`kb tune`); each knowledge base scales it (`calibrate`). */
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.25, margin: 0.08, marginFloor: 0.225, suggest: 0.22 };
 /** Score mix chosen on the development split. */
-export const DEFAULT_WEIGHTS: ScoringWeights = { char: 0.6, coverage: 0, centroid: 0.6, keyword: 0.3, candidates: 20 };
+export const DEFAULT_WEIGHTS: ScoringWeights = { char: 0.6, coverage: 0, centroid: 0.6, keyword: 0.3, candidates: 10 };
 
 /** Longer messages are cut before matching: a question is never this long, and latency stays bounded. */
 const MAX_QUERY_CHARS = 300;
