@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** The fault harness's browser-free cluster tests (three Kefu nodes, nginx, PostgreSQL and Redis). */
+const CLUSTER = 'test/cluster-*.test.ts';
+
 const unit = (name: string, extra: object = {}, root = name) => ({
   test: { name, root, include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'], ...extra },
 });
@@ -12,16 +15,22 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       unit('shared'),
-      unit('knowledge-base', { testTimeout: 30_000 }),
+      // Files share a module graph per worker (as the server's below): the word vectors and jieba load once per worker.
+      unit('knowledge-base', { testTimeout: 30_000, isolate: false }),
       // The matcher bench (@kefu/kb-bench, inside knowledge-base/): its harness and the peers' adapters.
       unit('kb-bench', { testTimeout: 30_000 }, 'knowledge-base/bench'),
-      unit('server', { testTimeout: 30_000 }),
+      // One module graph per worker rather than per file: the server's imports (and the knowledge base's word vectors
+      // and dictionaries) load once per worker, not once for each of ~80 files. No server test mocks a module.
+      unit('server', { testTimeout: 30_000, isolate: false }),
       // Component tests (*.test.tsx) name their DOM with `// @vitest-environment happy-dom`; the rest stay in node.
       // Typing into a simulated DOM beside a browser test on the other core can take seconds.
       unit('widget', { setupFiles: ['test/dom-setup.ts'], testTimeout: 20_000 }),
       unit('console', { setupFiles: ['test/dom-setup.ts'], testTimeout: 20_000 }),
       // The server bundle the browser tests start is built once per run (global setup), not once per test file.
-      unit('e2e', { testTimeout: 120_000, hookTimeout: 120_000, globalSetup: ['src/global-setup.ts'] }),
+      unit('e2e', { testTimeout: 120_000, hookTimeout: 120_000, globalSetup: ['src/global-setup.ts'], exclude: [CLUSTER] }),
+      // Three nodes behind nginx keep both cores busy, and their reload and failover bounds are part of what they test:
+      // these files run one at a time, after the others.
+      unit('cluster', { root: 'e2e', include: [CLUSTER], testTimeout: 120_000, hookTimeout: 120_000, globalSetup: ['src/global-setup.ts'], fileParallelism: false }),
     ],
   },
 });
