@@ -26,8 +26,9 @@ export default defineConfig({
       // Typing into a simulated DOM beside a browser test on the other core can take seconds.
       unit('widget', { setupFiles: ['test/dom-setup.ts'], testTimeout: 20_000 }),
       unit('console', { setupFiles: ['test/dom-setup.ts'], testTimeout: 20_000 }),
-      // The server bundle the browser tests start is built once per run (global setup), not once per test file.
-      unit('e2e', { testTimeout: 120_000, hookTimeout: 120_000, globalSetup: ['src/global-setup.ts'], exclude: [CLUSTER] }),
+      // The server bundle the browser tests start is built once per run (global setup), not once per test file, and
+      // their files share a module graph per worker (each still starts its own server and Chromium).
+      unit('e2e', { testTimeout: 120_000, hookTimeout: 120_000, globalSetup: ['src/global-setup.ts'], exclude: [CLUSTER], isolate: false }),
       // Three nodes behind nginx keep both cores busy, and their reload and failover bounds are part of what they test:
       // these files run one at a time, after the others.
       unit('cluster', { root: 'e2e', include: [CLUSTER], testTimeout: 120_000, hookTimeout: 120_000, globalSetup: ['src/global-setup.ts'], fileParallelism: false }),
