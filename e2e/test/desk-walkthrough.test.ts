@@ -111,7 +111,14 @@ describeBrowser('the team desk walkthrough: invite, handoff, files, canned reply
     await expectVisible(panel(p), 'Clicking the launcher opened no chat panel.', { timeout: 15_000 });
     await panel(p).getByRole('textbox', { name: WIDGET.input }).first().fill(question);
     await panel(p).getByRole('button', { name: WIDGET.send }).first().click({ timeout: 5_000 });
-    await expect.poll(() => messageItems(transcript(p)).count(), { timeout: 15_000, message: 'The bot never answered the question.' }).toBeGreaterThanOrEqual(2);
+    // Waits for the bot's answer below the question, as a person would read it: the handoff goes to the answered entry's
+    // department, so asking for a human before the answer races it (on a busy machine it went to the default queue).
+    const answered = async (): Promise<boolean> => {
+      const texts = await messageItems(transcript(p)).allInnerTexts();
+      const at = texts.findIndex((t) => t.includes(question));
+      return at >= 0 && at < texts.length - 1;
+    };
+    await expect.poll(answered, { timeout: 15_000, message: 'The bot never answered the question.' }).toBe(true);
     const human = panel(p).getByRole('button', { name: WIDGET.human });
     await expectVisible(human, 'The chat panel offers no 转人工 button after the bot answered.', { context: panel(p) });
     await human.first().click();
