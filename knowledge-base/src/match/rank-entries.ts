@@ -4,10 +4,10 @@ import { charBigramCodes } from './char-bigrams.ts';
 import type { EntryIndex } from './entry-index.ts';
 import type { QueryFixes } from './text-pipeline.ts';
 import { findId, type PhraseIndex, type SearchHits } from './phrase-index.ts';
-import { addRows, createAligner, entryCosine, normalise, sentenceRows, type Aligner, type SemanticIndexData } from '../semantic/semantic-index.ts';
+import { addRows, alignment, entryCosine, normalise, sentenceRows, type SemanticIndexData } from '../semantic/semantic-index.ts';
 import { isBareKeyword } from './bare-keyword.ts';
 import { SEMANTIC_WEIGHTS, type SemanticWeights } from '../semantic/semantic-layer.ts';
-import { wordVectors } from '../semantic/word-vectors.ts';
+import { wordVectors, type WordVectors } from '../semantic/word-vectors.ts';
 
 /** One scored entry (index into the knowledge base's entries). */
 export interface ScoredEntry {
@@ -35,7 +35,6 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
   const vectors = semantic ? wordVectors() : null;
   const sem = SEMANTIC_WEIGHTS;
   const queryVector = new Float32Array(semantic?.dim ?? 0);
-  const aligner = semantic && vectors ? createAligner(semantic, vectors) : null;
 
   return (text, normalised) => {
     const { norm, tokens } = pipeline.process(text, fixes, normalised);
@@ -54,7 +53,6 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
       queryVector.fill(0);
       queryRows = sentenceRows(norm, vectors);
       meaning = addRows(queryRows, vectors, queryVector) > 0 && normalise(queryVector);
-      if (meaning) aligner!.start(queryRows);
     }
     const queryCodes = fuzzy ? charBigramCodes(norm) : null;
     let queryMass = 0;
@@ -72,7 +70,7 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
       const { covered, keyword, centroid } = entryEvidence(phrases.idf, entryIdf, ids, entryBags[e]!, centroidWeights[e]!, keywordIds[e]!);
       let score =
         own * phrase + (weights.coverage * covered) / queryMass + weights.centroid * (centroid / (entryQueryNorm * centroidNorm[e]!)) + (weights.keyword * keyword) / queryMass;
-      if (meaning) score += meaningBonus(semantic!, aligner!, queryVector, e, sem);
+      if (meaning) score += meaningBonus(semantic!, vectors!, queryVector, queryRows, e, sem);
       scores.push({ entry: e, score });
     }
     // Ranked on the full score, reported on 0..1: two strong candidates both above 1 keep their order.
@@ -91,8 +89,8 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
  * the entry's mean vectors, half how well the entry's words meet each query word), above the floor where unrelated
  * texts still agree, scaled to `weight` at full similarity.
  */
-function meaningBonus(index: SemanticIndexData, aligner: Aligner, queryVector: Float32Array, e: number, sem: SemanticWeights): number {
-  const similarity = (1 - sem.alignment) * entryCosine(index, queryVector, e) + sem.alignment * aligner.score(e);
+function meaningBonus(index: SemanticIndexData, vectors: WordVectors, queryVector: Float32Array, queryRows: number[], e: number, sem: SemanticWeights): number {
+  const similarity = (1 - sem.alignment) * entryCosine(index, queryVector, e) + sem.alignment * alignment(index, vectors, queryRows, e);
   return similarity > sem.floor ? (sem.weight * (similarity - sem.floor)) / (1 - sem.floor) : 0;
 }
 

@@ -132,96 +132,33 @@ export function entryCosine(index: SemanticIndexData, q: Float32Array, e: number
   return s;
 }
 
-/** A word-pair dot product of full similarity (both rows are unit vectors stored as round(127 × value)). */
-const FULL = 127 * 127;
-
-/** Word alignment of one query with its candidate entries (see `createAligner`). */
-export interface Aligner {
-  /** Starts a query given as its table rows. */
-  start(queryRows: readonly number[]): void;
-  /**
-   * How well entry `e`'s words meet the query's words: each query word's best cosine with a word of the entry (1 for a
-   * word the entry uses itself), weighted as in a sentence vector.
-   */
-  score(e: number): number;
-}
-
 /**
- * An aligner over `index`. A query's candidates share many words (they were found by the words they share), so the
- * cosine of each (query word, entry word) pair is computed once per query and looked up by every later candidate.
+ * How well the query's words are met by entry `e`'s words: each query word's best cosine with a word of the entry
+ * (1 for a word the entry uses itself), weighted as in a sentence vector.
  */
-export function createAligner(index: SemanticIndexData, vectors: WordVectors): Aligner {
+export function alignment(index: SemanticIndexData, vectors: WordVectors, queryRows: readonly number[], e: number): number {
   const { wordRows, wordStart } = index;
   const { data, weight, dim } = vectors;
-  // Entry words met in this query get a slot; slot s holds their dot products with query word i at memo[s * nq + i].
-  const stamp = new Int32Array(weight.length);
-  const slotOf = new Int32Array(weight.length);
-  let memo = new Float32Array(4096);
-  let epoch = 0;
-  let slots = 0;
-  let query: readonly number[] = [];
-  let nq = 0;
+  const from = wordStart[e]!;
+  const to = wordStart[e + 1]!;
+  let total = 0;
   let mass = 0;
-
-  const slot = (r: number): number => {
-    if (stamp[r] === epoch) return slotOf[r]!;
-    stamp[r] = epoch;
-    const s = slots++;
-    slotOf[r] = s;
-    if ((s + 1) * nq > memo.length) {
-      const grown = new Float32Array(2 * (s + 1) * nq);
-      grown.set(memo);
-      memo = grown;
-    }
-    memo.fill(Number.NaN, s * nq, (s + 1) * nq);
-    return s;
-  };
-
-  const pair = (i: number, r: number): number => {
-    const at = slot(r) * nq + i;
-    let s = memo[at]!;
-    if (s !== s) {
-      const qa = query[i]! * dim;
-      const ra = r * dim;
-      s = 0;
-      for (let d = 0; d < dim; d++) s += data[qa + d]! * data[ra + d]!;
-      memo[at] = s;
-    }
-    return s;
-  };
-
-  return {
-    start(queryRows) {
-      epoch++;
-      slots = 0;
-      query = queryRows;
-      nq = queryRows.length;
-      mass = 0;
-      for (const q of queryRows) mass += weight[q]!;
-    },
-    score(e) {
-      if (mass === 0) return 0;
-      const from = wordStart[e]!;
-      const to = wordStart[e + 1]!;
-      let total = 0;
-      for (let i = 0; i < nq; i++) {
-        const q = query[i]!;
-        let best = 0;
-        for (let k = from; k < to; k++) {
-          if (wordRows[k] === q) {
-            best = FULL;
-            break;
-          }
-        }
-        if (best < FULL) {
-          for (let k = from; k < to; k++) {
-            const s = pair(i, wordRows[k]!);
-            if (s > best) best = s;
-          }
-        }
-        total += weight[q]! * best;
+  for (const q of queryRows) {
+    const qa = q * dim;
+    let best = 0;
+    for (let k = from; k < to; k++) {
+      const r = wordRows[k]!;
+      if (r === q) {
+        best = 127 * 127;
+        break;
       }
-      return total / (mass * FULL);
-    },
-  };
+      const ra = r * dim;
+      let s = 0;
+      for (let d = 0; d < dim; d++) s += data[qa + d]! * data[ra + d]!;
+      if (s > best) best = s;
+    }
+    total += weight[q]! * best;
+    mass += weight[q]!;
+  }
+  return mass > 0 ? total / (mass * 127 * 127) : 0;
 }
