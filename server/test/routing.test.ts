@@ -18,11 +18,13 @@ import {
   tempDir,
   visitorCall,
 } from './support/test-server.ts';
+import { spawnServer, type SpawnedServer } from './support/spawn-server.ts';
 
 const servers: KefuServer[] = [];
+const spawned: SpawnedServer[] = [];
 afterEach(closeClients);
 afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()));
+  await Promise.all([...servers.map((s) => s.close()), ...spawned.map((s) => s.stop())]);
 });
 
 async function serve(...args: Parameters<typeof createKefuServer>): Promise<KefuServer> {
@@ -31,7 +33,7 @@ async function serve(...args: Parameters<typeof createKefuServer>): Promise<Kefu
   return server;
 }
 
-async function visitor(server: KefuServer, lang: 'zh-CN' | 'en' = 'zh-CN') {
+async function visitor(server: { url: string }, lang: 'zh-CN' | 'en' = 'zh-CN') {
   const socket = connectVisitor(server.url);
   const messages = recorder<Message>(socket, 'message');
   const conversations = recorder<VisitorConversation>(socket, 'conversation');
@@ -105,6 +107,27 @@ describe('routing inside service hours', () => {
     await w.ask('怎么开发票？');
     const queued = ok(await visitorCall(w.socket, 'handoff', { clientId: 'h1' }));
     expect(queued.conversation).toMatchObject({ state: 'queued', queuePosition: 1 });
+  });
+
+  it('routes a tap on 转人工客服 made before the bot has answered by the question just asked', async () => {
+    // Its own process, with every bot turn held back 300 ms (test-only, see schedule-bot-turn.ts): the tap always
+    // comes while the answer that sets the conversation's department is still waiting.
+    const own = await spawnServer(tempDir(), { KEFU_TEST_BOT_TURN_DELAY_MS: '300', KEFU_SERVICE_HOURS: '24/7', KEFU_ADMIN_EMAIL: ADMIN.email, KEFU_ADMIN_PASSWORD: ADMIN.password });
+    spawned.push(own);
+    const admin = await agentOnDuty(own.url);
+    const queue = recorder<ConversationSummary[]>(admin, 'queue');
+    const v = await visitor(own);
+    // The question is on screen (its send is acknowledged); the tap follows at once.
+    const sent = ok(await visitorCall(v.socket, 'send', { clientId: 'q1', text: '怎么开发票？' })).message;
+    const res = ok(await visitorCall(v.socket, 'handoff', { clientId: 'h1' }));
+    expect(res.conversation.state).toBe('queued');
+    // The bot's answer still comes first, then the queue notice.
+    const answer = await v.messages.next((m) => m.author === 'bot' && m.seq > sent.seq);
+    expect(answer.meta?.entryId).toBe('invoice');
+    const notice = await v.messages.next((m) => m.meta?.notice === 'queued');
+    expect(notice.seq).toBeGreaterThan(answer.seq);
+    const listed = await queue.next((list) => list.some((c) => c.id === v.id));
+    expect(listed.find((c) => c.id === v.id)).toMatchObject({ department: 'billing' });
   });
 
   it('queues while the department\'s members are away, and offers a message when none of them is present', async () => {

@@ -212,8 +212,12 @@ function registerVisitorHandlers(ctx: KefuContext, socket: VisitorSocket): void 
     // Asking for a human after the end is writing again: a new conversation, handed off.
     if (ENDED_STATES.includes(conv.state)) conv = await continueAfterEnd(ctx, conv);
     await postMessage(ctx, conv, { clientId: input.clientId, author: 'visitor', text: t(TEXTS.handoffButton, conv.lang ?? 'zh-CN'), meta: { handoff: true } });
-    // Behind any bot turn still running for this conversation, so the queue notice comes after the bot's reply.
-    const queued = await ctx.serial.run(conv.id, () => handoff(ctx, conv, answers.department ? { department: answers.department } : {}));
+    // Behind any bot turn still running for this conversation, so the queue notice comes after the bot's reply; read
+    // again there, as that reply may have set the department (a tap made before the answer came).
+    const asked = conv;
+    const queued = await ctx.serial.run(asked.id, async () =>
+      handoff(ctx, (await storage.getConversation(asked.id)) ?? asked, answers.department ? { department: answers.department } : {}),
+    );
     return { conversation: await visitorView(ctx, queued) };
   });
 
