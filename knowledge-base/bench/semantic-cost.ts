@@ -71,7 +71,7 @@ export function semanticCostText(cost: SemanticCost | null): string {
   const head =
     `Word vectors: ${cost.words} words × ${cost.dim} dimensions (node-synonyms). Install ${mib(cost.installBytes)} MiB on disk; ` +
     `loading the table takes ${ms(cost.loadMs)} ms and keeps ${mib(cost.rssBytes)} MiB of resident memory (${mib(cost.peakBytes)} MiB while the file is parsed) ` +
-    `in each thread that matches (the server's main thread and its index worker).`;
+    `once per process (the server's index worker reads it and its main thread shares the table).`;
   const table = markdownTable(
     ['entries', 'Kefu', 'build ms', 'p50 ms', 'p99 ms', 'heap MiB'],
     cost.rows.map((r) => [String(cost.size), r.label, ms(r.buildMs), ms(r.p50), ms(r.p99), mib(r.heapBytes)]),

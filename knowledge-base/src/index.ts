@@ -10,6 +10,7 @@ export { detectHandoff } from './match/detect-handoff.ts';
 export { detectLang } from './text/detect-lang.ts';
 export { normaliseText } from './text/normalise-text.ts';
 export { semanticLayerInfo, type SemanticLayerInfo } from './semantic/semantic-layer.ts';
+export { adoptWordVectors, shareWordVectors, type SharedWordVectors } from './semantic/word-vectors.ts';
 export { thesaurusSwitchedOff } from './semantic/service-thesaurus.ts';
 export { evaluate, type EvalQuery, type EvalReport, type EvaluateOptions } from './evaluation/evaluate.ts';
 export { readQueries } from './evaluation/read-queries.ts';

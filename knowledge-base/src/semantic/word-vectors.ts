@@ -17,6 +17,18 @@ export interface WordVectors {
   weight: Float32Array;
 }
 
+/**
+ * The table as plain data another thread can adopt (`adoptWordVectors`) instead of parsing the file again: its rows and
+ * weights live in shared memory, so posting them copies only the word list.
+ */
+export interface SharedWordVectors {
+  dim: number;
+  /** Word of each row, in row order. */
+  words: string[];
+  data: Int8Array;
+  weight: Float32Array;
+}
+
 /** Smooth inverse frequency: a word's weight is A / (A + p(w)), p from its frequency rank (Zipf). */
 const SIF_A = 1e-3;
 
@@ -56,6 +68,19 @@ export function wordVectors(): WordVectors | null {
   return loaded;
 }
 
+/** This thread's table as shareable data, when it has read one (never reads it). */
+export function shareWordVectors(): SharedWordVectors | null {
+  return loaded ? { dim: loaded.dim, words: [...loaded.rows.keys()], data: loaded.data, weight: loaded.weight } : null;
+}
+
+/** Takes another thread's table (`shareWordVectors`) as this thread's, unless this one has already read or looked for one. */
+export function adoptWordVectors(shared: SharedWordVectors): void {
+  if (loaded !== undefined) return;
+  const rows = new Map<string, number>();
+  shared.words.forEach((word, r) => rows.set(word, r));
+  loaded = { dim: shared.dim, rows, data: shared.data, weight: shared.weight };
+}
+
 /** Parses word2vec's binary format: a "count dim" header line, then per word its bytes, a space and dim little-endian float32s. */
 export function parseWord2vecBinary(buf: Buffer): WordVectors {
   let p = buf.indexOf(10);
@@ -63,9 +88,10 @@ export function parseWord2vecBinary(buf: Buffer): WordVectors {
   p++;
   const decoder = new TextDecoder();
   const rows = new Map<string, number>();
-  const data = new Int8Array(count * dim);
+  // In shared memory, so other threads can adopt the table without a copy (`shareWordVectors`).
+  const data = new Int8Array(new SharedArrayBuffer(count * dim));
   const row = new Float32Array(dim);
-  const weight = new Float32Array(count);
+  const weight = new Float32Array(new SharedArrayBuffer(4 * count));
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const harmonic = Math.log(1.78 * count);
   let r = 0;

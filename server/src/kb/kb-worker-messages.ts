@@ -1,5 +1,5 @@
 /** What the knowledge-base worker is asked and what it posts back (structured clone: plain data only). */
-import type { Calibration, KnowledgeBase, PreparedMatcher } from '@kefu/knowledge-base';
+import type { Calibration, KnowledgeBase, PreparedMatcher, SharedWordVectors } from '@kefu/knowledge-base';
 
 export interface KbWorkerRequest {
   /** Echoed in the answers: several loads may be queued. */
@@ -18,3 +18,16 @@ export type KbWorkerAnswer =
   | { id: number; loaded: KnowledgeBase }
   | { id: number; prepared: PreparedMatcher }
   | { id: number; error: string };
+
+/**
+ * The word vectors are read once per process. A worker started without them (`KbWorkerData`) reads them before its
+ * first job and posts them at once, ahead of any answer; the serving thread takes them instead of reading the file.
+ */
+export interface KbWorkerVectors {
+  vectors: SharedWordVectors;
+}
+
+/** Given to a new worker: the serving thread's word vectors, when it has them. */
+export interface KbWorkerData {
+  vectors?: SharedWordVectors;
+}

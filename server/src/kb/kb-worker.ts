@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parentPort } from 'node:worker_threads';
-import { loadKnowledgeBase, prepareMatcher, semanticLayerInfo, thesaurusSwitchedOff, type KnowledgeBase, type PreparedMatcher } from '@kefu/knowledge-base';
+import { parentPort, workerData } from 'node:worker_threads';
+import { adoptWordVectors, loadKnowledgeBase, prepareMatcher, semanticLayerInfo, shareWordVectors, thesaurusSwitchedOff, type KnowledgeBase, type PreparedMatcher } from '@kefu/knowledge-base';
 import { calibrationKey, readCachedCalibration, writeCachedCalibration } from './calibration-cache.ts';
-import type { KbWorkerAnswer, KbWorkerRequest } from './kb-worker-messages.ts';
+import type { KbWorkerAnswer, KbWorkerData, KbWorkerRequest, KbWorkerVectors } from './kb-worker-messages.ts';
 
 /** This worker's own code (it always runs bundled): a fit made by other code is never reused. */
 const CODE = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
@@ -36,6 +36,9 @@ async function run({ id, dir, previous }: KbWorkerRequest, post: (answer: KbWork
 
 if (parentPort) {
   const port = parentPort;
+  const given = (workerData as KbWorkerData | null)?.vectors;
+  if (given) adoptWordVectors(given);
+  else if (semanticLayerInfo()) port.postMessage({ vectors: shareWordVectors()! } satisfies KbWorkerVectors);
   const post = (answer: KbWorkerAnswer): void => port.postMessage(answer);
   // One job at a time, in order: each build is synchronous once its files are read.
   let queue = Promise.resolve();

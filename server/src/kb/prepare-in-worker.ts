@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Calibration, KnowledgeBase, PreparedMatcher } from '@kefu/knowledge-base';
-import type { KbWorkerAnswer, KbWorkerRequest } from './kb-worker-messages.ts';
+import { adoptWordVectors, shareWordVectors, type Calibration, type KnowledgeBase, type PreparedMatcher } from '@kefu/knowledge-base';
+import type { KbWorkerAnswer, KbWorkerData, KbWorkerRequest, KbWorkerVectors } from './kb-worker-messages.ts';
 
 /** A loaded knowledge base and its matcher's index and calibration, ready for `createMatcher(kb, {}, prepared)`. */
 export interface PreparedKb {
@@ -58,8 +58,11 @@ function bundledFromSource(): Promise<URL> {
   return sourceBundle;
 }
 
+/** A new worker gets this thread's word vectors when it has them; otherwise this thread takes the worker's (kb-worker-messages.ts). */
 async function startWorker(): Promise<Worker> {
-  return new Worker(fromSource ? await bundledFromSource() : new URL('./kb-worker.mjs', import.meta.url));
+  const vectors = shareWordVectors();
+  const workerData: KbWorkerData = vectors ? { vectors } : {};
+  return new Worker(fromSource ? await bundledFromSource() : new URL('./kb-worker.mjs', import.meta.url), { workerData });
 }
 
 interface Job {
@@ -89,7 +92,8 @@ function end(reason: Error): void {
 }
 
 function attach(state: SharedWorker, worker: Worker): void {
-  worker.on('message', (answer: KbWorkerAnswer) => {
+  worker.on('message', (answer: KbWorkerAnswer | KbWorkerVectors) => {
+    if ('vectors' in answer) return adoptWordVectors(answer.vectors);
     const job = state.jobs.get(answer.id);
     if (!job) return;
     if ('loaded' in answer) {
