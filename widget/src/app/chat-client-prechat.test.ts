@@ -11,7 +11,7 @@ const SITE: PublicSiteSettings = {
   departments: [],
 };
 
-/** A socket whose hello answers with `site` (or fails with `refusal`) and which records what is sent. */
+/** A socket whose hello answers with `site` (or fails with `refusal`), which accepts handoffs and records what is sent. */
 function fakeSocket(site: PublicSiteSettings | undefined, refusal?: string) {
   const handlers = new Map<string, (...args: unknown[]) => void>();
   const sent: { event: string; payload: unknown }[] = [];
@@ -27,7 +27,7 @@ function fakeSocket(site: PublicSiteSettings | undefined, refusal?: string) {
       if (event === 'hello') {
         if (refusal) return ack({ ok: false, error: { code: refusal, message: 'unknown site' } }), socket;
         ack({ ok: true, data: { token: 't', visitorId: 'v1', conversation: { id: 'c1', state: 'bot', ratingPending: false, lastSeq: 0 }, messages: [], hasOlder: false, welcome: [], site } });
-      }
+      } else if (event === 'handoff') ack({ ok: true, data: {} });
       return socket;
     },
     connect() {

@@ -11,11 +11,13 @@ import { createChatClient, type VisitorSocket } from './chat-client.ts';
 function fakeSocket(server: {
   hello(p: VisitorHello): Partial<VisitorHelloResult>;
   history?(p: HistoryInput): { messages: Message[]; hasOlder: boolean };
-  send?(p: VisitorSend): Ack<SendResult>;
+  /** 'hold': the ack waits in `held` until the test gives it. */
+  send?(p: VisitorSend): Ack<SendResult> | 'hold';
   handoff?(p: HandoffRequest): Ack<{ conversation: VisitorConversation }>;
 }) {
   const handlers = new Map<string, (...args: unknown[]) => void>();
   const sent: { event: string; payload: unknown }[] = [];
+  const held: { payload: VisitorSend; ack: (res: Ack<SendResult>) => void }[] = [];
   const socket = {
     connected: false,
     active: true,
@@ -29,7 +31,11 @@ function fakeSocket(server: {
         const data = { token: 't', visitorId: 'v1', conversation: { id: 'c1', state: 'bot' }, messages: [], hasOlder: false, welcome: [], ...server.hello(payload) };
         ack({ ok: true, data });
       } else if (event === 'history' && server.history) ack({ ok: true, data: server.history(payload) });
-      else if (event === 'send' && server.send) ack(server.send(payload));
+      else if (event === 'send' && server.send) {
+        const res = server.send(payload);
+        if (res === 'hold') held.push({ payload, ack });
+        else ack(res);
+      }
       else if (event === 'handoff' && server.handoff) ack(server.handoff(payload));
       return socket;
     },
@@ -47,7 +53,7 @@ function fakeSocket(server: {
       handlers.get('message')?.(message);
     },
   };
-  return { socket, sent };
+  return { socket, sent, held };
 }
 
 const msg = (seq: number): Message => ({ id: `m${seq}`, conversationId: 'c1', seq, author: seq % 2 ? 'visitor' : 'bot', text: `text ${seq}`, createdAt: seq });
@@ -181,6 +187,26 @@ describe('chat client outbox', () => {
     expect(c.state.messages).toMatchObject([{ id: first.clientId, seq: 1 }]);
     expect(c.state.messages[0]?.failed).toBeUndefined();
     expect(store.get('kefu:outbox:demo:v1')).toBeNull();
+  });
+
+  it('a tap on 转人工客服 right after a question waits for the question to be confirmed, so the server knows what it is about', () => {
+    const fake = fakeSocket({
+      hello: () => ({}),
+      send: () => 'hold',
+      handoff: () => ({ ok: true, data: { conversation: { id: 'c1', state: 'queued' } as VisitorConversation } }),
+    });
+    const c = client(fake);
+    c.start();
+    c.send('怎么开发票？');
+    c.handoff('转人工客服');
+    c.send('在吗');
+    // The question is out; the request for a human, and what was typed after it, wait for its confirmation.
+    expect(fake.sent.filter((s) => s.event !== 'hello').map((s) => s.event)).toEqual(['send']);
+    const question = fake.held.shift()!;
+    question.ack({ ok: true, data: { message: { ...msg(1), id: question.payload.clientId, text: question.payload.text } } });
+    expect(fake.sent.filter((s) => s.event !== 'hello').map((s) => s.event)).toEqual(['send', 'handoff', 'send']);
+    expect((fake.sent.at(-1)?.payload as VisitorSend).text).toBe('在吗');
+    expect(c.state.conversation?.state).toBe('queued');
   });
 
   it('a handoff refused for want of the pre-chat form (turned on after this hello) fetches the settings again and asks for the form instead of a failed bubble', () => {

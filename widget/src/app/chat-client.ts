@@ -184,6 +184,9 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     if (!socket?.connected || !helloDone) return;
     for (const [clientId, item] of outbox) {
       if (inflight.has(clientId)) continue;
+      // A request for a human leaves only once the messages before it are confirmed (and what follows it waits too):
+      // the server then knows the question it is about, and hands off to that question's department.
+      if (item.handoff && inflight.size > 0) break;
       inflight.add(clientId);
       const done = (res: Ack<{ message?: Message; conversation?: VisitorConversation }>) => {
         inflight.delete(clientId);
@@ -204,6 +207,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
           const failed = state.messages.find((m) => m.id === clientId);
           update({ messages: failed ? mergeMessages(rest, [{ ...failed, pending: false, failed: res.error.code }]) : rest });
         }
+        flush();
       };
       if (item.handoff) socket.emit('handoff', { clientId, preChat: item.preChat }, done);
       else socket.emit('send', { clientId, text: item.text, entryId: item.entryId }, done);
