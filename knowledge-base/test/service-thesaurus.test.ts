@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMatcher, normaliseText, type KnowledgeBase } from '../src/index.ts';
+import { createTextPipeline } from '../src/match/text-pipeline.ts';
 import { SERVICE_THESAURUS, serviceThesaurusFor } from '../src/semantic/service-thesaurus.ts';
 import { demoKb, demoMatcher } from './demo-matchers.ts';
 
@@ -32,6 +33,15 @@ describe('the service thesaurus on the demo content (word vectors off, so only s
     expect(off.decision === 'answer' && off.entry?.id === id).toBe(false);
   });
 
+  it.each([
+    ['派人来家里要给多少', 'onsite-fee', 'onsite-available'],
+    ['能让师傅过来一趟吗', 'onsite-available', 'onsite-not-fixed'],
+  ])('ranks %s (a development question) first for %s, not %s: its words meet the phrasings in the character pairs too', async (question, id, sibling) => {
+    const ranked = (await demoMatcher()).match(question).candidates.map((c) => c.id);
+    expect(ranked[0]).toBe(id);
+    expect(ranked).toContain(sibling);
+  });
+
   it('reads 开发票 as a bill, not as 开发 (the developer entries)', async () => {
     const result = (await demoMatcher()).match('怎么开发票');
     expect(result.candidates[0]?.id).toBe('account-payment');
@@ -45,6 +55,22 @@ describe('the service thesaurus on the demo content (word vectors off, so only s
 
   it('keeps the knowledge base own synonyms when it is off', async () => {
     expect((await demoMatcher({ ...lexical, thesaurus: false })).match('400电话几点开始').entry?.id).toBe('hotline-hours');
+  });
+});
+
+describe('synonyms in the character pairs', () => {
+  const pipeline = createTextPipeline({ tokenizer: 'combined', normalise: true, synonyms: true }, [['上门', '派人', '师傅'], ['周末', '星期天']], [], [['email', 'e-mail', 'mail']]);
+
+  it('writes a Chinese word as its group head for the character pairs, and keeps the words themselves as tokens', () => {
+    const { norm, chars, tokens } = pipeline.process('师傅星期天能来吗');
+    expect(norm).toBe('师傅星期天能来');
+    expect(chars).toBe('上门周末能来');
+    expect(tokens).toEqual(expect.arrayContaining(['师傅', '星期天', '上门', '周末']));
+  });
+
+  it('leaves English words as typed (heads only join the tokens) and text without synonyms as it is', () => {
+    expect(pipeline.process('can I mail you').chars).toBe('can i mail you');
+    expect(pipeline.process('几点下班').chars).toBe('几点下班');
   });
 });
 

@@ -106,11 +106,11 @@ function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipelin
     const texts = [entry.question, ...entry.alternates];
     if (entry.en) texts.push(entry.en.question, ...entry.en.alternates);
     for (const text of texts) {
-      const { norm, tokens } = pipeline.process(text);
+      const { norm, chars, tokens } = pipeline.process(text);
       if (tokens.length === 0) continue;
       if (vectors) normsOf[i]!.push(norm);
       docsOf[i]!.push(phrasings.length);
-      phrasings.push({ entry: i, norm, tokens });
+      phrasings.push({ entry: i, norm, chars, tokens });
     }
   });
   const phrases = new PhraseIndex(phrasings);

@@ -5,6 +5,8 @@ import { charBigramCodes, dice } from './char-bigrams.ts';
 export interface IndexedPhrasing {
   entry: number;
   norm: string;
+  /** The text its character pairs are taken from (`ProcessedText.chars`). */
+  chars: string;
   tokens: string[];
 }
 
@@ -88,7 +90,7 @@ export class PhraseIndex {
   constructor(phrasings: IndexedPhrasing[]) {
     const n = phrasings.length;
     this.docEntry = Int32Array.from(phrasings, (p) => p.entry);
-    const codes = phrasings.map((p) => charBigramCodes(p.norm));
+    const codes = phrasings.map((p) => charBigramCodes(p.chars));
     this.docCodeStart = new Int32Array(n + 1);
     for (let doc = 0; doc < n; doc++) this.docCodeStart[doc + 1] = this.docCodeStart[doc]! + codes[doc]!.length;
     this.docCodes = new Int32Array(this.docCodeStart[n]!);

@@ -37,7 +37,7 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
   const queryVector = new Float32Array(semantic?.dim ?? 0);
 
   return (text, normalised) => {
-    const { norm, tokens } = pipeline.process(text, fixes, normalised);
+    const { norm, chars, tokens } = pipeline.process(text, fixes, normalised);
     if (tokens.length === 0) return [];
     const ids = phrases.ids(tokens);
     const hits = phrases.search(ids);
@@ -54,7 +54,7 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
       queryRows = sentenceRows(norm, vectors);
       meaning = addRows(queryRows, vectors, queryVector) > 0 && normalise(queryVector);
     }
-    const queryCodes = fuzzy ? charBigramCodes(norm) : null;
+    const queryCodes = fuzzy ? charBigramCodes(chars) : null;
     let queryMass = 0;
     let entryQueryNorm = 0;
     for (const id of ids) {
