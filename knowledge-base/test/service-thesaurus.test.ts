@@ -68,6 +68,12 @@ describe('synonyms in the character pairs', () => {
     expect(tokens).toEqual(expect.arrayContaining(['师傅', '星期天', '上门', '周末']));
   });
 
+  it('keeps a word that holds its head (客服热线 has the pairs of 热线; 热线 alone would drop 客服)', () => {
+    const own = createTextPipeline({ tokenizer: 'combined', normalise: true, synonyms: true }, [['热线', '客服热线', '电话']], [], []);
+    expect(own.process('客服热线是多少').chars).toBe('客服热线是多少');
+    expect(own.process('客服电话是多少').chars).toBe('客服热线是多少');
+  });
+
   it('leaves English words as typed (heads only join the tokens) and text without synonyms as it is', () => {
     expect(pipeline.process('can I mail you').chars).toBe('can i mail you');
     expect(pipeline.process('几点下班').chars).toBe('几点下班');
