@@ -93,7 +93,6 @@ export function createTextPipeline(options: PipelineOptions, groups: SynonymGrou
           at = start + word.length;
         }
         chars = written + n.slice(at);
-
         for (const [head, own] of heads) for (const t of tokensOf(head)) if ((own || fixes || !SINGLE_HAN.test(t)) && !tokens.includes(t)) tokens.push(t);
       }
       return { norm: n, chars, tokens };
