@@ -11,10 +11,10 @@ export interface PipelineOptions {
   synonyms: boolean;
 }
 
-/** Text as the matcher sees it: the normalised string (for character similarity) and its tokens. */
+/** Text as the matcher sees it: the normalised string, the text its character pairs come from, and its tokens. */
 export interface ProcessedText {
   norm: string;
-  /** What character pairs are taken from: `norm` with each synonym or thesaurus word written as its group's head. */
+  /** `norm` with each Chinese synonym or thesaurus word written as its group's head (unless it holds the head already). */
   chars: string;
   tokens: string[];
 }
