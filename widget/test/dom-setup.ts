@@ -11,7 +11,8 @@ afterEach(() => {
 
 if (typeof document !== 'undefined') {
   const { cleanup, configure } = await import('@testing-library/preact');
-  // findBy… and waitFor wait up to 5 s, not 1 s: the machine running the tests may be busy.
-  configure({ asyncUtilTimeout: 5000 });
+  // findBy… and waitFor wait up to 10 s, not 1 s: the machine running the tests may be busy (beside two browser tests, a
+  // saved ticket change once took over 5 s to show in the console test of the ticket detail).
+  configure({ asyncUtilTimeout: 10_000 });
   afterEach(cleanup);
 }
