@@ -166,6 +166,26 @@ describe('job runner on SQLite', () => {
     }
   }, 60_000);
 
+  it('a job cancelled or rescheduled while it runs ends quietly; one another runner took over is reported', async () => {
+    let t = T;
+    const s = open(freshFile());
+    const problems: string[] = [];
+    const during: Record<string, () => Promise<unknown>> = {
+      cancelled: () => s.cancelJob('cancelled'),
+      moved: () => s.scheduleJob({ kind: 'work', key: 'moved', runAt: T + 60_000, now: t }),
+      // Its lease ran out and another runner claimed it while this run was still going.
+      overrun: () => s.claimDueJobs('runner-2', T + 31_000, 30_000, 5, ['work']),
+    };
+    const r = runner({ storage: s, clock: () => t, leaseMs: 30_000, onError: (message) => problems.push(message), handlers: { work: async (job) => void (await during[job.key]!()) } });
+    for (const key of Object.keys(during)) {
+      await s.scheduleJob({ kind: 'work', key, runAt: T, now: T });
+      expect(await r.runDue()).toBe(1);
+    }
+    expect(problems).toEqual(['job overrun finished after its lease was lost to runner-2']);
+    expect(await s.getJob('cancelled')).toBeUndefined();
+    expect(await s.getJob('moved')).toMatchObject({ runAt: T + 60_000, attempts: 0 });
+  });
+
   it('a failing job is retried with a doubling wait, its error recorded, and given up after its last attempt', async () => {
     let t = T;
     const s = open(freshFile());

@@ -158,11 +158,21 @@ export class JobRunner {
     }
     if (failure) return this.failed(job, controller, failure.err);
     try {
-      if (!(await this.storage.completeJob(job.id, this.owner, this.clock()))) this.onError(`job ${job.key} finished after its lease was lost`, undefined);
+      if (!(await this.storage.completeJob(job.id, this.owner, this.clock()))) await this.notCompleted(job);
     } catch (err) {
       // Its lease expires and it runs again: handlers tolerate that.
       this.onError(`recording job ${job.key} as done failed`, err);
     }
+  }
+
+  /**
+   * The run ended but the job was no longer this runner's. Cancelled or rescheduled meanwhile (often by the
+   * handlers of jobs due at the same time), the change stands and there is nothing to report; taken by another
+   * runner, this run outlived its lease and the job may have run twice.
+   */
+  private async notCompleted(job: JobRecord): Promise<void> {
+    const current = await this.storage.getJob(job.key);
+    if (current?.leaseOwner !== undefined && current.leaseOwner !== this.owner) this.onError(`job ${job.key} finished after its lease was lost to ${current.leaseOwner}`, undefined);
   }
 
   private async failed(job: JobRecord, controller: AbortController, err: unknown): Promise<void> {

@@ -92,6 +92,21 @@ export function describeJobStorage(storage: () => Storage): void {
       expect(await s.claimDueJobs('runner-1', T + 600, LEASE, 5)).toMatchObject([{ key: 'k' }]);
     });
 
+    it('scheduling a pending or running job again unchanged keeps it as it is, lease included', async () => {
+      const s = storage();
+      const first = await s.scheduleJob({ kind: 'a', key: 'k', runAt: T, payload: { ticket: '1', clock: 'fix' }, now: T });
+      const [job] = await s.claimDueJobs('runner-1', T, LEASE, 5);
+      const same = await s.scheduleJob({ kind: 'a', key: 'k', runAt: T, payload: { ticket: '1', clock: 'fix' }, now: T + 1 });
+      expect(same).toMatchObject({ id: first.id, leaseOwner: 'runner-1', attempts: 1, updatedAt: job!.updatedAt });
+      expect(await s.completeJob(job!.id, 'runner-1', T + 2)).toBe(true);
+      // Done, the same job scheduled again is due again; a pending one scheduled unchanged stays put.
+      expect(await s.scheduleJob({ kind: 'a', key: 'k', runAt: T, payload: { ticket: '1', clock: 'fix' }, now: T + 3 })).toMatchObject({ attempts: 0, updatedAt: T + 3 });
+      expect((await s.getJob('k'))?.doneAt).toBeUndefined();
+      expect(await s.scheduleJob({ kind: 'a', key: 'k', runAt: T, payload: { ticket: '1', clock: 'fix' }, now: T + 4 })).toMatchObject({ updatedAt: T + 3 });
+      // Another time, kind or payload is a change.
+      expect(await s.scheduleJob({ kind: 'a', key: 'k', runAt: T, payload: { ticket: '1', clock: 'response' }, now: T + 5 })).toMatchObject({ updatedAt: T + 5 });
+    });
+
     it('cancels by key, whatever the state', async () => {
       const s = storage();
       await s.scheduleJob({ kind: 'a', key: 'k', runAt: T, now: T });

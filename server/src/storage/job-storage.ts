@@ -41,7 +41,9 @@ export interface JobStorage {
   /**
    * Inserts the job, or replaces the one with the same key: new kind, time and payload, attempts,
    * error, done and failed cleared, lease dropped (a run in progress can then neither complete nor
-   * fail it, and the job runs again at its new time).
+   * fail it, and the job runs again at its new time). A job still pending or running with the same kind,
+   * time and payload is left as it is, lease included: nothing about it changed, so a run in progress
+   * stays valid (timers that come due together re-sync each other's jobs while they run).
    */
   scheduleJob(job: NewJob): Promise<JobRecord>;
   /**

@@ -56,10 +56,12 @@ export async function scheduleJob(pool: pg.Pool, job: NewJob): Promise<JobRecord
     `INSERT INTO jobs (id, kind, key, run_at, payload, attempts, created_at, updated_at) VALUES ($1, $2, $3, $4, $5::jsonb, 0, $6, $6)
      ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, run_at = excluded.run_at, payload = excluded.payload, attempts = 0,
        lease_owner = NULL, lease_until = NULL, last_error = NULL, done_at = NULL, failed_at = NULL, updated_at = excluded.updated_at
+     WHERE NOT (jobs.kind = excluded.kind AND jobs.run_at = excluded.run_at AND jobs.payload = excluded.payload AND jobs.done_at IS NULL AND jobs.failed_at IS NULL)
      RETURNING *`,
     [randomUUID(), job.kind, job.key, job.runAt, JSON.stringify(job.payload ?? {}), job.now],
   );
-  return toJob(rows[0]!);
+  // No row back: the same job is already pending or running, and stays as it is.
+  return rows[0] ? toJob(rows[0]) : (await getJob(pool, job.key))!;
 }
 
 export async function claimDueJobs(pool: pg.Pool, owner: string, now: number, leaseMs: number, limit: number, kinds?: readonly string[]): Promise<JobRecord[]> {

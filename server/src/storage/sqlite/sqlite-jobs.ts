@@ -41,18 +41,19 @@ const toJob = (r: JobRow): JobRecord => ({
 const byRunAt = (a: JobRecord, b: JobRecord) => a.runAt - b.runAt || (a.id < b.id ? -1 : 1);
 
 export function scheduleJob(q: SqliteQueries, job: NewJob): Promise<JobRecord> {
-  return q.write(() =>
-    toJob(
-      q
-        .stmt(
-          `INSERT INTO jobs (id, kind, key, run_at, payload, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)
-           ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, run_at = excluded.run_at, payload = excluded.payload, attempts = 0,
-             lease_owner = NULL, lease_until = NULL, last_error = NULL, done_at = NULL, failed_at = NULL, updated_at = excluded.updated_at
-           RETURNING *`,
-        )
-        .get(randomUUID(), job.kind, job.key, job.runAt, JSON.stringify(job.payload ?? {}), job.now, job.now) as JobRow,
-    ),
-  );
+  return q.write(() => {
+    const changed = q
+      .stmt(
+        `INSERT INTO jobs (id, kind, key, run_at, payload, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, run_at = excluded.run_at, payload = excluded.payload, attempts = 0,
+           lease_owner = NULL, lease_until = NULL, last_error = NULL, done_at = NULL, failed_at = NULL, updated_at = excluded.updated_at
+         WHERE NOT (jobs.kind = excluded.kind AND jobs.run_at = excluded.run_at AND jobs.payload = excluded.payload AND jobs.done_at IS NULL AND jobs.failed_at IS NULL)
+         RETURNING *`,
+      )
+      .get(randomUUID(), job.kind, job.key, job.runAt, JSON.stringify(job.payload ?? {}), job.now, job.now) as JobRow | undefined;
+    // No row back: the same job is already pending or running, and stays as it is.
+    return toJob(changed ?? q.get<JobRow>('SELECT * FROM jobs WHERE key = ?', job.key)!);
+  });
 }
 
 export function claimDueJobs(q: SqliteQueries, owner: string, now: number, leaseMs: number, limit: number, kinds?: readonly string[]): Promise<JobRecord[]> {
