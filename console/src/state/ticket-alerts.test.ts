@@ -12,7 +12,7 @@ const alert = (n: number, kind: TicketAlert['kind'] = 'at_risk'): TicketAlert =>
 });
 
 describe('ticket alerts held for the banner', () => {
-  it('keeps the newest first, one per ticket and kind, a handful at most', () => {
+  it('keeps the newest first, one per ticket at its most serious, a handful at most', () => {
     let held = addTicketAlert([], alert(1));
     held = addTicketAlert(held, alert(2));
     held = addTicketAlert(held, alert(1, 'breached'));
@@ -20,7 +20,13 @@ describe('ticket alerts held for the banner', () => {
     expect(held.map((a) => [a.number, a.kind, a.at])).toEqual([
       ['T20261130-0002', 'at_risk', 99],
       ['T20261130-0001', 'breached', 1],
-      ['T20261130-0001', 'at_risk', 1],
+    ]);
+    // A less serious alert after a more serious one changes nothing; an escalation replaces the breach.
+    expect(addTicketAlert(held, { ...alert(1), at: 100 })).toBe(held);
+    held = addTicketAlert(held, { ...alert(1, 'escalated'), at: 101 });
+    expect(held.map((a) => [a.number, a.kind])).toEqual([
+      ['T20261130-0001', 'escalated'],
+      ['T20261130-0002', 'at_risk'],
     ]);
     for (let n = 3; n < 10; n++) held = addTicketAlert(held, alert(n));
     expect(held).toHaveLength(MAX_TICKET_ALERTS);

@@ -1,15 +1,22 @@
 /**
- * Ticket alerts waiting for the agent's eye (at risk, breached, escalated): newest first, one per ticket
- * and kind, a handful at most. Pure, so the workspace's banner and title count follow from it.
+ * Ticket alerts waiting for the agent's eye (at risk, breached, escalated): newest first, one per ticket (the
+ * most serious it has reached), a handful at most. Pure, so the workspace's banner and title count follow from it.
  */
 import type { TicketAlert } from '@kefu/shared';
 
 /** More than this and the oldest drop off the banner (the list's badges still show them). */
 export const MAX_TICKET_ALERTS = 5;
 
-/** Adds an alert; a repeat for the same ticket and kind replaces the earlier one. */
+const SERIOUSNESS: Record<TicketAlert['kind'], number> = { at_risk: 0, breached: 1, escalated: 2 };
+
+/**
+ * Adds an alert in place of the ticket's earlier one, unless that one is more serious: "breached" says all
+ * that "at risk" did, and a ticket needs one line.
+ */
 export function addTicketAlert(held: readonly TicketAlert[], alert: TicketAlert): TicketAlert[] {
-  const rest = held.filter((a) => !(a.ticketId === alert.ticketId && a.kind === alert.kind));
+  const earlier = held.find((a) => a.ticketId === alert.ticketId);
+  if (earlier && SERIOUSNESS[earlier.kind] > SERIOUSNESS[alert.kind]) return held as TicketAlert[];
+  const rest = held.filter((a) => a.ticketId !== alert.ticketId);
   return [alert, ...rest].slice(0, MAX_TICKET_ALERTS);
 }
 

@@ -33,7 +33,7 @@ function Harness({ openNumber }: { openNumber?: string }) {
 const banner = () => screen.getByRole('alert', { name: '工单提醒' });
 
 describe('ticket alerts', () => {
-  it('shows what happened to which ticket with a link to it, one line per ticket and kind, newest first', () => {
+  it('shows what happened to which ticket with a link to it, one line per ticket, newest first', () => {
     render(<Harness />);
     act(() => {
       push(alert());

@@ -1,7 +1,7 @@
 /**
- * `ticketAlert` pushes on screen: a banner per ticket (its number, title and what happened, with a link
- * to it), the same chime and desktop notification as a queued visitor, and the count in the tab title
- * until the agent opens the ticket or dismisses the alert.
+ * `ticketAlert` pushes on screen: a banner line per ticket (its number, title and the most serious thing
+ * that happened to it, with a link to it), the same chime and desktop notification as a queued visitor,
+ * and the count in the tab title until the agent opens the ticket or dismisses the alert.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TicketAlert } from '@kefu/shared';

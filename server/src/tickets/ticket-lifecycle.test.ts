@@ -16,6 +16,7 @@ import { ticketTestContextOn, type TicketTestContext } from './ticket-test-conte
 const sh = (local: string): number => Date.parse(`${local}+08:00`);
 const MIN = 60_000;
 const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
 /** Monday 30 Nov 2026, 10:00 in Shanghai. */
 const T = sh('2026-11-30T10:00:00');
 
@@ -235,6 +236,20 @@ for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database
         ['sla', 'breached'],
         ['escalation', 'overdue'],
       ]);
+    });
+
+    it('after an outage every clock is overdue at once: each level is alerted once, never a lower one after a higher', async () => {
+      registerTicketJobs(t.ctx);
+      const ticket = await openTicket(t.ctx, { description: '系统崩溃', author: customer, department: 'tech', assigneeId: agent.id });
+      t.clock.now = T + 60 * DAY;
+      while ((await t.ctx.jobs.runDue()) > 0);
+      const kinds = t.pushes.filter((p) => p.event === 'ticketAlert').map((p) => p.payload.kind);
+      expect(kinds.filter((k) => k === 'escalated')).toHaveLength(1);
+      expect(kinds.filter((k) => k !== 'escalated')).toEqual(['at_risk', 'breached']);
+      // The thread still records where every clock stands.
+      const levels = (await t.storage.listTicketEvents(ticket.id)).filter((e) => e.type === 'sla').map((e) => `${e.data.clock}:${e.data.level}`);
+      for (const c of (await t.storage.getTicket(ticket.id))!.clocks) expect(levels).toContain(`${c.clock}:breached`);
+      expect(t.runnerErrors).toEqual([]);
     });
 
     it('a timer that fires while the ticket waits on the customer does nothing; resuming puts it back later', async () => {

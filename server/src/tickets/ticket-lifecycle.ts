@@ -322,7 +322,10 @@ export async function recordSlaLevel(ctx: KefuContext, id: string, clock: Ticket
     const clocks = t.clocks.map((x) => (x === c ? { ...x, state: level } : x));
     return { change: withClocks({}, clocks), events: [{ type: 'sla', public: false, ...by(SYSTEM), data: { clock, level }, createdAt: now }] };
   }, runningJob);
-  if (changed) {
+  // The thread records every clock's level; the agents are alerted only when the ticket gets worse. Another clock still
+  // running at this level or above has told them already (timers of several clocks come due together after an outage).
+  const toldAlready = ticket.clocks.some((x) => x.clock !== clock && x.metAt === undefined && rank[x.state] >= rank[level]);
+  if (changed && !toldAlready) {
     const c = ticket.clocks.find((x) => x.clock === clock);
     await pushAlert(ctx, ticket, { kind: level, clock, ...(c?.dueAt !== undefined ? { dueAt: c.dueAt } : {}) });
   }
