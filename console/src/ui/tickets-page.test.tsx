@@ -183,6 +183,41 @@ describe('TicketsPage list', () => {
     expect((await row('T20261130-0001')).textContent).toContain('处理人 李雷');
   });
 
+  it('shows tickets the socket pushes that it does not hold with one reload; with more pages open it offers the reload', async () => {
+    let firstPage = list([plain]);
+    const requests = fakeFetch({
+      'GET /api/departments': { body: { departments } },
+      'GET /api/tickets?sort=due': () => firstPage,
+      [`GET /api/tickets?sort=due&cursor=${plain.nextDueAt}_tk1`]: list([breached]),
+    });
+    const firstPages = () => requests.filter((r) => r.path === '/api/tickets?sort=due').length;
+    const feed = new TicketFeed();
+    render(<TicketsPage me={supervisor} client={fakeClient} feed={feed} />);
+    await row('T20261130-0001');
+    // Two new tickets at once: one reload, which the server filters and sorts.
+    firstPage = list([atRisk, plain], `${plain.nextDueAt}_tk1`);
+    act(() => {
+      feed.emit({ type: 'ticket', ticket: atRisk });
+      feed.emit({ type: 'ticket', ticket: { ...atRisk, updatedAt: NOW + 1 } });
+    });
+    await row('T20261130-0002');
+    expect(firstPages()).toBe(2);
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+
+    // A second page open: reloading would close it, so the list says it changed and waits for the agent.
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: '加载更多' }));
+    await row('T20261129-0007');
+    act(() => feed.emit({ type: 'ticket', ticket: ticket({ id: 'tk9', number: 'T20261130-0009' }) }));
+    const changed = await screen.findByText('工单列表有更新。');
+    expect(firstPages()).toBe(2);
+    firstPage = list([atRisk, plain]);
+    await user.click(within(changed).getByRole('button', { name: '刷新' }));
+    await waitFor(() => expect(screen.queryByText('工单列表有更新。')).toBeNull());
+    expect(firstPages()).toBe(3);
+    expect(screen.queryByRole('listitem', { name: /T20261129-0007/ })).toBeNull();
+  });
+
   it('reads in English with English due times', async () => {
     setup({ 'GET /api/tickets?sort=due': list([atRisk, breached]) }, 'en');
     const risky = await row('T20261130-0002');

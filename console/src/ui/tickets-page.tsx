@@ -17,6 +17,9 @@ import { DEFAULT_FILTERS, ticketsApi, type TicketFilters as Filters } from './ti
 import { useNow } from './use-now.ts';
 import './tickets.css';
 
+/** Tickets the list does not hold come in bursts (an outage, a busy desk): one reload for each such stretch. */
+const NEW_TICKET_REFRESH_MS = 1_000;
+
 export interface TicketsPageProps {
   me: Pick<AgentProfile, 'id' | 'name' | 'role'>;
   /** Where colleagues come from (assignee filter and select). */
@@ -38,9 +41,14 @@ export function TicketsPage({ me, client, openNumber, feed }: TicketsPageProps) 
   const [departments, setDepartments] = useState<Department[]>([]);
   // Only the newest request may fill the list (filters can change faster than answers come).
   const asked = useRef(0);
+  // Pages of the list open (1 + "more" taps), and whether a ticket arrived that only a reload would place.
+  const pages = useRef(1);
+  const [stale, setStale] = useState(false);
 
   const load = async (query: Filters, cursor?: string) => {
     const mine = ++asked.current;
+    pages.current = cursor ? pages.current + 1 : 1;
+    if (!cursor) setStale(false);
     setBusy(true);
     const res = await ticketsApi.list(query, cursor);
     if (mine !== asked.current) return;
@@ -50,6 +58,11 @@ export function TicketsPage({ me, client, openNumber, feed }: TicketsPageProps) 
     setRows((held) => (cursor ? [...(held ?? []), ...res.data.tickets.filter((x) => !held?.some((h) => h.id === x.id))] : res.data.tickets));
     setNext(res.data.nextCursor);
   };
+
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const filtersRef = useRef(filters);
+  filtersRef.current = filters;
 
   useEffect(() => {
     void load(filters);
@@ -66,13 +79,31 @@ export function TicketsPage({ me, client, openNumber, feed }: TicketsPageProps) 
   useEffect(() => {
     void ticketsApi.departments().then((res) => res.ok && setDepartments(res.data.departments));
   }, []);
-  useEffect(
-    () =>
-      feed?.subscribe((update) => {
-        if (update.type === 'ticket') setRows((held) => held && held.map((row) => (row.id === update.ticket.id && update.ticket.updatedAt >= row.updatedAt ? update.ticket : row)));
-      }),
-    [feed],
-  );
+  // A ticket the list does not hold (a new one, or one that moved into view) is shown by asking for the first page
+  // again, which the server filters and sorts; once more pages are open that would lose them, so the agent is asked.
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const refresh = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => {
+    const off = feed?.subscribe((update) => {
+      if (update.type !== 'ticket') return;
+      const held = rowsRef.current;
+      if (!held) return;
+      if (held.some((row) => row.id === update.ticket.id)) {
+        setRows((now) => now && now.map((row) => (row.id === update.ticket.id && update.ticket.updatedAt >= row.updatedAt ? update.ticket : row)));
+      } else if (pages.current > 1) setStale(true);
+      else if (refresh.current === undefined) {
+        refresh.current = setTimeout(() => {
+          refresh.current = undefined;
+          void loadRef.current(filtersRef.current);
+        }, NEW_TICKET_REFRESH_MS);
+      }
+    });
+    return () => {
+      off?.();
+      clearTimeout(refresh.current);
+    };
+  }, [feed]);
 
   if (openNumber) {
     return <TicketDetailView key={openNumber} number={openNumber} me={me} agents={agents} departments={departments} feed={feed} now={now} />;
@@ -94,6 +125,14 @@ export function TicketsPage({ me, client, openNumber, feed }: TicketsPageProps) 
       <p class="muted tickets-status" role="status">
         {rows === null ? t('loading') : rows.length === 0 ? t('tkEmpty') : t('tkCount', { count: rows.length })}
       </p>
+      {stale && (
+        <p class="tickets-stale" role="status">
+          {t('tkListChanged')}{' '}
+          <button type="button" class="small" onClick={() => void load(filters)}>
+            {t('liveRefresh')}
+          </button>
+        </p>
+      )}
       {rows && rows.length > 0 && <TicketList tickets={rows} now={now} />}
       {next && (
         <button type="button" class="small tickets-more" aria-busy={busy} disabled={busy} onClick={() => void load(filters, next)}>
