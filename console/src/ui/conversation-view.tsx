@@ -35,6 +35,8 @@ export interface ConversationViewProps {
   onNote?(text: string): void;
   /** More header actions while the conversation is live (转接 / Transfer). */
   actions?: ComponentChildren;
+  /** Back to the lists: the header's first button, shown only where the desk has room for one column (a phone). */
+  onBack?(): void;
 }
 
 function PendingItem({ reply, onRetry }: { reply: PendingReply; onRetry(clientId: string): void }) {
@@ -56,7 +58,7 @@ function PendingItem({ reply, onRetry }: { reply: PendingReply; onRetry(clientId
 }
 
 /** Right-hand pane for one conversation. */
-export function ConversationView({ view, closing, drafts, onSend, onRetry, onClose, onRemove, onLoadOlder, onTyping, notes = [], onNote, actions }: ConversationViewProps) {
+export function ConversationView({ view, closing, drafts, onSend, onRetry, onClose, onRemove, onLoadOlder, onTyping, notes = [], onNote, actions, onBack }: ConversationViewProps) {
   const { t } = useI18n();
   const departmentLabel = useDepartmentLabel();
   const now = useNow(60_000);
@@ -132,6 +134,12 @@ export function ConversationView({ view, closing, drafts, onSend, onRetry, onClo
   return (
     <section class="conversation" aria-labelledby="conv-title">
       <header class="conv-head">
+        {onBack && (
+          <button type="button" class="conv-back small ghost" onClick={onBack}>
+            <span aria-hidden="true">‹ </span>
+            {t('backToConversations')}
+          </button>
+        )}
         <div>
           <h2 id="conv-title" ref={headingRef} tabIndex={-1}>
             {summary.visitorName} <IdentityBadge identity={summary.identity} />

@@ -255,7 +255,8 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
         />
       )}
       {/* The desk stays mounted (hidden) on other pages: its drafts and scroll positions survive a visit. */}
-      <div class="columns" hidden={page !== 'desk'}>
+      {/* On a phone the desk shows one column at a time: the lists, or the open conversation with a way back. */}
+      <div class={open ? 'columns has-open' : 'columns'} hidden={page !== 'desk'}>
         <aside class="sidebar">
           <QueueList queue={state.queue} accepting={accepting} onAccept={(id) => void accept(id)} />
           <MyConversations views={mine} openId={state.openId} onSelect={(id) => void select(id)} />
@@ -271,6 +272,10 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
               onClose={() => void close(open.summary.id)}
               onRemove={() => remove(open.summary.id)}
               onLoadOlder={() => loadOlder(open.summary.id)}
+              onBack={() => {
+                dispatch({ type: 'select', conversationId: null });
+                requestAnimationFrame(() => focusById('mine-heading'));
+              }}
               onTyping={(typing) => (typing ? clientRef.current?.typing(open.summary.id) : clientRef.current?.stopTyping(open.summary.id))}
               notes={openNotes}
               onNote={(text) => void addNote(open.summary.id, text)}
