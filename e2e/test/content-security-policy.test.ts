@@ -1,7 +1,7 @@
 /** Under the server's Content-Security-Policy the console and the demo page (with its widget) work without a single violation. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ADMIN, HOTLINE, WIDGET, describeBrowser, expectVisible, saveScreenshots, signIn, startStack, type Stack } from '../src/index.ts';
+import { ADMIN, HOTLINE, WIDGET, describeBrowser, expectVisible, recordPageProblems, saveScreenshots, signIn, startStack, type Stack } from '../src/index.ts';
 
 /** Every CSP violation the page reports (as a securitypolicyviolation event or a console message). */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
@@ -44,11 +44,12 @@ describeBrowser('content security policy', (chromiumPath) => {
     }
   });
 
-  it('the demo page at / shows the widget, which answers, with no CSP violation', async () => {
+  it('the demo page at / shows the widget, which answers, with no CSP violation and no failed request', async () => {
     if (!stack) throw new Error('The test setup did not start.');
     const context = await stack.browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     const violations = await watchViolations(page);
+    const problems = recordPageProblems(page);
     try {
       await page.goto(`${stack.server.url}/`);
       const launcher = page.getByRole('button', { name: WIDGET.launcher });
@@ -62,6 +63,8 @@ describeBrowser('content security policy', (chromiumPath) => {
       const reply = new RegExp(`${HOTLINE.source}|抱歉|您是不是想问`);
       await expectVisible(panel.getByRole('log').getByText(reply), 'The widget on the demo page never showed a bot reply.', { timeout: 20_000 });
       expect(await violations(), 'the demo page or its widget broke the Content-Security-Policy').toEqual([]);
+      // Not even the browser's own ask for /favicon.ico.
+      expect(problems(), 'the demo page logged errors or failed requests').toEqual([]);
     } catch (error) {
       await saveScreenshots('csp-demo-page', { page });
       throw error;

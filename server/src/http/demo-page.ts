@@ -7,6 +7,7 @@ const PAGE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>HelloWorld 云服务 · 在线客服演示</title>
+<link rel="icon" href="data:,">
 <style>
   body { margin: 0; font-family: system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2937; background: #f8fafc; line-height: 1.6; }
   header { background: #1e3a8a; color: #fff; padding: 14px 32px; display: flex; justify-content: space-between; align-items: center; }

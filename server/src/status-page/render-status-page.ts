@@ -142,6 +142,7 @@ export function renderStatusPage(m: StatusPageModel): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${st(L, 'title')} · ${st(L, 'brand')}</title>
 <link rel="stylesheet" href="/status/status.css">
 </head>
