@@ -57,7 +57,7 @@ export function AppHeader({ agent, status, page, onSignOut, onShortcuts }: AppHe
       <NotificationToggle />
       <span class="agent-name">{agent.name}</span>
       <LangSelect />
-      <button type="button" class="ghost" aria-haspopup="dialog" aria-keyshortcuts="?" onClick={onShortcuts}>
+      <button type="button" class="ghost shortcuts-button" aria-haspopup="dialog" aria-keyshortcuts="?" onClick={onShortcuts}>
         {t('shortcutsButton')}
       </button>
       <button type="button" class="ghost" onClick={onSignOut}>
