@@ -133,6 +133,9 @@ const HTTP_TABLE: Row[] = [
   ['POST', '/api/status/rating', { number: 'T20990101-0003', email: 'who@example.com', score: 5 }, 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
   ['GET', '/api/kb/entries?lang=en', undefined, U, U, 200, 200, 200, U],
   ['GET', '/api/kb/entries?lang=fr', undefined, U, U, 400, 400, 400, U],
+  // 知识库 → 试一试: any signed-in agent asks how the bot reads a question.
+  ['POST', '/api/kb/try', { text: '客服电话多少' }, U, U, 200, 200, 200, U],
+  ['POST', '/api/kb/try', { text: '' }, U, U, 400, 400, 400, U],
   // Files belong to one conversation: an unknown one (or file) reads as not found to everyone, so nothing tells whether it exists.
   ['POST', '/api/conversations/missing/files', undefined, 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],
   ['GET', '/api/files/missing/link', undefined, 'not_found', 'not_found', 'not_found', 'not_found', 'not_found', 'not_found'],

@@ -7,6 +7,7 @@ export * from './service-hours.ts';
 export * from './team-schemas.ts';
 export * from './file-schemas.ts';
 export * from './canned-reply-schemas.ts';
+export * from './kb-try-schemas.ts';
 export * from './history-schemas.ts';
 export * from './site-schemas.ts';
 export * from './site-admin-schemas.ts';

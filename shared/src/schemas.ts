@@ -17,6 +17,8 @@ export function record<const E extends v.ObjectEntries>(entries: E) {
 const clientId = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.clientIdChars), v.regex(/^[\w-]+$/));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[\w.:-]+$/));
 const text = v.pipe(v.string(), noControls, v.trim(), v.minLength(1, 'empty message'), v.maxLength(LIMITS.messageChars, 'message too long'));
+/** A visitor message's text as the server accepts it (trimmed, 1 to LIMITS.messageChars characters, no control characters). */
+export const MessageTextSchema = text;
 const seq = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 export const LangSchema = v.picklist(LANGS);

@@ -1,5 +1,5 @@
 /** The bot's reply to one visitor message in state `bot`: small talk, answer, suggest, decline (offering a human on the second miss), hand off, or a flow step. */
-import type { Lang, Suggestion } from '@kefu/shared';
+import type { ComplaintPrompt, Lang, SmallTalkKind, Suggestion } from '@kefu/shared';
 import { detectLang, type Entry, type KnowledgeBase, type Matcher, type MatchResult } from '@kefu/knowledge-base';
 import type { KefuContext } from '../context.ts';
 import type { ConversationPatch, ConversationRecord } from '../storage/storage.ts';
@@ -90,6 +90,17 @@ function replyLang(text: string, conv: ConversationRecord): Lang {
 }
 
 /**
+ * What the bot makes of a message before the matcher, so every site's knowledge base gets it: small talk (你好, 谢谢)
+ * gets a friendly line, and 我要投诉 / 我要提建议 opens the complaint form instead of an FAQ card.
+ */
+export function readBeforeMatching(text: string): { smallTalk: SmallTalkKind } | { complaint: ComplaintPrompt } | undefined {
+  const smallTalk = smallTalkKind(text);
+  if (smallTalk) return { smallTalk };
+  const complaint = complaintPrompt(text);
+  return complaint ? { complaint } : undefined;
+}
+
+/**
  * Runs one bot turn; does nothing unless the conversation is (still) with the bot. Either way the
  * visitor message's pending turn is settled, with the first reply when there is one.
  */
@@ -115,19 +126,17 @@ async function respond(ctx: KefuContext, conv: ConversationRecord, turn: BotTurn
     }
   }
 
-  // Before the matcher, so every site's knowledge base gets it; a flow's question takes any reply itself.
-  const smallTalk = conv.flow ? undefined : smallTalkKind(turn.text);
-  if (smallTalk) {
+  // A flow's question takes any reply itself.
+  const before = conv.flow ? undefined : readBeforeMatching(turn.text);
+  if (before && 'smallTalk' in before) {
     ctx.metrics.botDecision('answer');
     const lang = replyLang(turn.text, conv);
-    return replySmallTalk(reply, conv, loaded, smallTalk, lang, conv.lang ? {} : { lang });
+    return replySmallTalk(reply, conv, loaded, before.smallTalk, lang, conv.lang ? {} : { lang });
   }
-
-  // 我要投诉 / 我要提建议: the widget opens the complaint form instead of an FAQ card.
-  const complaint = conv.flow ? undefined : complaintPrompt(turn.text);
-  if (complaint) {
+  if (before) {
     ctx.metrics.botDecision('answer');
     const lang = replyLang(turn.text, conv);
+    const { complaint } = before;
     return void (await reply.post(conv, { text: COMPLAINT_ASK[complaint.kind][lang], meta: { complaint }, patch: conv.lang ? {} : { lang } }));
   }
 

@@ -12,6 +12,7 @@ import { historyRoutes } from './history-routes.ts';
 import { ticketFileRoutes } from './ticket-file-routes.ts';
 import { ticketRoutes } from './ticket-routes.ts';
 import { kbEntryRoutes } from './kb-entry-routes.ts';
+import { kbTryRoutes } from './kb-try-routes.ts';
 import { demoPageHeaders, securityHeaders } from './security-headers.ts';
 import { serviceHoursRoutes } from './service-hours-routes.ts';
 import { ratingRoutes } from './rating-routes.ts';
@@ -33,6 +34,7 @@ export function createApp(ctx: KefuContext): Express {
   app.use('/api/service-hours', serviceHoursRoutes(ctx));
   app.use('/api/canned-replies', cannedReplyRoutes(ctx));
   app.use('/api/kb', kbEntryRoutes(ctx));
+  app.use('/api/kb', kbTryRoutes(ctx));
   app.use('/api/conversations/history', historyRoutes(ctx));
   app.use('/api/tickets', ticketRoutes(ctx));
   app.use('/api/ratings', ratingRoutes(ctx));
