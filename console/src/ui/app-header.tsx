@@ -23,6 +23,7 @@ const PAGES: { page: ConsolePage; label: MessageKey; role: AgentProfile['role'] 
   { page: 'desk', label: 'navDesk', role: 'agent' },
   { page: 'tickets', label: 'navTickets', role: 'agent' },
   { page: 'history', label: 'navHistory', role: 'agent' },
+  { page: 'kb', label: 'navKb', role: 'agent' },
   { page: 'team', label: 'navTeam', role: 'supervisor' },
   { page: 'live', label: 'allConversations', role: 'supervisor' },
   { page: 'departments', label: 'navDepartments', role: 'admin' },

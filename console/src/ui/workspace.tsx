@@ -27,6 +27,7 @@ import { stepThrough } from './desk-shortcuts.ts';
 import { useDeskKeys } from './use-desk-keys.ts';
 import { SitesPage } from './sites-page.tsx';
 import { TeamPage } from './team-page.tsx';
+import { KbPage } from './kb-page.tsx';
 import { TicketAlertBanner, useTicketAlerts } from './ticket-alerts.tsx';
 import { TicketFeed } from './ticket-feed.ts';
 import { TicketsPage } from './tickets-page.tsx';
@@ -244,6 +245,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
       {page === 'history' && <HistoryPage client={clientRef.current} openId={historyId} />}
       {page === 'tickets' && <TicketsPage me={agent} client={clientRef.current} openNumber={ticketNumber} feed={ticketFeed} />}
       {page === 'sites' && <SitesPage />}
+      {page === 'kb' && <KbPage />}
       {page === 'live' && (
         <LiveConversations
           client={clientRef.current}
