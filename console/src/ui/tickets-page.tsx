@@ -83,12 +83,16 @@ export function TicketsPage({ me, client, openNumber, feed }: TicketsPageProps) 
   // again, which the server filters and sorts; once more pages are open that would lose them, so the agent is asked.
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
+  const openRef = useRef(openNumber);
+  openRef.current = openNumber;
   const refresh = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => {
     const off = feed?.subscribe((update) => {
       if (update.type !== 'ticket') return;
       const held = rowsRef.current;
       if (!held) return;
+      // A ticket on screen: the list is not, and coming back to it reloads it anyway.
+      if (openRef.current && !held.some((row) => row.id === update.ticket.id)) return;
       if (held.some((row) => row.id === update.ticket.id)) {
         setRows((now) => now && now.map((row) => (row.id === update.ticket.id && update.ticket.updatedAt >= row.updatedAt ? update.ticket : row)));
       } else if (pages.current > 1) setStale(true);
@@ -102,6 +106,7 @@ export function TicketsPage({ me, client, openNumber, feed }: TicketsPageProps) 
     return () => {
       off?.();
       clearTimeout(refresh.current);
+      refresh.current = undefined;
     };
   }, [feed]);
 

@@ -245,7 +245,11 @@ for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database
       while ((await t.ctx.jobs.runDue()) > 0);
       const kinds = t.pushes.filter((p) => p.event === 'ticketAlert').map((p) => p.payload.kind);
       expect(kinds.filter((k) => k === 'escalated')).toHaveLength(1);
-      expect(kinds.filter((k) => k !== 'escalated')).toEqual(['at_risk', 'breached']);
+      // Timers run side by side: 已超时 may come before any 即将超时, which then has nothing to add.
+      const alerted = kinds.filter((k) => k !== 'escalated');
+      expect(alerted.filter((k) => k === 'breached')).toHaveLength(1);
+      expect(alerted.filter((k) => k === 'at_risk').length).toBeLessThanOrEqual(1);
+      expect(alerted.at(-1)).toBe('breached');
       // The thread still records where every clock stands.
       const levels = (await t.storage.listTicketEvents(ticket.id)).filter((e) => e.type === 'sla').map((e) => `${e.data.clock}:${e.data.level}`);
       for (const c of (await t.storage.getTicket(ticket.id))!.clocks) expect(levels).toContain(`${c.clock}:breached`);
