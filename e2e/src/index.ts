@@ -8,6 +8,7 @@ export { serviceHoursZone } from './service-hours-zone.ts';
 export { HOSTILE_CSS } from './hostile-css.ts';
 export { HOST_API_PRELUDE, renderHostPage, startHostPage, type HostPage, type HostPageOptions, type HostPageVariant } from './start-host-page.ts';
 export { expectVisible, visibleText } from './expect-visible.ts';
+export { expectAccessible } from './expect-accessible.ts';
 export { RESULTS_DIR, SCREENS_DIR, saveScreenshots } from './save-screenshots.ts';
 export { defineSteps, type StepFn } from './define-steps.ts';
 export { ensureBuild } from './ensure-build.ts';

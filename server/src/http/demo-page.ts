@@ -18,7 +18,7 @@ const PAGE = `<!doctype html>
   .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 20px; margin-top: 36px; }
   .card { background: #fff; border-radius: 10px; padding: 20px; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
   .card h2 { font-size: 1.1rem; margin: 0 0 6px; }
-  footer { text-align: center; color: #94a3b8; padding: 32px; font-size: .9rem; }
+  footer { text-align: center; color: #5b6779; padding: 32px; font-size: .9rem; }
   code { background: #e2e8f0; padding: 1px 6px; border-radius: 4px; }
 </style>
 </head>
@@ -34,7 +34,7 @@ const PAGE = `<!doctype html>
     <div class="card"><h2>工单查询</h2><p>留言后会生成工单编号（如 T20261122-0001），可以随时凭编号查询进度。</p></div>
     <div class="card"><h2>服务时间</h2><p>普通用户服务热线：工作日 9:00-18:00；在线客服 7×24 小时。</p></div>
   </section>
-  <p style="margin-top:40px;color:#64748b">这是 Kefu 的演示页面：客服组件通过一行代码嵌入 <code>&lt;script src="/widget.js" data-site="demo" async&gt;&lt;/script&gt;</code>。</p>
+  <p style="margin-top:40px;color:#475569">这是 Kefu 的演示页面：客服组件通过一行代码嵌入 <code>&lt;script src="/widget.js" data-site="demo" async&gt;&lt;/script&gt;</code>。</p>
 </main>
 <footer>© HelloWorld（演示站点） · Demo page for Kefu</footer>
 <script src="/widget.js" data-site="demo" async></script>

@@ -17,7 +17,7 @@ export const panelCss = `
 .av svg{width:20px;height:20px;fill:var(--kt,#fff)}
 .ht{flex:1;min-width:0}
 .ht h2{margin:0;font-size:16px;font-weight:600;line-height:1.3}
-.ht p{margin:0;font-size:12px;opacity:.85;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.ht p{margin:0;font-size:12px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .ha::before{content:"";display:inline-block;width:7px;height:7px;margin-right:5px;border-radius:50%;background:#cbd5e1}
 .ha.on::before{background:#4ade80}
 .ib{all:unset;cursor:pointer;width:32px;height:32px;border-radius:8px;display:flex;align-items:center;justify-content:center}
@@ -41,7 +41,7 @@ export const panelCss = `
 .bu ul{margin:4px 0;padding-left:20px}
 .bu strong{font-weight:600}
 .bu a{color:var(--ka,#2563eb);text-decoration:underline}
-.tm{font-size:11px;color:#94a3b8;margin:2px 4px 0}
+.tm{font-size:11px;color:#64748b;margin:2px 4px 0}
 .pe{opacity:.6}
 .fl{font-size:12px;color:#dc2626;margin:2px 4px 0}
 .fl button{all:unset;cursor:pointer;text-decoration:underline;margin-left:6px}

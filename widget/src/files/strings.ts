@@ -3,7 +3,7 @@ import type { Lang } from '@kefu/shared';
 
 const zhCN = {
   attach: '图片/文件',
-  attachLabel: '上传图片或文件（PNG、JPEG、WebP、GIF、PDF，最大 10 MB）',
+  attachLabel: '图片/文件（上传 PNG、JPEG、WebP、GIF 或 PDF，最大 10 MB）',
   uploading: '正在上传…',
   too_large: '文件不能超过 10 MB',
   unsupported_type: '只能发送图片（PNG、JPEG、WebP、GIF）或 PDF',
@@ -15,7 +15,7 @@ const zhCN = {
 
 const en: typeof zhCN = {
   attach: 'File',
-  attachLabel: 'Attach an image or file (PNG, JPEG, WebP, GIF, PDF, up to 10 MB)',
+  attachLabel: 'File (attach a PNG, JPEG, WebP, GIF or PDF, up to 10 MB)',
   uploading: 'Uploading…',
   too_large: 'Files can be at most 10 MB',
   unsupported_type: 'Only images (PNG, JPEG, WebP, GIF) or PDF',
