@@ -2,8 +2,8 @@
  * Accessibility of every screen a visitor or an agent meets, checked with axe-core (WCAG 2.1 A and AA, serious and
  * critical findings): the demo page with the widget open in a conversation (answer, "did you mean", queue, agent
  * reply, rating), the complaint form and 我的工单; the console's sign-in, desk with a conversation open, 工单 and one
- * ticket, 历史, 知识库 with a tried question, 团队, 全部会话, 部门, 站点, the shortcuts dialog; the status page; and
- * the desk and the widget in English.
+ * ticket, 历史, 知识库 with a tried question, 团队, 全部会话, 部门, 站点, the shortcuts dialog; the status page; the
+ * desk and the widget in English; and the desk, 知识库 and the widget at phone width.
  */
 import type { Locator, Page } from 'playwright-core';
 import { ADMIN, CONSOLE, WIDGET, browserJourney, describeBrowser, expectAccessible, expectVisible, queueLocator, ratingChoice, signIn } from '../src/index.ts';
@@ -112,5 +112,27 @@ describeBrowser('accessibility (axe-core, WCAG 2.1 AA)', (chromiumPath) => {
     await expectAccessible(english, 'The English widget');
     await signIn(english, stack.server.url, ADMIN);
     await expectAccessible(english, 'The English desk');
+  });
+
+  step('5. at phone width (390 px): the desk, 知识库 and the widget', async () => {
+    const { agent, english } = ready();
+    await agent.setViewportSize({ width: 390, height: 844 });
+    await english.setViewportSize({ width: 390, height: 844 });
+    await agent.getByRole('link', { name: /^工作台$/ }).click();
+    // The closed conversation is still open: the phone shows it alone, with the way back to the lists.
+    const back = agent.getByRole('button', { name: /会话列表/ });
+    await expectVisible(back, 'The phone desk shows the open conversation without 会话列表.', { context: agent.locator('body') });
+    await expectAccessible(agent, 'A conversation on a phone');
+    await back.click();
+    await expectVisible(agent.getByRole('heading', { name: /我的会话/ }), 'The phone desk shows no 我的会话.', { context: agent.locator('body') });
+    await expectAccessible(agent, 'The desk lists on a phone');
+    await open(agent, /^知识库$/, /^知识库$/);
+    await expectAccessible(agent, 'The 知识库 page on a phone');
+    await english.goto(english.url().replace(/\/console.*$/, '/'));
+    // The widget comes back open, as the visitor left it; on a phone the panel covers its launcher.
+    await english.getByRole('button', { name: WIDGET.launcher }).first().waitFor({ timeout: 20_000 });
+    if (!(await panel(english).isVisible())) await english.getByRole('button', { name: WIDGET.launcher }).first().click();
+    await expectVisible(panel(english), 'The widget did not open on a phone.');
+    await expectAccessible(english, 'The widget on a phone');
   });
 });
