@@ -34,7 +34,7 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   // Colours half-way through an opening animation are not what anyone reads.
   await page.evaluate(() => {
     const roots: (Document | ShadowRoot)[] = [document];
-    for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+    document.querySelectorAll('*').forEach((el) => el.shadowRoot && roots.push(el.shadowRoot));
     return Promise.all(roots.flatMap((root) => root.getAnimations()).map((a) => a.finished.catch(() => undefined)));
   });
   const violations = (await page.evaluate(() =>
