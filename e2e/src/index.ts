@@ -17,7 +17,7 @@ export { startStack, type Stack } from './start-stack.ts';
 export { browserJourney, type BrowserJourney } from './browser-journey.ts';
 export { CONSOLE, HOTLINE, WIDGET } from './ui-names.ts';
 export { expectConnected, pickConversationClose, queueLocator, signIn } from './console-ui.ts';
-export { messageItems, ratingChoice } from './widget-ui.ts';
+export { messageItems, ratingChoice, sayInWidget, widgetPanel } from './widget-ui.ts';
 export { fetchAgentName } from './fetch-agent-name.ts';
 export { markOnDuty } from './mark-on-duty.ts';
 export { recordPageProblems } from './record-page-problems.ts';

@@ -1,5 +1,18 @@
 /** Visitor-side locators inside the widget's open shadow root. */
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { WIDGET } from './ui-names.ts';
+
+/** The chat panel on `page`. */
+export function widgetPanel(page: Page): Locator {
+  return page.getByRole('dialog', { name: WIDGET.panel });
+}
+
+/** Types `text` into the open chat panel and sends it, as a visitor would. */
+export async function sayInWidget(page: Page, text: string): Promise<void> {
+  const panel = widgetPanel(page);
+  await panel.getByRole('textbox', { name: WIDGET.input }).first().fill(text);
+  await panel.getByRole('button', { name: WIDGET.send }).first().click({ timeout: 5_000 });
+}
 
 /** Each message in the transcript: a listitem or an article inside the log. */
 export function messageItems(log: Locator): Locator {

@@ -5,19 +5,16 @@
  * ticket, 历史, 知识库 with a tried question, 团队, 全部会话, 部门, 站点, the shortcuts dialog; the status page; the
  * desk and the widget in English; and the desk, 知识库 and the widget at phone width.
  */
-import type { Locator, Page } from 'playwright-core';
-import { ADMIN, CONSOLE, WIDGET, browserJourney, describeBrowser, expectAccessible, expectVisible, queueLocator, ratingChoice, signIn } from '../src/index.ts';
+import type { Page } from 'playwright-core';
+import { ADMIN, CONSOLE, WIDGET, browserJourney, describeBrowser, expectAccessible, expectVisible, queueLocator, ratingChoice, sayInWidget, signIn, widgetPanel } from '../src/index.ts';
 
 describeBrowser('accessibility (axe-core, WCAG 2.1 AA)', (chromiumPath) => {
   // The checker goes in as an inline script, which the server's Content-Security-Policy refuses on its own pages.
   const journey = browserJourney(chromiumPath, { visitor: { bypassCSP: true }, agent: { bypassCSP: true }, english: { bypassCSP: true, locale: 'en-US' } });
   const { step } = journey;
   const ready = () => ({ stack: journey.stack(), visitor: journey.page('visitor'), agent: journey.page('agent'), english: journey.page('english') });
-  const panel = (page: Page): Locator => page.getByRole('dialog', { name: WIDGET.panel });
-  const say = async (page: Page, text: string): Promise<void> => {
-    await panel(page).getByRole('textbox', { name: WIDGET.input }).first().fill(text);
-    await panel(page).getByRole('button', { name: WIDGET.send }).first().click({ timeout: 5_000 });
-  };
+  const panel = widgetPanel;
+  const say = sayInWidget;
   const open = async (agent: Page, link: RegExp, heading: RegExp): Promise<void> => {
     await agent.getByRole('link', { name: link }).first().click();
     await expectVisible(agent.getByRole('heading', { name: heading }).first(), `The ${link} page shows no heading ${heading}.`, { context: agent.locator('body') });

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { ADMIN, CONSOLE, RESULTS_DIR, WIDGET, browserJourney, describeBrowser, expectVisible, messageItems, queueLocator, signIn } from '../src/index.ts';
+import { ADMIN, CONSOLE, RESULTS_DIR, WIDGET, browserJourney, describeBrowser, expectVisible, messageItems, queueLocator, sayInWidget, signIn, widgetPanel } from '../src/index.ts';
 
 const SHOTS = join(RESULTS_DIR, 'phone-desk');
 const BACK = /^(‹\s*)?(会话列表|conversations)$/i;
@@ -18,11 +18,8 @@ describeBrowser('the desk on a phone', (chromiumPath) => {
   });
   const { step } = journey;
   const ready = () => ({ stack: journey.stack(), visitor: journey.page('visitor'), agent: journey.page('agent') });
-  const panel = (page: Page): Locator => page.getByRole('dialog', { name: WIDGET.panel });
-  const say = async (page: Page, text: string): Promise<void> => {
-    await panel(page).getByRole('textbox', { name: WIDGET.input }).first().fill(text);
-    await panel(page).getByRole('button', { name: WIDGET.send }).first().click({ timeout: 5_000 });
-  };
+  const panel = widgetPanel;
+  const say = sayInWidget;
   const mine = (agent: Page): Locator => agent.getByRole('heading', { name: /我的会话|my conversations/i });
   const conversationHeading = (agent: Page): Locator => agent.locator('#conv-title');
 

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Locator, Page } from 'playwright-core';
-import { ADMIN, RESULTS_DIR, WIDGET, browserJourney, describeBrowser, expectVisible, signIn, visibleText } from '../src/index.ts';
+import { ADMIN, RESULTS_DIR, WIDGET, browserJourney, describeBrowser, expectVisible, sayInWidget, signIn, visibleText, widgetPanel } from '../src/index.ts';
 
 const SHOTS = join(RESULTS_DIR, 'sla-alerts');
 const TICKET = /T\d{8}-\d{4,}/;
@@ -61,12 +61,9 @@ describeBrowser('SLA alerts: an overdue ticket reaches the console as an alert',
   const ready = () => ({ stack: journey.stack(), visitor: journey.page('visitor'), agent: journey.page('agent') });
   let number = '';
 
-  const panel = (page: Page): Locator => page.getByRole('dialog', { name: WIDGET.panel });
+  const panel = widgetPanel;
   const log = (page: Page): Locator => panel(page).getByRole('log');
-  const say = async (page: Page, text: string): Promise<void> => {
-    await panel(page).getByRole('textbox', { name: WIDGET.input }).first().fill(text);
-    await panel(page).getByRole('button', { name: WIDGET.send }).first().click({ timeout: 5_000 });
-  };
+  const say = sayInWidget;
   const alerts = (agent: Page): Locator => agent.getByRole('alert').filter({ has: agent.getByRole('link', { name: /查看工单|open ticket/i }) });
 
   async function photograph(agent: Page, lang: 'zh' | 'en'): Promise<void> {

@@ -1,7 +1,7 @@
 /** Multi-turn flows through the widget: leave a message, get a ticket number, look the ticket up by that number. */
 import { afterAll, beforeAll } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { WIDGET, defineSteps, describeBrowser, expectVisible, recordPageProblems, startStack, visibleText, type Stack } from '../src/index.ts';
+import { WIDGET, defineSteps, describeBrowser, expectVisible, recordPageProblems, sayInWidget, startStack, visibleText, widgetPanel, type Stack } from '../src/index.ts';
 
 const TICKET = /T\d{8}-\d{4,}/;
 
@@ -32,12 +32,9 @@ describeBrowser('leaving a message and looking up the ticket', (chromiumPath) =>
     if (!stack || !visitor) throw new Error('The test setup did not start (server, host page or browser).');
     return { stack, visitor };
   };
-  const panel = (page: Page): Locator => page.getByRole('dialog', { name: WIDGET.panel });
+  const panel = widgetPanel;
   const log = (page: Page): Locator => panel(page).getByRole('log');
-  const say = async (page: Page, text: string): Promise<void> => {
-    await panel(page).getByRole('textbox', { name: WIDGET.input }).first().fill(text);
-    await panel(page).getByRole('button', { name: WIDGET.send }).first().click({ timeout: 5_000 });
-  };
+  const say = sayInWidget;
 
   step('1. "我要留言" starts the flow: the bot asks for a phone number or email', async () => {
     const { stack, visitor } = ready();

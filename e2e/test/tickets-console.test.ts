@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { ADMIN, RESULTS_DIR, WIDGET, browserJourney, describeBrowser, expectVisible, signIn, visibleText } from '../src/index.ts';
+import { ADMIN, RESULTS_DIR, WIDGET, browserJourney, describeBrowser, expectVisible, sayInWidget, signIn, visibleText, widgetPanel } from '../src/index.ts';
 
 const SHOTS = join(RESULTS_DIR, 'tickets');
 const TICKET = /T\d{8}-\d{4,}/;
@@ -31,12 +31,9 @@ describeBrowser('tickets: a message left in the widget is worked to 已解决 in
   const ready = () => ({ stack: journey.stack(), visitor: journey.page('visitor'), agent: journey.page('agent') });
   let number = '';
 
-  const panel = (page: Page): Locator => page.getByRole('dialog', { name: WIDGET.panel });
+  const panel = widgetPanel;
   const log = (page: Page): Locator => panel(page).getByRole('log');
-  const say = async (page: Page, text: string): Promise<void> => {
-    await panel(page).getByRole('textbox', { name: WIDGET.input }).first().fill(text);
-    await panel(page).getByRole('button', { name: WIDGET.send }).first().click({ timeout: 5_000 });
-  };
+  const say = sayInWidget;
   const thread = (agent: Page): Locator => agent.getByRole('region', { name: /处理记录|thread/i });
   const heading = (agent: Page): Locator => agent.getByRole('heading', { level: 2, name: new RegExp(number) });
   const badges = (agent: Page): Locator => heading(agent).locator('xpath=..');
