@@ -56,7 +56,9 @@ export function AppHeader({ agent, status, page, onSignOut, onShortcuts }: AppHe
       <div class="spacer" />
       <PresenceSelect status={status} />
       <NotificationToggle />
-      <span class="agent-name">{agent.name}</span>
+      <span class="agent-name" title={agent.name}>
+        {agent.name}
+      </span>
       <LangSelect />
       <button type="button" class="ghost shortcuts-button" aria-haspopup="dialog" aria-keyshortcuts="?" onClick={onShortcuts}>
         {t('shortcutsButton')}
