@@ -1,4 +1,5 @@
 /** Top bar of the signed-in console: title, connection status, pages, presence, agent name, language, sign out. */
+import { useEffect, useRef } from 'preact/hooks';
 import { roleAtLeast, type AgentProfile } from '@kefu/shared';
 import type { ConnectionStatus } from '../net/agent-client.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -26,6 +27,7 @@ const PAGES: { page: ConsolePage; label: MessageKey; role: AgentProfile['role'] 
   { page: 'kb', label: 'navKb', role: 'agent' },
   { page: 'team', label: 'navTeam', role: 'supervisor' },
   { page: 'live', label: 'allConversations', role: 'supervisor' },
+  { page: 'ratings', label: 'navRatings', role: 'supervisor' },
   { page: 'departments', label: 'navDepartments', role: 'admin' },
   { page: 'sites', label: 'navSites', role: 'admin' },
 ];
@@ -39,6 +41,12 @@ const STATUS_KEY: Record<ConnectionStatus, MessageKey> = {
 /** The header row. */
 export function AppHeader({ agent, status, page, onSignOut, onShortcuts }: AppHeaderProps) {
   const { t } = useI18n();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the page links scroll sideways: the current one is brought into view.
+  useEffect(() => {
+    const current = nav.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (current && nav.current!.scrollWidth > nav.current!.clientWidth) current.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [page]);
   return (
     <header class="topbar">
       <h1 class="brand">{t('appTitle')}</h1>
@@ -46,7 +54,7 @@ export function AppHeader({ agent, status, page, onSignOut, onShortcuts }: AppHe
         <span class="dot" aria-hidden="true" />
         {t(STATUS_KEY[status])}
       </p>
-      <nav class="page-nav" aria-label={t('navLabel')}>
+      <nav class="page-nav" ref={nav} aria-label={t('navLabel')}>
         {PAGES.filter((p) => roleAtLeast(agent.role, p.role)).map((p) => (
           <a key={p.page} href={pageHref(p.page)} aria-current={p.page === page ? 'page' : undefined}>
             {t(p.label)}

@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import { render, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import type { RatingSummary } from '@kefu/shared';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeFetch, type FakeRoutes } from '../../test/fake-fetch.ts';
+import { translator } from '../i18n/translate.ts';
+import { I18nContext } from './i18n-context.ts';
+import { RatingsPage } from './ratings-page.tsx';
+
+const NOW = Date.UTC(2026, 10, 30, 8, 0);
+const DAY = 24 * 60 * 60 * 1000;
+const path = (days: number) => `GET /api/ratings/summary?from=${NOW - days * DAY}`;
+
+const summary: RatingSummary = {
+  from: NOW - 30 * DAY,
+  to: NOW,
+  chats: {
+    all: { count: 5, average: 4.2 },
+    byAgent: [
+      { agentId: 'a2', name: '李四', count: 2, average: 3.5 },
+      { agentId: 'a1', name: '张三', count: 3, average: 4.67 },
+    ],
+    byDepartment: [{ department: 'tech', name: { zh: '技术支持', en: 'Tech support' }, count: 5, average: 4.2 }],
+  },
+  tickets: {
+    all: { count: 2, average: 3 },
+    byAgent: [{ agentId: null, count: 2, average: 3 }],
+    byDepartment: [{ department: null, count: 2, average: 3 }],
+    byTier: [{ tier: 'urgent', count: 2, average: 3 }],
+  },
+  comments: [
+    { kind: 'ticket', ref: 'T20261128-0003', score: 2, comment: '修了两次还没好', at: NOW - 2 * DAY },
+    { kind: 'chat', ref: 'conv-9', score: 5, comment: '回复很快，谢谢', agentId: 'a1', agentName: '张三', at: NOW - DAY },
+  ],
+};
+
+function setup(routes: FakeRoutes, lang: 'zh-CN' | 'en' = 'zh-CN') {
+  const requests = fakeFetch(routes);
+  render(
+    <I18nContext.Provider value={{ lang, t: translator(lang) }}>
+      <RatingsPage />
+    </I18nContext.Provider>,
+  );
+  return { user: userEvent.setup(), requests };
+}
+
+const rows = (table: HTMLElement) => within(table).getAllByRole('row').slice(1).map((r) => r.textContent);
+
+describe('RatingsPage', () => {
+  beforeEach(() => vi.spyOn(Date, 'now').mockReturnValue(NOW));
+  afterEach(() => vi.restoreAllMocks());
+
+  it('shows the last 30 days: chat and ticket averages, per agent (best first), department and tier, and the comments with links', async () => {
+    setup({ [path(30)]: { body: summary } });
+    const chats = await screen.findByRole('region', { name: '会话评价' });
+    expect(within(chats).getByText('平均 4.2 分（满分 5 分），共 5 条评价')).toBeTruthy();
+    expect(rows(within(chats).getByRole('table', { name: '按客服' }))).toEqual(['张三34.7', '李四23.5']);
+    expect(rows(within(chats).getByRole('table', { name: '按部门' }))).toEqual(['技术支持54.2']);
+
+    const tickets = screen.getByRole('region', { name: '工单评价' });
+    expect(rows(within(tickets).getByRole('table', { name: '按客服' }))).toEqual(['无客服23.0']);
+    expect(rows(within(tickets).getByRole('table', { name: '按部门' }))).toEqual(['未分部门23.0']);
+    expect(rows(within(tickets).getByRole('table', { name: '按等级' }))).toEqual(['紧急23.0']);
+
+    const comments = screen.getByRole('region', { name: '最新评价意见' });
+    const items = within(comments).getAllByRole('listitem');
+    expect(items[0]!.textContent).toContain('修了两次还没好');
+    expect(within(items[0]!).getByRole('link', { name: '工单 T20261128-0003' }).getAttribute('href')).toBe('#/tickets/T20261128-0003');
+    expect(items[1]!.textContent).toContain('5 分');
+    expect(items[1]!.textContent).toContain('张三');
+    expect(within(items[1]!).getByRole('link', { name: '查看会话' }).getAttribute('href')).toBe('#/history/conv-9');
+  });
+
+  it('asks again for another period, says when there is nothing yet, and in English', async () => {
+    const empty: RatingSummary = {
+      from: NOW - 7 * DAY,
+      to: NOW,
+      chats: { all: { count: 0, average: 0 }, byAgent: [], byDepartment: [] },
+      tickets: { all: { count: 0, average: 0 }, byAgent: [], byDepartment: [], byTier: [] },
+      comments: [],
+    };
+    const { user, requests } = setup({ [path(30)]: { body: summary }, [path(7)]: { body: empty } }, 'en');
+    await screen.findByRole('table', { name: 'By tier' });
+    expect(screen.getByText('Average 4.2 out of 5 · ratings: 5')).toBeTruthy();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Period' }), 'Last 7 days');
+    await waitFor(() => expect(screen.getAllByText('No ratings in this period.')).toHaveLength(2));
+    expect(screen.getByText('No comments in this period.')).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(requests.map((r) => r.path)).toEqual([path(30), path(7)].map((p) => p.slice(4)));
+  });
+
+  it('says so when the server refuses (an agent below supervisor)', async () => {
+    setup({ [path(30)]: { status: 403, body: { code: 'forbidden', message: 'supervisor required' } } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(translator('zh-CN')('error_forbidden'));
+  });
+});

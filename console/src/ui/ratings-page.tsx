@@ -1,0 +1,183 @@
+/**
+ * 满意度 / Satisfaction (supervisors and admins): what visitors and customers said of the service over the last 7, 30
+ * or 90 days. Chat ratings and ticket ratings apart, each as an average with per-agent and per-department tables
+ * (tickets per tier too), then the newest comments, each linked to its ticket or conversation.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { TICKET_TIER_LABELS, type Lang, type RatingAverage, type RatingGroups, type RatingSummary } from '@kefu/shared';
+import { formatDueAt } from '../format/format-due.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { historyHref, ticketHref } from './hash-route.ts';
+import { useI18n } from './i18n-context.ts';
+import { ratingsApi } from './ratings-api.ts';
+import { teamErrorKey } from './team-labels.ts';
+import './ratings-page.css';
+
+const PERIODS: { days: number; label: MessageKey }[] = [
+  { days: 7, label: 'rtLast7' },
+  { days: 30, label: 'rtLast30' },
+  { days: 90, label: 'rtLast90' },
+];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** One decimal: 4.5, 3.0. */
+const oneDecimal = (n: number) => n.toFixed(1);
+
+/** The average on a 1–5 scale as a number and a bar (the number carries it; the bar is for the eye). */
+function Average({ value }: { value: number }) {
+  return (
+    <span class="rt-average">
+      <meter min={1} max={5} low={3} high={4} optimum={5} value={value} aria-hidden="true" />
+      {oneDecimal(value)}
+    </span>
+  );
+}
+
+interface Row extends RatingAverage {
+  key: string;
+  label: string;
+}
+
+/** A table of averages: who or what, how many ratings, the average. */
+function AverageTable({ caption, head, rows }: { caption: string; head: string; rows: Row[] }) {
+  const { t } = useI18n();
+  if (rows.length === 0) return null;
+  return (
+    <table class="rt-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{head}</th>
+          <th scope="col">{t('rtCount')}</th>
+          <th scope="col">{t('rtAvg')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.label}</th>
+            <td>{r.count}</td>
+            <td>
+              <Average value={r.average} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Best average first; equal averages by more ratings. */
+const byAverage = (a: Row, b: Row) => b.average - a.average || b.count - a.count;
+
+function agentRows(groups: RatingGroups, t: (key: MessageKey) => string): Row[] {
+  return groups.byAgent.map((a) => ({ ...a, key: a.agentId ?? '', label: a.agentId === null ? t('rtNoAgent') : (a.name ?? a.agentId) })).sort(byAverage);
+}
+
+function departmentRows(groups: RatingGroups, lang: Lang, t: (key: MessageKey) => string): Row[] {
+  return groups.byDepartment
+    .map((d) => ({ ...d, key: d.department ?? '', label: d.department === null ? t('rtNoDepartment') : d.name ? (lang === 'en' ? d.name.en : d.name.zh) : d.department }))
+    .sort(byAverage);
+}
+
+/** One kind of rating (chats or tickets): the overall average, then the tables. */
+function GroupCard({ id, title, hint, groups, extra }: { id: string; title: string; hint: string; groups: RatingGroups; extra?: Row[] }) {
+  const { t, lang } = useI18n();
+  return (
+    <section class="card rt-card" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      <p class="muted">{hint}</p>
+      {groups.all.count === 0 ? (
+        <p>{t('rtNone')}</p>
+      ) : (
+        <>
+          <p class="rt-overall">{t('rtAverage', { average: oneDecimal(groups.all.average), count: groups.all.count })}</p>
+          <div class="rt-tables">
+            <AverageTable caption={t('rtByAgent')} head={t('rtAgent')} rows={agentRows(groups, t)} />
+            <AverageTable caption={t('rtByDepartment')} head={t('rtDepartment')} rows={departmentRows(groups, lang, t)} />
+            {extra && <AverageTable caption={t('rtByTier')} head={t('rtTier')} rows={extra} />}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Comments({ comments, now }: { comments: RatingSummary['comments']; now: number }) {
+  const { t, lang } = useI18n();
+  return (
+    <section class="card rt-card" aria-labelledby="rt-comments">
+      <h3 id="rt-comments">{t('rtComments')}</h3>
+      {comments.length === 0 ? (
+        <p class="muted">{t('rtNoComments')}</p>
+      ) : (
+        <ul class="rt-comments">
+          {comments.map((c) => (
+            <li key={`${c.kind}:${c.ref}`}>
+              <p class="rt-comment-text">{c.comment}</p>
+              <p class="rt-comment-meta muted">
+                <span class={`rt-score rt-score-${c.score}`}>{t('rtScore', { score: c.score })}</span>
+                {c.agentName && <span>{c.agentName}</span>}
+                <a href={c.kind === 'ticket' ? ticketHref(c.ref) : historyHref(c.ref)}>{c.kind === 'ticket' ? t('rtCommentTicket', { number: c.ref }) : t('rtCommentChat')}</a>
+                <time dateTime={new Date(c.at).toISOString()}>{formatDueAt(lang, c.at, now)}</time>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function RatingsPage() {
+  const { t, lang } = useI18n();
+  const [days, setDays] = useState(30);
+  const [summary, setSummary] = useState<RatingSummary | null>(null);
+  const [error, setError] = useState<MessageKey | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setSummary(null);
+    void ratingsApi.summary(Date.now() - days * DAY_MS).then((res) => {
+      if (!live) return;
+      if (res.ok) setSummary(res.data);
+      setError(res.ok ? null : teamErrorKey(res));
+    });
+    return () => {
+      live = false;
+    };
+  }, [days]);
+
+  const tiers = summary?.tickets.byTier.map((r) => ({ ...r, key: r.tier, label: TICKET_TIER_LABELS[r.tier][lang] }));
+  return (
+    <section class="page rt-page" aria-labelledby="rt-heading">
+      <div class="page-head">
+        <h2 id="rt-heading">{t('rtTitle')}</h2>
+        <label class="rt-period">
+          <span>{t('rtPeriod')}</span>
+          <select value={String(days)} onChange={(e) => setDays(Number(e.currentTarget.value))}>
+            {PERIODS.map((p) => (
+              <option key={p.days} value={String(p.days)}>
+                {t(p.label)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error ? (
+        <p class="form-error" role="alert">
+          {t(error)}
+        </p>
+      ) : summary === null ? (
+        <p class="muted">{t('loading')}</p>
+      ) : (
+        <>
+          <GroupCard id="rt-chats" title={t('rtChats')} hint={t('rtChatsHint')} groups={summary.chats} />
+          <GroupCard id="rt-tickets" title={t('rtTickets')} hint={t('rtTicketsHint')} groups={summary.tickets} extra={tiers} />
+          <Comments comments={summary.comments} now={summary.to} />
+        </>
+      )}
+    </section>
+  );
+}
