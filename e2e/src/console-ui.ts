@@ -30,6 +30,13 @@ export function queueLocator(page: Page): Locator {
   return page.getByRole('list', { name: CONSOLE.queue }).or(page.getByRole('table', { name: CONSOLE.queue }));
 }
 
+/** Waits for a visitor in the queue and takes the first one; `who` names them when none comes. */
+export async function takeFromQueue(page: Page, who = 'The waiting visitor', timeout = 20_000): Promise<void> {
+  const take = queueLocator(page).getByRole('button', { name: CONSOLE.take });
+  await expectVisible(take, `${who} never appeared in the console queue.`, { context: page.locator('body'), timeout });
+  await take.first().click({ timeout: 5_000 });
+}
+
 const DISCONNECTED = /断开|重连|连接中|reconnecting|connecting|offline|connection lost/i;
 
 /** Fails when the console keeps telling the agent it has no live connection to the server. */

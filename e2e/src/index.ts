@@ -16,7 +16,7 @@ export { describeBrowser } from './describe-browser.ts';
 export { startStack, type Stack } from './start-stack.ts';
 export { browserJourney, type BrowserJourney } from './browser-journey.ts';
 export { CONSOLE, HOTLINE, WIDGET } from './ui-names.ts';
-export { expectConnected, pickConversationClose, queueLocator, signIn } from './console-ui.ts';
+export { expectConnected, pickConversationClose, queueLocator, signIn, takeFromQueue } from './console-ui.ts';
 export { messageItems, ratingChoice, sayInWidget, widgetPanel } from './widget-ui.ts';
 export { fetchAgentName } from './fetch-agent-name.ts';
 export { markOnDuty } from './mark-on-duty.ts';

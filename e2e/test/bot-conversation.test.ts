@@ -9,17 +9,16 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import {
   ADMIN,
-  CONSOLE,
   RESULTS_DIR,
   WIDGET,
   defineSteps,
   describeBrowser,
   expectVisible,
   messageItems,
-  queueLocator,
   recordPageProblems,
   signIn,
   startStack,
+  takeFromQueue,
   type Stack,
 } from '../src/index.ts';
 
@@ -203,9 +202,7 @@ describeBrowser("the bot's part of the conversation: small talk, one offer of a 
       const agent = pages.agent as Page;
       await page.setViewportSize({ width: c.width, height: 800 });
       await panel(page).getByRole('button', { name: WIDGET.human }).first().click({ timeout: 5_000 });
-      const take = queueLocator(agent).getByRole('button', { name: CONSOLE.take });
-      await expectVisible(take, 'The visitor who asked for a human never reached the console queue.', { context: agent.locator('body'), timeout: 15_000 });
-      await take.first().click({ timeout: 5_000 });
+      await takeFromQueue(agent, 'The visitor who asked for a human', 15_000);
       const unsure = agent.getByRole('article').filter({ hasText: c.didYouMean });
       await expectVisible(unsure, 'The console transcript does not show the "did you mean" turn.', { context: agent.locator('body') });
       const listed = unsure.getByRole('list', { name: /推荐问题|suggestions/i });

@@ -16,8 +16,8 @@ import {
   describeBrowser,
   expectVisible,
   messageItems,
-  queueLocator,
   signIn,
+  takeFromQueue,
 } from '../src/index.ts';
 
 const SHOTS = join(RESULTS_DIR, 'canned-replies');
@@ -40,9 +40,7 @@ describeBrowser('canned replies in the reply box', (chromiumPath) => {
     await visitor.getByRole('button', { name: WIDGET.launcher }).first().click({ timeout: 20_000 });
     await expectVisible(panel(visitor), 'Clicking the launcher opened no chat panel.', { timeout: 15_000 });
     await panel(visitor).getByRole('button', { name: WIDGET.human }).first().click({ timeout: 5_000 });
-    const take = queueLocator(agent).getByRole('button', { name: CONSOLE.take });
-    await expectVisible(take, 'The waiting visitor never appeared in the console queue.', { context: agent.locator('body') });
-    await take.first().click({ timeout: 5_000 });
+    await takeFromQueue(agent);
     await expectVisible(replyBox(agent), 'Accepting the visitor opened no reply box.', { context: agent.locator('body') });
   });
 

@@ -21,9 +21,9 @@ import {
   markOnDuty,
   messageItems,
   pickConversationClose,
-  queueLocator,
   ratingChoice,
   signIn,
+  takeFromQueue,
   visibleText,
 } from '../src/index.ts';
 
@@ -55,12 +55,6 @@ describeBrowser('history: a closed conversation continues as a new one, and the 
     await expectVisible(messageItems(visitorLog(page)).filter({ hasText: text }), `"${text}" does not show in the visitor's transcript.`, { context: visitorLog(page) });
   }
 
-  async function takeFromQueue(agent: Page): Promise<void> {
-    const take = queueLocator(agent).getByRole('button', { name: CONSOLE.take });
-    await expectVisible(take, `${VISITOR} never showed up in the console queue.`, { context: agent.locator('body'), timeout: 20_000 });
-    await take.first().click();
-  }
-
   step(`1. ${VISITOR} asks about a leaking ${WORD}, an agent answers and closes the conversation`, async () => {
     const { stack, visitor, agent } = ready();
     await markOnDuty(stack.server.url, ADMIN);
@@ -71,7 +65,7 @@ describeBrowser('history: a closed conversation continues as a new one, and the 
     await visitor.getByRole('button', { name: WIDGET.launcher }).first().click({ timeout: 20_000 });
     await visitorSays(visitor, QUESTION);
     await panel(visitor).getByRole('button', { name: WIDGET.human }).first().click({ timeout: 10_000 });
-    await takeFromQueue(agent);
+    await takeFromQueue(agent, VISITOR);
     await agent.getByRole('textbox', { name: CONSOLE.reply }).first().fill(REPLY);
     await agent.getByRole('button', { name: CONSOLE.send }).first().click();
     await expectVisible(messageItems(visitorLog(visitor)).filter({ hasText: REPLY }), "The agent's reply never reached the visitor.", { context: visitorLog(visitor) });
@@ -115,7 +109,7 @@ describeBrowser('history: a closed conversation continues as a new one, and the 
   step('3. asking for a human again, the agent sees 上一次会话 and opens it in 历史', async () => {
     const { visitor, agent } = ready();
     await panel(visitor).getByRole('button', { name: WIDGET.human }).first().click({ timeout: 10_000 });
-    await takeFromQueue(agent);
+    await takeFromQueue(agent, VISITOR);
     const heading = agent.getByRole('heading', { name: new RegExp(VISITOR) }).first();
     await expectVisible(heading, `The new conversation of ${VISITOR} did not open on the desk.`, { context: agent.locator('body') });
     const previous = agent.getByRole('link', { name: PREVIOUS });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { openSqliteStorage } from '@kefu/server';
-import { ADMIN, CONSOLE, WIDGET, defineSteps, describeBrowser, expectVisible, queueLocator, recordPageProblems, signIn, startStack, type Stack } from '../src/index.ts';
+import { ADMIN, WIDGET, defineSteps, describeBrowser, expectVisible, recordPageProblems, signIn, startStack, takeFromQueue, type Stack } from '../src/index.ts';
 
 /** Messages added behind the two of the first exchange: more than one page (500), fewer than two. */
 const SEEDED = 520;
@@ -147,9 +147,7 @@ describeBrowser('a conversation longer than one page', (chromiumPath) => {
   step('4. the agent takes the conversation and sees its newest messages with "加载更早的消息"', async () => {
     const { visitor, agent } = ready();
     await panel(visitor).getByRole('button', { name: WIDGET.human }).first().click({ timeout: 5_000 });
-    const take = queueLocator(agent).getByRole('button', { name: CONSOLE.take });
-    await expectVisible(take, 'The long conversation never reached the console queue.', { context: agent.locator('body'), timeout: 20_000 });
-    await take.first().click({ timeout: 5_000 });
+    await takeFromQueue(agent, 'The visitor of the long conversation');
     const log = consoleLog(agent);
     await expectVisible(log.getByText(line(LAST), { exact: true }), `The console does not show the newest message (${line(LAST)}).`, { context: log });
     await expectVisible(log.getByRole('button', { name: LOAD_OLDER }), 'The console offers no "加载更早的消息" button for a conversation longer than one page.', { context: log });

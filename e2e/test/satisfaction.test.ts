@@ -21,10 +21,10 @@ import {
   markOnDuty,
   messageItems,
   pickConversationClose,
-  queueLocator,
   ratingChoice,
   sayInWidget,
   signIn,
+  takeFromQueue,
   widgetPanel,
 } from '../src/index.ts';
 
@@ -57,9 +57,7 @@ describeBrowser('满意度: what visitors said of the service', (chromiumPath) =
     await visitor.getByRole('button', { name: WIDGET.launcher }).first().click({ timeout: 20_000 });
     await sayInWidget(visitor, QUESTION);
     await widgetPanel(visitor).getByRole('button', { name: WIDGET.human }).first().click({ timeout: 10_000 });
-    const take = queueLocator(agent).getByRole('button', { name: CONSOLE.take });
-    await expectVisible(take, 'The visitor never showed up in the console queue.', { context: agent.locator('body'), timeout: 20_000 });
-    await take.first().click();
+    await takeFromQueue(agent);
     await agent.getByRole('textbox', { name: CONSOLE.reply }).first().fill('抱歉，马上为您查。');
     await agent.getByRole('button', { name: CONSOLE.send }).first().click();
     const log = widgetPanel(visitor).getByRole('log');
