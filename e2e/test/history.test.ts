@@ -6,7 +6,7 @@
  * visitor's name, and opens its transcript read-only. Screenshots (zh-CN and en, 1280 and 768 px) go to
  * e2e/test-results/history/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -150,6 +150,23 @@ describeBrowser('history: a closed conversation continues as a new one, and the 
     await expectVisible(agent.getByRole('status').getByText(/没有符合/), 'A word nobody said still lists conversations.', { context: agent.locator('body') });
     await search.getByRole('button', { name: /清空|clear/i }).click();
     await expectVisible(agent.getByRole('button', { name: VIEW }), 'Clearing the filters did not list the closed conversation again.', { context: agent.locator('body') });
+  });
+
+  step(`4b. 导出 CSV downloads what the search finds: ${VISITOR}'s conversation, readable as UTF-8 with its question`, async () => {
+    const { agent } = ready();
+    const search = agent.getByRole('search');
+    await search.getByRole('searchbox', { name: WORDS }).fill(WORD);
+    await search.getByRole('button', { name: SEARCH }).click();
+    await expect.poll(() => agent.getByRole('button', { name: VIEW }).count(), { timeout: 10_000 }).toBe(1);
+    const [download] = await Promise.all([agent.waitForEvent('download', { timeout: 10_000 }), agent.getByRole('link', { name: /导出 CSV|export csv/i }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^kefu-history-\d{8}\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.split('\r\n').filter(Boolean);
+    expect(lines[0]!.startsWith('\uFEFF会话编号,访客,'), `The export does not start with a BOM and the column names:\n${lines[0]}`).toBe(true);
+    expect(lines, `The export holds other conversations than the one found for ${WORD}:\n${csv}`).toHaveLength(2);
+    expect(lines[1]).toContain(VISITOR);
+    expect(lines[1]).toContain(QUESTION);
+    await search.getByRole('button', { name: /清空|clear/i }).click();
   });
 
   step('5. the 历史 page with a transcript open, in both languages at 1280 and 768 px', async () => {

@@ -156,4 +156,32 @@ for (const database of ['sqlite', 'postgres'] as const) describe.skipIf(database
     const anonymous = await fetch(`${server.url}/api/conversations/history`);
     expect(anonymous.status).toBe(401);
   });
+
+  it('exports the search as a CSV file a spreadsheet opens: BOM, the filters applied, fields quoted, formulas kept as text', async () => {
+    const formula = await closedChat('=HYPERLINK("http://evil.example","点我")', '保温杯的盖子漏水, 能换一个吗');
+    const other = await closedChat('导出测试乙', '发票抬头写错了');
+    const res = await fetch(`${server.url}/api/conversations/history/export.csv?text=${encodeURIComponent('保温杯的盖子')}`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="kefu-history-\d{8}\.csv"$/);
+    expect(res.headers.get('x-kefu-rows')).toBe('1');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, row, end] = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).split('\r\n');
+    expect(header!.split(',').slice(0, 6)).toEqual(['会话编号', '访客', '邮箱', '用户ID', '身份已验证', '客服']);
+    expect(row).toContain(formula.id);
+    expect(row).not.toContain(other.id);
+    expect(row).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
+    expect(row).toContain('"保温杯的盖子漏水, 能换一个吗"');
+    expect(end).toBe('');
+
+    const english = await fetch(`${server.url}/api/conversations/history/export.csv?lang=en&visitor=${encodeURIComponent('导出测试乙')}`, { headers: { cookie } });
+    const text = await english.text();
+    expect(text.split('\r\n')[0]).toMatch(/^Conversation,Visitor,Email,User ID,Identity verified,Agent,Department,/);
+    expect(text).toContain(other.id);
+    for (const query of ['?lang=fr', '?from=yesterday', '?agent=a%20b']) {
+      const bad = await fetch(`${server.url}/api/conversations/history/export.csv${query}`, { headers: { cookie } });
+      expect(`${query}: ${bad.status}`).toBe(`${query}: 400`);
+    }
+  });
 });

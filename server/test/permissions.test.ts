@@ -112,6 +112,8 @@ const HTTP_TABLE: Row[] = [
   // 历史 / History: any signed-in agent searches closed conversations; a malformed query is refused past the gate.
   ['GET', '/api/conversations/history?text=%E9%80%80%E6%AC%BE', undefined, U, U, 200, 200, 200, U],
   ['GET', '/api/conversations/history?limit=51', undefined, U, U, 400, 400, 400, U],
+  // Its CSV export is the whole desk's visitors at once: supervisors and admins.
+  ['GET', '/api/conversations/history/export.csv?text=%E9%80%80%E6%AC%BE', undefined, U, U, F, 200, 200, U],
   // 工单 / Tickets: every signed-in agent lists (an agent only their departments' and their own); a ticket they may
   // not see, or one that does not exist, reads as not found; turning a conversation into a ticket needs the conversation.
   ['GET', '/api/tickets', undefined, U, U, 200, 200, 200, U],

@@ -1,6 +1,6 @@
 /** 历史 / History: the search over closed conversations (GET /api/conversations/history) and what it answers. */
 import * as v from 'valibot';
-import type { Lang } from './domain.ts';
+import { LANGS, type Lang } from './domain.ts';
 import { record } from './schemas.ts';
 
 /** The most conversations one page of results holds. */
@@ -29,8 +29,8 @@ const cursor = v.pipe(
   }),
 );
 
-/** The query string of GET /api/conversations/history; every filter is optional and they combine with AND. */
-export const HistorySearchSchema = record({
+/** The filters of the history search and its export; every one is optional and they combine with AND. */
+const filters = {
   /** Part of the visitor's name, email or user id, or their whole visitor id. */
   visitor: v.optional(term(128)),
   /** Part of any message of the conversation (Chinese or not). */
@@ -41,10 +41,25 @@ export const HistorySearchSchema = record({
   to: v.optional(epochMs),
   /** The agent who had the conversation when it closed. */
   agent: v.optional(v.pipe(v.string(), v.regex(/^[\w.:-]{1,64}$/, 'malformed agent id'))),
+};
+
+/** The query string of GET /api/conversations/history. */
+export const HistorySearchSchema = record({
+  ...filters,
   cursor: v.optional(cursor),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,2}$/, 'expected a number'), v.transform(Number), v.minValue(1), v.maxValue(HISTORY_PAGE_MAX))),
 });
 export type HistorySearch = v.InferOutput<typeof HistorySearchSchema>;
+
+/** The query string of GET /api/conversations/history/export.csv: the search's filters and the language of the column names. */
+export const HistoryExportSchema = record({
+  ...filters,
+  lang: v.optional(v.picklist(LANGS)),
+});
+export type HistoryExport = v.InferOutput<typeof HistoryExportSchema>;
+
+/** The most conversations one export holds (newest closed first); `X-Kefu-Truncated: true` says more matched. */
+export const HISTORY_EXPORT_MAX = 10_000;
 
 /** One closed conversation in the results. */
 export interface HistoryEntry {

@@ -1,5 +1,5 @@
 /** The history search over HTTP (GET /api/conversations/history); resolves with the page or an error code. */
-import type { ErrorCode, HistorySearchResult } from '@kefu/shared';
+import type { ErrorCode, HistorySearchResult, Lang } from '@kefu/shared';
 
 /** What the search form asks for; empty fields are left out of the query. */
 export interface HistoryQuery {
@@ -15,9 +15,20 @@ export interface HistoryQuery {
 
 export type HistoryResult = { ok: true; data: HistorySearchResult } | { ok: false; code: ErrorCode | 'network' };
 
-export async function searchHistory(query: HistoryQuery): Promise<HistoryResult> {
+/** The query string of `query`, empty fields left out. */
+function queryString(query: Record<string, string | number | undefined>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  return params;
+}
+
+/** The CSV export of what `query` finds (every page of it), column names in `lang` (supervisors). */
+export function historyExportHref({ cursor: _cursor, ...filters }: HistoryQuery, lang: Lang): string {
+  return `/api/conversations/history/export.csv?${queryString({ ...filters, lang })}`;
+}
+
+export async function searchHistory(query: HistoryQuery): Promise<HistoryResult> {
+  const params = queryString({ ...query });
   try {
     const res = await fetch(`/api/conversations/history?${params}`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
     const json: unknown = await res.json().catch(() => undefined);

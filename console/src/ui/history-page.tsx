@@ -5,11 +5,11 @@
  * handoff card's earlier conversations and 上一次会话 link here).
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { HistoryEntry, TransferTarget } from '@kefu/shared';
+import { HISTORY_EXPORT_MAX, type HistoryEntry, type TransferTarget } from '@kefu/shared';
 import { formatTime } from '@kefu/shared/client';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { AgentClient } from '../net/agent-client.ts';
-import { dayStart, searchHistory, type HistoryQuery } from './history-api.ts';
+import { dayStart, historyExportHref, searchHistory, type HistoryQuery } from './history-api.ts';
 import { HistoryTranscript } from './history-transcript.tsx';
 import { historyHref } from './hash-route.ts';
 import { useI18n } from './i18n-context.ts';
@@ -20,6 +20,8 @@ export interface HistoryPageProps {
   client: AgentClient | null;
   /** The conversation on screen (from `#/history/<id>`). */
   openId?: string | undefined;
+  /** Supervisors and admins may download what the search finds as CSV. */
+  canExport?: boolean;
 }
 
 interface Form {
@@ -54,7 +56,7 @@ function Stars({ rating }: { rating?: number | undefined }) {
   );
 }
 
-export function HistoryPage({ client, openId }: HistoryPageProps) {
+export function HistoryPage({ client, openId, canExport = false }: HistoryPageProps) {
   const { lang, t } = useI18n();
   const now = useNow(60_000);
   const [form, setForm] = useState<Form>(EMPTY);
@@ -95,6 +97,11 @@ export function HistoryPage({ client, openId }: HistoryPageProps) {
     <section class="page history-page" aria-labelledby="history-heading">
       <div class="page-head">
         <h2 id="history-heading">{t('historyTitle')}</h2>
+        {canExport && (
+          <a class="button-link" href={historyExportHref(asked, lang)} download title={t('historyExportHint', { max: HISTORY_EXPORT_MAX })}>
+            {t('historyExport')}
+          </a>
+        )}
       </div>
       <form
         class="card inline-form history-form"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historyHref, historyIdFromHash, pageFromHash } from './hash-route.ts';
-import { dayStart } from './history-api.ts';
+import { dayStart, historyExportHref } from './history-api.ts';
 
 describe('历史 / History addresses', () => {
   it('opens the page from #/history, with one conversation from #/history/<id>', () => {
@@ -20,5 +20,12 @@ describe('历史 / History addresses', () => {
     expect(dayStart('2026-11-30', 1)! - from).toBe(new Date(2026, 11, 1).getTime() - new Date(2026, 10, 30).getTime());
     expect(dayStart('')).toBeUndefined();
     expect(dayStart('30/11/2026')).toBeUndefined();
+  });
+
+  it('exports what the search asked for, every page of it (no cursor), column names in the console language', () => {
+    expect(historyExportHref({ visitor: '周晓雨', text: '', from: 1_764_460_800_000, agent: 'a1', cursor: '1_x' }, 'en')).toBe(
+      '/api/conversations/history/export.csv?visitor=%E5%91%A8%E6%99%93%E9%9B%A8&from=1764460800000&agent=a1&lang=en',
+    );
+    expect(historyExportHref({}, 'zh-CN')).toBe('/api/conversations/history/export.csv?lang=zh-CN');
   });
 });

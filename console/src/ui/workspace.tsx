@@ -243,7 +243,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
       <AppHeader agent={agent} status={status} page={page} onSignOut={onSignOut} onShortcuts={() => setHelpOpen(true)} />
       {page === 'team' && <TeamPage me={agent} feed={teamFeed} status={status} />}
       {page === 'departments' && <DepartmentsPage />}
-      {page === 'history' && <HistoryPage client={clientRef.current} openId={historyId} />}
+      {page === 'history' && <HistoryPage client={clientRef.current} openId={historyId} canExport={supervising} />}
       {page === 'tickets' && <TicketsPage me={agent} client={clientRef.current} openNumber={ticketNumber} feed={ticketFeed} />}
       {page === 'sites' && <SitesPage />}
       {page === 'kb' && <KbPage />}
