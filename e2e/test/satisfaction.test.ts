@@ -76,12 +76,12 @@ describeBrowser('满意度: what visitors said of the service', (chromiumPath) =
     const { stack, agent } = ready();
     const name = await fetchAgentName(stack.server.url, ADMIN);
     await agent.getByRole('link', { name: NAV }).click();
-    await expectVisible(chats(agent).getByText('平均 2.0 分（满分 5 分），共 1 条评价'), 'The chat ratings do not show the 2-star average of one rating.', { context: agent.locator('main, body').first() });
+    await expectVisible(chats(agent).getByText('平均 2.0 分（满分 5 分），满意率 0%，共 1 条评价'), 'The chat ratings do not show the 2-star average of one rating.', { context: agent.locator('main, body').first() });
     const byAgent = chats(agent).getByRole('table', { name: '按客服' });
     const row = byAgent.getByRole('row').filter({ has: agent.getByRole('rowheader', { name }) });
     await expectVisible(row, `The per-agent table has no row for ${name}.`, { context: byAgent });
     const cells = (await row.getByRole('cell').allTextContents()).map((c) => c.trim());
-    if (cells[0] !== '1' || cells[1] !== '2.0') throw new Error(`${name}'s row reads ${JSON.stringify(cells)}, expected 1 rating averaging 2.0.`);
+    if (cells.join('|') !== '1|2.0|0%') throw new Error(`${name}'s row reads ${JSON.stringify(cells)}, expected 1 rating averaging 2.0, none satisfied.`);
     const comments = agent.getByRole('region', { name: '最新评价意见' });
     const item = comments.getByRole('listitem').filter({ hasText: COMMENT });
     await expectVisible(item, "The visitor's comment is not among the latest comments.", { context: comments });
@@ -97,7 +97,7 @@ describeBrowser('满意度: what visitors said of the service', (chromiumPath) =
     const { agent } = ready();
     await agent.getByRole('combobox', { name: /语言|language/i }).first().selectOption('en');
     await agent.getByRole('link', { name: NAV }).click();
-    await expectVisible(chats(agent).getByText('Average 2.0 out of 5 · ratings: 1'), 'In English the chat average does not read as such.', { context: agent.locator('body') });
+    await expectVisible(chats(agent).getByText('Average 2.0 out of 5 · satisfied 0% · ratings: 1'), 'In English the chat average does not read as such.', { context: agent.locator('body') });
     await agent.getByRole('combobox', { name: /^period$/i }).selectOption({ label: 'Last 7 days' });
     await expectVisible(agent.getByRole('region', { name: /latest comments/i }).getByText(COMMENT), 'Over the last 7 days the comment is gone.', { context: agent.locator('body') });
     await expectAccessible(agent, 'The English Satisfaction page');

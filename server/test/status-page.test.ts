@@ -257,11 +257,11 @@ describe('status page', { timeout: 60_000 }, () => {
     const res = await fetch(`${server.url}/api/ratings/summary?from=${from}&to=${now}`, { headers: { cookie } });
     expect(res.status).toBe(200);
     const summary = (await res.json()) as RatingSummary;
-    expect(summary.tickets.all).toEqual({ count: 2, average: 3.5 });
-    expect(summary.tickets.byAgent).toEqual([{ agentId, name: '李客服', count: 2, average: 3.5 }]);
+    expect(summary.tickets.all).toEqual({ count: 2, average: 3.5, satisfied: 0.5 });
+    expect(summary.tickets.byAgent).toEqual([{ agentId, name: '李客服', count: 2, average: 3.5, satisfied: 0.5 }]);
     expect(summary.tickets.byDepartment).toEqual([expect.objectContaining({ department: 'complaints', count: 2, average: 3.5 })]);
-    expect(summary.tickets.byTier).toEqual(expect.arrayContaining([{ tier: 'normal', count: 1, average: 2 }, { tier: 'urgent', count: 1, average: 5 }]));
-    expect(summary.chats.all).toEqual({ count: 0, average: 0 });
+    expect(summary.tickets.byTier).toEqual(expect.arrayContaining([{ tier: 'normal', count: 1, average: 2, satisfied: 0 }, { tier: 'urgent', count: 1, average: 5, satisfied: 1 }]));
+    expect(summary.chats.all).toEqual({ count: 0, average: 0, satisfied: 0 });
     expect(summary.comments).toEqual([{ kind: 'ticket', ref: a.number, score: 2, comment: '太慢', agentId, agentName: '李客服', at: from }]);
     const one = await fetch(`${server.url}/api/ratings/tickets/${a.number}`, { headers: { cookie } });
     expect(await one.json()).toEqual({ number: a.number, rating: { score: 2, comment: '太慢', at: from } });

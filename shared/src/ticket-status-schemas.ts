@@ -73,10 +73,11 @@ export const RatingSummaryQuerySchema = record({
 });
 export type RatingSummaryQuery = v.InferOutput<typeof RatingSummaryQuerySchema>;
 
-/** How many ratings and their average (two decimals; 0 when there are none). */
+/** How many ratings, their average (two decimals; 0 when there are none) and the share of them that gave 4 or 5 (0..1, two decimals). */
 export interface RatingAverage {
   count: number;
   average: number;
+  satisfied: number;
 }
 
 export interface RatingGroups {

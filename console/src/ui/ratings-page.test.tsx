@@ -16,18 +16,18 @@ const summary: RatingSummary = {
   from: NOW - 30 * DAY,
   to: NOW,
   chats: {
-    all: { count: 5, average: 4.2 },
+    all: { count: 5, average: 4.2, satisfied: 0.8 },
     byAgent: [
-      { agentId: 'a2', name: '李四', count: 2, average: 3.5 },
-      { agentId: 'a1', name: '张三', count: 3, average: 4.67 },
+      { agentId: 'a2', name: '李四', count: 2, average: 3.5, satisfied: 0.5 },
+      { agentId: 'a1', name: '张三', count: 3, average: 4.67, satisfied: 1 },
     ],
-    byDepartment: [{ department: 'tech', name: { zh: '技术支持', en: 'Tech support' }, count: 5, average: 4.2 }],
+    byDepartment: [{ department: 'tech', name: { zh: '技术支持', en: 'Tech support' }, count: 5, average: 4.2, satisfied: 0.8 }],
   },
   tickets: {
-    all: { count: 2, average: 3 },
-    byAgent: [{ agentId: null, count: 2, average: 3 }],
-    byDepartment: [{ department: null, count: 2, average: 3 }],
-    byTier: [{ tier: 'urgent', count: 2, average: 3 }],
+    all: { count: 2, average: 3, satisfied: 0.5 },
+    byAgent: [{ agentId: null, count: 2, average: 3, satisfied: 0.5 }],
+    byDepartment: [{ department: null, count: 2, average: 3, satisfied: 0.5 }],
+    byTier: [{ tier: 'urgent', count: 2, average: 3, satisfied: 0.5 }],
   },
   comments: [
     { kind: 'ticket', ref: 'T20261128-0003', score: 2, comment: '修了两次还没好', at: NOW - 2 * DAY },
@@ -54,14 +54,14 @@ describe('RatingsPage', () => {
   it('shows the last 30 days: chat and ticket averages, per agent (best first), department and tier, and the comments with links', async () => {
     setup({ [path(30)]: { body: summary } });
     const chats = await screen.findByRole('region', { name: '会话评价' });
-    expect(within(chats).getByText('平均 4.2 分（满分 5 分），共 5 条评价')).toBeTruthy();
-    expect(rows(within(chats).getByRole('table', { name: '按客服' }))).toEqual(['张三34.7', '李四23.5']);
-    expect(rows(within(chats).getByRole('table', { name: '按部门' }))).toEqual(['技术支持54.2']);
+    expect(within(chats).getByText('平均 4.2 分（满分 5 分），满意率 80%，共 5 条评价')).toBeTruthy();
+    expect(rows(within(chats).getByRole('table', { name: '按客服' }))).toEqual(['张三34.7100%', '李四23.550%']);
+    expect(rows(within(chats).getByRole('table', { name: '按部门' }))).toEqual(['技术支持54.280%']);
 
     const tickets = screen.getByRole('region', { name: '工单评价' });
-    expect(rows(within(tickets).getByRole('table', { name: '按客服' }))).toEqual(['无客服23.0']);
-    expect(rows(within(tickets).getByRole('table', { name: '按部门' }))).toEqual(['未分部门23.0']);
-    expect(rows(within(tickets).getByRole('table', { name: '按等级' }))).toEqual(['紧急23.0']);
+    expect(rows(within(tickets).getByRole('table', { name: '按客服' }))).toEqual(['无客服23.050%']);
+    expect(rows(within(tickets).getByRole('table', { name: '按部门' }))).toEqual(['未分部门23.050%']);
+    expect(rows(within(tickets).getByRole('table', { name: '按等级' }))).toEqual(['紧急23.050%']);
 
     const comments = screen.getByRole('region', { name: '最新评价意见' });
     const items = within(comments).getAllByRole('listitem');
@@ -76,13 +76,13 @@ describe('RatingsPage', () => {
     const empty: RatingSummary = {
       from: NOW - 7 * DAY,
       to: NOW,
-      chats: { all: { count: 0, average: 0 }, byAgent: [], byDepartment: [] },
-      tickets: { all: { count: 0, average: 0 }, byAgent: [], byDepartment: [], byTier: [] },
+      chats: { all: { count: 0, average: 0, satisfied: 0 }, byAgent: [], byDepartment: [] },
+      tickets: { all: { count: 0, average: 0, satisfied: 0 }, byAgent: [], byDepartment: [], byTier: [] },
       comments: [],
     };
     const { user, requests } = setup({ [path(30)]: { body: summary }, [path(7)]: { body: empty } }, 'en');
     await screen.findByRole('table', { name: 'By tier' });
-    expect(screen.getByText('Average 4.2 out of 5 · ratings: 5')).toBeTruthy();
+    expect(screen.getByText('Average 4.2 out of 5 · satisfied 80% · ratings: 5')).toBeTruthy();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Period' }), 'Last 7 days');
     await waitFor(() => expect(screen.getAllByText('No ratings in this period.')).toHaveLength(2));
     expect(screen.getByText('No comments in this period.')).toBeTruthy();

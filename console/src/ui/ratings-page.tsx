@@ -23,6 +23,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** One decimal: 4.5, 3.0. */
 const oneDecimal = (n: number) => n.toFixed(1);
+/** A 0..1 share as a whole percentage. */
+const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /** The average on a 1–5 scale as a number and a bar (the number carries it; the bar is for the eye). */
 function Average({ value }: { value: number }) {
@@ -51,6 +53,7 @@ function AverageTable({ caption, head, rows }: { caption: string; head: string; 
           <th scope="col">{head}</th>
           <th scope="col">{t('rtCount')}</th>
           <th scope="col">{t('rtAvg')}</th>
+          <th scope="col">{t('rtSatisfied')}</th>
         </tr>
       </thead>
       <tbody>
@@ -61,6 +64,7 @@ function AverageTable({ caption, head, rows }: { caption: string; head: string; 
             <td>
               <Average value={r.average} />
             </td>
+            <td>{percent(r.satisfied)}</td>
           </tr>
         ))}
       </tbody>
@@ -92,7 +96,7 @@ function GroupCard({ id, title, hint, groups, extra }: { id: string; title: stri
         <p>{t('rtNone')}</p>
       ) : (
         <>
-          <p class="rt-overall">{t('rtAverage', { average: oneDecimal(groups.all.average), count: groups.all.count })}</p>
+          <p class="rt-overall">{t('rtAverage', { average: oneDecimal(groups.all.average), satisfied: percent(groups.all.satisfied), count: groups.all.count })}</p>
           <div class="rt-tables">
             <AverageTable caption={t('rtByAgent')} head={t('rtAgent')} rows={agentRows(groups, t)} />
             <AverageTable caption={t('rtByDepartment')} head={t('rtDepartment')} rows={departmentRows(groups, lang, t)} />
@@ -165,6 +169,7 @@ export function RatingsPage() {
           </select>
         </label>
       </div>
+      <p class="muted">{t('rtSatisfiedHint')}</p>
       {error ? (
         <p class="form-error" role="alert">
           {t(error)}

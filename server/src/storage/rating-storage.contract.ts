@@ -49,14 +49,14 @@ export function describeRatingStorage(storage: () => Storage): void {
       await chat(5, b.id, null, T + 200);
 
       const summary = await s.ratingSummary(T, T + 100);
-      expect(summary.tickets.all).toEqual({ count: 4, sum: 11 });
+      expect(summary.tickets.all).toEqual({ count: 4, sum: 11, satisfied: 1 });
       const sorted = <X extends { key: string | null }>(xs: X[]) => [...xs].sort((x, y) => String(x.key).localeCompare(String(y.key)));
-      expect(sorted(summary.tickets.byAgent)).toEqual(sorted([{ key: a.id, count: 2, sum: 8 }, { key: b.id, count: 1, sum: 1 }, { key: null, count: 1, sum: 2 }]));
-      expect(sorted(summary.tickets.byDepartment)).toEqual(sorted([{ key: 'tech', count: 2, sum: 8 }, { key: 'billing', count: 1, sum: 1 }, { key: null, count: 1, sum: 2 }]));
-      expect(sorted(summary.tickets.byTier)).toEqual(sorted([{ key: 'urgent', count: 1, sum: 5 }, { key: 'normal', count: 2, sum: 4 }, { key: 'severe', count: 1, sum: 2 }]));
-      expect(summary.chats.all).toEqual({ count: 2, sum: 6 });
-      expect(sorted(summary.chats.byAgent)).toEqual(sorted([{ key: a.id, count: 1, sum: 4 }, { key: b.id, count: 1, sum: 2 }]));
-      expect(sorted(summary.chats.byDepartment)).toEqual(sorted([{ key: 'tech', count: 1, sum: 4 }, { key: null, count: 1, sum: 2 }]));
+      expect(sorted(summary.tickets.byAgent)).toEqual(sorted([{ key: a.id, count: 2, sum: 8, satisfied: 1 }, { key: b.id, count: 1, sum: 1, satisfied: 0 }, { key: null, count: 1, sum: 2, satisfied: 0 }]));
+      expect(sorted(summary.tickets.byDepartment)).toEqual(sorted([{ key: 'tech', count: 2, sum: 8, satisfied: 1 }, { key: 'billing', count: 1, sum: 1, satisfied: 0 }, { key: null, count: 1, sum: 2, satisfied: 0 }]));
+      expect(sorted(summary.tickets.byTier)).toEqual(sorted([{ key: 'urgent', count: 1, sum: 5, satisfied: 1 }, { key: 'normal', count: 2, sum: 4, satisfied: 0 }, { key: 'severe', count: 1, sum: 2, satisfied: 0 }]));
+      expect(summary.chats.all).toEqual({ count: 2, sum: 6, satisfied: 1 });
+      expect(sorted(summary.chats.byAgent)).toEqual(sorted([{ key: a.id, count: 1, sum: 4, satisfied: 1 }, { key: b.id, count: 1, sum: 2, satisfied: 0 }]));
+      expect(sorted(summary.chats.byDepartment)).toEqual(sorted([{ key: 'tech', count: 1, sum: 4, satisfied: 1 }, { key: null, count: 1, sum: 2, satisfied: 0 }]));
 
       expect(await s.listRatingComments(T, T + 100, 10)).toEqual([
         { kind: 'chat', ref: told.id, rating: 2, comment: '没解决', agentId: b.id, at: T + 50 },
@@ -65,8 +65,8 @@ export function describeRatingStorage(storage: () => Storage): void {
       ]);
       expect(await s.listRatingComments(T, T + 100, 1)).toHaveLength(1);
       expect(await s.ratingSummary(T + 1000, T + 2000)).toEqual({
-        tickets: { all: { count: 0, sum: 0 }, byAgent: [], byDepartment: [], byTier: [] },
-        chats: { all: { count: 0, sum: 0 }, byAgent: [], byDepartment: [] },
+        tickets: { all: { count: 0, sum: 0, satisfied: 0 }, byAgent: [], byDepartment: [], byTier: [] },
+        chats: { all: { count: 0, sum: 0, satisfied: 0 }, byAgent: [], byDepartment: [] },
       });
     });
   });

@@ -19,16 +19,20 @@ export interface NewTicketRating {
 
 export type TicketRatingRecord = NewTicketRating;
 
-/** Ratings of one group: how many and their sum (the average is sum / count). */
+/** Ratings of one group: how many, their sum (the average is sum / count) and how many gave 4 or 5. */
 export interface RatingBucket {
   /** Agent id, department key or tier; null for ratings without one (no assignee, no department). */
   key: string | null;
   count: number;
   sum: number;
+  satisfied: number;
 }
 
+/** What counts as satisfied (4 or 5 of 5), as a column of a grouped query; the same SQL on SQLite and PostgreSQL. */
+export const SATISFIED_SQL = 'SUM(CASE WHEN rating >= 4 THEN 1 ELSE 0 END) AS satisfied';
+
 export interface RatingTotals {
-  all: { count: number; sum: number };
+  all: { count: number; sum: number; satisfied: number };
   byAgent: RatingBucket[];
   byDepartment: RatingBucket[];
 }

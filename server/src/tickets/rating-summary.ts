@@ -6,7 +6,8 @@ import type { RatingBucket } from '../storage/rating-storage.ts';
 /** The newest comments the summary carries. */
 export const SUMMARY_COMMENTS_MAX = 50;
 
-const average = (b: { count: number; sum: number }): RatingAverage => ({ count: b.count, average: b.count ? Math.round((b.sum / b.count) * 100) / 100 : 0 });
+const share = (part: number, whole: number): number => (whole ? Math.round((part / whole) * 100) / 100 : 0);
+const average = (b: { count: number; sum: number; satisfied: number }): RatingAverage => ({ count: b.count, average: share(b.sum, b.count), satisfied: share(b.satisfied, b.count) });
 
 export async function ratingSummary(ctx: KefuContext, from: number, to: number): Promise<RatingSummary> {
   const [record, comments, loads, departments] = await Promise.all([

@@ -1,6 +1,6 @@
 /** Ticket ratings and the rating summaries in PostgreSQL. */
 import type pg from 'pg';
-import type { NewTicketRating, RatingBucket, RatingComment, RatingSummaryRecord, TicketRatingRecord } from '../rating-storage.ts';
+import { SATISFIED_SQL, type NewTicketRating, type RatingBucket, type RatingComment, type RatingSummaryRecord, type TicketRatingRecord } from '../rating-storage.ts';
 import { toNumber } from './pg-rows.ts';
 
 interface PgTicketRatingRow {
@@ -37,26 +37,26 @@ export async function getTicketRating(pool: pg.Pool, ticketId: string): Promise<
   return rows[0] && toRating(rows[0]);
 }
 
-type PgBucketRow = { key: string | null; count: string; sum: string };
-const toBucket = (r: PgBucketRow): RatingBucket => ({ key: r.key, count: toNumber(r.count), sum: toNumber(r.sum) });
+type PgBucketRow = { key: string | null; count: string; sum: string; satisfied: string };
+const toBucket = (r: PgBucketRow): RatingBucket => ({ key: r.key, count: toNumber(r.count), sum: toNumber(r.sum), satisfied: toNumber(r.satisfied) });
 
 export async function ratingSummary(pool: pg.Pool, from: number, to: number): Promise<RatingSummaryRecord> {
   const tickets = async (column: string): Promise<RatingBucket[]> =>
     (
       await pool.query<PgBucketRow>(
-        `SELECT ${column} AS key, COUNT(*) AS count, SUM(rating) AS sum FROM ticket_ratings WHERE created_at >= $1 AND created_at < $2 GROUP BY ${column} ORDER BY ${column}`,
+        `SELECT ${column} AS key, COUNT(*) AS count, SUM(rating) AS sum, ${SATISFIED_SQL} FROM ticket_ratings WHERE created_at >= $1 AND created_at < $2 GROUP BY ${column} ORDER BY ${column}`,
         [from, to],
       )
     ).rows.map(toBucket);
   const chats = async (column: string): Promise<RatingBucket[]> =>
     (
       await pool.query<PgBucketRow>(
-        `SELECT ${column} AS key, COUNT(*) AS count, SUM(rating) AS sum FROM conversations
+        `SELECT ${column} AS key, COUNT(*) AS count, SUM(rating) AS sum, ${SATISFIED_SQL} FROM conversations
          WHERE rating IS NOT NULL AND closed_at >= $1 AND closed_at < $2 GROUP BY ${column} ORDER BY ${column}`,
         [from, to],
       )
     ).rows.map(toBucket);
-  const total = (rows: RatingBucket[]) => rows.reduce((t, r) => ({ count: t.count + r.count, sum: t.sum + r.sum }), { count: 0, sum: 0 });
+  const total = (rows: RatingBucket[]) => rows.reduce((t, r) => ({ count: t.count + r.count, sum: t.sum + r.sum, satisfied: t.satisfied + r.satisfied }), { count: 0, sum: 0, satisfied: 0 });
   const [byTier, byAgent, byDepartment, chatByAgent, chatByDepartment] = await Promise.all([
     tickets('tier'),
     tickets('agent_id'),

@@ -1,5 +1,5 @@
 /** Ticket ratings and the rating summaries in SQLite. */
-import type { NewTicketRating, RatingBucket, RatingComment, RatingSummaryRecord, TicketRatingRecord } from '../rating-storage.ts';
+import { SATISFIED_SQL, type NewTicketRating, type RatingBucket, type RatingComment, type RatingSummaryRecord, type TicketRatingRecord } from '../rating-storage.ts';
 import type { SqliteQueries } from './sqlite-team.ts';
 
 interface TicketRatingRow {
@@ -44,19 +44,19 @@ export async function getTicketRating(q: SqliteQueries, ticketId: string): Promi
   return row && toRating(row);
 }
 
-type BucketRow = { key: string | null; count: number; sum: number };
+type BucketRow = { key: string | null; count: number; sum: number; satisfied: number };
 
 export async function ratingSummary(q: SqliteQueries, from: number, to: number): Promise<RatingSummaryRecord> {
   const tickets = (column: string): RatingBucket[] =>
-    q.all<BucketRow>(`SELECT ${column} AS key, COUNT(*) AS count, SUM(rating) AS sum FROM ticket_ratings WHERE created_at >= ? AND created_at < ? GROUP BY ${column} ORDER BY ${column}`, from, to);
+    q.all<BucketRow>(`SELECT ${column} AS key, COUNT(*) AS count, SUM(rating) AS sum, ${SATISFIED_SQL} FROM ticket_ratings WHERE created_at >= ? AND created_at < ? GROUP BY ${column} ORDER BY ${column}`, from, to);
   const chats = (column: string): RatingBucket[] =>
     q.all<BucketRow>(
-      `SELECT ${column} AS key, COUNT(*) AS count, SUM(rating) AS sum FROM conversations
+      `SELECT ${column} AS key, COUNT(*) AS count, SUM(rating) AS sum, ${SATISFIED_SQL} FROM conversations
        WHERE rating IS NOT NULL AND closed_at >= ? AND closed_at < ? GROUP BY ${column} ORDER BY ${column}`,
       from,
       to,
     );
-  const total = (rows: RatingBucket[]) => rows.reduce((t, r) => ({ count: t.count + r.count, sum: t.sum + r.sum }), { count: 0, sum: 0 });
+  const total = (rows: RatingBucket[]) => rows.reduce((t, r) => ({ count: t.count + r.count, sum: t.sum + r.sum, satisfied: t.satisfied + r.satisfied }), { count: 0, sum: 0, satisfied: 0 });
   const byTier = tickets('tier');
   const chatByAgent = chats('assigned_agent_id');
   return {
