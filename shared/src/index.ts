@@ -14,3 +14,4 @@ export * from './site-admin-schemas.ts';
 export * from './ticket-schemas.ts';
 export * from './visitor-ticket-schemas.ts';
 export * from './ticket-status-schemas.ts';
+export * from './report-schemas.ts';

@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { LIMITS } from './limits.ts';
+import { PeriodQuerySchema, type PeriodQuery } from './report-schemas.ts';
 import { record } from './schemas.ts';
 import { TicketNumberSchema, type TicketTier } from './ticket-schemas.ts';
 import type { VisitorTicketDetail } from './visitor-ticket-schemas.ts';
@@ -66,12 +67,9 @@ export interface PublicTicketStatus extends VisitorTicketDetail {
   satisfaction: TicketSatisfaction;
 }
 
-/** GET /api/ratings/summary?from&to: epoch milliseconds; the last 30 days when absent. */
-export const RatingSummaryQuerySchema = record({
-  from: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/, 'expected epoch milliseconds'), v.transform(Number))),
-  to: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/, 'expected epoch milliseconds'), v.transform(Number))),
-});
-export type RatingSummaryQuery = v.InferOutput<typeof RatingSummaryQuerySchema>;
+/** GET /api/ratings/summary?from&to: a report period. */
+export const RatingSummaryQuerySchema = PeriodQuerySchema;
+export type RatingSummaryQuery = PeriodQuery;
 
 /** How many ratings, their average (two decimals; 0 when there are none) and the share of them that gave 4 or 5 (0..1, two decimals). */
 export interface RatingAverage {

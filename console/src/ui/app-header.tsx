@@ -27,7 +27,7 @@ const PAGES: { page: ConsolePage; label: MessageKey; role: AgentProfile['role'] 
   { page: 'kb', label: 'navKb', role: 'agent' },
   { page: 'team', label: 'navTeam', role: 'supervisor' },
   { page: 'live', label: 'allConversations', role: 'supervisor' },
-  { page: 'ratings', label: 'navRatings', role: 'supervisor' },
+  { page: 'reports', label: 'navReports', role: 'supervisor' },
   { page: 'departments', label: 'navDepartments', role: 'admin' },
   { page: 'sites', label: 'navSites', role: 'admin' },
 ];

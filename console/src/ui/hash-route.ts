@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** Pages of the signed-in console. */
-export type ConsolePage = 'desk' | 'history' | 'tickets' | 'kb' | 'team' | 'departments' | 'sites' | 'live' | 'ratings';
+export type ConsolePage = 'desk' | 'history' | 'tickets' | 'kb' | 'team' | 'departments' | 'sites' | 'live' | 'reports';
 
 /** The invite token in `#/invite/<token>`, if the console was opened from an invite link. */
 export function inviteTokenFromHash(hash = location.hash): string | undefined {
@@ -34,7 +34,7 @@ export const ticketHref = (number: string): string => `#/tickets/${encodeURIComp
 export function pageFromHash(hash = location.hash): ConsolePage {
   if (HISTORY_HASH.test(hash)) return 'history';
   if (TICKETS_HASH.test(hash)) return 'tickets';
-  const simple = /^#\/(kb|team|departments|sites|live|ratings)$/.exec(hash)?.[1] as ConsolePage | undefined;
+  const simple = /^#\/(kb|team|departments|sites|live|reports)$/.exec(hash)?.[1] as ConsolePage | undefined;
   return simple ?? 'desk';
 }
 

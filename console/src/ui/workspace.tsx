@@ -28,7 +28,7 @@ import { useDeskKeys } from './use-desk-keys.ts';
 import { SitesPage } from './sites-page.tsx';
 import { TeamPage } from './team-page.tsx';
 import { KbPage } from './kb-page.tsx';
-import { RatingsPage } from './ratings-page.tsx';
+import { ReportsPage } from './reports-page.tsx';
 import { TicketAlertBanner, useTicketAlerts } from './ticket-alerts.tsx';
 import { TicketFeed } from './ticket-feed.ts';
 import { TicketsPage } from './tickets-page.tsx';
@@ -247,7 +247,7 @@ export function Workspace({ agent, onSignOut, onUnauthorized }: WorkspaceProps) 
       {page === 'tickets' && <TicketsPage me={agent} client={clientRef.current} openNumber={ticketNumber} feed={ticketFeed} />}
       {page === 'sites' && <SitesPage />}
       {page === 'kb' && <KbPage />}
-      {page === 'ratings' && <RatingsPage />}
+      {page === 'reports' && <ReportsPage />}
       {page === 'live' && (
         <LiveConversations
           client={clientRef.current}

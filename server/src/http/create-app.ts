@@ -16,6 +16,7 @@ import { kbTryRoutes } from './kb-try-routes.ts';
 import { demoPageHeaders, securityHeaders } from './security-headers.ts';
 import { serviceHoursRoutes } from './service-hours-routes.ts';
 import { ratingRoutes } from './rating-routes.ts';
+import { reportRoutes } from './report-routes.ts';
 import { siteRoutes } from './site-routes.ts';
 import { statusRoutes } from './status-routes.ts';
 import { staticRoutes } from './static-routes.ts';
@@ -38,6 +39,7 @@ export function createApp(ctx: KefuContext): Express {
   app.use('/api/conversations/history', historyRoutes(ctx));
   app.use('/api/tickets', ticketRoutes(ctx));
   app.use('/api/ratings', ratingRoutes(ctx));
+  app.use('/api/reports', reportRoutes(ctx));
   app.use(statusRoutes(ctx));
   app.use('/api', ticketFileRoutes(ctx));
   app.use('/api', fileRoutes(ctx));

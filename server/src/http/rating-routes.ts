@@ -11,18 +11,13 @@ import { requireAgent, requireRole, signedInAgent } from '../auth/require-agent.
 import { KefuError } from '../kefu-error.ts';
 import { ratingSummary } from '../tickets/rating-summary.ts';
 import { parseBody } from './parse-body.ts';
-
-/** The window a summary covers when `from` is not given. */
-export const SUMMARY_DEFAULT_DAYS = 30;
+import { reportPeriod } from './report-period.ts';
 
 export function ratingRoutes(ctx: KefuContext): Router {
   const router = Router();
 
   router.get('/summary', requireRole(ctx, 'supervisor'), async (req, res) => {
-    const query = parseBody(RatingSummaryQuerySchema, req.query);
-    const to = query.to ?? ctx.now() + 1;
-    const from = query.from ?? to - SUMMARY_DEFAULT_DAYS * 24 * 60 * 60 * 1000;
-    if (from >= to) throw new KefuError('bad_request', 'from: must be before to');
+    const { from, to } = reportPeriod(ctx, parseBody(RatingSummaryQuerySchema, req.query));
     res.json(await ratingSummary(ctx, from, to));
   });
 

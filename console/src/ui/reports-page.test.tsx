@@ -1,16 +1,29 @@
 // @vitest-environment happy-dom
 import { render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import type { RatingSummary } from '@kefu/shared';
+import type { RatingSummary, TicketReport } from '@kefu/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch, type FakeRoutes } from '../../test/fake-fetch.ts';
 import { translator } from '../i18n/translate.ts';
 import { I18nContext } from './i18n-context.ts';
-import { RatingsPage } from './ratings-page.tsx';
+import { ReportsPage } from './reports-page.tsx';
 
 const NOW = Date.UTC(2026, 10, 30, 8, 0);
 const DAY = 24 * 60 * 60 * 1000;
 const path = (days: number) => `GET /api/ratings/summary?from=${NOW - days * DAY}`;
+const levelsPath = (days: number) => `GET /api/reports/tickets?from=${NOW - days * DAY}`;
+const MIN = 60_000;
+const levels: TicketReport = {
+  from: NOW - 30 * DAY,
+  to: NOW,
+  all: { created: 12, resolved: 9, firstResponseMs: 28 * MIN, resolutionMs: 18.5 * 60 * MIN, clocksMet: 19, clocksMissed: 1 },
+  byTier: [
+    { tier: 'urgent', created: 2, resolved: 2, firstResponseMs: 10 * MIN, resolutionMs: 3 * 60 * MIN, clocksMet: 4, clocksMissed: 1 },
+    { tier: 'normal', created: 10, resolved: 7, firstResponseMs: null, resolutionMs: null, clocksMet: 15, clocksMissed: 0 },
+  ],
+  truncated: false,
+};
+const noLevels: TicketReport = { from: NOW - 7 * DAY, to: NOW, all: { created: 0, resolved: 0, firstResponseMs: null, resolutionMs: null, clocksMet: 0, clocksMissed: 0 }, byTier: [], truncated: false };
 
 const summary: RatingSummary = {
   from: NOW - 30 * DAY,
@@ -39,7 +52,7 @@ function setup(routes: FakeRoutes, lang: 'zh-CN' | 'en' = 'zh-CN') {
   const requests = fakeFetch(routes);
   render(
     <I18nContext.Provider value={{ lang, t: translator(lang) }}>
-      <RatingsPage />
+      <ReportsPage />
     </I18nContext.Provider>,
   );
   return { user: userEvent.setup(), requests };
@@ -47,13 +60,18 @@ function setup(routes: FakeRoutes, lang: 'zh-CN' | 'en' = 'zh-CN') {
 
 const rows = (table: HTMLElement) => within(table).getAllByRole('row').slice(1).map((r) => r.textContent);
 
-describe('RatingsPage', () => {
+describe('ReportsPage', () => {
   beforeEach(() => vi.spyOn(Date, 'now').mockReturnValue(NOW));
   afterEach(() => vi.restoreAllMocks());
 
   it('shows the last 30 days: chat and ticket averages, per agent (best first), department and tier, and the comments with links', async () => {
-    setup({ [path(30)]: { body: summary } });
-    const chats = await screen.findByRole('region', { name: '会话评价' });
+    setup({ [path(30)]: { body: summary }, [levelsPath(30)]: { body: levels } });
+    const service = await screen.findByRole('region', { name: '工单时效' });
+    expect(within(service).getByText('新建 12 张工单，已解决 9 张')).toBeTruthy();
+    const figures = within(service).getAllByRole('definition').map((d) => d.textContent);
+    expect(figures).toEqual(['28分钟', '19小时', '95%（按时 19 项，超时 1 项）']);
+    expect(rows(within(service).getByRole('table', { name: '按等级' }))).toEqual(['紧急2210分钟3小时80%', '一般107——100%']);
+    const chats = screen.getByRole('region', { name: '会话评价' });
     expect(within(chats).getByText('平均 4.2 分（满分 5 分），满意率 80%，共 5 条评价')).toBeTruthy();
     expect(rows(within(chats).getByRole('table', { name: '按客服' }))).toEqual(['张三34.7100%', '李四23.550%']);
     expect(rows(within(chats).getByRole('table', { name: '按部门' }))).toEqual(['技术支持54.280%']);
@@ -80,18 +98,20 @@ describe('RatingsPage', () => {
       tickets: { all: { count: 0, average: 0, satisfied: 0 }, byAgent: [], byDepartment: [], byTier: [] },
       comments: [],
     };
-    const { user, requests } = setup({ [path(30)]: { body: summary }, [path(7)]: { body: empty } }, 'en');
-    await screen.findByRole('table', { name: 'By tier' });
+    const { user, requests } = setup({ [path(30)]: { body: summary }, [path(7)]: { body: empty }, [levelsPath(30)]: { body: levels }, [levelsPath(7)]: { body: noLevels } }, 'en');
+    await within(await screen.findByRole('region', { name: 'Ticket ratings' })).findByRole('table', { name: 'By tier' });
+    expect(within(screen.getByRole('region', { name: 'Ticket service levels' })).getByText('Tickets created: 12 · resolved: 9')).toBeTruthy();
     expect(screen.getByText('Average 4.2 out of 5 · satisfied 80% · ratings: 5')).toBeTruthy();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Period' }), 'Last 7 days');
     await waitFor(() => expect(screen.getAllByText('No ratings in this period.')).toHaveLength(2));
     expect(screen.getByText('No comments in this period.')).toBeTruthy();
+    expect(screen.getByText('No tickets were created in this period.')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
-    expect(requests.map((r) => r.path)).toEqual([path(30), path(7)].map((p) => p.slice(4)));
+    expect(requests.map((r) => r.path).sort()).toEqual([path(30), path(7), levelsPath(30), levelsPath(7)].map((p) => p.slice(4)).sort());
   });
 
   it('says so when the server refuses (an agent below supervisor)', async () => {
-    setup({ [path(30)]: { status: 403, body: { code: 'forbidden', message: 'supervisor required' } } });
+    setup({ [path(30)]: { status: 403, body: { code: 'forbidden', message: 'supervisor required' } }, [levelsPath(30)]: { status: 403, body: { code: 'forbidden', message: 'supervisor required' } } });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe(translator('zh-CN')('error_forbidden'));
   });

@@ -1,7 +1,7 @@
 /**
- * 满意度 / Satisfaction in Chromium: a visitor chats with an agent, who closes; the visitor gives 2 stars with a
- * comment. The supervisor's 满意度 page then shows the chat average, the agent's row and the comment, whose link opens
- * the conversation in 历史. Checked with axe-core and photographed in zh-CN and en at 1280 and 390 px; on a phone the
+ * 报表 / Reports in Chromium: a visitor chats with an agent, who makes a ticket of it and closes; the visitor gives 2
+ * stars with a comment. The supervisor's 报表 page then shows the new ticket under 工单时效, the chat average, the
+ * agent's row and the comment, whose link opens the conversation in 历史. Checked with axe-core and photographed in zh-CN and en at 1280 and 390 px; on a phone the
  * current page's link is scrolled into view.
  */
 import { mkdirSync } from 'node:fs';
@@ -28,12 +28,12 @@ import {
   widgetPanel,
 } from '../src/index.ts';
 
-const SHOTS = join(RESULTS_DIR, 'satisfaction');
+const SHOTS = join(RESULTS_DIR, 'reports');
 const QUESTION = '我的订单三天了还没发货';
 const COMMENT = '等了很久才有人回复';
-const NAV = /^(满意度|satisfaction)$/i;
+const NAV = /^(报表|reports)$/i;
 
-describeBrowser('满意度: what visitors said of the service', (chromiumPath) => {
+describeBrowser('报表: how the service went and what visitors said of it', (chromiumPath) => {
   const journey = browserJourney(chromiumPath, { visitor: {}, agent: { bypassCSP: true } }, () => {
     mkdirSync(SHOTS, { recursive: true });
   });
@@ -44,12 +44,14 @@ describeBrowser('满意度: what visitors said of the service', (chromiumPath) =
   async function photograph(agent: Page, lang: string): Promise<void> {
     for (const width of [1280, 390]) {
       await agent.setViewportSize({ width, height: width > 500 ? 900 : 844 });
-      await agent.screenshot({ path: join(SHOTS, `ratings-${lang}-${width}.png`), fullPage: true });
+      await agent.screenshot({ path: join(SHOTS, `reports-${lang}-${width}.png`), fullPage: true });
+      const wide = await agent.evaluate(() => document.documentElement.scrollWidth);
+      if (wide > width) throw new Error(`At ${width} px the ${lang} Reports page is ${wide} px wide: it scrolls sideways.`);
     }
     await agent.setViewportSize({ width: 1280, height: 800 });
   }
 
-  step('1. the agent closes a conversation and the visitor gives 2 stars with a comment', async () => {
+  step('1. the agent makes a ticket of the conversation and closes it; the visitor gives 2 stars with a comment', async () => {
     const { stack, visitor, agent } = ready();
     await markOnDuty(stack.server.url, ADMIN);
     await signIn(agent, stack.server.url, ADMIN);
@@ -62,6 +64,8 @@ describeBrowser('满意度: what visitors said of the service', (chromiumPath) =
     await agent.getByRole('button', { name: CONSOLE.send }).first().click();
     const log = widgetPanel(visitor).getByRole('log');
     await expectVisible(messageItems(log).filter({ hasText: '马上为您查' }), "The agent's reply never reached the visitor.", { context: log });
+    await agent.getByRole('button', { name: /^(转为工单|make a ticket)$/i }).click();
+    await expectVisible(agent.getByText(/T\d{8}-\d{4}/).first(), 'Making a ticket of the conversation showed no ticket number.', { context: agent.locator('body') });
     await (await pickConversationClose(agent)).click();
     await agent.getByRole('alertdialog').getByRole('button', { name: /确认结束|confirm/i }).click();
     const two = ratingChoice(widgetPanel(visitor), 2);
@@ -72,10 +76,13 @@ describeBrowser('满意度: what visitors said of the service', (chromiumPath) =
     await expectVisible(widgetPanel(visitor).getByText(/感谢您的评价|thank you for your rating/i), 'The visitor was not thanked for the rating.', { context: widgetPanel(visitor) });
   });
 
-  step("2. 满意度 shows the chat average, the agent's row and the comment; its link opens the conversation in 历史", async () => {
+  step("2. 报表 shows the new ticket, the chat average, the agent's row and the comment; its link opens the conversation in 历史", async () => {
     const { stack, agent } = ready();
     const name = await fetchAgentName(stack.server.url, ADMIN);
     await agent.getByRole('link', { name: NAV }).click();
+    const levels = agent.getByRole('region', { name: '工单时效' });
+    await expectVisible(levels.getByText('新建 1 张工单，已解决 0 张'), 'The ticket service levels do not count the ticket just made.', { context: agent.locator('body') });
+    await expectVisible(levels.getByRole('table', { name: '按等级' }).getByRole('row', { name: /^一般 1 0/ }), 'The per-tier table has no row for the normal ticket.', { context: levels });
     await expectVisible(chats(agent).getByText('平均 2.0 分（满分 5 分），满意率 0%，共 1 条评价'), 'The chat ratings do not show the 2-star average of one rating.', { context: agent.locator('main, body').first() });
     const byAgent = chats(agent).getByRole('table', { name: '按客服' });
     const row = byAgent.getByRole('row').filter({ has: agent.getByRole('rowheader', { name }) });
@@ -86,7 +93,7 @@ describeBrowser('满意度: what visitors said of the service', (chromiumPath) =
     const item = comments.getByRole('listitem').filter({ hasText: COMMENT });
     await expectVisible(item, "The visitor's comment is not among the latest comments.", { context: comments });
     await expectVisible(item.getByText('2 分'), 'The comment does not say its score.', { context: item });
-    await expectAccessible(agent, 'The 满意度 page');
+    await expectAccessible(agent, 'The 报表 page');
     await photograph(agent, 'zh-CN');
 
     await item.getByRole('link', { name: '查看会话' }).click();
@@ -100,24 +107,24 @@ describeBrowser('满意度: what visitors said of the service', (chromiumPath) =
     await expectVisible(chats(agent).getByText('Average 2.0 out of 5 · satisfied 0% · ratings: 1'), 'In English the chat average does not read as such.', { context: agent.locator('body') });
     await agent.getByRole('combobox', { name: /^period$/i }).selectOption({ label: 'Last 7 days' });
     await expectVisible(agent.getByRole('region', { name: /latest comments/i }).getByText(COMMENT), 'Over the last 7 days the comment is gone.', { context: agent.locator('body') });
-    await expectAccessible(agent, 'The English Satisfaction page');
+    await expectAccessible(agent, 'The English Reports page');
     await photograph(agent, 'en');
   });
 
-  step('4. on a phone, the page links scroll sideways and the current one, Satisfaction, is brought into view', async () => {
+  step('4. on a phone, the page links scroll sideways and the current one, Reports, is brought into view', async () => {
     const { agent } = ready();
     await agent.setViewportSize({ width: 390, height: 844 });
     await agent.evaluate(() => (location.hash = '#/kb'));
     await expectVisible(agent.getByRole('heading', { name: /^knowledge base$/i }), 'The Knowledge base page did not open at #/kb.');
     const nav = agent.getByRole('navigation').first();
     if ((await nav.evaluate((el) => el.scrollLeft)) !== 0) throw new Error('On Knowledge base the page links were already scrolled: nothing left to show.');
-    await agent.evaluate(() => (location.hash = '#/ratings'));
-    await expectVisible(chats(agent), 'The Satisfaction page did not open at #/ratings.');
+    await agent.evaluate(() => (location.hash = '#/reports'));
+    await expectVisible(chats(agent), 'The Reports page did not open at #/reports.');
     const link = agent.getByRole('link', { name: NAV });
     await expect.poll(async () => {
       const box = await link.boundingBox();
       return box !== null && box.x >= 0 && box.x + box.width <= 390;
-    }, { message: 'On a 390 px phone the current page link (Satisfaction) stays scrolled out of sight.', timeout: 5_000 }).toBe(true);
-    await agent.screenshot({ path: join(SHOTS, 'ratings-en-390-nav.png') });
+    }, { message: 'On a 390 px phone the current page link (Reports) stays scrolled out of sight.', timeout: 5_000 }).toBe(true);
+    await agent.screenshot({ path: join(SHOTS, 'reports-en-390-nav.png') });
   });
 });

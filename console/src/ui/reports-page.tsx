@@ -1,17 +1,19 @@
 /**
- * 满意度 / Satisfaction (supervisors and admins): what visitors and customers said of the service over the last 7, 30
- * or 90 days. Chat ratings and ticket ratings apart, each as an average with per-agent and per-department tables
- * (tickets per tier too), then the newest comments, each linked to its ticket or conversation.
+ * 报表 / Reports (supervisors and admins): the service over the last 7, 30 or 90 days. How the tickets created were
+ * served (first response, resolution, SLA clocks kept), then what visitors and customers said: chat and ticket ratings
+ * apart, each as an average and a share satisfied with per-agent and per-department tables (tickets per tier too),
+ * and the newest comments, each linked to its ticket or conversation.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { TICKET_TIER_LABELS, type Lang, type RatingAverage, type RatingGroups, type RatingSummary } from '@kefu/shared';
+import { TICKET_TIER_LABELS, type Lang, type RatingAverage, type RatingGroups, type RatingSummary, type TicketReport } from '@kefu/shared';
 import { formatDueAt } from '../format/format-due.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { historyHref, ticketHref } from './hash-route.ts';
 import { useI18n } from './i18n-context.ts';
-import { ratingsApi } from './ratings-api.ts';
+import { reportsApi } from './reports-api.ts';
 import { teamErrorKey } from './team-labels.ts';
-import './ratings-page.css';
+import { TicketLevelsCard } from './ticket-levels-card.tsx';
+import './reports-page.css';
 
 const PERIODS: { days: number; label: MessageKey }[] = [
   { days: 7, label: 'rtLast7' },
@@ -91,7 +93,11 @@ function GroupCard({ id, title, hint, groups, extra }: { id: string; title: stri
   return (
     <section class="card rt-card" aria-labelledby={id}>
       <h3 id={id}>{title}</h3>
-      <p class="muted">{hint}</p>
+      <p class="muted">
+        {hint}
+        {lang === 'en' ? ' ' : ''}
+        {t('rtSatisfiedHint')}
+      </p>
       {groups.all.count === 0 ? (
         <p>{t('rtNone')}</p>
       ) : (
@@ -134,19 +140,24 @@ function Comments({ comments, now }: { comments: RatingSummary['comments']; now:
   );
 }
 
-export function RatingsPage() {
+export function ReportsPage() {
   const { t, lang } = useI18n();
   const [days, setDays] = useState(30);
   const [summary, setSummary] = useState<RatingSummary | null>(null);
+  const [tickets, setTickets] = useState<TicketReport | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
 
   useEffect(() => {
     let live = true;
     setSummary(null);
-    void ratingsApi.summary(Date.now() - days * DAY_MS).then((res) => {
+    setTickets(null);
+    const from = Date.now() - days * DAY_MS;
+    void Promise.all([reportsApi.ratings(from), reportsApi.tickets(from)]).then(([ratings, levels]) => {
       if (!live) return;
-      if (res.ok) setSummary(res.data);
-      setError(res.ok ? null : teamErrorKey(res));
+      const failed = !ratings.ok ? ratings : !levels.ok ? levels : null;
+      setError(failed ? teamErrorKey(failed) : null);
+      if (ratings.ok) setSummary(ratings.data);
+      if (levels.ok) setTickets(levels.data);
     });
     return () => {
       live = false;
@@ -169,15 +180,15 @@ export function RatingsPage() {
           </select>
         </label>
       </div>
-      <p class="muted">{t('rtSatisfiedHint')}</p>
       {error ? (
         <p class="form-error" role="alert">
           {t(error)}
         </p>
-      ) : summary === null ? (
+      ) : summary === null || tickets === null ? (
         <p class="muted">{t('loading')}</p>
       ) : (
         <>
+          <TicketLevelsCard report={tickets} />
           <GroupCard id="rt-chats" title={t('rtChats')} hint={t('rtChatsHint')} groups={summary.chats} />
           <GroupCard id="rt-tickets" title={t('rtTickets')} hint={t('rtTicketsHint')} groups={summary.tickets} extra={tiers} />
           <Comments comments={summary.comments} now={summary.to} />

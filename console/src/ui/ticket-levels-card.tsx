@@ -1,0 +1,80 @@
+/**
+ * 工单时效 / Ticket service levels on 报表 / Reports: how the tickets created in the period were served (the figures
+ * the service commitments speak of: mean first response, mean resolution, the share of SLA clocks kept), overall and
+ * per tier.
+ */
+import { REPORT_TICKETS_MAX, TICKET_TIER_LABELS, type TicketReport, type TicketServiceLevels } from '@kefu/shared';
+import { formatSpan } from '../format/format-due.ts';
+import { useI18n } from './i18n-context.ts';
+
+/** Share of finished clocks that kept their promise, as a whole percentage; null when none finished. */
+export function slaMetShare(l: Pick<TicketServiceLevels, 'clocksMet' | 'clocksMissed'>): number | null {
+  const done = l.clocksMet + l.clocksMissed;
+  return done ? Math.round((100 * l.clocksMet) / done) : null;
+}
+
+export function TicketLevelsCard({ report }: { report: TicketReport }) {
+  const { t, lang } = useI18n();
+  const span = (ms: number | null) => (ms === null ? t('rtNoValue') : formatSpan(lang, ms));
+  const met = (l: TicketServiceLevels) => {
+    const share = slaMetShare(l);
+    return share === null ? t('rtNoValue') : `${share}%`;
+  };
+  const { all } = report;
+  return (
+    <section class="card rt-card" aria-labelledby="rt-levels">
+      <h3 id="rt-levels">{t('rtLevels')}</h3>
+      <p class="muted">{t('rtLevelsHint')}</p>
+      {all.created === 0 ? (
+        <p>{t('rtNoTickets')}</p>
+      ) : (
+        <>
+          <p class="rt-overall">{t('rtCreated', { created: all.created, resolved: all.resolved })}</p>
+          <dl class="rt-figures">
+            <div>
+              <dt>{t('rtFirstResponse')}</dt>
+              <dd>{span(all.firstResponseMs)}</dd>
+            </div>
+            <div>
+              <dt>{t('rtResolution')}</dt>
+              <dd>{span(all.resolutionMs)}</dd>
+            </div>
+            <div>
+              <dt>{t('rtSlaMet')}</dt>
+              <dd>{slaMetShare(all) === null ? t('rtNoValue') : t('rtSlaMetValue', { rate: met(all), met: all.clocksMet, missed: all.clocksMissed })}</dd>
+            </div>
+          </dl>
+          {/* Six columns: on a phone the table scrolls sideways inside the card, the page does not. */}
+          <div class="rt-scroll">
+            <table class="rt-table">
+              <caption>{t('rtByTier')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('rtTier')}</th>
+                  <th scope="col">{t('rtNew')}</th>
+                  <th scope="col">{t('rtResolved')}</th>
+                  <th scope="col">{t('rtFirstResponse')}</th>
+                  <th scope="col">{t('rtResolution')}</th>
+                  <th scope="col">{t('rtSlaMet')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.byTier.map((r) => (
+                  <tr key={r.tier}>
+                    <th scope="row">{TICKET_TIER_LABELS[r.tier][lang]}</th>
+                    <td>{r.created}</td>
+                    <td>{r.resolved}</td>
+                    <td>{span(r.firstResponseMs)}</td>
+                    <td>{span(r.resolutionMs)}</td>
+                    <td>{met(r)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {report.truncated && <p class="muted">{t('rtTruncated', { max: REPORT_TICKETS_MAX })}</p>}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * The ticket service report on a real SQLite file: tickets created in the period only, the mean time to the first
+ * reply or acceptance and to resolution, clocks kept and broken, per tier; read in batches along the created-at
+ * order, and cut at its cap saying so. Over HTTP: supervisors only, a period that ends before it starts refused.
+ */
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { TicketReport, TicketTier } from '@kefu/shared';
+import { openSqliteStorage } from '../src/index.ts';
+import type { StoredClock } from '../src/storage/ticket-storage.ts';
+import { ticketReport } from '../src/tickets/ticket-report.ts';
+import { login, startServer, tempDir } from './support/test-server.ts';
+
+const MIN = 60_000;
+const T = Date.UTC(2026, 10, 1);
+
+describe('ticket report', () => {
+  const storage = openSqliteStorage(join(tempDir(), 'kefu.sqlite'));
+  afterAll(() => storage.close());
+
+  let day = 0;
+  const clock = (name: StoredClock['clock'], startedAt: number, promisedMin: number, done?: number, breached = false): StoredClock => ({
+    clock: name,
+    startedAt,
+    basis: 'elapsed',
+    promisedMs: promisedMin * MIN,
+    dueAt: startedAt + promisedMin * MIN,
+    ...(done !== undefined ? { metAt: done } : {}),
+    state: breached ? 'breached' : 'ok',
+  });
+  async function ticket(tier: TicketTier, createdAt: number, clocks: StoredClock[], resolvedAfterMin?: number): Promise<void> {
+    const t = await storage.createTicket({ day: `202611${String(++day).padStart(2, '0')}`, createdAt, title: `工单 ${day}`, tier, clocks });
+    if (resolvedAfterMin !== undefined) await storage.updateTicket(t.id, t.revision, { status: 'resolved', resolvedAt: createdAt + resolvedAfterMin * MIN }, [], createdAt + resolvedAfterMin * MIN);
+  }
+
+  it('counts the tickets created in the period: first answer and resolution times, clocks kept and broken, per tier', async () => {
+    // Urgent: answered after 10 and 20 minutes (promise 15: one late), resolved after 2 and 4 hours.
+    await ticket('urgent', T + 100 * MIN, [clock('response', T + 100 * MIN, 15, T + 110 * MIN), clock('fix', T + 100 * MIN, 300, T + 220 * MIN)], 120);
+    await ticket('urgent', T + 200 * MIN, [clock('response', T + 200 * MIN, 15, T + 220 * MIN, true), clock('fix', T + 200 * MIN, 300, T + 440 * MIN)], 240);
+    // A complaint accepted after 30 minutes, still open, its investigation overdue.
+    await ticket('normal', T + 300 * MIN, [clock('acceptance', T + 300 * MIN, 60, T + 330 * MIN), clock('investigation', T + 300 * MIN, 120, undefined, true)]);
+    // Nobody answered yet, within its time: counted as created only.
+    await ticket('severe', T + 400 * MIN, [clock('response', T + 400 * MIN, 60)]);
+    // Outside the period, before and at its end.
+    await ticket('urgent', T - MIN, [clock('response', T - MIN, 15, T, true)], 1);
+    await ticket('urgent', T + 1000 * MIN, [clock('response', T + 1000 * MIN, 15, T + 1001 * MIN)], 1);
+
+    const report = await ticketReport(storage, T, T + 1000 * MIN, { batch: 2, max: 100 });
+    expect(report.truncated).toBe(false);
+    expect(report.all).toEqual({ created: 4, resolved: 2, firstResponseMs: 20 * MIN, resolutionMs: 180 * MIN, clocksMet: 4, clocksMissed: 2 });
+    expect(report.byTier).toEqual([
+      { tier: 'urgent', created: 2, resolved: 2, firstResponseMs: 15 * MIN, resolutionMs: 180 * MIN, clocksMet: 3, clocksMissed: 1 },
+      { tier: 'severe', created: 1, resolved: 0, firstResponseMs: null, resolutionMs: null, clocksMet: 0, clocksMissed: 0 },
+      { tier: 'normal', created: 1, resolved: 0, firstResponseMs: 30 * MIN, resolutionMs: null, clocksMet: 1, clocksMissed: 1 },
+    ]);
+    const capped = await ticketReport(storage, T, T + 1000 * MIN, { batch: 2, max: 3 });
+    expect(capped.truncated).toBe(true);
+    expect(capped.all.created).toBe(3);
+    const empty = await ticketReport(storage, T + 2000 * MIN, T + 3000 * MIN);
+    expect(empty).toMatchObject({ all: { created: 0, resolved: 0, firstResponseMs: null, resolutionMs: null, clocksMet: 0, clocksMissed: 0 }, byTier: [], truncated: false });
+  });
+
+  it('answers supervisors over HTTP with the last 30 days by default, and refuses a period that ends before it starts', async () => {
+    const server = await startServer();
+    try {
+      const cookie = await login(server.url);
+      const res = await fetch(`${server.url}/api/reports/tickets`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as TicketReport;
+      expect(body.to - body.from).toBe(30 * 24 * 60 * MIN);
+      expect(body.all.created).toBe(0);
+      const bad = await fetch(`${server.url}/api/reports/tickets?from=2000&to=1000`, { headers: { cookie } });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { message: string }).message).toMatch(/from/);
+    } finally {
+      await server.close();
+    }
+  });
+});

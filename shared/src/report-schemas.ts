@@ -1,0 +1,37 @@
+/** 报表 / Reports: the period a report covers, and the ticket service levels (GET /api/reports/tickets). */
+import * as v from 'valibot';
+import type { TicketTier } from './ticket-schemas.ts';
+import { record } from './schemas.ts';
+
+const epochMs = v.pipe(v.string(), v.regex(/^\d{1,15}$/, 'expected epoch milliseconds'), v.transform(Number));
+
+/** `?from&to`: epoch milliseconds; the last 30 days when absent. */
+export const PeriodQuerySchema = record({ from: v.optional(epochMs), to: v.optional(epochMs) });
+export type PeriodQuery = v.InferOutput<typeof PeriodQuerySchema>;
+
+/** How tickets created in a period were served (the seeds' 平均首次响应时间, 严重问题平均解决时间, SLA 达成). */
+export interface TicketServiceLevels {
+  /** Tickets created in the period. */
+  created: number;
+  /** Of them, resolved since. */
+  resolved: number;
+  /** Mean time from a ticket's start to its first reply or acceptance (its response or acceptance clock met); null when none was. */
+  firstResponseMs: number | null;
+  /** Mean time from creation to resolution of the resolved ones; null when none is. */
+  resolutionMs: number | null;
+  /** Clocks whose step was done within the promise, and clocks that broke it (met late or still overdue). */
+  clocksMet: number;
+  clocksMissed: number;
+}
+
+export interface TicketReport {
+  from: number;
+  to: number;
+  all: TicketServiceLevels;
+  byTier: (TicketServiceLevels & { tier: TicketTier })[];
+  /** More tickets were created in the period than one report reads (REPORT_TICKETS_MAX, newest first). */
+  truncated: boolean;
+}
+
+/** The most tickets one report reads. */
+export const REPORT_TICKETS_MAX = 20_000;
