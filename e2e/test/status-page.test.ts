@@ -135,7 +135,7 @@ describeBrowser('status page: a ticket number with the right email shows progres
     await expectVisible(page.getByText('您的评价：4 星'), 'The rating given does not show.', { context: page.locator('body') });
     expect(await page.getByRole('radio').count()).toBe(0);
     const summary = await agentApi('GET', '/api/ratings/summary');
-    expect(summary.tickets.all).toEqual({ count: 1, average: 4 });
+    expect(summary.tickets.all).toEqual({ count: 1, average: 4, satisfied: 1 });
     expect(summary.comments[0]).toMatchObject({ ref: number, score: 4, comment: '响应很快，问题解决了' });
     expect(violations).toEqual([]);
   });
