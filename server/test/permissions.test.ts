@@ -130,6 +130,7 @@ const HTTP_TABLE: Row[] = [
   ['GET', '/api/ratings/summary?from=yesterday', undefined, U, U, F, 400, 400, U],
   ['GET', '/api/ratings/tickets/T20990101-0001', undefined, U, U, 'not_found', 'not_found', 'not_found', U],
   ['GET', '/api/reports/tickets', undefined, U, U, F, 200, 200, U],
+  ['GET', '/api/reports/chats', undefined, U, U, F, 200, 200, U],
   ['GET', '/api/reports/tickets?from=2000&to=1000', undefined, U, U, F, 400, 400, U],
   // The public status page: anyone; a pair that opens nothing reads as not found to everyone, a visitor's token included.
   ['GET', '/status', undefined, 200, 200, 200, 200, 200, 200],

@@ -1,15 +1,16 @@
 /**
  * The ticket service report on a real SQLite file: tickets created in the period only, the mean time to the first
  * reply or acceptance and to resolution, clocks kept and broken, per tier; read in batches along the created-at
- * order, and cut at its cap saying so. Over HTTP: supervisors only, a period that ends before it starts refused.
+ * order, and cut at its cap saying so. Over HTTP: supervisors only, a period that ends before it starts refused, and
+ * the chat figures of a real chat: one the bot handled alone, one an agent took from the queue.
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { TicketReport, TicketTier } from '@kefu/shared';
+import type { ChatReport, TicketReport, TicketTier, VisitorConversation } from '@kefu/shared';
 import { openSqliteStorage } from '../src/index.ts';
 import type { StoredClock } from '../src/storage/ticket-storage.ts';
 import { ticketReport } from '../src/tickets/ticket-report.ts';
-import { login, startServer, tempDir } from './support/test-server.ts';
+import { agentCall, closeClients, connectAgent, connectVisitor, login, ok, recorder, startServer, tempDir, visitorCall } from './support/test-server.ts';
 
 const MIN = 60_000;
 const T = Date.UTC(2026, 10, 1);
@@ -60,7 +61,7 @@ describe('ticket report', () => {
     expect(empty).toMatchObject({ all: { created: 0, resolved: 0, firstResponseMs: null, resolutionMs: null, clocksMet: 0, clocksMissed: 0 }, byTier: [], truncated: false });
   });
 
-  it('answers supervisors over HTTP with the last 30 days by default, and refuses a period that ends before it starts', async () => {
+  it('answers supervisors over HTTP with the last 30 days by default, refuses a period that ends before it starts, and counts real chats', async () => {
     const server = await startServer();
     try {
       const cookie = await login(server.url);
@@ -72,7 +73,27 @@ describe('ticket report', () => {
       const bad = await fetch(`${server.url}/api/reports/tickets?from=2000&to=1000`, { headers: { cookie } });
       expect(bad.status).toBe(400);
       expect(((await bad.json()) as { message: string }).message).toMatch(/from/);
+
+      // One visitor asks the bot only; another asks for a human and the admin takes them; a third only opens the widget.
+      const agent = connectAgent(server.url, cookie);
+      ok(await agentCall(agent, 'hello', {}));
+      const alone = connectVisitor(server.url);
+      const first = ok(await visitorCall(alone, 'hello', { lang: 'zh-CN' }));
+      ok(await visitorCall(alone, 'send', { clientId: 'a-1', text: '客服热线是多少' }));
+      const asker = connectVisitor(server.url);
+      const conversations = recorder<VisitorConversation>(asker, 'conversation');
+      const second = ok(await visitorCall(asker, 'hello', { lang: 'zh-CN' }));
+      ok(await visitorCall(asker, 'send', { clientId: 'h-1', text: '转人工客服' }));
+      await conversations.next((c) => c.id === second.conversation.id && c.state === 'queued');
+      ok(await agentCall(agent, 'accept', { conversationId: second.conversation.id }));
+      ok(await visitorCall(connectVisitor(server.url), 'hello', { lang: 'zh-CN' }));
+      expect(first.conversation.id).not.toBe(second.conversation.id);
+      const chats = (await (await fetch(`${server.url}/api/reports/chats`, { headers: { cookie } })).json()) as ChatReport;
+      expect(chats).toMatchObject({ conversations: 2, served: 1, waits: { count: 1 } });
+      expect(chats.waits.meanMs).toBe(chats.waits.longestMs);
+      expect(chats.waitsByDepartment).toEqual([expect.objectContaining({ count: 1, name: expect.objectContaining({ zh: expect.any(String) }) })]);
     } finally {
+      closeClients();
       await server.close();
     }
   });

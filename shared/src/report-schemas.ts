@@ -1,4 +1,4 @@
-/** 报表 / Reports: the period a report covers, and the ticket service levels (GET /api/reports/tickets). */
+/** 报表 / Reports: the period a report covers, the chats (GET /api/reports/chats) and the ticket service levels (GET /api/reports/tickets). */
 import * as v from 'valibot';
 import type { TicketTier } from './ticket-schemas.ts';
 import { record } from './schemas.ts';
@@ -35,3 +35,23 @@ export interface TicketReport {
 
 /** The most tickets one report reads. */
 export const REPORT_TICKETS_MAX = 20_000;
+
+/** Queue waits of conversations an agent took: how many, the mean and the longest (null when none). */
+export interface QueueWaitLevels {
+  count: number;
+  meanMs: number | null;
+  longestMs: number | null;
+}
+
+/** The chats of a period: how many the bot handled alone and how many reached an agent, and how long visitors queued. */
+export interface ChatReport {
+  from: number;
+  to: number;
+  /** Conversations started in the period in which the visitor wrote at least once. */
+  conversations: number;
+  /** Of them, those an agent took (the rest the bot handled alone, or the visitor left). */
+  served: number;
+  waits: QueueWaitLevels;
+  /** Per department, with its names when it still exists. */
+  waitsByDepartment: (QueueWaitLevels & { department: string; name?: { zh: string; en: string } })[];
+}

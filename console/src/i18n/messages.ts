@@ -511,6 +511,13 @@ export const zhCN = {
   rtNew: '新建',
   rtResolved: '已解决',
   rtTruncated: '工单太多，只统计了最新的 {max} 张。',
+  rtChatLevels: '会话',
+  rtChatLevelsHint: '这段时间访客发过消息的会话：机器人独立解答的，和由客服接待的；排队时长从进入排队算到客服接入。',
+  rtChatCounts: '{conversations} 个会话：机器人独立解答 {bot} 个（{share}），客服接待 {served} 个',
+  rtNoChats: '这段时间没有会话。',
+  rtWaitMean: '平均排队时长',
+  rtWaitLongest: '最长排队',
+  rtTaken: '接入数',
 } as const;
 
 /** A message key. */
@@ -1030,6 +1037,13 @@ export const en: MessageTable = {
   rtNew: 'Created',
   rtResolved: 'Resolved',
   rtTruncated: 'Too many tickets: only the newest {max} are counted.',
+  rtChatLevels: 'Chats',
+  rtChatLevelsHint: 'Conversations of the period in which the visitor wrote: those the bot handled alone and those an agent took; a queue wait runs from joining the queue to an agent taking the chat.',
+  rtChatCounts: 'Conversations: {conversations} · bot alone: {bot} ({share}) · taken by an agent: {served}',
+  rtNoChats: 'No chats in this period.',
+  rtWaitMean: 'Average wait in queue',
+  rtWaitLongest: 'Longest wait',
+  rtTaken: 'Taken',
 };
 
 /** Both tables by language tag. */

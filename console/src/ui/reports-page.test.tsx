@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import type { RatingSummary, TicketReport } from '@kefu/shared';
+import type { ChatReport, RatingSummary, TicketReport } from '@kefu/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch, type FakeRoutes } from '../../test/fake-fetch.ts';
 import { translator } from '../i18n/translate.ts';
@@ -12,6 +12,7 @@ const NOW = Date.UTC(2026, 10, 30, 8, 0);
 const DAY = 24 * 60 * 60 * 1000;
 const path = (days: number) => `GET /api/ratings/summary?from=${NOW - days * DAY}`;
 const levelsPath = (days: number) => `GET /api/reports/tickets?from=${NOW - days * DAY}`;
+const chatsPath = (days: number) => `GET /api/reports/chats?from=${NOW - days * DAY}`;
 const MIN = 60_000;
 const levels: TicketReport = {
   from: NOW - 30 * DAY,
@@ -23,6 +24,18 @@ const levels: TicketReport = {
   ],
   truncated: false,
 };
+const chatFigures: ChatReport = {
+  from: NOW - 30 * DAY,
+  to: NOW,
+  conversations: 40,
+  served: 10,
+  waits: { count: 10, meanMs: 3 * 60_000, longestMs: 12 * 60_000 },
+  waitsByDepartment: [
+    { department: 'tech', name: { zh: '技术支持', en: 'Tech support' }, count: 6, meanMs: 4 * 60_000, longestMs: 12 * 60_000 },
+    { department: 'gone', count: 4, meanMs: 90_000, longestMs: 2 * 60_000 },
+  ],
+};
+const noChats: ChatReport = { from: NOW - 7 * DAY, to: NOW, conversations: 0, served: 0, waits: { count: 0, meanMs: null, longestMs: null }, waitsByDepartment: [] };
 const noLevels: TicketReport = { from: NOW - 7 * DAY, to: NOW, all: { created: 0, resolved: 0, firstResponseMs: null, resolutionMs: null, clocksMet: 0, clocksMissed: 0 }, byTier: [], truncated: false };
 
 const summary: RatingSummary = {
@@ -65,7 +78,11 @@ describe('ReportsPage', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('shows the last 30 days: chat and ticket averages, per agent (best first), department and tier, and the comments with links', async () => {
-    setup({ [path(30)]: { body: summary }, [levelsPath(30)]: { body: levels } });
+    setup({ [path(30)]: { body: summary }, [levelsPath(30)]: { body: levels }, [chatsPath(30)]: { body: chatFigures } });
+    const chatCard = await screen.findByRole('region', { name: '会话' });
+    expect(within(chatCard).getByText('40 个会话：机器人独立解答 30 个（75%），客服接待 10 个')).toBeTruthy();
+    expect(within(chatCard).getAllByRole('definition').map((d) => d.textContent)).toEqual(['3分钟', '12分钟']);
+    expect(rows(within(chatCard).getByRole('table', { name: '按部门' }))).toEqual(['技术支持64分钟12分钟', 'gone42分钟2分钟']);
     const service = await screen.findByRole('region', { name: '工单时效' });
     expect(within(service).getByText('新建 12 张工单，已解决 9 张')).toBeTruthy();
     const figures = within(service).getAllByRole('definition').map((d) => d.textContent);
@@ -98,7 +115,7 @@ describe('ReportsPage', () => {
       tickets: { all: { count: 0, average: 0, satisfied: 0 }, byAgent: [], byDepartment: [], byTier: [] },
       comments: [],
     };
-    const { user, requests } = setup({ [path(30)]: { body: summary }, [path(7)]: { body: empty }, [levelsPath(30)]: { body: levels }, [levelsPath(7)]: { body: noLevels } }, 'en');
+    const { user, requests } = setup({ [path(30)]: { body: summary }, [path(7)]: { body: empty }, [levelsPath(30)]: { body: levels }, [levelsPath(7)]: { body: noLevels }, [chatsPath(30)]: { body: chatFigures }, [chatsPath(7)]: { body: noChats } }, 'en');
     await within(await screen.findByRole('region', { name: 'Ticket ratings' })).findByRole('table', { name: 'By tier' });
     expect(within(screen.getByRole('region', { name: 'Ticket service levels' })).getByText('Tickets created: 12 · resolved: 9')).toBeTruthy();
     expect(screen.getByText('Average 4.2 out of 5 · satisfied 80% · ratings: 5')).toBeTruthy();
@@ -106,12 +123,13 @@ describe('ReportsPage', () => {
     await waitFor(() => expect(screen.getAllByText('No ratings in this period.')).toHaveLength(2));
     expect(screen.getByText('No comments in this period.')).toBeTruthy();
     expect(screen.getByText('No tickets were created in this period.')).toBeTruthy();
+    expect(screen.getByText('No chats in this period.')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
-    expect(requests.map((r) => r.path).sort()).toEqual([path(30), path(7), levelsPath(30), levelsPath(7)].map((p) => p.slice(4)).sort());
+    expect(requests.map((r) => r.path).sort()).toEqual([path(30), path(7), levelsPath(30), levelsPath(7), chatsPath(30), chatsPath(7)].map((p) => p.slice(4)).sort());
   });
 
   it('says so when the server refuses (an agent below supervisor)', async () => {
-    setup({ [path(30)]: { status: 403, body: { code: 'forbidden', message: 'supervisor required' } }, [levelsPath(30)]: { status: 403, body: { code: 'forbidden', message: 'supervisor required' } } });
+    setup({ [path(30)]: { status: 403, body: { code: 'forbidden', message: 'supervisor required' } }, [levelsPath(30)]: { status: 403, body: { code: 'forbidden', message: 'supervisor required' } }, [chatsPath(30)]: { status: 403, body: { code: 'forbidden', message: 'supervisor required' } } });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe(translator('zh-CN')('error_forbidden'));
   });

@@ -1,13 +1,14 @@
 /**
- * 报表 / Reports (supervisors and admins): the service over the last 7, 30 or 90 days. How the tickets created were
- * served (first response, resolution, SLA clocks kept), then what visitors and customers said: chat and ticket ratings
+ * 报表 / Reports (supervisors and admins): the service over the last 7, 30 or 90 days. How many chats the bot handled
+ * alone and how long visitors queued for an agent; how the tickets created were served (first response, resolution, SLA clocks kept), then what visitors and customers said: chat and ticket ratings
  * apart, each as an average and a share satisfied with per-agent and per-department tables (tickets per tier too),
  * and the newest comments, each linked to its ticket or conversation.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { TICKET_TIER_LABELS, type Lang, type RatingAverage, type RatingGroups, type RatingSummary, type TicketReport } from '@kefu/shared';
+import { TICKET_TIER_LABELS, type ChatReport, type Lang, type RatingAverage, type RatingGroups, type RatingSummary, type TicketReport } from '@kefu/shared';
 import { formatDueAt } from '../format/format-due.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+import { ChatLevelsCard } from './chat-levels-card.tsx';
 import { historyHref, ticketHref } from './hash-route.ts';
 import { useI18n } from './i18n-context.ts';
 import { reportsApi } from './reports-api.ts';
@@ -145,19 +146,22 @@ export function ReportsPage() {
   const [days, setDays] = useState(30);
   const [summary, setSummary] = useState<RatingSummary | null>(null);
   const [tickets, setTickets] = useState<TicketReport | null>(null);
+  const [chats, setChats] = useState<ChatReport | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
 
   useEffect(() => {
     let live = true;
     setSummary(null);
     setTickets(null);
+    setChats(null);
     const from = Date.now() - days * DAY_MS;
-    void Promise.all([reportsApi.ratings(from), reportsApi.tickets(from)]).then(([ratings, levels]) => {
+    void Promise.all([reportsApi.chats(from), reportsApi.tickets(from), reportsApi.ratings(from)]).then(([chatsRes, levels, ratings]) => {
       if (!live) return;
-      const failed = !ratings.ok ? ratings : !levels.ok ? levels : null;
+      const failed = [chatsRes, levels, ratings].find((r) => !r.ok);
       setError(failed ? teamErrorKey(failed) : null);
-      if (ratings.ok) setSummary(ratings.data);
+      if (chatsRes.ok) setChats(chatsRes.data);
       if (levels.ok) setTickets(levels.data);
+      if (ratings.ok) setSummary(ratings.data);
     });
     return () => {
       live = false;
@@ -184,10 +188,11 @@ export function ReportsPage() {
         <p class="form-error" role="alert">
           {t(error)}
         </p>
-      ) : summary === null || tickets === null ? (
+      ) : summary === null || tickets === null || chats === null ? (
         <p class="muted">{t('loading')}</p>
       ) : (
         <>
+          <ChatLevelsCard report={chats} />
           <TicketLevelsCard report={tickets} />
           <GroupCard id="rt-chats" title={t('rtChats')} hint={t('rtChatsHint')} groups={summary.chats} />
           <GroupCard id="rt-tickets" title={t('rtTickets')} hint={t('rtTicketsHint')} groups={summary.tickets} extra={tiers} />

@@ -246,6 +246,38 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       expect(await s.listQueueWaits('billing', now, 10)).toEqual([]);
     });
 
+    it('counts the chats of a period: conversations a visitor wrote in, those an agent took, and queue waits per department', async () => {
+      // A period of its own, far from the other tests' conversations.
+      const t0 = now + 50 * 86_400_000;
+      const agent = await s.createAgent({ email: 'report@x.test', name: '报', role: 'agent', passwordHash: 'h', now });
+      const chat = async (at: number, wrote: boolean, taken: boolean) => {
+        const c = await newConversation(at);
+        await s.appendMessage({ conversationId: c.id, author: 'bot', text: '您好', createdAt: at });
+        if (wrote) await s.appendMessage({ conversationId: c.id, author: 'visitor', text: '发票怎么开', createdAt: at + 1 });
+        if (taken) await s.updateConversation(c.id, { state: 'assigned', assignedAgentId: agent.id, assignedAt: at + 2 }, at + 2);
+        return c;
+      };
+      await chat(t0, true, false);
+      await chat(t0 + 10, true, false);
+      const taken = await chat(t0 + 20, true, true);
+      await chat(t0 + 30, false, false);
+      await chat(t0 - 1, true, true);
+      await chat(t0 + 1000, true, true);
+      await s.recordQueueWait({ conversationId: taken.id, department: 'tech', queuedAt: t0 + 20, acceptedAt: t0 + 80 });
+      await s.recordQueueWait({ conversationId: taken.id, department: 'tech', queuedAt: t0 + 100, acceptedAt: t0 + 400 });
+      await s.recordQueueWait({ conversationId: taken.id, department: 'billing', queuedAt: t0, acceptedAt: t0 + 30 });
+      await s.recordQueueWait({ conversationId: taken.id, department: 'billing', queuedAt: t0, acceptedAt: t0 + 1000 });
+      expect(await s.chatTotals(t0, t0 + 1000)).toEqual({
+        conversations: 3,
+        served: 1,
+        waits: [
+          { department: 'billing', count: 1, totalMs: 30, longestMs: 30 },
+          { department: 'tech', count: 2, totalMs: 360, longestMs: 300 },
+        ],
+      });
+      expect(await s.chatTotals(t0 + 5000, t0 + 6000)).toEqual({ conversations: 0, served: 0, waits: [] });
+    });
+
     it('claims the long-wait offer once per wait, for queued conversations waiting since the cut-off, to one of racing claimers', async () => {
       const early = await newConversation();
       const late = await newConversation();

@@ -182,6 +182,16 @@ export interface QueueWaitRecord {
   acceptedAt: number;
 }
 
+/** What 报表 / Reports says of the chats of a period. */
+export interface ChatTotals {
+  /** Conversations started in the period in which the visitor wrote at least once. */
+  conversations: number;
+  /** Of them, those an agent took. */
+  served: number;
+  /** Queue waits of conversations taken in the period, per department: how many, their sum and the longest. */
+  waits: { department: string; count: number; totalMs: number; longestMs: number }[];
+}
+
 /** A visitor message stored but not yet answered by the bot (the process stopped in between). */
 export interface PendingTurn {
   conversationId: string;
@@ -374,6 +384,8 @@ export interface Storage extends JobStorage, TicketStorage, RatingStorage {
   recordQueueWait(wait: QueueWaitRecord): Promise<void>;
   /** The department's queue waits taken at or after `since`, latest taken first, at most `limit`. */
   listQueueWaits(department: string, since: number, limit: number): Promise<QueueWaitRecord[]>;
+  /** Conversations started in [from, to) that a visitor wrote in, those an agent took, and the queue waits taken in it. */
+  chatTotals(from: number, to: number): Promise<ChatTotals>;
   /**
    * Marks queued conversations that joined the queue at or before `queuedBefore` (only `id` when given) as
    * offered to leave a message, once per wait: one offered since it last queued is left alone. One

@@ -40,7 +40,8 @@ import type { NewTicketRating, RatingComment, RatingSummaryRecord, TicketRatingR
 import type { NewTicketEvent, TicketChange, TicketEventRecord, TicketQuery } from '../ticket-storage.ts';
 import type { JobRecord, NewJob } from '../job-storage.ts';
 import * as queueWaits from './pg-queue-waits.ts';
-import type { QueueWaitRecord } from '../storage.ts';
+import { chatTotals } from './pg-chat-totals.ts';
+import type { ChatTotals, QueueWaitRecord } from '../storage.ts';
 import * as history from './pg-history.ts';
 import type { ClosedConversationHit, ClosedConversationQuery } from '../storage.ts';
 import { assignConversation } from './pg-assign.ts';
@@ -283,6 +284,10 @@ export class PostgresStorage implements Storage {
 
   listQueueWaits(department: string, since: number, limit: number): Promise<QueueWaitRecord[]> {
     return queueWaits.listQueueWaits(this.pool, department, since, limit);
+  }
+
+  chatTotals(from: number, to: number): Promise<ChatTotals> {
+    return chatTotals(this.pool, from, to);
   }
 
   claimLongWaitOffers(filter: { queuedBefore: number; id?: string }, now: number): Promise<ConversationRecord[]> {

@@ -38,7 +38,8 @@ import type { NewTicketRating, RatingComment, RatingSummaryRecord, TicketRatingR
 import type { NewTicketEvent, TicketChange, TicketEventRecord, TicketQuery } from '../ticket-storage.ts';
 import type { JobRecord, NewJob } from '../job-storage.ts';
 import * as queueWaits from './sqlite-queue-waits.ts';
-import type { QueueWaitRecord } from '../storage.ts';
+import { chatTotals } from './sqlite-chat-totals.ts';
+import type { ChatTotals, QueueWaitRecord } from '../storage.ts';
 import * as history from './sqlite-history.ts';
 import type { ClosedConversationHit, ClosedConversationQuery } from '../storage.ts';
 import { DEFAULT_BUSY_RETRY, withBusyRetry, type BusyRetryOptions } from './busy-retry.ts';
@@ -401,6 +402,10 @@ class SqliteStorage implements Storage {
 
   listQueueWaits(department: string, since: number, limit: number): Promise<QueueWaitRecord[]> {
     return queueWaits.listQueueWaits(this.queries, department, since, limit);
+  }
+
+  chatTotals(from: number, to: number): Promise<ChatTotals> {
+    return chatTotals(this.queries, from, to);
   }
 
   claimLongWaitOffers(filter: { queuedBefore: number; id?: string }, now: number): Promise<ConversationRecord[]> {

@@ -1,0 +1,61 @@
+/**
+ * 会话 / Chats on 报表 / Reports: how many conversations the bot handled alone and how many an agent took, and how long
+ * visitors queued for an agent, overall and per department.
+ */
+import type { ChatReport, QueueWaitLevels } from '@kefu/shared';
+import { formatSpan } from '../format/format-due.ts';
+import { useI18n } from './i18n-context.ts';
+
+export function ChatLevelsCard({ report }: { report: ChatReport }) {
+  const { t, lang } = useI18n();
+  const span = (ms: number | null) => (ms === null ? t('rtNoValue') : formatSpan(lang, ms));
+  const bot = report.conversations - report.served;
+  const share = report.conversations ? `${Math.round((100 * bot) / report.conversations)}%` : t('rtNoValue');
+  const row = (key: string, label: string, w: QueueWaitLevels) => (
+    <tr key={key}>
+      <th scope="row">{label}</th>
+      <td>{w.count}</td>
+      <td>{span(w.meanMs)}</td>
+      <td>{span(w.longestMs)}</td>
+    </tr>
+  );
+  return (
+    <section class="card rt-card" aria-labelledby="rt-chats-levels">
+      <h3 id="rt-chats-levels">{t('rtChatLevels')}</h3>
+      <p class="muted">{t('rtChatLevelsHint')}</p>
+      {report.conversations === 0 && report.waits.count === 0 ? (
+        <p>{t('rtNoChats')}</p>
+      ) : (
+        <>
+          <p class="rt-overall">{t('rtChatCounts', { conversations: report.conversations, bot, share, served: report.served })}</p>
+          <dl class="rt-figures">
+            <div>
+              <dt>{t('rtWaitMean')}</dt>
+              <dd>{span(report.waits.meanMs)}</dd>
+            </div>
+            <div>
+              <dt>{t('rtWaitLongest')}</dt>
+              <dd>{span(report.waits.longestMs)}</dd>
+            </div>
+          </dl>
+          {report.waitsByDepartment.length > 0 && (
+            <div class="rt-scroll">
+              <table class="rt-table">
+                <caption>{t('rtByDepartment')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('rtDepartment')}</th>
+                    <th scope="col">{t('rtTaken')}</th>
+                    <th scope="col">{t('rtWaitMean')}</th>
+                    <th scope="col">{t('rtWaitLongest')}</th>
+                  </tr>
+                </thead>
+                <tbody>{report.waitsByDepartment.map((d) => row(d.department, d.name ? (lang === 'en' ? d.name.en : d.name.zh) : d.department, d))}</tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+/** The chat figures of 报表 / Reports in PostgreSQL (the same SQL as SQLite's, `$n` placeholders). */
+import type pg from 'pg';
+import type { ChatTotals } from '../storage.ts';
+import { CHAT_COUNTS_SQL, QUEUE_WAITS_SQL } from '../chat-totals-sql.ts';
+import { toNumber } from './pg-rows.ts';
+
+export async function chatTotals(pool: pg.Pool, from: number, to: number): Promise<ChatTotals> {
+  const [counts, waits] = await Promise.all([
+    pool.query<{ conversations: string; served: string | null }>(CHAT_COUNTS_SQL('$1', '$2'), [from, to]),
+    pool.query<{ department: string; count: string; total: string; longest: string }>(QUEUE_WAITS_SQL('$1', '$2'), [from, to]),
+  ]);
+  const row = counts.rows[0]!;
+  return {
+    conversations: toNumber(row.conversations),
+    served: row.served === null ? 0 : toNumber(row.served),
+    waits: waits.rows.map((w) => ({ department: w.department, count: toNumber(w.count), totalMs: toNumber(w.total), longestMs: toNumber(w.longest) })),
+  };
+}
