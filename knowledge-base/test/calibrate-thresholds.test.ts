@@ -44,6 +44,24 @@ describe('threshold calibration', () => {
     expect(answered.length / UNRELATED_QUESTIONS_ZH.length).toBeLessThanOrEqual(0.1);
   });
 
+  it('on a reload keeps the bar in service while it declines at most five points less small talk than the guard asks', () => {
+    const fresh = createMatcher(COMMANDS);
+    const served = (scale: number) => ({ ...fresh.calibration, scale, thresholds: { ...DEFAULT_THRESHOLDS, answer: DEFAULT_THRESHOLDS.answer * scale, marginFloor: DEFAULT_THRESHOLDS.marginFloor * scale, suggest: DEFAULT_THRESHOLDS.suggest * scale } });
+    const declined = (scale: number) => {
+      const m = createMatcher(COMMANDS, { thresholds: served(scale).thresholds });
+      return UNRELATED_QUESTIONS_ZH.filter((q) => m.match(q).decision !== 'answer').length / UNRELATED_QUESTIONS_ZH.length;
+    };
+    // ×0.75 declines a little under nine in ten (a fresh build would not choose it): an edit does not move it.
+    expect(declined(0.75)).toBeGreaterThan(0.85);
+    expect(declined(0.75)).toBeLessThan(0.9);
+    expect(createMatcher(COMMANDS, { previous: served(0.75) }).calibration).toMatchObject({ scale: 0.75, fitted: fresh.calibration.scale });
+    // ×0.7 declines too little: the reload goes back to the fitted bar and says so.
+    expect(declined(0.7)).toBeLessThan(0.85);
+    const moved = createMatcher(COMMANDS, { previous: served(0.7) }).calibration;
+    expect(moved.scale).toBe(fresh.calibration.scale);
+    expect(moved.change).toMatchObject({ from: 0.7, to: fresh.calibration.scale });
+  });
+
   it('keeps the fixture knowledge base declining trivia', async () => {
     const m = createMatcher(await loadKnowledgeBase(writeFixtureKb()));
     expect(m.calibration.queries).toBeGreaterThan(0);
