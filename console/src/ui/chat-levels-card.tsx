@@ -4,13 +4,14 @@
  */
 import type { ChatReport, QueueWaitLevels } from '@kefu/shared';
 import { formatSpan } from '../format/format-due.ts';
+import { formatShare } from '../format/format-share.ts';
 import { useI18n } from './i18n-context.ts';
 
 export function ChatLevelsCard({ report }: { report: ChatReport }) {
   const { t, lang } = useI18n();
   const span = (ms: number | null) => (ms === null ? t('rtNoValue') : formatSpan(lang, ms));
   const bot = report.conversations - report.served;
-  const share = report.conversations ? `${Math.round((100 * bot) / report.conversations)}%` : t('rtNoValue');
+  const share = formatShare(bot, report.conversations) ?? t('rtNoValue');
   const row = (key: string, label: string, w: QueueWaitLevels) => (
     <tr key={key}>
       <th scope="row">{label}</th>

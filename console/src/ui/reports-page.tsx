@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { TICKET_TIER_LABELS, type ChatReport, type Lang, type RatingAverage, type RatingGroups, type RatingSummary, type TicketReport } from '@kefu/shared';
 import { formatDueAt } from '../format/format-due.ts';
+import { formatShare } from '../format/format-share.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { ChatLevelsCard } from './chat-levels-card.tsx';
 import { historyHref, ticketHref } from './hash-route.ts';
@@ -27,7 +28,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** One decimal: 4.5, 3.0. */
 const oneDecimal = (n: number) => n.toFixed(1);
 /** A 0..1 share as a whole percentage. */
-const percent = (share: number) => `${Math.round(share * 100)}%`;
+const percent = (share: number) => formatShare(share, 1)!;
 
 /** The average on a 1–5 scale as a number and a bar (the number carries it; the bar is for the eye). */
 function Average({ value }: { value: number }) {

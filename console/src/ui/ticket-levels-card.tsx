@@ -5,21 +5,16 @@
  */
 import { REPORT_TICKETS_MAX, TICKET_TIER_LABELS, type TicketReport, type TicketServiceLevels } from '@kefu/shared';
 import { formatSpan } from '../format/format-due.ts';
+import { formatShare } from '../format/format-share.ts';
 import { useI18n } from './i18n-context.ts';
 
-/** Share of finished clocks that kept their promise, as a whole percentage; null when none finished. */
-export function slaMetShare(l: Pick<TicketServiceLevels, 'clocksMet' | 'clocksMissed'>): number | null {
-  const done = l.clocksMet + l.clocksMissed;
-  return done ? Math.round((100 * l.clocksMet) / done) : null;
-}
+/** Share of finished clocks that kept their promise ("95%"); null when none finished. */
+const slaMet = (l: TicketServiceLevels): string | null => formatShare(l.clocksMet, l.clocksMet + l.clocksMissed);
 
 export function TicketLevelsCard({ report }: { report: TicketReport }) {
   const { t, lang } = useI18n();
   const span = (ms: number | null) => (ms === null ? t('rtNoValue') : formatSpan(lang, ms));
-  const met = (l: TicketServiceLevels) => {
-    const share = slaMetShare(l);
-    return share === null ? t('rtNoValue') : `${share}%`;
-  };
+  const met = (l: TicketServiceLevels) => slaMet(l) ?? t('rtNoValue');
   const { all } = report;
   return (
     <section class="card rt-card" aria-labelledby="rt-levels">
@@ -41,7 +36,7 @@ export function TicketLevelsCard({ report }: { report: TicketReport }) {
             </div>
             <div>
               <dt>{t('rtSlaMet')}</dt>
-              <dd>{slaMetShare(all) === null ? t('rtNoValue') : t('rtSlaMetValue', { rate: met(all), met: all.clocksMet, missed: all.clocksMissed })}</dd>
+              <dd>{slaMet(all) === null ? t('rtNoValue') : t('rtSlaMetValue', { rate: met(all), met: all.clocksMet, missed: all.clocksMissed })}</dd>
             </div>
           </dl>
           {/* Six columns: on a phone the table scrolls sideways inside the card, the page does not. */}
