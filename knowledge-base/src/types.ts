@@ -157,6 +157,8 @@ export interface MatcherOptions {
   thesaurus?: boolean;
   /** Compare meaning through word vectors as well as shared words (default true; off also with KEFU_SEMANTIC=off). */
   semantic?: boolean;
+  /** A knowledge base of fewer entries is weighted (idf) as if general Chinese text made up the rest (default `IDF_FLOOR_ENTRIES`, 0 for none). */
+  idfFloor?: number;
 }
 
 /** How the 0..1 confidence is mixed from its signals. */

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMatcher, DEMO_KB_DIR, loadKnowledgeBase, readQueries, type Entry, type KnowledgeBase, type Matcher } from '../src/index.ts';
 import { calibrationFolds } from '../src/match/calibrate-thresholds.ts';
-
-const entry = (id: string, [question, ...alternates]: string[]): Entry => ({ id, question: question!, alternates, keywords: [], answer: `Answer for ${id}`, followUps: [], topic: 'test' });
+import { UNRELATED_QUESTIONS_ZH } from '../src/match/unrelated-questions.ts';
+import { COMMANDS, entry, NEW_COMMANDS } from './command-kb.ts';
 
 /** An entry about something the demo content never mentions (a bank's age limit), as an operator might paste in. */
 const AGE_LIMIT = entry('age-limit', ['开户有年龄限制吗', '未成年人可以开账户吗', '多大才能注册账户', '孩子能不能用你们的账户', '开户最低年龄是多少']);
@@ -54,5 +54,45 @@ describe('decisions under edits', async () => {
     expect(change).toMatchObject({ from: 0.3, to: served.calibration.scale, barFrom: 0.075, barTo: served.calibration.thresholds.answer });
     expect(change.flips).toBeGreaterThan(0);
     expect(change.flips).toBeLessThanOrEqual(change.asked);
+  });
+});
+
+describe('decisions under edits of a small knowledge base', () => {
+  /** Entries an operator might add to the ten commands, none about what they cover. */
+  const ADDED = [
+    AGE_LIMIT,
+    entry('traffic', ['去公司的路堵不堵', '现在路况怎么样', '开车到机场要多久', '高速上堵车吗', '查一下回家的路况']),
+    entry('news', ['今天有什么新闻', '播报一下体育新闻', '最近有什么大事', '给我读一下头条', '科技新闻有哪些']),
+    entry('timer', ['设一个十分钟的计时器', '倒计时五分钟', '计时器还剩多久', '帮我计时三十秒', '取消计时器']),
+  ];
+  const asked = [...NEW_COMMANDS, ...UNRELATED_QUESTIONS_ZH];
+  /** Per added entry: how many of the other questions' decisions the reload changed. */
+  const changedPerEdit = (idfFloor?: number): number[] => {
+    const options = idfFloor === undefined ? {} : { idfFloor };
+    const served = createMatcher(COMMANDS, options);
+    const before = asked.map((q) => decision(served, q));
+    return ADDED.map((added) => {
+      const reloaded = createMatcher(withEntryAt(COMMANDS, added, 5), { ...options, previous: served.calibration });
+      return asked.filter((q, i) => ![before[i], `answer:${added.id}`].includes(decision(reloaded, q))).length;
+    });
+  };
+
+  // In ten entries one entry is a tenth of the idf statistics: weighted by itself alone, each of these additions moved
+  // shared words' weights enough to turn 1–3 of the 136 decisions (8 in all).
+  it('changes at most one in a hundred other decisions per added entry, weighted as if general text made up fifty entries', () => {
+    const withFloor = changedPerEdit();
+    const alone = changedPerEdit(0);
+    for (const changed of withFloor) expect(changed).toBeLessThanOrEqual(Math.floor(0.01 * asked.length));
+    expect(withFloor.reduce((a, b) => a + b)).toBeLessThan(alone.reduce((a, b) => a + b));
+  });
+
+  it('leaves a knowledge base of a handful of entries to its own statistics', () => {
+    const five = { ...COMMANDS, entries: COMMANDS.entries.slice(0, 5) };
+    const ten = createMatcher(COMMANDS);
+    const tenAlone = createMatcher(COMMANDS, { idfFloor: 0 });
+    const [withFloor, alone] = [createMatcher(five), createMatcher(five, { idfFloor: 0 })];
+    for (const q of NEW_COMMANDS) expect(withFloor.match(q).candidates).toEqual(alone.match(q).candidates);
+    // The ten are weighted against general text: the same question scores otherwise.
+    expect(NEW_COMMANDS.some((q) => ten.match(q).candidates[0]?.score !== tenAlone.match(q).candidates[0]?.score)).toBe(true);
   });
 });

@@ -62,6 +62,21 @@ export interface PhraseIndexData {
   commonDf: number;
 }
 
+/** Documents that count in the idf but are not indexed: `docs` of them, a `share(token)` of which use each token. */
+export interface Background {
+  docs: number;
+  share(token: string): number;
+}
+
+/** BM25 idf of each token (`tokens[id]`, used by `df[id]` of `n` documents), with the `background` documents counted too. */
+export function backgroundIdf(df: ArrayLike<number>, n: number, tokens: readonly string[], background?: Background): Float64Array {
+  const extra = background?.docs ?? 0;
+  return Float64Array.from({ length: df.length }, (_, id) => {
+    const d = df[id]! + (extra > 0 ? extra * background!.share(tokens[id]!) : 0);
+    return Math.log(1 + (n + extra - d + 0.5) / (d + 0.5));
+  });
+}
+
 export class PhraseIndex {
   readonly docEntry: Int32Array;
   /**
@@ -87,7 +102,8 @@ export class PhraseIndex {
   private readonly stamp: Int32Array;
   private epoch = 0;
 
-  constructor(phrasings: IndexedPhrasing[]) {
+  /** `background`: documents counted in the idf as well (a small knowledge base's general-text floor, `entry-index.ts`). */
+  constructor(phrasings: IndexedPhrasing[], background?: Background) {
     const n = phrasings.length;
     this.docEntry = Int32Array.from(phrasings, (p) => p.entry);
     const codes = phrasings.map((p) => charBigramCodes(p.chars));
@@ -133,8 +149,8 @@ export class PhraseIndex {
     this.docIds = new Int32Array(this.docIdStart[n]!);
     docIds.forEach((ids, doc) => this.docIds.set(ids, this.docIdStart[doc]!));
     const avgLen = n > 0 ? totalLen / n || 1 : 1;
-    this.idf = Float64Array.from(df, (d) => Math.log(1 + (n - d + 0.5) / (d + 0.5)));
-    this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+    this.idf = backgroundIdf(df, n, [...this.vocab.keys()], background);
+    this.maxIdf = Math.log(1 + (n + (background?.docs ?? 0) + 0.5) / 0.5);
     this.commonDf = Math.max(COMMON_POSTINGS, n * COMMON_SHARE);
     // Postings as one flat array grouped by token (CSR layout): no per-query allocation, cache friendly.
     const start = new Int32Array(df.length + 1);
