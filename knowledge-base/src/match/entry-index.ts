@@ -4,7 +4,7 @@ import { latinWords } from '../text/tokenize.ts';
 import { createHanSlipCorrector, type HanSlipCorrector } from '../text/han-slip-corrector.ts';
 import { normaliseText } from '../text/normalise-text.ts';
 import { createTypoCorrector, type TypoCorrector } from '../text/typo-corrector.ts';
-import { backgroundIdf, PhraseIndex, type Background, type IndexedPhrasing, type PhraseIndexData } from './phrase-index.ts';
+import { backgroundIdf, idfOf, PhraseIndex, type Background, type IndexedPhrasing, type PhraseIndexData } from './phrase-index.ts';
 import { generalShare } from '../text/general-shares.ts';
 import { createTextPipeline, type TextPipeline } from './text-pipeline.ts';
 import { buildSemanticIndexData, type SemanticIndexData } from '../semantic/semantic-index.ts';
@@ -74,6 +74,8 @@ export const IDF_FLOOR_ENTRIES = 50;
  * offered as "did you mean". Six keeps the folds of a nine-entry base (seven entries each) on the floor like the base.
  */
 const IDF_FLOOR_MIN_ENTRIES = 6;
+/** General text is known for Chinese words only. */
+const HAN = /\p{Script=Han}/u;
 
 /** The background documents of a knowledge base of `entries` entries and `phrasings` phrasings; undefined at or above `floor`. */
 function generalBackground(entries: number, phrasings: number, floor: number): { entries: Background; phrasings: Background } | undefined {
@@ -82,8 +84,6 @@ function generalBackground(entries: number, phrasings: number, floor: number): {
   const share = (token: string): number => (HAN.test(token) ? generalShare(token) : 0);
   return { entries: { docs: missing, share }, phrasings: { docs: (missing * phrasings) / Math.max(1, entries), share } };
 }
-
-const HAN = /\p{Script=Han}/u;
 
 /** The text pipeline for `kb` with `options`: built the same way wherever the index is built or used. */
 export function entryTextPipeline(kb: KnowledgeBase, options: MatcherOptions): TextPipeline {
@@ -171,7 +171,7 @@ function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipelin
   const typoWords = fuzzy ? phrasings.flatMap((p) => latinWords(p.norm)) : null;
   const domainWords = [...kb.synonyms.flat(), ...keywords.flat()].map((w) => normaliseText(w, options.normalise ?? true));
   const slips = fuzzy ? { domainWords, knownChars: [...new Set(phrasings.flatMap((p) => p.norm.match(/\p{Script=Han}/gu) ?? []))] } : null;
-  const maxEntryIdf = Math.log(1 + (entryCount + (background?.entries.docs ?? 0) + 0.5) / 0.5);
+  const maxEntryIdf = idfOf(0, entryCount + (background?.entries.docs ?? 0));
   const semantic = vectors ? buildSemanticIndexData(normsOf, vectors) : null;
   return { data: { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips, semantic }, phrases };
 }

@@ -68,13 +68,13 @@ export interface Background {
   share(token: string): number;
 }
 
+/** BM25 idf of a token used by `d` of `n` documents. */
+export const idfOf = (d: number, n: number): number => Math.log(1 + (n - d + 0.5) / (d + 0.5));
+
 /** BM25 idf of each token (`tokens[id]`, used by `df[id]` of `n` documents), with the `background` documents counted too. */
 export function backgroundIdf(df: ArrayLike<number>, n: number, tokens: readonly string[], background?: Background): Float64Array {
   const extra = background?.docs ?? 0;
-  return Float64Array.from({ length: df.length }, (_, id) => {
-    const d = df[id]! + (extra > 0 ? extra * background!.share(tokens[id]!) : 0);
-    return Math.log(1 + (n + extra - d + 0.5) / (d + 0.5));
-  });
+  return Float64Array.from({ length: df.length }, (_, id) => idfOf(df[id]! + (extra > 0 ? extra * background!.share(tokens[id]!) : 0), n + extra));
 }
 
 export class PhraseIndex {
@@ -150,7 +150,7 @@ export class PhraseIndex {
     docIds.forEach((ids, doc) => this.docIds.set(ids, this.docIdStart[doc]!));
     const avgLen = n > 0 ? totalLen / n || 1 : 1;
     this.idf = backgroundIdf(df, n, [...this.vocab.keys()], background);
-    this.maxIdf = Math.log(1 + (n + (background?.docs ?? 0) + 0.5) / 0.5);
+    this.maxIdf = idfOf(0, n + (background?.docs ?? 0));
     this.commonDf = Math.max(COMMON_POSTINGS, n * COMMON_SHARE);
     // Postings as one flat array grouped by token (CSR layout): no per-query allocation, cache friendly.
     const start = new Int32Array(df.length + 1);
