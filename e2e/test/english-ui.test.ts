@@ -79,6 +79,17 @@ describeBrowser('English pages and console', (chromiumPath) => {
       .catch(async () => {
         throw new Error(`After signing in, the English console has no queue named in English (queue/waiting).\n  What was on screen: ${await visibleText(body)}`);
       });
+    // An admin's nine page links leave no room for the agent's own controls at 1280 px in English: presence, the
+    // language and Sign out wrap together, as one row at the right, not split across the two rows.
+    const boxes = await Promise.all(
+      [agent.getByRole('combobox', { name: /^my presence$/i }), agent.getByRole('combobox', { name: /^language$/i }), agent.getByRole('button', { name: /^sign out$/i })].map(
+        async (control) => (await control.first().boundingBox())!,
+      ),
+    );
+    const [presence, , signOut] = boxes;
+    expect(new Set(boxes.map((b) => Math.round(b.y + b.height / 2))).size, 'Presence, language and Sign out are not on one row of the English header.').toBe(1);
+    expect(1280 - (signOut!.x + signOut!.width), 'Sign out is not at the right of the English header.').toBeLessThan(40);
+    expect(presence!.x, 'The presence select is not at the right with the other controls.').toBeGreaterThan(640);
   });
 
   step('1. the launcher and the chat panel have English names', async () => {

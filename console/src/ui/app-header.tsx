@@ -61,19 +61,21 @@ export function AppHeader({ agent, status, page, onSignOut, onShortcuts }: AppHe
           </a>
         ))}
       </nav>
-      <div class="spacer" />
-      <PresenceSelect status={status} />
-      <NotificationToggle />
-      <span class="agent-name" title={agent.name}>
-        {agent.name}
-      </span>
-      <LangSelect />
-      <button type="button" class="ghost shortcuts-button" aria-haspopup="dialog" aria-keyshortcuts="?" onClick={onShortcuts}>
-        {t('shortcutsButton')}
-      </button>
-      <button type="button" class="ghost" onClick={onSignOut}>
-        {t('signOut')}
-      </button>
+      {/* The agent's own controls stay together: where the row is too narrow they wrap as one group, to the right. */}
+      <div class="user-controls">
+        <PresenceSelect status={status} />
+        <NotificationToggle />
+        <span class="agent-name" title={agent.name}>
+          {agent.name}
+        </span>
+        <LangSelect />
+        <button type="button" class="ghost shortcuts-button" aria-haspopup="dialog" aria-keyshortcuts="?" onClick={onShortcuts}>
+          {t('shortcutsButton')}
+        </button>
+        <button type="button" class="ghost" onClick={onSignOut}>
+          {t('signOut')}
+        </button>
+      </div>
     </header>
   );
 }
