@@ -29,12 +29,7 @@ export interface TicketReport {
   to: number;
   all: TicketServiceLevels;
   byTier: (TicketServiceLevels & { tier: TicketTier })[];
-  /** More tickets were created in the period than one report reads (REPORT_TICKETS_MAX, newest first). */
-  truncated: boolean;
 }
-
-/** The most tickets one report reads. */
-export const REPORT_TICKETS_MAX = 20_000;
 
 /** Queue waits of conversations an agent took: how many, the mean and the longest (null when none). */
 export interface QueueWaitLevels {

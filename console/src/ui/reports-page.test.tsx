@@ -22,7 +22,6 @@ const levels: TicketReport = {
     { tier: 'urgent', created: 2, resolved: 2, firstResponseMs: 10 * MIN, resolutionMs: 3 * 60 * MIN, clocksMet: 4, clocksMissed: 1 },
     { tier: 'normal', created: 10, resolved: 7, firstResponseMs: null, resolutionMs: null, clocksMet: 15, clocksMissed: 0 },
   ],
-  truncated: false,
 };
 const chatFigures: ChatReport = {
   from: NOW - 30 * DAY,
@@ -36,7 +35,7 @@ const chatFigures: ChatReport = {
   ],
 };
 const noChats: ChatReport = { from: NOW - 7 * DAY, to: NOW, conversations: 0, served: 0, waits: { count: 0, meanMs: null, longestMs: null }, waitsByDepartment: [] };
-const noLevels: TicketReport = { from: NOW - 7 * DAY, to: NOW, all: { created: 0, resolved: 0, firstResponseMs: null, resolutionMs: null, clocksMet: 0, clocksMissed: 0 }, byTier: [], truncated: false };
+const noLevels: TicketReport = { from: NOW - 7 * DAY, to: NOW, all: { created: 0, resolved: 0, firstResponseMs: null, resolutionMs: null, clocksMet: 0, clocksMissed: 0 }, byTier: [] };
 
 const summary: RatingSummary = {
   from: NOW - 30 * DAY,

@@ -3,7 +3,7 @@
  * the service commitments speak of: mean first response, mean resolution, the share of SLA clocks kept), overall and
  * per tier.
  */
-import { REPORT_TICKETS_MAX, TICKET_TIER_LABELS, type TicketReport, type TicketServiceLevels } from '@kefu/shared';
+import { TICKET_TIER_LABELS, type TicketReport, type TicketServiceLevels } from '@kefu/shared';
 import { formatSpan } from '../format/format-due.ts';
 import { formatShare } from '../format/format-share.ts';
 import { useI18n } from './i18n-context.ts';
@@ -67,7 +67,6 @@ export function TicketLevelsCard({ report }: { report: TicketReport }) {
               </tbody>
             </table>
           </div>
-          {report.truncated && <p class="muted">{t('rtTruncated', { max: REPORT_TICKETS_MAX })}</p>}
         </>
       )}
     </section>

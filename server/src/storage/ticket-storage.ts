@@ -202,4 +202,21 @@ export interface TicketStorage {
   listTickets(query: TicketQuery): Promise<TicketRecord[]>;
   /** The thread, oldest first (public and internal). */
   listTicketEvents(ticketId: string): Promise<TicketEventRecord[]>;
+  /** What the tickets created in [from, to) add up to, per tier that has any (`ticket-totals-sql.ts`). */
+  ticketTotals(from: number, to: number): Promise<TicketTierTotals[]>;
+}
+
+/** The tickets of a period in one tier, summed: `tickets/ticket-report.ts` turns them into means. */
+export interface TicketTierTotals {
+  tier: TicketTier;
+  created: number;
+  resolved: number;
+  /** Summed time from creation to resolution of the resolved ones. */
+  resolutionMs: number;
+  /** First answers given (reply or acceptance) and their summed time. */
+  answered: number;
+  answerMs: number;
+  /** SLA clocks done in time, and clocks that broke their promise. */
+  clocksMet: number;
+  clocksMissed: number;
 }

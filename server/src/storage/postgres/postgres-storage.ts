@@ -37,9 +37,10 @@ import * as jobs from './pg-jobs.ts';
 import * as tickets from './pg-tickets.ts';
 import * as ratings from './pg-ratings.ts';
 import type { NewTicketRating, RatingComment, RatingSummaryRecord, TicketRatingRecord } from '../rating-storage.ts';
-import type { NewTicketEvent, TicketChange, TicketEventRecord, TicketQuery } from '../ticket-storage.ts';
+import type { NewTicketEvent, TicketChange, TicketEventRecord, TicketQuery, TicketTierTotals } from '../ticket-storage.ts';
 import type { JobRecord, NewJob } from '../job-storage.ts';
 import * as queueWaits from './pg-queue-waits.ts';
+import { ticketTotals } from './pg-ticket-totals.ts';
 import { chatTotals } from './pg-chat-totals.ts';
 import type { ChatTotals, QueueWaitRecord } from '../storage.ts';
 import * as history from './pg-history.ts';
@@ -546,6 +547,10 @@ export class PostgresStorage implements Storage {
 
   listTicketEvents(ticketId: string): Promise<TicketEventRecord[]> {
     return tickets.listTicketEvents(this.pool, ticketId);
+  }
+
+  ticketTotals(from: number, to: number): Promise<TicketTierTotals[]> {
+    return ticketTotals(this.pool, from, to);
   }
 
   rateTicket(input: NewTicketRating): Promise<TicketRatingRecord | undefined> {

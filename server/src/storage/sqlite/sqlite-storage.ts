@@ -35,9 +35,10 @@ import * as jobs from './sqlite-jobs.ts';
 import * as tickets from './sqlite-tickets.ts';
 import * as ratings from './sqlite-ratings.ts';
 import type { NewTicketRating, RatingComment, RatingSummaryRecord, TicketRatingRecord } from '../rating-storage.ts';
-import type { NewTicketEvent, TicketChange, TicketEventRecord, TicketQuery } from '../ticket-storage.ts';
+import type { NewTicketEvent, TicketChange, TicketEventRecord, TicketQuery, TicketTierTotals } from '../ticket-storage.ts';
 import type { JobRecord, NewJob } from '../job-storage.ts';
 import * as queueWaits from './sqlite-queue-waits.ts';
+import { ticketTotals } from './sqlite-ticket-totals.ts';
 import { chatTotals } from './sqlite-chat-totals.ts';
 import type { ChatTotals, QueueWaitRecord } from '../storage.ts';
 import * as history from './sqlite-history.ts';
@@ -769,6 +770,10 @@ class SqliteStorage implements Storage {
 
   listTicketEvents(ticketId: string): Promise<TicketEventRecord[]> {
     return tickets.listTicketEvents(this.queries, ticketId);
+  }
+
+  ticketTotals(from: number, to: number): Promise<TicketTierTotals[]> {
+    return ticketTotals(this.queries, from, to);
   }
 
   rateTicket(input: NewTicketRating): Promise<TicketRatingRecord | undefined> {
