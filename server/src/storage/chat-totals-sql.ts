@@ -1,7 +1,8 @@
 /**
  * The SQL of `Storage.chatTotals`, the same on SQLite and PostgreSQL but for placeholders. A conversation counts
  * once its visitor has written (opening the widget starts one); an agent took it when it has an assigned agent.
- * Reports are rare and for supervisors: the conversations of the period are scanned by their creation time.
+ * The conversations of the period are read by their creation time and the waits by their acceptance (migration 16's
+ * indexes), so a report costs the period, not the whole history.
  */
 export const CHAT_COUNTS_SQL = (from: string, to: string): string =>
   `SELECT COUNT(*) AS conversations, SUM(CASE WHEN c.assigned_agent_id IS NOT NULL THEN 1 ELSE 0 END) AS served

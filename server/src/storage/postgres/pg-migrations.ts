@@ -355,6 +355,15 @@ export const PG_MIGRATIONS: PgMigration[] = [
         CHECK (type IN ('created', 'reply', 'note', 'status', 'tier', 'plan', 'assignment', 'department', 'escalation', 'sla'));
     `,
   },
+  {
+    version: 16,
+    name: 'reports read a period of chats and queue waits by time',
+    // As SQLite's 16.
+    sql: `
+      CREATE INDEX conversations_by_created ON conversations (created_at);
+      CREATE INDEX queue_waits_by_accepted ON queue_waits (accepted_at);
+    `,
+  },
 ];
 
 /**

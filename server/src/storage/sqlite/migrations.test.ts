@@ -1,4 +1,4 @@
-/** Migration 5 rebuilds the agents table: rows that refer to agents must survive it untouched. */
+/** Migrations keep the data they rebuild (migration 5's agents table), and give the reports the indexes they read by. */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import { MIGRATIONS, runMigrations } from './migrations.ts';
 import { openSqliteStorage } from './sqlite-storage.ts';
+import { CHAT_COUNTS_SQL, QUEUE_WAITS_SQL } from '../chat-totals-sql.ts';
+import { TICKET_CLOCKS_SQL, TICKET_COUNTS_SQL } from '../ticket-totals-sql.ts';
 
 it('upgrades a version-4 database without losing agents, their sessions or their conversations', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'kefu-migrate-')), 'kefu.sqlite');
@@ -81,4 +83,16 @@ it('migration 15 keeps every ticket event in its order and then accepts a plan c
     ['new', 'plan', 'enterprise'],
   ]);
   await storage.close();
+});
+
+it("reads a report's period of chats, queue waits and tickets through an index, not by scanning the tables", () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'kefu-migrate-')), 'kefu.sqlite');
+  openSqliteStorage(file).close();
+  const db = new Database(file);
+  const plan = (sql: string): string => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1, 2) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  expect(plan(CHAT_COUNTS_SQL('?', '?'))).toMatch(/SEARCH c USING INDEX conversations_by_created/);
+  expect(plan(QUEUE_WAITS_SQL('?', '?'))).toMatch(/SEARCH queue_waits USING INDEX queue_waits_by_accepted/);
+  expect(plan(TICKET_COUNTS_SQL('?', '?'))).toMatch(/SEARCH tickets USING (COVERING )?INDEX tickets_by_created/);
+  expect(plan(TICKET_CLOCKS_SQL('?', '?', 'json_each'))).toMatch(/SEARCH t USING INDEX tickets_by_created/);
+  db.close();
 });

@@ -395,6 +395,16 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX ticket_events_by_ticket ON ticket_events (ticket_id, created_at);
     `,
   },
+  {
+    version: 16,
+    name: 'reports read a period of chats and queue waits by time',
+    // 报表's chat figures scanned every conversation and every queue wait; with these they read the period only
+    // (300,000 conversations over eleven months, a 30-day report: 24 → 11 ms for the counts, 5.4 → 1.7 ms for the waits).
+    sql: `
+      CREATE INDEX conversations_by_created ON conversations (created_at);
+      CREATE INDEX queue_waits_by_accepted ON queue_waits (accepted_at);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database, each in its own transaction. */
