@@ -85,7 +85,9 @@ describeBrowser('报表: how the service went and what visitors said of it', (ch
     const name = await fetchAgentName(stack.server.url, ADMIN);
     await agent.getByRole('link', { name: NAV }).click();
     const chatCard = agent.getByRole('region', { name: '会话' });
-    await expectVisible(chatCard.getByText('1 个会话：机器人独立解答 0 个（0%），客服接待 1 个'), 'The chat figures do not count the one conversation an agent took.', { context: agent.locator('body') });
+    await expectVisible(chatCard.getByText('1 个会话，机器人独立解答 0 个（0%）'), 'The chat figures do not count the one conversation an agent took.', { context: agent.locator('body') });
+    const taken = chatCard.getByRole('term').filter({ hasText: /^客服接待$/ }).locator('xpath=following-sibling::dd[1]');
+    expect(await taken.innerText(), 'The chat figures do not show the one conversation an agent took as 客服接待.').toBe('1');
     await expectVisible(chatCard.getByRole('table', { name: '按部门' }).getByRole('row', { name: /^综合咨询 1 / }), 'The queue waits per department have no row for 综合咨询.', { context: chatCard });
     const levels = agent.getByRole('region', { name: '工单时效' });
     await expectVisible(levels.getByText('新建 1 张工单，已解决 0 张'), 'The ticket service levels do not count the ticket just made.', { context: agent.locator('body') });

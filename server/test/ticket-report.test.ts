@@ -2,7 +2,7 @@
  * The ticket service report on a real SQLite file: tickets created in the period only, the mean time to the first
  * reply or acceptance and to resolution, clocks kept and broken, per tier (the SQL behind it runs on PostgreSQL in
  * the storage contract). Over HTTP: supervisors only, a period that ends before it starts refused, and
- * the chat figures of a real chat: one the bot handled alone, one an agent took from the queue.
+ * the chat figures of real chats: one the bot handled alone, one an agent took from the queue, one left in the queue.
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -83,9 +83,16 @@ describe('ticket report', () => {
       await conversations.next((c) => c.id === second.conversation.id && c.state === 'queued');
       ok(await agentCall(agent, 'accept', { conversationId: second.conversation.id }));
       ok(await visitorCall(connectVisitor(server.url), 'hello', { lang: 'zh-CN' }));
+      // A fourth asks for a human and gives up waiting: not the bot's doing, and not served either.
+      const leaver = connectVisitor(server.url);
+      const leaverConversations = recorder<VisitorConversation>(leaver, 'conversation');
+      const fourth = ok(await visitorCall(leaver, 'hello', { lang: 'zh-CN' }));
+      ok(await visitorCall(leaver, 'send', { clientId: 'l-1', text: '转人工客服' }));
+      await leaverConversations.next((c) => c.id === fourth.conversation.id && c.state === 'queued');
+      ok(await visitorCall(leaver, 'leaveQueue', { conversationId: fourth.conversation.id }));
       expect(first.conversation.id).not.toBe(second.conversation.id);
       const chats = (await (await fetch(`${server.url}/api/reports/chats`, { headers: { cookie } })).json()) as ChatReport;
-      expect(chats).toMatchObject({ conversations: 2, served: 1, waits: { count: 1 } });
+      expect(chats).toMatchObject({ conversations: 3, served: 1, ticketed: 0, leftQueue: 1, waits: { count: 1 } });
       expect(chats.waits.meanMs).toBe(chats.waits.longestMs);
       expect(chats.waitsByDepartment).toEqual([expect.objectContaining({ count: 1, name: expect.objectContaining({ zh: expect.any(String) }) })]);
     } finally {

@@ -44,8 +44,11 @@ export interface ChatReport {
   to: number;
   /** Conversations started in the period in which the visitor wrote at least once. */
   conversations: number;
-  /** Of them, those an agent took (the rest the bot handled alone, or the visitor left). */
+  /** Of them, those an agent took. */
   served: number;
+  /** Of those no agent took: the handoff became a ticket (nobody on duty), or the visitor left the queue. The rest the bot handled alone. */
+  ticketed: number;
+  leftQueue: number;
   waits: QueueWaitLevels;
   /** Per department, with its names when it still exists. */
   waitsByDepartment: (QueueWaitLevels & { department: string; name?: { zh: string; en: string } })[];

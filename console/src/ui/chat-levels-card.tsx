@@ -1,6 +1,6 @@
 /**
- * 会话 / Chats on 报表 / Reports: how many conversations the bot handled alone and how many an agent took, and how long
- * visitors queued for an agent, overall and per department.
+ * 会话 / Chats on 报表 / Reports: how many conversations the bot handled alone, how many an agent took, became a ticket
+ * or were left in the queue, and how long visitors queued for an agent, overall and per department.
  */
 import type { ChatReport, QueueWaitLevels } from '@kefu/shared';
 import { formatSpan } from '../format/format-due.ts';
@@ -10,7 +10,8 @@ import { useI18n } from './i18n-context.ts';
 export function ChatLevelsCard({ report }: { report: ChatReport }) {
   const { t, lang } = useI18n();
   const span = (ms: number | null) => (ms === null ? t('rtNoValue') : formatSpan(lang, ms));
-  const bot = report.conversations - report.served;
+  // What no agent took, became a ticket or was left in the queue, the bot handled alone.
+  const bot = report.conversations - report.served - report.ticketed - report.leftQueue;
   const share = formatShare(bot, report.conversations) ?? t('rtNoValue');
   const row = (key: string, label: string, w: QueueWaitLevels) => (
     <tr key={key}>
@@ -28,8 +29,20 @@ export function ChatLevelsCard({ report }: { report: ChatReport }) {
         <p>{t('rtNoChats')}</p>
       ) : (
         <>
-          <p class="rt-overall">{t('rtChatCounts', { conversations: report.conversations, bot, share, served: report.served })}</p>
+          <p class="rt-overall">{t('rtChatCounts', { conversations: report.conversations, bot, share })}</p>
           <dl class="rt-figures">
+            <div>
+              <dt>{t('rtServed')}</dt>
+              <dd>{report.served}</dd>
+            </div>
+            <div>
+              <dt>{t('rtTicketed')}</dt>
+              <dd>{report.ticketed}</dd>
+            </div>
+            <div>
+              <dt>{t('rtLeftQueue')}</dt>
+              <dd>{report.leftQueue}</dd>
+            </div>
             <div>
               <dt>{t('rtWaitMean')}</dt>
               <dd>{span(report.waits.meanMs)}</dd>

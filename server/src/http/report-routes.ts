@@ -25,6 +25,8 @@ async function chatReport(ctx: KefuContext, from: number, to: number): Promise<C
     to,
     conversations: totals.conversations,
     served: totals.served,
+    ticketed: totals.ticketed,
+    leftQueue: totals.leftQueue,
     waits: waitLevels(sum.count, sum.total, sum.longest),
     waitsByDepartment: totals.waits.map((w) => ({ department: w.department, ...(names.has(w.department) ? { name: names.get(w.department)! } : {}), ...waitLevels(w.count, w.totalMs, w.longestMs) })),
   };

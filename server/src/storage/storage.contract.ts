@@ -1,5 +1,6 @@
 /** Behaviour every Storage implementation must show; run by each implementation's test file. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NoticeCode } from '@kefu/shared';
 import type { ClosedConversationQuery, Storage } from './storage.ts';
 import { describeJobStorage } from './job-storage.contract.ts';
 import { describeTicketStorage } from './ticket-storage.contract.ts';
@@ -246,20 +247,27 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       expect(await s.listQueueWaits('billing', now, 10)).toEqual([]);
     });
 
-    it('counts the chats of a period: conversations a visitor wrote in, those an agent took, and queue waits per department', async () => {
+    it('counts the chats of a period: conversations a visitor wrote in, those an agent took, became a ticket or were left in the queue, and queue waits per department', async () => {
       // A period of its own, far from the other tests' conversations.
       const t0 = now + 50 * 86_400_000;
       const agent = await s.createAgent({ email: 'report@x.test', name: '报', role: 'agent', passwordHash: 'h', now });
-      const chat = async (at: number, wrote: boolean, taken: boolean) => {
+      const chat = async (at: number, wrote: boolean, taken: boolean, notices: NoticeCode[] = []) => {
         const c = await newConversation(at);
         await s.appendMessage({ conversationId: c.id, author: 'bot', text: '您好', createdAt: at });
         if (wrote) await s.appendMessage({ conversationId: c.id, author: 'visitor', text: '发票怎么开', createdAt: at + 1 });
+        for (const notice of notices) await s.appendMessage({ conversationId: c.id, author: 'system', text: notice, meta: { notice }, createdAt: at + 2 });
         if (taken) await s.updateConversation(c.id, { state: 'assigned', assignedAgentId: agent.id, assignedAt: at + 2 }, at + 2);
         return c;
       };
       await chat(t0, true, false);
+      // Queued, then left; queued, then a message left for a ticket when nobody came; a complaint filed from the chat.
+      await chat(t0 + 5, true, false, ['queued', 'left_queue']);
+      const waited = await chat(t0 + 6, true, false, ['queued']);
+      const complained = await chat(t0 + 7, true, false);
+      for (const [n, c] of [waited, complained].entries()) await s.createTicket({ day: '20261201', createdAt: t0 + 8 + n, title: '留言', conversationId: c.id });
       await chat(t0 + 10, true, false);
-      const taken = await chat(t0 + 20, true, true);
+      // Queued and taken: served, whatever notices it has.
+      const taken = await chat(t0 + 20, true, true, ['queued', 'assigned']);
       await chat(t0 + 30, false, false);
       await chat(t0 - 1, true, true);
       await chat(t0 + 1000, true, true);
@@ -268,14 +276,16 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       await s.recordQueueWait({ conversationId: taken.id, department: 'billing', queuedAt: t0, acceptedAt: t0 + 30 });
       await s.recordQueueWait({ conversationId: taken.id, department: 'billing', queuedAt: t0, acceptedAt: t0 + 1000 });
       expect(await s.chatTotals(t0, t0 + 1000)).toEqual({
-        conversations: 3,
+        conversations: 6,
         served: 1,
+        ticketed: 2,
+        leftQueue: 1,
         waits: [
           { department: 'billing', count: 1, totalMs: 30, longestMs: 30 },
           { department: 'tech', count: 2, totalMs: 360, longestMs: 300 },
         ],
       });
-      expect(await s.chatTotals(t0 + 5000, t0 + 6000)).toEqual({ conversations: 0, served: 0, waits: [] });
+      expect(await s.chatTotals(t0 + 5000, t0 + 6000)).toEqual({ conversations: 0, served: 0, ticketed: 0, leftQueue: 0, waits: [] });
     });
 
     it('claims the long-wait offer once per wait, for queued conversations waiting since the cut-off, to one of racing claimers', async () => {

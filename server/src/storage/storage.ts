@@ -188,6 +188,9 @@ export interface ChatTotals {
   conversations: number;
   /** Of them, those an agent took. */
   served: number;
+  /** Of the rest, those whose handoff became a ticket (nobody on duty), and those whose visitor left the queue. */
+  ticketed: number;
+  leftQueue: number;
   /** Queue waits of conversations taken in the period, per department: how many, their sum and the longest. */
   waits: { department: string; count: number; totalMs: number; longestMs: number }[];
 }

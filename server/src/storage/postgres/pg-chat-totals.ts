@@ -6,13 +6,15 @@ import { toNumber } from './pg-rows.ts';
 
 export async function chatTotals(pool: pg.Pool, from: number, to: number): Promise<ChatTotals> {
   const [counts, waits] = await Promise.all([
-    pool.query<{ conversations: string; served: string | null }>(CHAT_COUNTS_SQL('$1', '$2'), [from, to]),
+    pool.query<{ conversations: string; served: string | null; ticketed: string | null; left_queue: string | null }>(CHAT_COUNTS_SQL('$1', '$2'), [from, to]),
     pool.query<{ department: string; count: string; total: string; longest: string }>(QUEUE_WAITS_SQL('$1', '$2'), [from, to]),
   ]);
   const row = counts.rows[0]!;
   return {
     conversations: toNumber(row.conversations),
     served: row.served === null ? 0 : toNumber(row.served),
+    ticketed: row.ticketed === null ? 0 : toNumber(row.ticketed),
+    leftQueue: row.left_queue === null ? 0 : toNumber(row.left_queue),
     waits: waits.rows.map((w) => ({ department: w.department, count: toNumber(w.count), totalMs: toNumber(w.total), longestMs: toNumber(w.longest) })),
   };
 }

@@ -357,11 +357,12 @@ export const PG_MIGRATIONS: PgMigration[] = [
   },
   {
     version: 16,
-    name: 'reports read a period of chats and queue waits by time',
+    name: 'reports read a period of chats and queue waits by time, and the tickets made from a chat',
     // As SQLite's 16.
     sql: `
       CREATE INDEX conversations_by_created ON conversations (created_at);
       CREATE INDEX queue_waits_by_accepted ON queue_waits (accepted_at);
+      CREATE INDEX tickets_by_conversation ON tickets (conversation_id) WHERE conversation_id IS NOT NULL;
     `,
   },
 ];

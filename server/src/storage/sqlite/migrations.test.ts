@@ -91,6 +91,7 @@ it("reads a report's period of chats, queue waits and tickets through an index, 
   const db = new Database(file);
   const plan = (sql: string): string => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1, 2) as { detail: string }[]).map((r) => r.detail).join(' | ');
   expect(plan(CHAT_COUNTS_SQL('?', '?'))).toMatch(/SEARCH c USING INDEX conversations_by_created/);
+  expect(plan(CHAT_COUNTS_SQL('?', '?'))).toMatch(/SEARCH t USING (COVERING )?INDEX tickets_by_conversation/);
   expect(plan(QUEUE_WAITS_SQL('?', '?'))).toMatch(/SEARCH queue_waits USING INDEX queue_waits_by_accepted/);
   expect(plan(TICKET_COUNTS_SQL('?', '?'))).toMatch(/SEARCH tickets USING (COVERING )?INDEX tickets_by_created/);
   expect(plan(TICKET_CLOCKS_SQL('?', '?', 'json_each'))).toMatch(/SEARCH t USING INDEX tickets_by_created/);

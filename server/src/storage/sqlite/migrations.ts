@@ -397,12 +397,13 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 16,
-    name: 'reports read a period of chats and queue waits by time',
+    name: 'reports read a period of chats and queue waits by time, and the tickets made from a chat',
     // 报表's chat figures scanned every conversation and every queue wait; with these they read the period only
     // (300,000 conversations over eleven months, a 30-day report: 24 → 11 ms for the counts, 5.4 → 1.7 ms for the waits).
     sql: `
       CREATE INDEX conversations_by_created ON conversations (created_at);
       CREATE INDEX queue_waits_by_accepted ON queue_waits (accepted_at);
+      CREATE INDEX tickets_by_conversation ON tickets (conversation_id) WHERE conversation_id IS NOT NULL;
     `,
   },
 ];
