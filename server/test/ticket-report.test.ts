@@ -47,14 +47,14 @@ describe('ticket report', () => {
     await ticket('urgent', T + 1000 * MIN, [clock('response', T + 1000 * MIN, 15, T + 1001 * MIN)], 1);
 
     const report = await ticketReport(storage, T, T + 1000 * MIN);
-    expect(report.all).toEqual({ created: 4, resolved: 2, firstResponseMs: 20 * MIN, resolutionMs: 180 * MIN, clocksMet: 4, clocksMissed: 2 });
+    expect(report.all).toEqual({ created: 4, resolved: 2, firstLine: 2, firstResponseMs: 20 * MIN, resolutionMs: 180 * MIN, clocksMet: 4, clocksMissed: 2 });
     expect(report.byTier).toEqual([
-      { tier: 'urgent', created: 2, resolved: 2, firstResponseMs: 15 * MIN, resolutionMs: 180 * MIN, clocksMet: 3, clocksMissed: 1 },
-      { tier: 'severe', created: 1, resolved: 0, firstResponseMs: null, resolutionMs: null, clocksMet: 0, clocksMissed: 0 },
-      { tier: 'normal', created: 1, resolved: 0, firstResponseMs: 30 * MIN, resolutionMs: null, clocksMet: 1, clocksMissed: 1 },
+      { tier: 'urgent', created: 2, resolved: 2, firstLine: 2, firstResponseMs: 15 * MIN, resolutionMs: 180 * MIN, clocksMet: 3, clocksMissed: 1 },
+      { tier: 'severe', created: 1, resolved: 0, firstLine: 0, firstResponseMs: null, resolutionMs: null, clocksMet: 0, clocksMissed: 0 },
+      { tier: 'normal', created: 1, resolved: 0, firstLine: 0, firstResponseMs: 30 * MIN, resolutionMs: null, clocksMet: 1, clocksMissed: 1 },
     ]);
     const empty = await ticketReport(storage, T + 2000 * MIN, T + 3000 * MIN);
-    expect(empty).toMatchObject({ all: { created: 0, resolved: 0, firstResponseMs: null, resolutionMs: null, clocksMet: 0, clocksMissed: 0 }, byTier: [] });
+    expect(empty).toMatchObject({ all: { created: 0, resolved: 0, firstLine: 0, firstResponseMs: null, resolutionMs: null, clocksMet: 0, clocksMissed: 0 }, byTier: [] });
   });
 
   it('answers supervisors over HTTP with the last 30 days by default, refuses a period that ends before it starts, and counts real chats', async () => {

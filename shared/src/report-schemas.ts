@@ -15,6 +15,8 @@ export interface TicketServiceLevels {
   created: number;
   /** Of them, resolved since. */
   resolved: number;
+  /** Of the resolved, those never escalated: solved by the first line (the seeds' 一线解决率 is this over `resolved`). */
+  firstLine: number;
   /** Mean time from a ticket's start to its first reply or acceptance (its response or acceptance clock met); null when none was. */
   firstResponseMs: number | null;
   /** Mean time from creation to resolution of the resolved ones; null when none is. */

@@ -17,10 +17,10 @@ const MIN = 60_000;
 const levels: TicketReport = {
   from: NOW - 30 * DAY,
   to: NOW,
-  all: { created: 12, resolved: 9, firstResponseMs: 28 * MIN, resolutionMs: 18.5 * 60 * MIN, clocksMet: 19, clocksMissed: 1 },
+  all: { created: 12, resolved: 9, firstLine: 6, firstResponseMs: 28 * MIN, resolutionMs: 18.5 * 60 * MIN, clocksMet: 19, clocksMissed: 1 },
   byTier: [
-    { tier: 'urgent', created: 2, resolved: 2, firstResponseMs: 10 * MIN, resolutionMs: 3 * 60 * MIN, clocksMet: 4, clocksMissed: 1 },
-    { tier: 'normal', created: 10, resolved: 7, firstResponseMs: null, resolutionMs: null, clocksMet: 15, clocksMissed: 0 },
+    { tier: 'urgent', created: 2, resolved: 2, firstLine: 1, firstResponseMs: 10 * MIN, resolutionMs: 3 * 60 * MIN, clocksMet: 4, clocksMissed: 1 },
+    { tier: 'normal', created: 10, resolved: 7, firstLine: 5, firstResponseMs: null, resolutionMs: null, clocksMet: 15, clocksMissed: 0 },
   ],
 };
 const chatFigures: ChatReport = {
@@ -37,7 +37,7 @@ const chatFigures: ChatReport = {
   ],
 };
 const noChats: ChatReport = { from: NOW - 7 * DAY, to: NOW, conversations: 0, served: 0, ticketed: 0, leftQueue: 0, waits: { count: 0, meanMs: null, longestMs: null }, waitsByDepartment: [] };
-const noLevels: TicketReport = { from: NOW - 7 * DAY, to: NOW, all: { created: 0, resolved: 0, firstResponseMs: null, resolutionMs: null, clocksMet: 0, clocksMissed: 0 }, byTier: [] };
+const noLevels: TicketReport = { from: NOW - 7 * DAY, to: NOW, all: { created: 0, resolved: 0, firstLine: 0, firstResponseMs: null, resolutionMs: null, clocksMet: 0, clocksMissed: 0 }, byTier: [] };
 
 const summary: RatingSummary = {
   from: NOW - 30 * DAY,
@@ -89,8 +89,9 @@ describe('ReportsPage', () => {
     const service = await screen.findByRole('region', { name: '工单时效' });
     expect(within(service).getByText('新建 12 张工单，已解决 9 张')).toBeTruthy();
     const figures = within(service).getAllByRole('definition').map((d) => d.textContent);
-    expect(figures).toEqual(['28分钟', '19小时', '95%（按时 19 项，超时 1 项）']);
-    expect(rows(within(service).getByRole('table', { name: '按等级' }))).toEqual(['紧急2210分钟3小时80%', '一般107——100%']);
+    // 6 of the 9 resolved were never escalated.
+    expect(figures).toEqual(['28分钟', '19小时', '67%', '95%（按时 19 项，超时 1 项）']);
+    expect(rows(within(service).getByRole('table', { name: '按等级' }))).toEqual(['紧急2210分钟3小时50%80%', '一般107——71%100%']);
     const chats = screen.getByRole('region', { name: '会话评价' });
     expect(within(chats).getByText('平均 4.2 分（满分 5 分），满意率 80%，共 5 条评价')).toBeTruthy();
     expect(rows(within(chats).getByRole('table', { name: '按客服' }))).toEqual(['张三34.7100%', '李四23.550%']);

@@ -1,7 +1,7 @@
 /**
  * 工单时效 / Ticket service levels on 报表 / Reports: how the tickets created in the period were served (the figures
- * the service commitments speak of: mean first response, mean resolution, the share of SLA clocks kept), overall and
- * per tier.
+ * the service commitments speak of: mean first response, mean resolution, first-line resolution, the share of SLA
+ * clocks kept), overall and per tier.
  */
 import { TICKET_TIER_LABELS, type TicketReport, type TicketServiceLevels } from '@kefu/shared';
 import { formatSpan } from '../format/format-due.ts';
@@ -10,11 +10,14 @@ import { useI18n } from './i18n-context.ts';
 
 /** Share of finished clocks that kept their promise ("95%"); null when none finished. */
 const slaMet = (l: TicketServiceLevels): string | null => formatShare(l.clocksMet, l.clocksMet + l.clocksMissed);
+/** Share of resolved tickets solved without escalation ("67%"); null when none is resolved. */
+const firstLine = (l: TicketServiceLevels): string | null => formatShare(l.firstLine, l.resolved);
 
 export function TicketLevelsCard({ report }: { report: TicketReport }) {
   const { t, lang } = useI18n();
   const span = (ms: number | null) => (ms === null ? t('rtNoValue') : formatSpan(lang, ms));
   const met = (l: TicketServiceLevels) => slaMet(l) ?? t('rtNoValue');
+  const solved = (l: TicketServiceLevels) => firstLine(l) ?? t('rtNoValue');
   const { all } = report;
   return (
     <section class="card rt-card" aria-labelledby="rt-levels">
@@ -35,11 +38,15 @@ export function TicketLevelsCard({ report }: { report: TicketReport }) {
               <dd>{span(all.resolutionMs)}</dd>
             </div>
             <div>
+              <dt>{t('rtFirstLine')}</dt>
+              <dd>{solved(all)}</dd>
+            </div>
+            <div>
               <dt>{t('rtSlaMet')}</dt>
               <dd>{slaMet(all) === null ? t('rtNoValue') : t('rtSlaMetValue', { rate: met(all), met: all.clocksMet, missed: all.clocksMissed })}</dd>
             </div>
           </dl>
-          {/* Six columns: on a phone the table scrolls sideways inside the card, the page does not. */}
+          {/* Seven columns: on a phone the table scrolls sideways inside the card, the page does not. */}
           <div class="rt-scroll">
             <table class="rt-table">
               <caption>{t('rtByTier')}</caption>
@@ -50,6 +57,7 @@ export function TicketLevelsCard({ report }: { report: TicketReport }) {
                   <th scope="col">{t('rtResolved')}</th>
                   <th scope="col">{t('rtFirstResponse')}</th>
                   <th scope="col">{t('rtResolution')}</th>
+                  <th scope="col">{t('rtFirstLine')}</th>
                   <th scope="col">{t('rtSlaMet')}</th>
                 </tr>
               </thead>
@@ -61,6 +69,7 @@ export function TicketLevelsCard({ report }: { report: TicketReport }) {
                     <td>{r.resolved}</td>
                     <td>{span(r.firstResponseMs)}</td>
                     <td>{span(r.resolutionMs)}</td>
+                    <td>{solved(r)}</td>
                     <td>{met(r)}</td>
                   </tr>
                 ))}

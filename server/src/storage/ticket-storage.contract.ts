@@ -163,7 +163,7 @@ export function describeTicketStorage(storage: () => Storage): void {
       expect(updated.map((t) => t.number)).toEqual([done.number]);
     });
 
-    it('sums the tickets created in a period per tier: resolved and how long it took, first answers, clocks kept and broken', async () => {
+    it('sums the tickets created in a period per tier: resolved, how long it took and how many without escalation, first answers, clocks kept and broken', async () => {
       const s = storage();
       const M = 60_000;
       const at = (startedAt: number, name: StoredClock['clock'], promisedMin: number, doneAfterMin?: number, breached = false): StoredClock => ({
@@ -176,13 +176,15 @@ export function describeTicketStorage(storage: () => Storage): void {
         state: breached ? 'breached' : 'ok',
       });
       let n = 0;
-      const ticket = async (tier: 'urgent' | 'severe' | 'normal', createdAt: number, clocks: StoredClock[], resolvedAfterMin?: number): Promise<void> => {
+      const ticket = async (tier: 'urgent' | 'severe' | 'normal', createdAt: number, clocks: StoredClock[], resolvedAfterMin?: number, escalated = false): Promise<void> => {
         const t = await s.createTicket({ day: '20261201', createdAt, title: `t${++n}`, tier, clocks });
-        if (resolvedAfterMin !== undefined) await s.updateTicket(t.id, t.revision, { status: 'resolved', resolvedAt: createdAt + resolvedAfterMin * M }, [], createdAt + resolvedAfterMin * M);
+        const done = createdAt + (resolvedAfterMin ?? 0) * M;
+        if (resolvedAfterMin !== undefined) await s.updateTicket(t.id, t.revision, { status: 'resolved', resolvedAt: done, ...(escalated ? { escalatedAt: createdAt + M } : {}) }, [], done);
       };
-      // Urgent: replies after 10 and 20 minutes (the second breached its 15), resolved after 2 and 4 hours.
+      // Urgent: replies after 10 and 20 minutes (the second breached its 15), resolved after 2 and 4 hours, the second
+      // only after it was escalated.
       await ticket('urgent', T, [at(T, 'response', 15, 10), at(T, 'fix', 300, 120)], 120);
-      await ticket('urgent', T + M, [at(T + M, 'response', 15, 20, true), at(T + M, 'fix', 300, 240)], 240);
+      await ticket('urgent', T + M, [at(T + M, 'response', 15, 20, true), at(T + M, 'fix', 300, 240)], 240, true);
       // A complaint accepted after 30 minutes, its investigation overdue and not done; a fault nobody answered yet.
       await ticket('normal', T + 2 * M, [at(T + 2 * M, 'acceptance', 60, 30), at(T + 2 * M, 'investigation', 120, undefined, true)]);
       await ticket('severe', T + 3 * M, [at(T + 3 * M, 'response', 60)]);
@@ -192,9 +194,9 @@ export function describeTicketStorage(storage: () => Storage): void {
 
       const totals = await s.ticketTotals(T, T + 10 * M);
       expect(totals.sort((a, b) => a.tier.localeCompare(b.tier))).toEqual([
-        { tier: 'normal', created: 1, resolved: 0, resolutionMs: 0, answered: 1, answerMs: 30 * M, clocksMet: 1, clocksMissed: 1 },
-        { tier: 'severe', created: 1, resolved: 0, resolutionMs: 0, answered: 0, answerMs: 0, clocksMet: 0, clocksMissed: 0 },
-        { tier: 'urgent', created: 2, resolved: 2, resolutionMs: 360 * M, answered: 2, answerMs: 30 * M, clocksMet: 3, clocksMissed: 1 },
+        { tier: 'normal', created: 1, resolved: 0, resolutionMs: 0, firstLine: 0, answered: 1, answerMs: 30 * M, clocksMet: 1, clocksMissed: 1 },
+        { tier: 'severe', created: 1, resolved: 0, resolutionMs: 0, firstLine: 0, answered: 0, answerMs: 0, clocksMet: 0, clocksMissed: 0 },
+        { tier: 'urgent', created: 2, resolved: 2, resolutionMs: 360 * M, firstLine: 1, answered: 2, answerMs: 30 * M, clocksMet: 3, clocksMissed: 1 },
       ]);
       expect(await s.ticketTotals(T + 20 * M, T + 30 * M)).toEqual([]);
     });

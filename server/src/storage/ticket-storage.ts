@@ -213,6 +213,8 @@ export interface TicketTierTotals {
   resolved: number;
   /** Summed time from creation to resolution of the resolved ones. */
   resolutionMs: number;
+  /** Resolved ones never escalated (to the escalation group): solved by the first line. */
+  firstLine: number;
   /** First answers given (reply or acceptance) and their summed time. */
   answered: number;
   answerMs: number;

@@ -6,11 +6,12 @@
 import type { TicketTier } from '@kefu/shared';
 import type { TicketTierTotals } from './ticket-storage.ts';
 
-/** Per tier: tickets created, resolved, and the summed time to resolution. */
+/** Per tier: tickets created, resolved, the summed time to resolution, and those resolved without being escalated. */
 export const TICKET_COUNTS_SQL = (from: string, to: string): string =>
   `SELECT tier, COUNT(*) AS created,
      SUM(CASE WHEN resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved,
-     SUM(CASE WHEN resolved_at IS NOT NULL THEN resolved_at - created_at ELSE 0 END) AS resolution
+     SUM(CASE WHEN resolved_at IS NOT NULL THEN resolved_at - created_at ELSE 0 END) AS resolution,
+     SUM(CASE WHEN resolved_at IS NOT NULL AND escalated_at IS NULL THEN 1 ELSE 0 END) AS first_line
    FROM tickets WHERE created_at >= ${from} AND created_at < ${to}
    GROUP BY tier`;
 
@@ -40,6 +41,7 @@ export interface TicketCountsRow {
   created: number;
   resolved: number;
   resolution: number;
+  first_line: number;
 }
 export interface TicketClocksRow {
   tier: TicketTier;
@@ -52,8 +54,8 @@ export interface TicketClocksRow {
 /** Both queries' rows as one total per tier (a tier with tickets always has a counts row). */
 export function ticketTierTotals(counts: readonly TicketCountsRow[], clocks: readonly TicketClocksRow[]): TicketTierTotals[] {
   const byTier = new Map(clocks.map((c) => [c.tier, c]));
-  return counts.map(({ tier, created, resolved, resolution }) => {
+  return counts.map(({ tier, created, resolved, resolution, first_line }) => {
     const c = byTier.get(tier);
-    return { tier, created, resolved, resolutionMs: resolution, answered: c?.answered ?? 0, answerMs: c?.answer ?? 0, clocksMet: c?.met ?? 0, clocksMissed: c?.missed ?? 0 };
+    return { tier, created, resolved, resolutionMs: resolution, firstLine: first_line, answered: c?.answered ?? 0, answerMs: c?.answer ?? 0, clocksMet: c?.met ?? 0, clocksMissed: c?.missed ?? 0 };
   });
 }

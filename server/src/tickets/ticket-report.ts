@@ -13,6 +13,7 @@ type Sums = Omit<TicketTierTotals, 'tier'>;
 const levels = (t: Sums): TicketServiceLevels => ({
   created: t.created,
   resolved: t.resolved,
+  firstLine: t.firstLine,
   firstResponseMs: t.answered ? Math.round(t.answerMs / t.answered) : null,
   resolutionMs: t.resolved ? Math.round(t.resolutionMs / t.resolved) : null,
   clocksMet: t.clocksMet,
@@ -21,7 +22,7 @@ const levels = (t: Sums): TicketServiceLevels => ({
 
 export async function ticketReport(storage: Storage, from: number, to: number): Promise<TicketReport> {
   const tiers = await storage.ticketTotals(from, to);
-  const all: Sums = { created: 0, resolved: 0, resolutionMs: 0, answered: 0, answerMs: 0, clocksMet: 0, clocksMissed: 0 };
+  const all: Sums = { created: 0, resolved: 0, resolutionMs: 0, firstLine: 0, answered: 0, answerMs: 0, clocksMet: 0, clocksMissed: 0 };
   for (const t of tiers) for (const key of Object.keys(all) as (keyof Sums)[]) all[key] += t[key];
   // Tiers in their order of urgency, those with tickets only.
   const byTier = TICKET_TIERS.flatMap((tier) => tiers.filter((t) => t.tier === tier)).map(({ tier, ...sums }) => ({ tier, ...levels(sums) }));
