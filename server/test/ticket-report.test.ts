@@ -2,7 +2,8 @@
  * The ticket service report on a real SQLite file: tickets created in the period only, the mean time to the first
  * reply or acceptance and to resolution, clocks kept and broken, per tier (the SQL behind it runs on PostgreSQL in
  * the storage contract). Over HTTP: supervisors only, a period that ends before it starts refused, and
- * the chat figures of real chats: one the bot handled alone, one an agent took from the queue, one left in the queue.
+ * the chat figures of real chats: one the bot handled alone, one an agent took from the queue and answered, one left in
+ * the queue.
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -82,6 +83,7 @@ describe('ticket report', () => {
       ok(await visitorCall(asker, 'send', { clientId: 'h-1', text: '转人工客服' }));
       await conversations.next((c) => c.id === second.conversation.id && c.state === 'queued');
       ok(await agentCall(agent, 'accept', { conversationId: second.conversation.id }));
+      ok(await agentCall(agent, 'send', { conversationId: second.conversation.id, clientId: 'r-1', text: '您好，我是客服' }));
       ok(await visitorCall(connectVisitor(server.url), 'hello', { lang: 'zh-CN' }));
       // A fourth asks for a human and gives up waiting: not the bot's doing, and not served either.
       const leaver = connectVisitor(server.url);
@@ -94,6 +96,9 @@ describe('ticket report', () => {
       const chats = (await (await fetch(`${server.url}/api/reports/chats`, { headers: { cookie } })).json()) as ChatReport;
       expect(chats).toMatchObject({ conversations: 3, served: 1, ticketed: 0, leftQueue: 1, waits: { count: 1 } });
       expect(chats.waits.meanMs).toBe(chats.waits.longestMs);
+      // The admin took one chat and replied to it.
+      expect(chats.byAgent).toEqual([{ agentId: expect.any(String), name: expect.any(String), taken: 1, firstReplyMs: expect.any(Number) }]);
+      expect(chats.byAgent[0]!.firstReplyMs).toBeGreaterThanOrEqual(0);
       expect(chats.waitsByDepartment).toEqual([expect.objectContaining({ count: 1, name: expect.objectContaining({ zh: expect.any(String) }) })]);
     } finally {
       closeClients();

@@ -51,6 +51,8 @@ export interface ChatReport {
   /** Of those no agent took: the handoff became a ticket (nobody on duty), or the visitor left the queue. The rest the bot handled alone. */
   ticketed: number;
   leftQueue: number;
+  /** Per agent, most chats first: the conversations they hold (the last agent assigned), and the mean time from the assignment to their first reply (null when none got one yet). */
+  byAgent: { agentId: string; name: string; taken: number; firstReplyMs: number | null }[];
   waits: QueueWaitLevels;
   /** Per department, with its names when it still exists. */
   waitsByDepartment: (QueueWaitLevels & { department: string; name?: { zh: string; en: string } })[];

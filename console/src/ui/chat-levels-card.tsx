@@ -1,6 +1,7 @@
 /**
  * 会话 / Chats on 报表 / Reports: how many conversations the bot handled alone, how many an agent took, became a ticket
- * or were left in the queue, and how long visitors queued for an agent, overall and per department.
+ * or were left in the queue, per agent how many they hold and how soon they first replied, and how long visitors
+ * queued for an agent, overall and per department.
  */
 import type { ChatReport, QueueWaitLevels } from '@kefu/shared';
 import { formatSpan } from '../format/format-due.ts';
@@ -52,6 +53,29 @@ export function ChatLevelsCard({ report }: { report: ChatReport }) {
               <dd>{span(report.waits.longestMs)}</dd>
             </div>
           </dl>
+          {report.byAgent.length > 0 && (
+            <div class="rt-scroll">
+              <table class="rt-table">
+                <caption>{t('rtByAgent')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('rtAgent')}</th>
+                    <th scope="col">{t('rtTaken')}</th>
+                    <th scope="col">{t('rtFirstReply')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.byAgent.map((a) => (
+                    <tr key={a.agentId}>
+                      <th scope="row">{a.name}</th>
+                      <td>{a.taken}</td>
+                      <td>{span(a.firstReplyMs)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           {report.waitsByDepartment.length > 0 && (
             <div class="rt-scroll">
               <table class="rt-table">

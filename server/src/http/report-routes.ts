@@ -27,6 +27,7 @@ async function chatReport(ctx: KefuContext, from: number, to: number): Promise<C
     served: totals.served,
     ticketed: totals.ticketed,
     leftQueue: totals.leftQueue,
+    byAgent: totals.byAgent.map((a) => ({ agentId: a.agentId, name: a.agentName, taken: a.taken, firstReplyMs: a.replied ? Math.round(a.replyTotalMs / a.replied) : null })),
     waits: waitLevels(sum.count, sum.total, sum.longest),
     waitsByDepartment: totals.waits.map((w) => ({ department: w.department, ...(names.has(w.department) ? { name: names.get(w.department)! } : {}), ...waitLevels(w.count, w.totalMs, w.longestMs) })),
   };

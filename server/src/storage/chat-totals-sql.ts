@@ -21,6 +21,20 @@ export const CHAT_COUNTS_SQL = (from: string, to: string): string => {
      AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.author = 'visitor')`;
 };
 
+/**
+ * Per agent, the conversations of the period they hold (the last agent assigned: a transfer moves it), and how long
+ * each took to get that agent's first reply after the assignment (none yet: not counted in the mean).
+ */
+export const AGENT_CHATS_SQL = (from: string, to: string): string =>
+  `SELECT agent_id, agent_name, COUNT(*) AS taken, COUNT(first_reply) AS replied, SUM(first_reply - assigned_at) AS reply_total
+   FROM (SELECT c.assigned_agent_id AS agent_id, a.name AS agent_name, c.assigned_at AS assigned_at,
+           (SELECT MIN(m.created_at) FROM messages m
+            WHERE m.conversation_id = c.id AND m.author = 'agent' AND m.created_at >= c.assigned_at) AS first_reply
+         FROM conversations c JOIN agents a ON a.id = c.assigned_agent_id
+         WHERE c.created_at >= ${from} AND c.created_at < ${to} AND c.assigned_at IS NOT NULL) x
+   GROUP BY agent_id, agent_name
+   ORDER BY taken DESC, agent_name`;
+
 export const QUEUE_WAITS_SQL = (from: string, to: string): string =>
   `SELECT department, COUNT(*) AS count, SUM(accepted_at - queued_at) AS total, MAX(accepted_at - queued_at) AS longest
    FROM queue_waits WHERE accepted_at >= ${from} AND accepted_at < ${to}

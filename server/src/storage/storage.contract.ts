@@ -259,6 +259,7 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
         if (taken) await s.updateConversation(c.id, { state: 'assigned', assignedAgentId: agent.id, assignedAt: at + 2 }, at + 2);
         return c;
       };
+      const reply = (c: { id: string }, at: number) => s.appendMessage({ conversationId: c.id, author: 'agent', authorName: '报', text: '您好，我来处理', createdAt: at });
       await chat(t0, true, false);
       // Queued, then left; queued, then a message left for a ticket when nobody came; a complaint filed from the chat.
       await chat(t0 + 5, true, false, ['queued', 'left_queue']);
@@ -268,6 +269,10 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       await chat(t0 + 10, true, false);
       // Queued and taken: served, whatever notices it has.
       const taken = await chat(t0 + 20, true, true, ['queued', 'assigned']);
+      // Its agent's first reply 60 ms after the assignment (a later one does not count); another taken chat not yet replied to.
+      await reply(taken, t0 + 82);
+      await reply(taken, t0 + 90);
+      await chat(t0 + 25, true, true);
       await chat(t0 + 30, false, false);
       await chat(t0 - 1, true, true);
       await chat(t0 + 1000, true, true);
@@ -276,16 +281,17 @@ export function runStorageContract(name: string, makeStorage: () => Promise<Stor
       await s.recordQueueWait({ conversationId: taken.id, department: 'billing', queuedAt: t0, acceptedAt: t0 + 30 });
       await s.recordQueueWait({ conversationId: taken.id, department: 'billing', queuedAt: t0, acceptedAt: t0 + 1000 });
       expect(await s.chatTotals(t0, t0 + 1000)).toEqual({
-        conversations: 6,
-        served: 1,
+        conversations: 7,
+        served: 2,
         ticketed: 2,
         leftQueue: 1,
+        byAgent: [{ agentId: agent.id, agentName: '报', taken: 2, replied: 1, replyTotalMs: 60 }],
         waits: [
           { department: 'billing', count: 1, totalMs: 30, longestMs: 30 },
           { department: 'tech', count: 2, totalMs: 360, longestMs: 300 },
         ],
       });
-      expect(await s.chatTotals(t0 + 5000, t0 + 6000)).toEqual({ conversations: 0, served: 0, ticketed: 0, leftQueue: 0, waits: [] });
+      expect(await s.chatTotals(t0 + 5000, t0 + 6000)).toEqual({ conversations: 0, served: 0, ticketed: 0, leftQueue: 0, byAgent: [], waits: [] });
     });
 
     it('claims the long-wait offer once per wait, for queued conversations waiting since the cut-off, to one of racing claimers', async () => {

@@ -191,6 +191,8 @@ export interface ChatTotals {
   /** Of the rest, those whose handoff became a ticket (nobody on duty), and those whose visitor left the queue. */
   ticketed: number;
   leftQueue: number;
+  /** Per agent: the conversations they hold, and the summed time to their first reply over those replied to. */
+  byAgent: { agentId: string; agentName: string; taken: number; replied: number; replyTotalMs: number }[];
   /** Queue waits of conversations taken in the period, per department: how many, their sum and the longest. */
   waits: { department: string; count: number; totalMs: number; longestMs: number }[];
 }

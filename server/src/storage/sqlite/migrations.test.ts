@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import { MIGRATIONS, runMigrations } from './migrations.ts';
 import { openSqliteStorage } from './sqlite-storage.ts';
-import { CHAT_COUNTS_SQL, QUEUE_WAITS_SQL } from '../chat-totals-sql.ts';
+import { AGENT_CHATS_SQL, CHAT_COUNTS_SQL, QUEUE_WAITS_SQL } from '../chat-totals-sql.ts';
 import { TICKET_CLOCKS_SQL, TICKET_COUNTS_SQL } from '../ticket-totals-sql.ts';
 
 it('upgrades a version-4 database without losing agents, their sessions or their conversations', async () => {
@@ -92,6 +92,7 @@ it("reads a report's period of chats, queue waits and tickets through an index, 
   const plan = (sql: string): string => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1, 2) as { detail: string }[]).map((r) => r.detail).join(' | ');
   expect(plan(CHAT_COUNTS_SQL('?', '?'))).toMatch(/SEARCH c USING INDEX conversations_by_created/);
   expect(plan(CHAT_COUNTS_SQL('?', '?'))).toMatch(/SEARCH t USING (COVERING )?INDEX tickets_by_conversation/);
+  expect(plan(AGENT_CHATS_SQL('?', '?'))).toMatch(/SEARCH c USING INDEX conversations_by_created/);
   expect(plan(QUEUE_WAITS_SQL('?', '?'))).toMatch(/SEARCH queue_waits USING INDEX queue_waits_by_accepted/);
   expect(plan(TICKET_COUNTS_SQL('?', '?'))).toMatch(/SEARCH tickets USING (COVERING )?INDEX tickets_by_created/);
   expect(plan(TICKET_CLOCKS_SQL('?', '?', 'json_each'))).toMatch(/SEARCH t USING INDEX tickets_by_created/);
