@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import type { ChatReport, RatingSummary, TicketReport } from '@kefu/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -135,6 +135,33 @@ describe('ReportsPage', () => {
     expect(screen.getByText('No chats in this period.')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
     expect(requests.map((r) => r.path).sort()).toEqual([path(30), path(7), levelsPath(30), levelsPath(7), chatsPath(30), chatsPath(7)].map((p) => p.slice(4)).sort());
+  });
+
+  it('asks for whole local days from one date to the other, and refuses an end before the start', async () => {
+    // 1 to 3 November in the browser's time zone: from that midnight to the midnight after the 3rd.
+    const from = new Date(2026, 10, 1).getTime();
+    const to = new Date(2026, 10, 4).getTime();
+    const range = `?from=${from}&to=${to}`;
+    const { user, requests } = setup({
+      [path(30)]: { body: summary },
+      [levelsPath(30)]: { body: levels },
+      [chatsPath(30)]: { body: chatFigures },
+      [`GET /api/ratings/summary${range}`]: { body: summary },
+      [`GET /api/reports/tickets${range}`]: { body: noLevels },
+      [`GET /api/reports/chats${range}`]: { body: noChats },
+    });
+    await screen.findByRole('region', { name: '工单时效' });
+    await user.selectOptions(screen.getByRole('combobox', { name: '时间范围' }), '自定义日期');
+    const start = screen.getByLabelText('开始日期') as HTMLInputElement;
+    const end = screen.getByLabelText('结束日期') as HTMLInputElement;
+    // It starts from the same last 30 days, as dates.
+    expect(end.value).toBe(new Date(NOW).toISOString().slice(0, 10));
+    fireEvent.change(end, { target: { value: '2026-10-31' } });
+    fireEvent.change(start, { target: { value: '2026-11-01' } });
+    expect((await screen.findByRole('alert')).textContent).toBe('开始日期不能晚于结束日期。');
+    fireEvent.change(end, { target: { value: '2026-11-03' } });
+    await within(await screen.findByRole('region', { name: '工单时效' })).findByText('这段时间没有新建工单。');
+    expect(requests.map((r) => r.path)).toEqual(expect.arrayContaining([`/api/reports/chats${range}`, `/api/reports/tickets${range}`, `/api/ratings/summary${range}`]));
   });
 
   it('says so when the server refuses (an agent below supervisor)', async () => {

@@ -1,5 +1,6 @@
 /**
- * 报表 / Reports (supervisors and admins): the service over the last 7, 30 or 90 days. How many chats the bot handled
+ * 报表 / Reports (supervisors and admins): the service over the last 7, 30 or 90 days, or from one date to another
+ * (whole local days). How many chats the bot handled
  * alone and how long visitors queued for an agent; how the tickets created were served (first response, resolution, SLA clocks kept), then what visitors and customers said: chat and ticket ratings
  * apart, each as an average and a share satisfied with per-agent and per-department tables (tickets per tier too),
  * and the newest comments, each linked to its ticket or conversation.
@@ -24,6 +25,27 @@ const PERIODS: { days: number; label: MessageKey }[] = [
 ];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const CUSTOM = 'custom';
+
+/** What the report covers: the last `days` days up to now, or whole local days from one date to another (both included). */
+type Period = { days: number } | { from: string; to: string };
+
+/** A timestamp's local date as an `<input type="date">` value (yyyy-mm-dd). */
+const localDate = (ms: number): string => {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+/** Local midnight starting the date `value` plus `days`. */
+const midnight = (value: string, days = 0): number => {
+  const [y, m, d] = value.split('-').map(Number);
+  return new Date(y!, m! - 1, d! + days).getTime();
+};
+/** The epoch range to ask for; null when the dates are missing or the wrong way round. */
+function periodRange(p: Period): { from: number; to?: number } | null {
+  if ('days' in p) return { from: Date.now() - p.days * DAY_MS };
+  if (!p.from || !p.to || p.from > p.to) return null;
+  return { from: midnight(p.from), to: midnight(p.to, 1) };
+}
 
 /** One decimal: 4.5, 3.0. */
 const oneDecimal = (n: number) => n.toFixed(1);
@@ -144,7 +166,7 @@ function Comments({ comments, now }: { comments: RatingSummary['comments']; now:
 
 export function ReportsPage() {
   const { t, lang } = useI18n();
-  const [days, setDays] = useState(30);
+  const [period, setPeriod] = useState<Period>({ days: 30 });
   const [summary, setSummary] = useState<RatingSummary | null>(null);
   const [tickets, setTickets] = useState<TicketReport | null>(null);
   const [chats, setChats] = useState<ChatReport | null>(null);
@@ -155,8 +177,14 @@ export function ReportsPage() {
     setSummary(null);
     setTickets(null);
     setChats(null);
-    const from = Date.now() - days * DAY_MS;
-    void Promise.all([reportsApi.chats(from), reportsApi.tickets(from), reportsApi.ratings(from)]).then(([chatsRes, levels, ratings]) => {
+    const range = periodRange(period);
+    if (range === null) {
+      setError('rtRangeInvalid');
+      return;
+    }
+    setError(null);
+    const { from, to } = range;
+    void Promise.all([reportsApi.chats(from, to), reportsApi.tickets(from, to), reportsApi.ratings(from, to)]).then(([chatsRes, levels, ratings]) => {
       if (!live) return;
       const failed = [chatsRes, levels, ratings].find((r) => !r.ok);
       setError(failed ? teamErrorKey(failed) : null);
@@ -167,23 +195,45 @@ export function ReportsPage() {
     return () => {
       live = false;
     };
-  }, [days]);
+  }, ['days' in period ? period.days : `${period.from}/${period.to}`]);
+
+  const choose = (value: string): void => {
+    if (value !== CUSTOM) return setPeriod({ days: Number(value) });
+    // The same 30 days as local dates, to start from.
+    const today = localDate(Date.now());
+    setPeriod({ from: localDate(Date.now() - 29 * DAY_MS), to: today });
+  };
 
   const tiers = summary?.tickets.byTier.map((r) => ({ ...r, key: r.tier, label: TICKET_TIER_LABELS[r.tier][lang] }));
   return (
     <section class="page rt-page" aria-labelledby="rt-heading">
       <div class="page-head">
         <h2 id="rt-heading">{t('rtTitle')}</h2>
-        <label class="rt-period">
-          <span>{t('rtPeriod')}</span>
-          <select value={String(days)} onChange={(e) => setDays(Number(e.currentTarget.value))}>
-            {PERIODS.map((p) => (
-              <option key={p.days} value={String(p.days)}>
-                {t(p.label)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div class="rt-period-controls">
+          <label class="rt-period">
+            <span>{t('rtPeriod')}</span>
+            <select value={'days' in period ? String(period.days) : CUSTOM} onChange={(e) => choose(e.currentTarget.value)}>
+              {PERIODS.map((p) => (
+                <option key={p.days} value={String(p.days)}>
+                  {t(p.label)}
+                </option>
+              ))}
+              <option value={CUSTOM}>{t('rtCustom')}</option>
+            </select>
+          </label>
+          {'from' in period && (
+            <>
+              <label class="rt-period">
+                <span>{t('rtFrom')}</span>
+                <input type="date" value={period.from} max={period.to || undefined} onChange={(e) => setPeriod({ ...period, from: e.currentTarget.value })} />
+              </label>
+              <label class="rt-period">
+                <span>{t('rtTo')}</span>
+                <input type="date" value={period.to} min={period.from || undefined} onChange={(e) => setPeriod({ ...period, to: e.currentTarget.value })} />
+              </label>
+            </>
+          )}
+        </div>
       </div>
       {error ? (
         <p class="form-error" role="alert">
