@@ -42,10 +42,20 @@ const STATUS_KEY: Record<ConnectionStatus, MessageKey> = {
 export function AppHeader({ agent, status, page, onSignOut, onShortcuts }: AppHeaderProps) {
   const { t } = useI18n();
   const nav = useRef<HTMLElement>(null);
-  // On a phone the page links scroll sideways: the current one is brought into view.
+  // On a phone the page links scroll sideways: the current one is brought into view, on a new page and when the
+  // window narrows (a tablet turned, a window resized) so that the row starts to scroll.
   useEffect(() => {
-    const current = nav.current?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (current && nav.current!.scrollWidth > nav.current!.clientWidth) current.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const el = nav.current;
+    if (!el) return;
+    const reveal = () => {
+      const current = el.querySelector<HTMLElement>('[aria-current="page"]');
+      if (current && el.scrollWidth > el.clientWidth) current.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    };
+    reveal();
+    if (typeof ResizeObserver === 'undefined') return;
+    const watch = new ResizeObserver(reveal);
+    watch.observe(el);
+    return () => watch.disconnect();
   }, [page]);
   return (
     <header class="topbar">
