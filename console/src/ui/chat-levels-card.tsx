@@ -3,10 +3,11 @@
  * or were left in the queue, per agent how many they hold and how soon they first replied, and how long visitors
  * queued for an agent, overall and per department.
  */
-import type { ChatReport, QueueWaitLevels } from '@kefu/shared';
+import type { ChatReport } from '@kefu/shared';
 import { formatSpan } from '../format/format-due.ts';
 import { formatShare } from '../format/format-share.ts';
 import { useI18n } from './i18n-context.ts';
+import { ReportTable } from './report-table.tsx';
 
 export function ChatLevelsCard({ report }: { report: ChatReport }) {
   const { t, lang } = useI18n();
@@ -14,14 +15,6 @@ export function ChatLevelsCard({ report }: { report: ChatReport }) {
   // What no agent took, became a ticket or was left in the queue, the bot handled alone.
   const bot = report.conversations - report.served - report.ticketed - report.leftQueue;
   const share = formatShare(bot, report.conversations) ?? t('rtNoValue');
-  const row = (key: string, label: string, w: QueueWaitLevels) => (
-    <tr key={key}>
-      <th scope="row">{label}</th>
-      <td>{w.count}</td>
-      <td>{span(w.meanMs)}</td>
-      <td>{span(w.longestMs)}</td>
-    </tr>
-  );
   return (
     <section class="card rt-card" aria-labelledby="rt-chats-levels">
       <h3 id="rt-chats-levels">{t('rtChatLevels')}</h3>
@@ -53,45 +46,16 @@ export function ChatLevelsCard({ report }: { report: ChatReport }) {
               <dd>{span(report.waits.longestMs)}</dd>
             </div>
           </dl>
-          {report.byAgent.length > 0 && (
-            <div class="rt-scroll">
-              <table class="rt-table">
-                <caption>{t('rtByAgent')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('rtAgent')}</th>
-                    <th scope="col">{t('rtTaken')}</th>
-                    <th scope="col">{t('rtFirstReply')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.byAgent.map((a) => (
-                    <tr key={a.agentId}>
-                      <th scope="row">{a.name}</th>
-                      <td>{a.taken}</td>
-                      <td>{span(a.firstReplyMs)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {report.waitsByDepartment.length > 0 && (
-            <div class="rt-scroll">
-              <table class="rt-table">
-                <caption>{t('rtByDepartment')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('rtDepartment')}</th>
-                    <th scope="col">{t('rtTaken')}</th>
-                    <th scope="col">{t('rtWaitMean')}</th>
-                    <th scope="col">{t('rtWaitLongest')}</th>
-                  </tr>
-                </thead>
-                <tbody>{report.waitsByDepartment.map((d) => row(d.department, d.name ? (lang === 'en' ? d.name.en : d.name.zh) : d.department, d))}</tbody>
-              </table>
-            </div>
-          )}
+          <ReportTable
+            caption={t('rtByAgent')}
+            head={[t('rtAgent'), t('rtTaken'), t('rtFirstReply')]}
+            rows={report.byAgent.map((a) => ({ key: a.agentId, cells: [a.name, a.taken, span(a.firstReplyMs)] }))}
+          />
+          <ReportTable
+            caption={t('rtByDepartment')}
+            head={[t('rtDepartment'), t('rtTaken'), t('rtWaitMean'), t('rtWaitLongest')]}
+            rows={report.waitsByDepartment.map((d) => ({ key: d.department, cells: [d.name ? (lang === 'en' ? d.name.en : d.name.zh) : d.department, d.count, span(d.meanMs), span(d.longestMs)] }))}
+          />
         </>
       )}
     </section>

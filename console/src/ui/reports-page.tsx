@@ -13,6 +13,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { ChatLevelsCard } from './chat-levels-card.tsx';
 import { historyHref, ticketHref } from './hash-route.ts';
 import { useI18n } from './i18n-context.ts';
+import { ReportTable } from './report-table.tsx';
 import { reportsApi } from './reports-api.ts';
 import { teamErrorKey } from './team-labels.ts';
 import { TicketLevelsCard } from './ticket-levels-card.tsx';
@@ -67,34 +68,16 @@ interface Row extends RatingAverage {
   label: string;
 }
 
-/** A table of averages: who or what, how many ratings, the average. */
+/** A table of averages: who or what, how many ratings, the average, the share satisfied (in the card's grid, no scrolling of its own). */
 function AverageTable({ caption, head, rows }: { caption: string; head: string; rows: Row[] }) {
   const { t } = useI18n();
-  if (rows.length === 0) return null;
   return (
-    <table class="rt-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{head}</th>
-          <th scope="col">{t('rtCount')}</th>
-          <th scope="col">{t('rtAvg')}</th>
-          <th scope="col">{t('rtSatisfied')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.label}</th>
-            <td>{r.count}</td>
-            <td>
-              <Average value={r.average} />
-            </td>
-            <td>{percent(r.satisfied)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ReportTable
+      scroll={false}
+      caption={caption}
+      head={[head, t('rtCount'), t('rtAvg'), t('rtSatisfied')]}
+      rows={rows.map((r) => ({ key: r.key, cells: [r.label, r.count, <Average value={r.average} />, percent(r.satisfied)] }))}
+    />
   );
 }
 

@@ -7,6 +7,7 @@ import { TICKET_TIER_LABELS, type TicketReport, type TicketServiceLevels } from 
 import { formatSpan } from '../format/format-due.ts';
 import { formatShare } from '../format/format-share.ts';
 import { useI18n } from './i18n-context.ts';
+import { ReportTable } from './report-table.tsx';
 
 /** Share of finished clocks that kept their promise ("95%"); null when none finished. */
 const slaMet = (l: TicketServiceLevels): string | null => formatShare(l.clocksMet, l.clocksMet + l.clocksMissed);
@@ -46,36 +47,14 @@ export function TicketLevelsCard({ report }: { report: TicketReport }) {
               <dd>{slaMet(all) === null ? t('rtNoValue') : t('rtSlaMetValue', { rate: met(all), met: all.clocksMet, missed: all.clocksMissed })}</dd>
             </div>
           </dl>
-          {/* Seven columns: on a phone the table scrolls sideways inside the card, the page does not. */}
-          <div class="rt-scroll">
-            <table class="rt-table">
-              <caption>{t('rtByTier')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('rtTier')}</th>
-                  <th scope="col">{t('rtNew')}</th>
-                  <th scope="col">{t('rtResolved')}</th>
-                  <th scope="col">{t('rtFirstResponse')}</th>
-                  <th scope="col">{t('rtResolution')}</th>
-                  <th scope="col">{t('rtFirstLine')}</th>
-                  <th scope="col">{t('rtSlaMet')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.byTier.map((r) => (
-                  <tr key={r.tier}>
-                    <th scope="row">{TICKET_TIER_LABELS[r.tier][lang]}</th>
-                    <td>{r.created}</td>
-                    <td>{r.resolved}</td>
-                    <td>{span(r.firstResponseMs)}</td>
-                    <td>{span(r.resolutionMs)}</td>
-                    <td>{solved(r)}</td>
-                    <td>{met(r)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReportTable
+            caption={t('rtByTier')}
+            head={[t('rtTier'), t('rtNew'), t('rtResolved'), t('rtFirstResponse'), t('rtResolution'), t('rtFirstLine'), t('rtSlaMet')]}
+            rows={report.byTier.map((r) => ({
+              key: r.tier,
+              cells: [TICKET_TIER_LABELS[r.tier][lang], r.created, r.resolved, span(r.firstResponseMs), span(r.resolutionMs), solved(r), met(r)],
+            }))}
+          />
         </>
       )}
     </section>
