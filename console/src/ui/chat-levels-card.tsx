@@ -4,14 +4,14 @@
  * queued for an agent, overall and per department.
  */
 import type { ChatReport } from '@kefu/shared';
-import { formatSpan } from '../format/format-due.ts';
+import { formatDuration } from '../format/format-duration.ts';
 import { formatShare } from '../format/format-share.ts';
 import { useI18n } from './i18n-context.ts';
 import { ReportTable } from './report-table.tsx';
 
 export function ChatLevelsCard({ report }: { report: ChatReport }) {
   const { t, lang } = useI18n();
-  const span = (ms: number | null) => (ms === null ? t('rtNoValue') : formatSpan(lang, ms));
+  const span = (ms: number | null) => (ms === null ? t('rtNoValue') : formatDuration(lang, ms));
   // What no agent took, became a ticket or was left in the queue, the bot handled alone.
   const bot = report.conversations - report.served - report.ticketed - report.leftQueue;
   const share = formatShare(bot, report.conversations) ?? t('rtNoValue');

@@ -31,7 +31,7 @@ const chatFigures: ChatReport = {
   ticketed: 4,
   leftQueue: 2,
   byAgent: [
-    { agentId: 'a1', name: '张三', taken: 7, firstReplyMs: 3 * 60_000 },
+    { agentId: 'a1', name: '张三', taken: 7, firstReplyMs: 45_000 },
     { agentId: 'a2', name: '李四', taken: 3, firstReplyMs: null },
   ],
   waits: { count: 10, meanMs: 3 * 60_000, longestMs: 12 * 60_000 },
@@ -89,7 +89,7 @@ describe('ReportsPage', () => {
     expect(within(chatCard).getByText('40 个会话，机器人独立解答 24 个（60%）')).toBeTruthy();
     expect(within(chatCard).getAllByRole('term').map((d) => d.textContent)).toEqual(['客服接待', '转为工单', '排队时离开', '平均排队时长', '最长排队']);
     expect(within(chatCard).getAllByRole('definition').map((d) => d.textContent)).toEqual(['10', '4', '2', '3分钟', '12分钟']);
-    expect(rows(within(chatCard).getByRole('table', { name: '按客服' }))).toEqual(['张三73分钟', '李四3—']);
+    expect(rows(within(chatCard).getByRole('table', { name: '按客服' }))).toEqual(['张三745秒钟', '李四3—']);
     expect(rows(within(chatCard).getByRole('table', { name: '按部门' }))).toEqual(['技术支持64分钟12分钟', 'gone42分钟2分钟']);
     const service = await screen.findByRole('region', { name: '工单时效' });
     expect(within(service).getByText('新建 12 张工单，已解决 9 张')).toBeTruthy();

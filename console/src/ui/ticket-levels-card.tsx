@@ -4,7 +4,7 @@
  * clocks kept), overall and per tier.
  */
 import { TICKET_TIER_LABELS, type TicketReport, type TicketServiceLevels } from '@kefu/shared';
-import { formatSpan } from '../format/format-due.ts';
+import { formatDuration } from '../format/format-duration.ts';
 import { formatShare } from '../format/format-share.ts';
 import { useI18n } from './i18n-context.ts';
 import { ReportTable } from './report-table.tsx';
@@ -16,7 +16,7 @@ const firstLine = (l: TicketServiceLevels): string | null => formatShare(l.first
 
 export function TicketLevelsCard({ report }: { report: TicketReport }) {
   const { t, lang } = useI18n();
-  const span = (ms: number | null) => (ms === null ? t('rtNoValue') : formatSpan(lang, ms));
+  const span = (ms: number | null) => (ms === null ? t('rtNoValue') : formatDuration(lang, ms));
   const met = (l: TicketServiceLevels) => slaMet(l) ?? t('rtNoValue');
   const solved = (l: TicketServiceLevels) => firstLine(l) ?? t('rtNoValue');
   const { all } = report;
