@@ -7,7 +7,7 @@ import type { ChatReport } from '@kefu/shared';
 import { formatDuration } from '../format/format-duration.ts';
 import { formatShare } from '../format/format-share.ts';
 import { useI18n } from './i18n-context.ts';
-import { ReportTable } from './report-table.tsx';
+import { ReportFigures, ReportTable } from './report-parts.tsx';
 
 export function ChatLevelsCard({ report }: { report: ChatReport }) {
   const { t, lang } = useI18n();
@@ -24,28 +24,15 @@ export function ChatLevelsCard({ report }: { report: ChatReport }) {
       ) : (
         <>
           <p class="rt-overall">{t('rtChatCounts', { conversations: report.conversations, bot, share })}</p>
-          <dl class="rt-figures">
-            <div>
-              <dt>{t('rtServed')}</dt>
-              <dd>{report.served}</dd>
-            </div>
-            <div>
-              <dt>{t('rtTicketed')}</dt>
-              <dd>{report.ticketed}</dd>
-            </div>
-            <div>
-              <dt>{t('rtLeftQueue')}</dt>
-              <dd>{report.leftQueue}</dd>
-            </div>
-            <div>
-              <dt>{t('rtWaitMean')}</dt>
-              <dd>{span(report.waits.meanMs)}</dd>
-            </div>
-            <div>
-              <dt>{t('rtWaitLongest')}</dt>
-              <dd>{span(report.waits.longestMs)}</dd>
-            </div>
-          </dl>
+          <ReportFigures
+            items={[
+              [t('rtServed'), report.served],
+              [t('rtTicketed'), report.ticketed],
+              [t('rtLeftQueue'), report.leftQueue],
+              [t('rtWaitMean'), span(report.waits.meanMs)],
+              [t('rtWaitLongest'), span(report.waits.longestMs)],
+            ]}
+          />
           <ReportTable
             caption={t('rtByAgent')}
             head={[t('rtAgent'), t('rtTaken'), t('rtFirstReply')]}

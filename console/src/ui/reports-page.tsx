@@ -13,7 +13,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { ChatLevelsCard } from './chat-levels-card.tsx';
 import { historyHref, ticketHref } from './hash-route.ts';
 import { useI18n } from './i18n-context.ts';
-import { ReportTable } from './report-table.tsx';
+import { ReportTable } from './report-parts.tsx';
 import { reportsApi } from './reports-api.ts';
 import { teamErrorKey } from './team-labels.ts';
 import { TicketLevelsCard } from './ticket-levels-card.tsx';

@@ -7,7 +7,7 @@ import { TICKET_TIER_LABELS, type TicketReport, type TicketServiceLevels } from 
 import { formatDuration } from '../format/format-duration.ts';
 import { formatShare } from '../format/format-share.ts';
 import { useI18n } from './i18n-context.ts';
-import { ReportTable } from './report-table.tsx';
+import { ReportFigures, ReportTable } from './report-parts.tsx';
 
 /** Share of finished clocks that kept their promise ("95%"); null when none finished. */
 const slaMet = (l: TicketServiceLevels): string | null => formatShare(l.clocksMet, l.clocksMet + l.clocksMissed);
@@ -29,24 +29,14 @@ export function TicketLevelsCard({ report }: { report: TicketReport }) {
       ) : (
         <>
           <p class="rt-overall">{t('rtCreated', { created: all.created, resolved: all.resolved })}</p>
-          <dl class="rt-figures">
-            <div>
-              <dt>{t('rtFirstResponse')}</dt>
-              <dd>{span(all.firstResponseMs)}</dd>
-            </div>
-            <div>
-              <dt>{t('rtResolution')}</dt>
-              <dd>{span(all.resolutionMs)}</dd>
-            </div>
-            <div>
-              <dt>{t('rtFirstLine')}</dt>
-              <dd>{solved(all)}</dd>
-            </div>
-            <div>
-              <dt>{t('rtSlaMet')}</dt>
-              <dd>{slaMet(all) === null ? t('rtNoValue') : t('rtSlaMetValue', { rate: met(all), met: all.clocksMet, missed: all.clocksMissed })}</dd>
-            </div>
-          </dl>
+          <ReportFigures
+            items={[
+              [t('rtFirstResponse'), span(all.firstResponseMs)],
+              [t('rtResolution'), span(all.resolutionMs)],
+              [t('rtFirstLine'), solved(all)],
+              [t('rtSlaMet'), slaMet(all) === null ? t('rtNoValue') : t('rtSlaMetValue', { rate: met(all), met: all.clocksMet, missed: all.clocksMissed })],
+            ]}
+          />
           <ReportTable
             caption={t('rtByTier')}
             head={[t('rtTier'), t('rtNew'), t('rtResolved'), t('rtFirstResponse'), t('rtResolution'), t('rtFirstLine'), t('rtSlaMet')]}

@@ -1,7 +1,4 @@
-/**
- * One table of 报表 / Reports: a caption, the column heads, then rows whose first cell names the row. Nothing when there
- * are no rows; on a phone it scrolls sideways inside its card (`scroll`), the page does not.
- */
+/** The building blocks of 报表 / Reports' cards: a table, and the headline figures. */
 import type { ComponentChildren } from 'preact';
 
 export interface ReportRow {
@@ -10,6 +7,10 @@ export interface ReportRow {
   cells: [ComponentChildren, ...ComponentChildren[]];
 }
 
+/**
+ * A caption, the column heads, then rows whose first cell names the row. Nothing when there are no rows; on a phone
+ * it scrolls sideways inside its card (`scroll`), the page does not.
+ */
 export function ReportTable({ caption, head, rows, scroll = true }: { caption: string; head: string[]; rows: ReportRow[]; scroll?: boolean }) {
   if (rows.length === 0) return null;
   const table = (
@@ -37,4 +38,18 @@ export function ReportTable({ caption, head, rows, scroll = true }: { caption: s
     </table>
   );
   return scroll ? <div class="rt-scroll">{table}</div> : table;
+}
+
+/** A card's headline figures: each a label over its value, side by side where there is room. */
+export function ReportFigures({ items }: { items: [label: string, value: ComponentChildren][] }) {
+  return (
+    <dl class="rt-figures">
+      {items.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 }
