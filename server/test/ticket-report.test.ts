@@ -77,21 +77,22 @@ describe('ticket report', () => {
       const alone = connectVisitor(server.url);
       const first = ok(await visitorCall(alone, 'hello', { lang: 'zh-CN' }));
       ok(await visitorCall(alone, 'send', { clientId: 'a-1', text: '客服热线是多少' }));
-      const asker = connectVisitor(server.url);
-      const conversations = recorder<VisitorConversation>(asker, 'conversation');
-      const second = ok(await visitorCall(asker, 'hello', { lang: 'zh-CN' }));
-      ok(await visitorCall(asker, 'send', { clientId: 'h-1', text: '转人工客服' }));
-      await conversations.next((c) => c.id === second.conversation.id && c.state === 'queued');
+      /** A visitor who asks for a human and is now in the queue. */
+      const queuedVisitor = async (clientId: string) => {
+        const socket = connectVisitor(server.url);
+        const conversations = recorder<VisitorConversation>(socket, 'conversation');
+        const hello = ok(await visitorCall(socket, 'hello', { lang: 'zh-CN' }));
+        ok(await visitorCall(socket, 'send', { clientId, text: '转人工客服' }));
+        await conversations.next((c) => c.id === hello.conversation.id && c.state === 'queued');
+        return { socket, conversation: hello.conversation };
+      };
+      const second = await queuedVisitor('h-1');
       ok(await agentCall(agent, 'accept', { conversationId: second.conversation.id }));
       ok(await agentCall(agent, 'send', { conversationId: second.conversation.id, clientId: 'r-1', text: '您好，我是客服' }));
       ok(await visitorCall(connectVisitor(server.url), 'hello', { lang: 'zh-CN' }));
       // A fourth asks for a human and gives up waiting: not the bot's doing, and not served either.
-      const leaver = connectVisitor(server.url);
-      const leaverConversations = recorder<VisitorConversation>(leaver, 'conversation');
-      const fourth = ok(await visitorCall(leaver, 'hello', { lang: 'zh-CN' }));
-      ok(await visitorCall(leaver, 'send', { clientId: 'l-1', text: '转人工客服' }));
-      await leaverConversations.next((c) => c.id === fourth.conversation.id && c.state === 'queued');
-      ok(await visitorCall(leaver, 'leaveQueue', { conversationId: fourth.conversation.id }));
+      const leaver = await queuedVisitor('l-1');
+      ok(await visitorCall(leaver.socket, 'leaveQueue', { conversationId: leaver.conversation.id }));
       expect(first.conversation.id).not.toBe(second.conversation.id);
       const chats = (await (await fetch(`${server.url}/api/reports/chats`, { headers: { cookie } })).json()) as ChatReport;
       expect(chats).toMatchObject({ conversations: 3, served: 1, ticketed: 0, leftQueue: 1, waits: { count: 1 } });
