@@ -191,6 +191,28 @@ describe('ChatPanel', () => {
     expect(screen.queryByRole('group', { name: '请为本次服务打分' })).toBeNull();
   });
 
+  it('takes the rating form away as soon as the visitor writes again, before the new conversation is announced', async () => {
+    const closed: VisitorConversation = { ...botConversation, state: 'closed', ratingPending: true, agentName: '李雷' };
+    const fake = fakeSocket({ conversation: closed, messages: history });
+    open(fake);
+    const rating = () => screen.queryByRole('group', { name: '请为本次服务打分' });
+    expect(rating()).not.toBeNull();
+    // The server pushes the new conversation's first line before it announces the conversation itself.
+    await fake.push('message', { id: 'n1', conversationId: 'c2', seq: 1, author: 'system', text: '会话已重新开始', meta: { notice: 'reopened' }, createdAt: NOW });
+    expect(rating()).toBeNull();
+  });
+
+  it('takes the rating form away while the words written after the close are still on their way', async () => {
+    const closed: VisitorConversation = { ...botConversation, state: 'closed', ratingPending: true, agentName: '李雷' };
+    // No answer to `send`: the message stays pending.
+    const fake = fakeSocket({ conversation: closed, messages: history });
+    const { user } = open(fake);
+    expect(screen.queryByRole('group', { name: '请为本次服务打分' })).not.toBeNull();
+    await user.type(screen.getByRole('textbox', { name: '输入消息' }), '还想问一下发票{Enter}');
+    expect(fake.emitted.some((e) => e.event === 'send')).toBe(true);
+    expect(screen.queryByRole('group', { name: '请为本次服务打分' })).toBeNull();
+  });
+
   it('says when the connection is lost, and Escape minimises the panel', async () => {
     const fake = fakeSocket({});
     const { user, onClose } = open(fake);

@@ -61,6 +61,9 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
     if (asked && site.preChat.mode != 'off') form();
   }, [asked, site?.preChat.mode]);
   const unavailable = state.error == 'not_found';
+  // Words written after the close (still on their way, or already in the new conversation the server
+  // announces a moment later) take the rating form away at once; a failed send leaves it.
+  const rating = conversation?.state === 'closed' && conversation.ratingPending && (!latest || latest.failed || latest.conversationId === conversation.id);
   // 已读 goes under the visitor's last message the agent has read; an agent's reply means everything before it was.
   // Only in this conversation: an ended one above it numbers its messages on its own.
   let read = state.read || 0;
@@ -131,7 +134,7 @@ export function ChatPanel({ open, state, client, lang, t, onClose }: ChatPanelPr
             readId={readId}
             greeting={site?.welcomeText}
             footer={
-              conversation?.state === 'closed' && conversation.ratingPending ? (
+              rating ? (
                 <RatingForm t={t} onRate={async (score, comment) => (await client.rate(score, comment)).ok} />
               ) : state.typing ? (
                 <p class="tm" role="status">
