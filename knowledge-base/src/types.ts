@@ -109,6 +109,23 @@ export interface Calibration {
   objective?: number;
   /** Set when a rebuild given the previous calibration moved the bar: by how much, and how many development questions it decides otherwise. */
   change?: CalibrationChange;
+  /**
+   * Entries that answer only from a score of their own, above the rule: a reload gives an edited entry that draws
+   * small talk (头疼怎么办 to 多次维修还没解决怎么办) a bar of its own instead of moving everyone's. Kept by later reloads.
+   */
+  entryBars?: Record<string, number>;
+  /** How many of the small-talk questions each entry answers under this calibration (entries that answer none are left out). */
+  smallTalk?: Record<string, number>;
+  /** Set when this build gave entries their own bar: which, from what score, and how much small talk each drew at the served bar. */
+  raised?: EntryBarRaise[];
+}
+
+/** An entry given a bar of its own by a rebuild. */
+export interface EntryBarRaise {
+  id: string;
+  bar: number;
+  /** Small-talk questions it answered at the served bar, before it got its own, that the base rule declines. */
+  smallTalk: number;
 }
 
 /** A move of the answer bar from one build of a knowledge base to the next. */

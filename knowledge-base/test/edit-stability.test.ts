@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMatcher, DEMO_KB_DIR, loadKnowledgeBase, readQueries, type Entry, type KnowledgeBase, type Matcher } from '../src/index.ts';
-import { calibrationFolds } from '../src/match/calibrate-thresholds.ts';
+import { calibrationFolds, scaleThresholds } from '../src/match/calibrate-thresholds.ts';
+import { DEFAULT_THRESHOLDS } from '../src/match/create-matcher.ts';
 import { UNRELATED_QUESTIONS_ZH } from '../src/match/unrelated-questions.ts';
 import { COMMANDS, entry, NEW_COMMANDS } from './command-kb.ts';
 
@@ -94,5 +95,54 @@ describe('decisions under edits of a small knowledge base', () => {
     for (const q of NEW_COMMANDS) expect(withFloor.match(q).candidates).toEqual(alone.match(q).candidates);
     // The ten are weighted against general text: the same question scores otherwise.
     expect(NEW_COMMANDS.some((q) => ten.match(q).candidates[0]?.score !== tenAlone.match(q).candidates[0]?.score)).toBe(true);
+  });
+});
+
+describe('an added entry that draws small talk of its own', () => {
+  /** An entry about forgotten passwords: its 怎么办 questions draw 头疼怎么办-style small talk at a bar below the base rule's. */
+  const PASSWORD = entry('forgot-password', ['忘记密码怎么办', '密码想不起来怎么办', '登录不上去怎么办', '账号被锁了怎么办', '怎么重置密码']);
+  const TIMER = entry('timer', ['设一个十分钟的计时器', '倒计时五分钟', '计时器还剩多久', '帮我计时三十秒', '取消计时器']);
+  // The ten commands served at ×0.8, as short commands often are (the bar a reload starts from).
+  const served = createMatcher(COMMANDS, { previous: { thresholds: scaleThresholds(DEFAULT_THRESHOLDS, 0.8), scale: 0.8, queries: 1 } });
+  const asked = [...NEW_COMMANDS, ...UNRELATED_QUESTIONS_ZH];
+  const before = asked.map((q) => decision(served, q));
+  const smallTalkAnswered = (m: Matcher, id: string) => UNRELATED_QUESTIONS_ZH.filter((q) => decision(m, q) === `answer:${id}`);
+
+  it('gets a bar of its own on the reload, instead of a new bar for every entry', () => {
+    expect(served.calibration.scale).toBe(0.8);
+    const edited = withEntryAt(COMMANDS, PASSWORD, 3);
+    // At the served bar with no bar of its own, it takes small talk the base rule declines (头疼怎么办 …).
+    const atServedBar = createMatcher(edited, { thresholds: served.calibration.thresholds });
+    const atBaseRule = createMatcher(edited, { thresholds: DEFAULT_THRESHOLDS });
+    const drawn = smallTalkAnswered(atServedBar, PASSWORD.id).filter((q) => !smallTalkAnswered(atBaseRule, PASSWORD.id).includes(q));
+    expect(drawn.length).toBeGreaterThan(5);
+
+    const reloaded = createMatcher(edited, { previous: served.calibration });
+    expect(reloaded.calibration.thresholds).toEqual(served.calibration.thresholds);
+    expect(reloaded.calibration.change).toBeUndefined();
+    const bar = reloaded.calibration.entryBars![PASSWORD.id]!;
+    expect(bar).toBeGreaterThan(served.calibration.thresholds.answer);
+    expect(bar).toBeLessThanOrEqual(DEFAULT_THRESHOLDS.answer);
+    expect(reloaded.calibration.raised).toEqual([{ id: PASSWORD.id, bar, smallTalk: drawn.length }]);
+    expect(Object.keys(reloaded.calibration.entryBars!)).toEqual([PASSWORD.id]);
+    // What it drew is declined again; every decision about the other entries is as it was, and the only other
+    // questions decided otherwise are ones the new entry now comes closest to (below its bar: declined).
+    for (const q of drawn) expect(decision(reloaded, q)).toBe('decline');
+    const changed = asked.filter((q, i) => ![before[i], `answer:${PASSWORD.id}`].includes(decision(reloaded, q)));
+    for (const q of NEW_COMMANDS) expect(changed).not.toContain(q);
+    for (const q of changed) expect([q, reloaded.match(q).candidates[0]?.id, decision(reloaded, q)]).toEqual([q, PASSWORD.id, 'decline']);
+    // It still answers what it is about.
+    expect(decision(reloaded, '密码忘记了怎么办')).toBe(`answer:${PASSWORD.id}`);
+  });
+
+  it('keeps that bar through later reloads, and drops it with the entry', () => {
+    const withPassword = createMatcher(withEntryAt(COMMANDS, PASSWORD, 3), { previous: served.calibration });
+    const bars = withPassword.calibration.entryBars;
+    const next = createMatcher(withEntryAt(withEntryAt(COMMANDS, PASSWORD, 3), TIMER, 8), { previous: withPassword.calibration });
+    expect(next.calibration.thresholds).toEqual(served.calibration.thresholds);
+    expect(next.calibration.entryBars).toEqual(bars);
+    expect(next.calibration.raised).toBeUndefined();
+    const removed = createMatcher(withEntryAt(COMMANDS, TIMER, 8), { previous: next.calibration });
+    expect(removed.calibration.entryBars).toBeUndefined();
   });
 });

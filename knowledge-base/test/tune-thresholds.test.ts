@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tuneThresholds } from '../src/evaluation/tune-thresholds.ts';
 import { isBareKeyword } from '../src/match/bare-keyword.ts';
-import { decide } from '../src/match/decide.ts';
+import { decide, entryBarOf } from '../src/match/decide.ts';
 import { devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, weightedAccuracy, type ScoredQuery } from '../src/match/dev-objective.ts';
 
 const inScope = (s1: number, s2: number, right = true): ScoredQuery => ({ expected: 'a', top: right ? 'a' : 'b', inTop3: true, s1, s2 });
@@ -82,5 +82,28 @@ describe('bare keywords', () => {
     expect(decide(0.31, 0.25, t)).toBe('answer');
     expect(decide(0.31, 0.25, t, true)).toBe('suggest');
     expect(decide(0.9, 0.05, t, true)).toBe('answer');
+  });
+});
+
+describe("an entry's own bar", () => {
+  const t = { answer: 0.2, margin: 0.08, marginFloor: 0.18, suggest: 0.176 };
+  it('answers with the entry only from its bar, and below it neither answers nor suggests it', () => {
+    expect(decide(0.21, 0.05, t, false, 0.213)).toBe('decline');
+    expect(decide(0.19, 0.18, t, false, 0.213)).toBe('decline');
+    expect(decide(0.214, 0.2, t, false, 0.213)).toBe('answer');
+    expect(decide(0.21, 0.2, t)).toBe('answer');
+  });
+
+  it('counts in the development objective for the entry that has it, only', () => {
+    const q = (top: string): ScoredQuery => ({ expected: top, top, inTop3: true, s1: 0.21, s2: 0 });
+    expect(devAccuracy([[q('a'), q('b')]], t, { a: 0.213 })).toBeCloseTo(0.5);
+    expect(devAccuracy([[q('a'), q('b')]], t)).toBeCloseTo(1);
+  });
+
+  it('is looked up as an id, never as an object property', () => {
+    expect(entryBarOf({ a: 0.3 }, 'a')).toBe(0.3);
+    expect(entryBarOf({ a: 0.3 }, 'constructor')).toBe(0);
+    expect(entryBarOf(undefined, 'a')).toBe(0);
+    expect(entryBarOf({ a: 0.3 }, null)).toBe(0);
   });
 });

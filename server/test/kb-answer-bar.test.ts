@@ -3,7 +3,7 @@ import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_KB_DIR } from '@kefu/knowledge-base';
-import { describeBar, describeBarChange, startKbHolder } from '../src/kb/kb-holder.ts';
+import { describeBar, describeBarChange, describeEntryBar, startKbHolder } from '../src/kb/kb-holder.ts';
 import { servedBarStore } from '../src/kb/served-bar-store.ts';
 import { openSqliteStorage } from '../src/storage/sqlite/sqlite-storage.ts';
 import type { Logger } from '../src/logger.ts';
@@ -79,8 +79,15 @@ describe('answer bar across reloads', () => {
       await restarted.ready();
       expect(restarted.current()!.matcher.calibration.scale).toBe(step);
       expect(log.lines.find((l) => l.message.startsWith('knowledge base loaded'))!.message).toContain(`×${step} kept from the previous load`);
+      // Entries' own bars and the small talk each answers are kept with the bar, for the next reload to start from.
+      const withBars = { ...fitted, entryBars: { 'forgot-password': 0.213 }, smallTalk: { 'forgot-password': 3, weather: 8 }, raised: [{ id: 'forgot-password', bar: 0.213, smallTalk: 9 }] };
+      await store.save(withBars);
+      expect(await store.load()).toMatchObject({ scale: fitted.scale, entryBars: { 'forgot-password': 0.213 }, smallTalk: { 'forgot-password': 3, weather: 8 } });
+      expect((await store.load())!.raised).toBeUndefined();
       // A stored value this version cannot read is a fresh fit, not a failure.
       await storage.setSetting('kb.servedCalibration', '{"scale":"high"}');
+      expect(await store.load()).toBeUndefined();
+      await storage.setSetting('kb.servedCalibration', JSON.stringify({ ...fitted, entryBars: { 'forgot-password': 'high' } }));
       expect(await store.load()).toBeUndefined();
     } finally {
       restarted.close();
@@ -96,5 +103,8 @@ describe('answer bar across reloads', () => {
     const line = describeBarChange({ from: 1, to: 1.35, barFrom: 0.25, barTo: 0.3375, flips: 41, asked: 1812 });
     expect(line).toMatch(/^knowledge base answer bar changed 0\.250 → 0\.338 \(×1 → ×1\.35, \+0\.088\)/);
     expect(line).toContain('41 of 1812 development questions are now decided otherwise');
+    expect(describeEntryBar({ id: 'forgot-password', bar: 0.2134, smallTalk: 9 }, { ...thresholds, answer: 0.2 })).toBe(
+      'knowledge base entry "forgot-password" answers only from 0.213: at the served bar 0.200 it took 9 small-talk questions the base rule declines; the bar stays where it was for every other entry',
+    );
   });
 });

@@ -5,12 +5,12 @@
  * tuned once on pooled development data (`kb tune`); its scale is chosen here, at build time, on the knowledge
  * base's own development folds, never on anything a visitor asked.
  */
-import type { Calibration, Entry, KnowledgeBase, MatcherOptions, ScoringWeights, Thresholds } from '../types.ts';
+import type { Calibration, Entry, EntryBarRaise, KnowledgeBase, MatcherOptions, ScoringWeights, Thresholds } from '../types.ts';
 import { languagesOf, phrasingsOf } from '../load/phrasings.ts';
 import { isBareKeyword } from './bare-keyword.ts';
-import { decide } from './decide.ts';
+import { entryBarOf } from './decide.ts';
 import type { DevFold } from './dev-folds.ts';
-import { devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, type ScoredQuery } from './dev-objective.ts';
+import { decideScored, devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, type ScoredQuery } from './dev-objective.ts';
 import { buildEntryIndex } from './entry-index.ts';
 import { createRanker } from './rank-entries.ts';
 import type { TextPipeline } from './text-pipeline.ts';
@@ -34,6 +34,11 @@ const MIN_CLEAR_GAIN = 0.005;
 const KEEP_BAND = 2;
 /** …and while it declines at most this share of small talk fewer than the guard asks (without it, about half of the bench edits of xsid-zh-heldout-oos moved its bar). */
 const KEEP_GUARD_SLACK = 0.05;
+/**
+ * A reload gives at most this share of the entries (and at least 3) a bar of their own: an edit touches a few; when many
+ * entries draw more small talk than before, the served bar no longer fits the content and is chosen afresh.
+ */
+const MAX_RAISED_SHARE = 0.05;
 
 export const scaleThresholds = (t: Thresholds, k: number): Thresholds => ({
   answer: t.answer * k,
@@ -115,11 +120,49 @@ function unrelatedFor(kb: KnowledgeBase): string[] {
   return out.filter((q) => !own.has(q));
 }
 
-/** What `t` does with a development query, as a key: the entry answered, or whether it would suggest or decline. */
-const decisionOf = (q: ScoredQuery, t: Thresholds): string => {
-  const d = decide(q.s1, q.s2, t, q.bare);
+/** What `t` (and entries' own bars) does with a development query, as a key: the entry answered, or whether it would suggest or decline. */
+const decisionOf = (q: ScoredQuery, t: Thresholds, bars?: Record<string, number>): string => {
+  const d = decideScored(q, t, bars);
   return d === 'answer' ? `=${q.top ?? ''}` : d;
 };
+
+/** How many of `questions` each entry answers under `t` and `bars`, and the highest score among them. */
+function answeredBy(questions: ScoredQuery[], t: Thresholds, bars?: Record<string, number>): Map<string, { n: number; top: number }> {
+  const by = new Map<string, { n: number; top: number }>();
+  for (const q of questions) {
+    if (q.top === null || decideScored(q, t, bars) !== 'answer') continue;
+    const d = by.get(q.top) ?? { n: 0, top: 0 };
+    d.n++;
+    d.top = Math.max(d.top, q.s1);
+    by.set(q.top, d);
+  }
+  return by;
+}
+
+/**
+ * Each entry that answers more of the small talk at the served rule than it did in the build being replaced (the
+ * entry just added, or the one that took over a removed entry's share) gets a bar of its own, just above the small
+ * talk it answers that the base rule would not: what the edit drew stays with the edited entry instead of moving every
+ * entry's bar, and no entry's own bar is stricter than the base rule (small talk the base rule answers too is
+ * something the entry is about: 忘记密码怎么办 for an entry on passwords).
+ */
+function barsForDrawing(smallTalk: ScoredQuery[], served: Thresholds, base: Thresholds, bars: Record<string, number>, before: Record<string, number>): { bars: Record<string, number>; raised: EntryBarRaise[] } {
+  const next = { ...bars };
+  const raised: EntryBarRaise[] = [];
+  const beyondBase = answeredBy(
+    smallTalk.filter((q) => decideScored(q, base) !== 'answer'),
+    served,
+    bars,
+  );
+  for (const [id, d] of answeredBy(smallTalk, served, bars)) {
+    const beyond = beyondBase.get(id);
+    if (d.n <= entryBarOf(before, id) || beyond === undefined) continue;
+    const bar = Math.ceil(beyond.top * 1000 + 1) / 1000;
+    next[id] = bar;
+    raised.push({ id, bar, smallTalk: beyond.n });
+  }
+  return { bars: next, raised };
+}
 
 /**
  * The scale of `base` for `kb`, chosen on `kb`'s folds (three fold assignments pooled): one phrasing of each kept entry
@@ -159,7 +202,7 @@ export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights
   // A lower bar answers more small talk: it may do so for at most one small-talk message in ten, or for no more
   // of them than the base rule already does (a knowledge base whose content is small talk keeps its answers).
   const smallTalk = scored.filter((q) => q.unrelated);
-  const declinedShare = (t: Thresholds): number => smallTalk.filter((q) => decide(q.s1, q.s2, t, q.bare) !== 'answer').length / smallTalk.length;
+  const declinedShare = (t: Thresholds, bars?: Record<string, number>): number => smallTalk.filter((q) => decideScored(q, t, bars) !== 'answer').length / smallTalk.length;
   const mustDecline = smallTalk.length === 0 ? 0 : Math.min(MIN_SMALL_TALK_DECLINED, declinedShare(base));
   const allowed = SCALES.filter((scale) => smallTalk.length === 0 || declinedShare(scaleThresholds(base, scale)) >= mustDecline);
   const objectives = new Map(allowed.map((scale) => [scale, devAccuracy([scored], scaleThresholds(base, scale))]));
@@ -174,18 +217,38 @@ export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights
   // A rebuild keeps the previous scale until it falls twice as far behind: the lowest scale of the band sits at its
   // edge, and an edit that moves the objective a little must not push the served bar out (hysteresis).
   // The small-talk guard bends for the scale in service: an edit that moves its share of declined small talk a little
-  // below the guard (a few of ~120 questions) does not move the bar; a fresh choice still has to meet the guard.
-  const previousGuarded =
-    previous !== undefined && previous.queries > 0 && (smallTalk.length === 0 || declinedShare(scaleThresholds(base, previous.scale)) >= mustDecline - KEEP_GUARD_SLACK);
-  const previousObjective = previousGuarded ? (objectives.get(previous!.scale) ?? devAccuracy([scored], scaleThresholds(base, previous!.scale))) : undefined;
-  const keep = previousObjective !== undefined && previousObjective >= best - KEEP_BAND * band;
+  // below the guard (a few of ~120 questions) does not move the bar; a fresh choice still has to meet the guard. An
+  // edit that makes some entry answer clearly more small talk gives that entry a bar of its own instead.
+  let keep = false;
+  let bars: Record<string, number> = {};
+  let raised: EntryBarRaise[] = [];
+  if (previous !== undefined && previous.queries > 0) {
+    const served = scaleThresholds(base, previous.scale);
+    const ids = new Set(kb.entries.map((e) => e.id));
+    bars = Object.fromEntries(Object.entries(previous.entryBars ?? {}).filter(([id]) => ids.has(id)));
+    const floor = mustDecline - KEEP_GUARD_SLACK;
+    // A calibration saved before entries' own bars were counted says nothing about who drew what: a fresh choice then.
+    if (smallTalk.length > 0 && declinedShare(served, bars) < floor && previous.smallTalk !== undefined) {
+      const drawing = barsForDrawing(smallTalk, served, base, bars, previous.smallTalk);
+      if (drawing.raised.length <= Math.max(3, Math.ceil(MAX_RAISED_SHARE * sampled.entries.length))) ({ bars, raised } = drawing);
+    }
+    const guarded = smallTalk.length === 0 || declinedShare(served, bars) >= floor;
+    keep = guarded && devAccuracy([scored], served, bars) >= best - KEEP_BAND * band;
+  }
+  if (!keep) {
+    bars = {};
+    raised = [];
+  }
   const scale = keep ? previous!.scale : fitted;
   const thresholds = scaleThresholds(base, scale);
-  const calibration: Calibration = { thresholds, scale, queries: scored.length, fitted, objective: objectives.get(scale) ?? devAccuracy([scored], thresholds) };
+  const calibration: Calibration = { thresholds, scale, queries: scored.length, fitted, objective: devAccuracy([scored], thresholds, bars) };
+  if (Object.keys(bars).length > 0) calibration.entryBars = bars;
+  if (raised.length > 0) calibration.raised = raised;
+  calibration.smallTalk = Object.fromEntries([...answeredBy(smallTalk, thresholds, bars)].map(([id, d]) => [id, d.n]));
   if (previous !== undefined && Math.abs(previous.scale - scale) > 1e-9) {
     // What the change does to this knowledge base's own development questions, for the log of a reload.
     const before = previous.thresholds;
-    const flips = scored.filter((q) => decisionOf(q, before) !== decisionOf(q, thresholds)).length;
+    const flips = scored.filter((q) => decisionOf(q, before, previous.entryBars) !== decisionOf(q, thresholds, bars)).length;
     calibration.change = { from: previous.scale, to: scale, barFrom: before.answer, barTo: thresholds.answer, flips, asked: scored.length };
   }
   return calibration;

@@ -6,7 +6,7 @@ import { detectLang } from '../text/detect-lang.ts';
 import { dictionaryCut } from '../text/han-tokenizers.ts';
 import { normaliseText } from '../text/normalise-text.ts';
 import { isBareKeyword } from './bare-keyword.ts';
-import { decide } from './decide.ts';
+import { decide, entryBarOf } from './decide.ts';
 import { isHandoffRequest } from './detect-handoff.ts';
 import { calibrateThresholds } from './calibrate-thresholds.ts';
 import { assembleEntryIndex, buildEntryIndex, buildEntryIndexData, entryTextPipeline, type EntryIndex, type EntryIndexData } from './entry-index.ts';
@@ -73,7 +73,7 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}, p
     index = buildEntryIndex(kb, options);
     calibration = fit(kb, options, index.pipeline);
   }
-  const { thresholds } = calibration;
+  const { thresholds, entryBars } = calibration;
   const normalise = options.normalise ?? true;
   const rank = createRanker(index, weights, options.fuzzy ?? true);
   // One throw-away query loads the lazy parts (converter tables, JIT) so the first visitor does not pay for them.
@@ -94,7 +94,10 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}, p
         question: questionIn(entries[entry]!, lang),
         score: Math.round(score * 1000) / 1000,
       }));
-      const decision = isHandoffRequest(norm) ? 'handoff' : decide(scores[0]?.score ?? 0, scores[1]?.score ?? 0, thresholds, isBareKeyword(head, normalise, norm));
+      const top = scores[0];
+      const decision = isHandoffRequest(norm)
+        ? 'handoff'
+        : decide(top?.score ?? 0, scores[1]?.score ?? 0, thresholds, isBareKeyword(head, normalise, norm), top ? entryBarOf(entryBars, entries[top.entry]!.id) : 0);
       const entry = decision === 'answer' ? entries[scores[0]!.entry]! : null;
       return { decision, lang, entry, answer: entry ? answerIn(entry, lang) : null, candidates };
     },

@@ -3,7 +3,7 @@
  * when the rule's shape is tuned (`kb tune`): accuracy with out-of-scope questions at a fixed share of traffic.
  */
 import type { Thresholds } from '../types.ts';
-import { decide } from './decide.ts';
+import { decide, entryBarOf } from './decide.ts';
 
 /** What the matcher said about one development query. */
 export interface ScoredQuery {
@@ -37,10 +37,13 @@ export const OOD_SHARE = 0.25;
  */
 export const NEAR_MISS_SHARE = 0.5;
 
-/** Mean over datasets (each counts once) of the accuracy of `t` with out-of-scope queries at `OOD_SHARE` of traffic. */
-export function devAccuracy(sets: ScoredQuery[][], t: Thresholds): number {
-  return weightedAccuracy(sets, (q) => (decide(q.s1, q.s2, t, q.bare) === 'answer' ? q.top : null));
+/** Mean over datasets (each counts once) of the accuracy of `t` (and entries' own bars) with out-of-scope queries at `OOD_SHARE` of traffic. */
+export function devAccuracy(sets: ScoredQuery[][], t: Thresholds, entryBars?: Record<string, number>): number {
+  return weightedAccuracy(sets, (q) => (decideScored(q, t, entryBars) === 'answer' ? q.top : null));
 }
+
+/** `decide` for a scored query, with its best entry's own bar when it has one. */
+export const decideScored = (q: ScoredQuery, t: Thresholds, entryBars?: Record<string, number>) => decide(q.s1, q.s2, t, q.bare, entryBarOf(entryBars, q.top));
 
 /**
  * The development objective for any decision: `answered` gives the entry the bot answered a query with (null: it

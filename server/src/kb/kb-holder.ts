@@ -3,7 +3,7 @@
  * Loading, indexing and calibrating run in a worker thread: the server answers from the start, and during a reload
  * it keeps answering with the last good matcher.
  */
-import { createMatcher, preloadSegmenters, semanticLayerInfo, thesaurusSwitchedOff, watchKnowledgeBase, type Calibration, type CalibrationChange, type KnowledgeBase, type Matcher } from '@kefu/knowledge-base';
+import { createMatcher, preloadSegmenters, semanticLayerInfo, thesaurusSwitchedOff, watchKnowledgeBase, type Calibration, type CalibrationChange, type EntryBarRaise, type KnowledgeBase, type Matcher, type Thresholds } from '@kefu/knowledge-base';
 import type { Logger } from '../logger.ts';
 import { prepareInWorker, type PreparedKb } from './prepare-in-worker.ts';
 import type { ServedBarStore } from './served-bar-store.ts';
@@ -77,8 +77,9 @@ export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarSto
           loadedAt = Date.now();
           error = undefined;
           log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}; ${describeBar(matcher.calibration)}; ${describeSemantic()}`);
-          const { change } = matcher.calibration;
+          const { change, raised } = matcher.calibration;
           if (change) log.warn(describeBarChange(change));
+          for (const r of raised ?? []) log.warn(describeEntryBar(r, matcher.calibration.thresholds));
           servedBar?.save(matcher.calibration).catch((err: unknown) => log.warn('could not record the answer bar served', err));
         } catch (err) {
           error = err instanceof Error ? err.message : String(err);
@@ -133,5 +134,13 @@ export function describeBarChange({ from, to, barFrom, barTo, flips, asked }: Ca
   return (
     `knowledge base answer bar changed ${barFrom.toFixed(3)} → ${barTo.toFixed(3)} (×${from} → ×${to}, ${barTo > barFrom ? '+' : ''}${(barTo - barFrom).toFixed(3)}): ` +
     `the new content's folds found the old bar clearly worse; ${flips} of ${asked} development questions are now decided otherwise (answer, suggestion or decline)`
+  );
+}
+
+/** A reload gave an entry a bar of its own instead of moving everyone's: which, from what score, and why. */
+export function describeEntryBar({ id, bar, smallTalk }: EntryBarRaise, served: Thresholds): string {
+  return (
+    `knowledge base entry "${id}" answers only from ${bar.toFixed(3)}: at the served bar ${served.answer.toFixed(3)} it took ${smallTalk} ` +
+    `small-talk questions the base rule declines; the bar stays where it was for every other entry`
   );
 }

@@ -13,9 +13,22 @@ export interface ServedBarStore {
   save(calibration: Calibration): Promise<void>;
 }
 
+/** A record of entry ids to finite numbers, or absent. */
+const isNumberRecord = (v: unknown): boolean =>
+  v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number' && Number.isFinite(x)));
+
 function isCalibration(v: unknown): v is Calibration {
   const c = v as Calibration | null;
-  return !!c && typeof c.scale === 'number' && Number.isFinite(c.scale) && typeof c.queries === 'number' && !!c.thresholds && typeof c.thresholds.answer === 'number';
+  return (
+    !!c &&
+    typeof c.scale === 'number' &&
+    Number.isFinite(c.scale) &&
+    typeof c.queries === 'number' &&
+    !!c.thresholds &&
+    typeof c.thresholds.answer === 'number' &&
+    isNumberRecord(c.entryBars) &&
+    isNumberRecord(c.smallTalk)
+  );
 }
 
 export function servedBarStore(storage: Pick<Storage, 'getSetting' | 'setSetting'>): ServedBarStore {
@@ -31,9 +44,9 @@ export function servedBarStore(storage: Pick<Storage, 'getSetting' | 'setSetting
         return undefined;
       }
     },
-    async save({ thresholds, scale, queries, objective }) {
-      // Only what the next build needs; how this one came about (fitted, change) belongs to its own log line.
-      await storage.setSetting(KEY, JSON.stringify({ thresholds, scale, queries, ...(objective !== undefined ? { objective } : {}) }));
+    async save({ thresholds, scale, queries, objective, entryBars, smallTalk }) {
+      // Only what the next build needs; how this one came about (fitted, change, raised) belongs to its own log line.
+      await storage.setSetting(KEY, JSON.stringify({ thresholds, scale, queries, objective, entryBars, smallTalk }));
     },
   };
 }
