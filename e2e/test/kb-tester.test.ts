@@ -1,11 +1,14 @@
 /**
  * 知识库 / Knowledge base in Chromium: an agent tries questions as a visitor would type them and reads what the bot
  * does (the hotline answer with its number, a request for a human), with the candidates' confidence; the demo's
- * entries are all listed and filter by a word. Photographed in zh-CN and en at 1280 and 390 px.
+ * entries are all listed and filter by a word; an entry that a reload gave a bar of its own shows it beside its
+ * confidence. Photographed in zh-CN and en at 1280 and 390 px.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import type { KbTryResult } from '@kefu/shared';
+import { openSqliteStorage } from '@kefu/server';
 import { ADMIN, HOTLINE, RESULTS_DIR, browserJourney, describeBrowser, expectVisible, signIn } from '../src/index.ts';
 
 const SHOTS = join(RESULTS_DIR, 'kb-tester');
@@ -64,5 +67,33 @@ describeBrowser('知识库: trying questions on the bot', (chromiumPath) => {
     const status = await ask(agent, 'is the hotline free to call');
     await expectVisible(status.getByText(/the bot answers with/i), 'In English the tester did not say what the bot answers.', { context: tester(agent) });
     await photograph(agent, 'en');
+  });
+
+  step('4. an entry with a bar of its own (kept in the database across a restart) shows it beside its confidence, and below it the bot declines', async () => {
+    const { stack, agent } = ready();
+    const question = '拨400要付话费吗';
+    const before = (await (await agent.request.post(`${stack.server.url}/api/kb/try`, { data: { text: question } })).json()) as KbTryResult;
+    if (before.reading !== 'answer') throw new Error(`${question} was not answered before the restart: ${before.reading}`);
+    const top = before.candidates[0]!;
+    // As a reload that found this entry answering small talk would have stored it with the served bar.
+    await stack.restartServer(async () => {
+      const storage = openSqliteStorage(join(stack.server.dataDir, 'kefu.sqlite'));
+      try {
+        const served = JSON.parse((await storage.getSetting('kb.servedCalibration'))!) as Record<string, unknown>;
+        await storage.setSetting('kb.servedCalibration', JSON.stringify({ ...served, entryBars: { [top.id]: Math.round((top.score + 0.05) * 1000) / 1000 } }));
+      } finally {
+        await storage.close();
+      }
+    });
+    for (const lang of ['en', 'zh-CN']) {
+      await agent.goto(`${stack.server.url}/console/`);
+      await agent.getByRole('link', { name: /^(知识库|knowledge base)$/i }).click();
+      if (lang === 'zh-CN') await agent.getByRole('combobox', { name: /语言|language/i }).first().selectOption('zh-CN');
+      const status = await ask(agent, question);
+      await expectVisible(status.getByText(/答不上来|cannot answer/i), `Below its own bar the entry ${top.id} is still answered or suggested.`, { context: status });
+      const first = status.getByRole('table').getByRole('row').nth(1);
+      await expectVisible(first.getByText(/本条门槛 \d+%|own bar \d+%/), `The entry ${top.id} does not show its own bar.`, { context: status });
+      await photograph(agent, `own-bar-${lang}`);
+    }
   });
 });

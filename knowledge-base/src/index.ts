@@ -7,6 +7,7 @@ export { loadFaqJson } from './load/load-faq-json.ts';
 export { watchKnowledgeBase, type WatchHandlers, type WatchOptions } from './load/watch-knowledge-base.ts';
 export { createMatcher, prepareMatcher, preloadSegmenters, DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, type PreparedMatcher } from './match/create-matcher.ts';
 export { detectHandoff } from './match/detect-handoff.ts';
+export { entryBarOf } from './match/decide.ts';
 export { detectLang } from './text/detect-lang.ts';
 export { normaliseText } from './text/normalise-text.ts';
 export { semanticLayerInfo, type SemanticLayerInfo } from './semantic/semantic-layer.ts';

@@ -3,16 +3,20 @@
  * would read it (an answer with its entry, "did you mean", a decline, a request for a human, small talk, the complaint
  * form), in the asked or detected language, with the bars in use; nothing is written, and bad input is refused.
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KbTryResult } from '@kefu/shared';
+import { DEMO_KB_DIR } from '@kefu/knowledge-base';
 import type { KefuServer } from '../src/index.ts';
-import { login, startServer } from './support/test-server.ts';
+import { servedBarStore } from '../src/kb/served-bar-store.ts';
+import { openSqliteStorage } from '../src/storage/sqlite/sqlite-storage.ts';
+import { login, sleep, startServer, tempDir } from './support/test-server.ts';
 
 let server: KefuServer;
 let admin: string;
 
-async function tryText(body: unknown, cookie = admin): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${server.url}/api/kb/try`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function tryText(body: unknown, cookie = admin, url = server.url): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${url}/api/kb/try`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, json: await res.json() };
 }
 
@@ -59,4 +63,42 @@ describe('POST /api/kb/try', () => {
     }
     expect((await tryText({ text: '客服电话多少' }, '')).status).toBe(401);
   });
+});
+
+describe('an entry with a bar of its own', () => {
+  const QUESTION = '个人用户打哪个电话';
+  it('keeps it across a restart (it is stored with the served bar), decides by it, and 试一试 shows it beside the entry', async () => {
+    const dataDir = tempDir();
+    const first = await startServer({ dataDir, kbDir: DEMO_KB_DIR });
+    let answered: KbTryResult;
+    try {
+      answered = (await tryText({ text: QUESTION }, await login(first.url), first.url)).json;
+      expect(answered.reading).toBe('answer');
+      expect(answered.candidates[0]!.bar).toBeUndefined();
+    } finally {
+      await first.close();
+    }
+    // As if a reload had given the answering entry a bar of its own above this question's score.
+    const storage = openSqliteStorage(join(dataDir, 'kefu.sqlite'));
+    const store = servedBarStore(storage);
+    const end = Date.now() + 10_000;
+    while (!(await store.load()) && Date.now() < end) await sleep(20);
+    const served = (await store.load())!;
+    const id = answered.entry!.id;
+    const bar = Math.round((answered.candidates[0]!.score + 0.05) * 1000) / 1000;
+    await store.save({ ...served, entryBars: { [id]: bar } });
+    await storage.close();
+
+    const second = await startServer({ dataDir, kbDir: DEMO_KB_DIR });
+    try {
+      const again: KbTryResult = (await tryText({ text: QUESTION }, await login(second.url), second.url)).json;
+      expect(again.thresholds).toEqual(answered.thresholds);
+      expect(again.candidates[0]).toMatchObject({ id, bar });
+      // Below its own bar the entry is neither answered nor suggested.
+      expect(again.reading).toBe('decline');
+      expect(again.entry).toBeUndefined();
+    } finally {
+      await second.close();
+    }
+  }, 120_000);
 });

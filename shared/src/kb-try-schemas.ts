@@ -12,6 +12,8 @@ export interface KbTryCandidate {
   id: string;
   question: string;
   score: number;
+  /** The entry's own answer bar, when a reload gave it one (it answers only from this score, and is not suggested below it). */
+  bar?: number;
 }
 
 /** Server → console: what the bot would do with the question in a new conversation. */

@@ -51,6 +51,29 @@ describe('KbPage', () => {
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ text: '礼拜六找得到人吗' });
   });
 
+  it("shows an entry's own bar beside its confidence, in both languages", async () => {
+    const own: KbTryResult = {
+      reading: 'decline',
+      lang: 'zh-CN',
+      candidates: [
+        { id: 'forgot-password', question: '忘记密码怎么办？', score: 0.21, bar: 0.23 },
+        { id: 'hotline', question: '客服热线是多少？', score: 0.18 },
+      ],
+      thresholds: { ...thresholds, answer: 0.2 },
+    };
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { user } = setup({ 'POST /api/kb/try': { body: own } }, lang);
+      const t = translator(lang);
+      const form = screen.getByRole('form', { name: t('kbTryTitle') });
+      await user.type(within(form).getByRole('textbox', { name: t('kbTryQuestion') }), '头疼怎么办');
+      await user.click(within(form).getByRole('button', { name: t('kbTryButton') }));
+      const table = await within(form).findByRole('table');
+      const rows = within(table).getAllByRole('row').slice(1).map((r) => r.textContent);
+      expect(rows).toEqual([lang === 'en' ? '忘记密码怎么办？ forgot-passwordown bar 23%21%' : '忘记密码怎么办？ forgot-password本条门槛 23%21%', '客服热线是多少？ hotline18%']);
+      document.body.innerHTML = '';
+    }
+  });
+
   it('sends the chosen language, says what a decline, a handoff or small talk means, and shows a refusal in words', async () => {
     let reply: { status?: number; body: unknown } = { body: { reading: 'decline', lang: 'en', candidates: [], thresholds } };
     const { user, requests } = setup({ 'POST /api/kb/try': () => reply });

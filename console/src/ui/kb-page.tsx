@@ -43,10 +43,13 @@ function TryResult({ result }: { result: KbTryResult }) {
               <tr key={c.id}>
                 <th scope="row">
                   {c.question} <span class="muted kb-id">{c.id}</span>
+                  {c.bar !== undefined && <span class="muted kb-own-bar" title={t('kbOwnBarWhy')}>
+                      {t('kbOwnBar', { bar: percent(c.bar) })}
+                    </span>}
                 </th>
                 <td>
                   <span class="kb-score">
-                    <meter min={0} max={1} low={thresholds.suggest} high={thresholds.answer} optimum={1} value={c.score} aria-hidden="true" />
+                    <meter min={0} max={1} low={thresholds.suggest} high={c.bar ?? thresholds.answer} optimum={1} value={c.score} aria-hidden="true" />
                     {percent(c.score)}
                   </span>
                 </td>

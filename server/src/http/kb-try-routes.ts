@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import { KbTrySchema, type KbTryResult } from '@kefu/shared';
-import { detectLang } from '@kefu/knowledge-base';
+import { detectLang, entryBarOf } from '@kefu/knowledge-base';
 import type { KefuContext } from '../context.ts';
 import { KefuError } from '../kefu-error.ts';
 import { requireRole } from '../auth/require-agent.ts';
@@ -29,7 +29,9 @@ export function kbTryRoutes(ctx: KefuContext): Router {
     if (before) result = { reading: 'smallTalk' in before ? 'small_talk' : 'complaint', lang, candidates: [], thresholds };
     else {
       const match = matcher.match(text, { lang });
-      result = { reading: match.decision, lang, candidates: match.candidates, thresholds };
+      const { entryBars } = matcher.calibration;
+      const candidates = match.candidates.map((c) => (entryBarOf(entryBars, c.id) > 0 ? { ...c, bar: entryBarOf(entryBars, c.id) } : c));
+      result = { reading: match.decision, lang, candidates, thresholds };
       if (match.decision === 'answer' && match.entry) {
         result.entry = { id: match.entry.id, question: entryQuestion(match.entry, lang), answer: entryAnswer(match.entry, lang) };
       }
