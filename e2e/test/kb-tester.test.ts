@@ -93,7 +93,11 @@ describeBrowser('知识库: trying questions on the bot', (chromiumPath) => {
       await expectVisible(status.getByText(/答不上来|cannot answer/i), `Below its own bar the entry ${top.id} is still answered or suggested.`, { context: status });
       const first = status.getByRole('table').getByRole('row').nth(1);
       await expectVisible(first.getByText(/本条门槛 \d+%|own bar \d+%/), `The entry ${top.id} does not show its own bar.`, { context: status });
+      const list = agent.getByRole('region', { name: /全部条目|all entries/i });
+      await list.getByRole('searchbox').fill(top.id);
+      await expectVisible(list.getByRole('listitem').filter({ hasText: top.id }).getByText(/本条门槛 \d+%|own bar \d+%/), `The entries list does not mark ${top.id}'s own bar.`, { context: list });
       await photograph(agent, `own-bar-${lang}`);
+      await list.getByRole('searchbox').fill('');
     }
   });
 });

@@ -97,6 +97,9 @@ describe('an entry with a bar of its own', () => {
       // Below its own bar the entry is neither answered nor suggested.
       expect(again.reading).toBe('decline');
       expect(again.entry).toBeUndefined();
+      // The entries list marks it too, and no other.
+      const listed = (await (await fetch(`${second.url}/api/kb/entries`, { headers: { cookie: await login(second.url) } })).json()) as { entries: Array<{ id: string; bar?: number }> };
+      expect(listed.entries.filter((e) => e.bar !== undefined)).toEqual([expect.objectContaining({ id, bar })]);
     } finally {
       await second.close();
     }

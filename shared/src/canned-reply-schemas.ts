@@ -35,4 +35,6 @@ export interface KbEntryView {
   id: string;
   question: string;
   answer: string;
+  /** Its own answer bar, when a reload gave it one (see `KbTryCandidate.bar`). */
+  bar?: number;
 }

@@ -62,7 +62,9 @@ describe('KbPage', () => {
       thresholds: { ...thresholds, answer: 0.2 },
     };
     for (const lang of ['zh-CN', 'en'] as const) {
-      const { user } = setup({ 'POST /api/kb/try': { body: own } }, lang);
+      const listed = [...entries, { id: 'forgot-password', question: '忘记密码怎么办？', answer: '在登录页点“忘记密码”。', bar: 0.23 }];
+      const { user } = setup({ 'POST /api/kb/try': { body: own }, [`GET /api/kb/entries?lang=${lang}`]: { body: { entries: listed } } }, lang);
+      await screen.findByText('forgot-password');
       const t = translator(lang);
       const form = screen.getByRole('form', { name: t('kbTryTitle') });
       await user.type(within(form).getByRole('textbox', { name: t('kbTryQuestion') }), '头疼怎么办');
@@ -70,6 +72,10 @@ describe('KbPage', () => {
       const table = await within(form).findByRole('table');
       const rows = within(table).getAllByRole('row').slice(1).map((r) => r.textContent);
       expect(rows).toEqual([lang === 'en' ? '忘记密码怎么办？ forgot-passwordown bar 23%21%' : '忘记密码怎么办？ forgot-password本条门槛 23%21%', '客服热线是多少？ hotline18%']);
+      // The entries list marks it too, and only it.
+      const list = screen.getByRole('list');
+      expect(within(list).getAllByText(lang === 'en' ? 'own bar 23%' : '本条门槛 23%')).toHaveLength(1);
+      expect(within(list).getByText(lang === 'en' ? 'own bar 23%' : '本条门槛 23%').closest('li')!.textContent).toContain('forgot-password');
       document.body.innerHTML = '';
     }
   });

@@ -21,6 +21,16 @@ const READING_KEY: Record<KbTryResult['reading'], MessageKey> = {
 
 const percent = (score: number) => `${Math.round(score * 100)}%`;
 
+/** An entry's own answer bar (given by a reload when, at the shared bar, the entry answered small talk). */
+function OwnBar({ bar }: { bar: number }) {
+  const { t } = useI18n();
+  return (
+    <span class="muted kb-own-bar" title={t('kbOwnBarWhy')}>
+      {t('kbOwnBar', { bar: percent(bar) })}
+    </span>
+  );
+}
+
 /** What the bot would do, the answer it would give, and the candidates it weighed. */
 function TryResult({ result }: { result: KbTryResult }) {
   const { t } = useI18n();
@@ -43,9 +53,7 @@ function TryResult({ result }: { result: KbTryResult }) {
               <tr key={c.id}>
                 <th scope="row">
                   {c.question} <span class="muted kb-id">{c.id}</span>
-                  {c.bar !== undefined && <span class="muted kb-own-bar" title={t('kbOwnBarWhy')}>
-                      {t('kbOwnBar', { bar: percent(c.bar) })}
-                    </span>}
+                  {c.bar !== undefined && <OwnBar bar={c.bar} />}
                 </th>
                 <td>
                   <span class="kb-score">
@@ -141,6 +149,7 @@ export function KbPage() {
                 <details>
                   <summary>
                     {e.question} <span class="muted kb-id">{e.id}</span>
+                    {e.bar !== undefined && <OwnBar bar={e.bar} />}
                   </summary>
                   <p class="kb-answer">{e.answer.replace(/\*\*/g, '')}</p>
                 </details>
