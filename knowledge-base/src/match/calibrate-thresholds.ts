@@ -8,7 +8,6 @@
 import type { Calibration, Entry, EntryBarRaise, KnowledgeBase, MatcherOptions, ScoringWeights, Thresholds } from '../types.ts';
 import { languagesOf, phrasingsOf } from '../load/phrasings.ts';
 import { isBareKeyword } from './bare-keyword.ts';
-import { entryBarOf } from './decide.ts';
 import type { DevFold } from './dev-folds.ts';
 import { decideScored, devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, type ScoredQuery } from './dev-objective.ts';
 import { buildEntryIndex } from './entry-index.ts';
@@ -149,14 +148,11 @@ function answeredBy(questions: ScoredQuery[], t: Thresholds, bars?: Record<strin
 function barsForDrawing(smallTalk: ScoredQuery[], served: Thresholds, base: Thresholds, bars: Record<string, number>, before: Record<string, number>): { bars: Record<string, number>; raised: EntryBarRaise[] } {
   const next = { ...bars };
   const raised: EntryBarRaise[] = [];
-  const beyondBase = answeredBy(
-    smallTalk.filter((q) => decideScored(q, base) !== 'answer'),
-    served,
-    bars,
-  );
+  const beyondBase = answeredBy(smallTalk.filter((q) => decideScored(q, base) !== 'answer'), served, bars);
   for (const [id, d] of answeredBy(smallTalk, served, bars)) {
     const beyond = beyondBase.get(id);
-    if (d.n <= entryBarOf(before, id) || beyond === undefined) continue;
+    const answeredBefore = Object.hasOwn(before, id) ? before[id]! : 0;
+    if (d.n <= answeredBefore || beyond === undefined) continue;
     const bar = Math.ceil(beyond.top * 1000 + 1) / 1000;
     next[id] = bar;
     raised.push({ id, bar, smallTalk: beyond.n });
