@@ -30,7 +30,10 @@ export function kbTryRoutes(ctx: KefuContext): Router {
     else {
       const match = matcher.match(text, { lang });
       const { entryBars } = matcher.calibration;
-      const candidates = match.candidates.map((c) => (entryBarOf(entryBars, c.id) > 0 ? { ...c, bar: entryBarOf(entryBars, c.id) } : c));
+      const candidates = match.candidates.map((c) => {
+        const bar = entryBarOf(entryBars, c.id);
+        return bar > 0 ? { ...c, bar } : c;
+      });
       result = { reading: match.decision, lang, candidates, thresholds };
       if (match.decision === 'answer' && match.entry) {
         result.entry = { id: match.entry.id, question: entryQuestion(match.entry, lang), answer: entryAnswer(match.entry, lang) };
