@@ -108,7 +108,7 @@ export function measureEditStability(name: string, kb: KnowledgeBase, queries: B
       edited = { ...kb, entries, welcome: kb.welcome.filter((id) => id !== entry) };
     }
     const matcher = rebuild(edited, base);
-    const sameBar = createMatcher(edited, { ...matcherOptions, thresholds: base.calibration.thresholds });
+    const sameBar = createMatcher(edited, { ...matcherOptions, thresholds: base.calibration.thresholds, previous: base.calibration });
     const mine = `answer:${entry}`;
     let count = 0;
     let changed = 0;

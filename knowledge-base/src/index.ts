@@ -8,6 +8,7 @@ export { watchKnowledgeBase, type WatchHandlers, type WatchOptions } from './loa
 export { createMatcher, prepareMatcher, preloadSegmenters, DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, type PreparedMatcher } from './match/create-matcher.ts';
 export { detectHandoff } from './match/detect-handoff.ts';
 export { entryBarOf } from './match/decide.ts';
+export { TERM_DRIFT_LIMIT } from './match/term-weights.ts';
 export { detectLang } from './text/detect-lang.ts';
 export { normaliseText } from './text/normalise-text.ts';
 export { semanticLayerInfo, type SemanticLayerInfo } from './semantic/semantic-layer.ts';

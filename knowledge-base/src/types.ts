@@ -118,6 +118,32 @@ export interface Calibration {
   smallTalk?: Record<string, number>;
   /** Set when this build gave entries their own bar: which, from what score, and how much small talk each drew at the served bar. */
   raised?: EntryBarRaise[];
+  /** The word weights the scores (and so this bar) were computed with; a rebuild keeps them (`TermWeights`). */
+  terms?: TermWeights;
+  /** Set when the build was given the previous build's word weights: how far the content had moved from them, and whether they were kept or fitted afresh. */
+  termsFrom?: TermWeightsOrigin;
+}
+
+/**
+ * How much each word counts in a knowledge base's scores: its idf over the phrasings and over the entries. These depend
+ * on every entry (removing one that says 手续费 makes 手续费 rarer for all the others), so a rebuild keeps the weights of
+ * the build it replaces for every word both know, as it keeps the bar; new words are weighed on the new content.
+ */
+export interface TermWeights {
+  /** The words (tokens) weighed, and for each its weight over phrasings and over entries. */
+  tokens: string[];
+  phrasing: number[];
+  entry: number[];
+  /** The weights of a word no phrasing uses (a question's unknown words), over phrasings and over entries. */
+  unknown: [number, number];
+}
+
+/** What a rebuild did with the word weights it was given. */
+export interface TermWeightsOrigin {
+  /** How far the new content's own weights are from the given ones: the mean relative change over the words both know. */
+  drift: number;
+  /** False when the drift was above the limit and the weights were fitted afresh. */
+  kept: boolean;
 }
 
 /** An entry given a bar of its own by a rebuild. */

@@ -1,7 +1,7 @@
 /** Editing one entry leaves the bot's decisions about everything else as they were; a reload that moves the bar says so. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createMatcher, DEMO_KB_DIR, loadKnowledgeBase, readQueries, type Entry, type KnowledgeBase, type Matcher } from '../src/index.ts';
+import { createMatcher, DEMO_KB_DIR, loadKnowledgeBase, prepareMatcher, readQueries, TERM_DRIFT_LIMIT, type Calibration, type Entry, type KnowledgeBase, type Matcher } from '../src/index.ts';
 import { calibrationFolds, scaleThresholds } from '../src/match/calibrate-thresholds.ts';
 import { DEFAULT_THRESHOLDS } from '../src/match/create-matcher.ts';
 import { UNRELATED_QUESTIONS_ZH } from '../src/match/unrelated-questions.ts';
@@ -40,6 +40,62 @@ describe('decisions under edits', async () => {
     expect(createMatcher(edited).calibration.scale).toBe(served.calibration.scale);
   });
 
+  const without = (k: KnowledgeBase, id: string): KnowledgeBase => ({
+    ...k,
+    entries: k.entries.filter((e) => e.id !== id).map((e) => ({ ...e, followUps: e.followUps.filter((f) => f !== id) })),
+    welcome: k.welcome.filter((w) => w !== id),
+  });
+  /** Held-out questions about other entries whose decision `m` changed (those that lost the edited entry changed because of it). */
+  const changedBy = (m: Matcher, edited: string): string[] => queries.filter((q, i) => q.id !== edited && before[i] !== `answer:${edited}` && decision(m, q.q) !== before[i]).map((q) => q.q);
+
+  // Weighed afresh, removing hotline-free made its words (免费, 话费 …) rarer for every other entry: "emergency support
+  // line" went from one entry to another and "what is the meaning of life" from a decline to a suggestion.
+  it('removing one entry keeps every word weight of the others: no held-out decision about another entry changes', () => {
+    const edited = without(kb, 'hotline-free');
+    const weighedAfresh = createMatcher(edited, { previous: { ...served.calibration, terms: undefined } });
+    expect(changedBy(weighedAfresh, 'hotline-free').length).toBeGreaterThanOrEqual(2);
+    const reloaded = createMatcher(edited, { previous: served.calibration });
+    expect(changedBy(reloaded, 'hotline-free')).toEqual([]);
+    expect(reloaded.calibration.termsFrom!.kept).toBe(true);
+    expect(reloaded.calibration.termsFrom!.drift).toBeGreaterThan(0);
+    expect(reloaded.calibration.termsFrom!.drift).toBeLessThan(TERM_DRIFT_LIMIT);
+    // The kept weights are the served ones, word for word.
+    const weightOf = (c: Calibration, token: string): number => c.terms!.phrasing[c.terms!.tokens.indexOf(token)]!;
+    for (const token of ['热线', '投诉', '上门']) expect(weightOf(reloaded.calibration, token)).toBe(weightOf(served.calibration, token));
+    expect(weightOf(weighedAfresh.calibration, '投诉')).not.toBe(weightOf(served.calibration, '投诉'));
+  });
+
+  it('weighs a word new to the knowledge base on the new content, and a reload of unchanged content changes nothing', () => {
+    const reloaded = createMatcher(withEntryAt(kb, AGE_LIMIT, 20), { previous: served.calibration });
+    const { terms } = reloaded.calibration;
+    const fresh = createMatcher(withEntryAt(kb, AGE_LIMIT, 20)).calibration.terms!;
+    expect(served.calibration.terms!.tokens).not.toContain('年龄');
+    expect(terms!.phrasing[terms!.tokens.indexOf('年龄')]).toBe(fresh.phrasing[fresh.tokens.indexOf('年龄')]);
+    expect(reloaded.match('开户有没有年龄要求').entry?.id).toBe(AGE_LIMIT.id);
+
+    const same = createMatcher(kb, { previous: served.calibration });
+    expect(same.calibration.termsFrom).toEqual({ drift: 0, kept: true });
+    expect(same.calibration.terms).toEqual(served.calibration.terms);
+    expect(queries.map((q) => decision(same, q.q))).toEqual(before);
+  });
+
+  it('weighs every word afresh when the content has moved far from the kept weights, and says so', () => {
+    // Half the entries gone: the weights no longer describe the content.
+    const half = { ...kb, entries: kb.entries.filter((_, i) => i % 2 === 0).map((e) => ({ ...e, followUps: [] })), welcome: [] };
+    const reloaded = createMatcher(half, { previous: served.calibration });
+    expect(reloaded.calibration.termsFrom!.kept).toBe(false);
+    expect(reloaded.calibration.termsFrom!.drift).toBeGreaterThan(TERM_DRIFT_LIMIT);
+    expect(reloaded.calibration.terms).toEqual(createMatcher(half).calibration.terms);
+  });
+
+  it('keeps the weights the same way when the index is prepared in a worker', () => {
+    const edited = without(kb, 'hotline-free');
+    const prepared = structuredClone(prepareMatcher(edited, { previous: served.calibration }));
+    const assembled = createMatcher(edited, {}, prepared);
+    expect(assembled.calibration.termsFrom!.kept).toBe(true);
+    expect(changedBy(assembled, 'hotline-free')).toEqual([]);
+  });
+
   it('keeps every other entry in its fold and question when one entry is added anywhere', () => {
     const key = (k: KnowledgeBase) => calibrationFolds(k).map((f) => f.queries.filter((q) => q.id !== AGE_LIMIT.id && !AGE_LIMIT.alternates.includes(q.q) && q.q !== AGE_LIMIT.question).map((q) => `${q.id}:${q.q}`).sort());
     expect(key(withEntryAt(kb, AGE_LIMIT, 3))).toEqual(key(kb));
@@ -73,7 +129,8 @@ describe('decisions under edits of a small knowledge base', () => {
     const served = createMatcher(COMMANDS, options);
     const before = asked.map((q) => decision(served, q));
     return ADDED.map((added) => {
-      const reloaded = createMatcher(withEntryAt(COMMANDS, added, 5), { ...options, previous: served.calibration });
+      // Weighed afresh (as a start without stored weights is): what the floor is for.
+      const reloaded = createMatcher(withEntryAt(COMMANDS, added, 5), { ...options, previous: { ...served.calibration, terms: undefined } });
       return asked.filter((q, i) => ![before[i], `answer:${added.id}`].includes(decision(reloaded, q))).length;
     });
   };
@@ -112,8 +169,9 @@ describe('an added entry that draws small talk of its own', () => {
     expect(served.calibration.scale).toBe(0.8);
     const edited = withEntryAt(COMMANDS, PASSWORD, 3);
     // At the served bar with no bar of its own, it takes small talk the base rule declines (头疼怎么办 …).
-    const atServedBar = createMatcher(edited, { thresholds: served.calibration.thresholds });
-    const atBaseRule = createMatcher(edited, { thresholds: DEFAULT_THRESHOLDS });
+    // (Words weighed as the reload weighs them: with the served weights.)
+    const atServedBar = createMatcher(edited, { thresholds: served.calibration.thresholds, previous: served.calibration });
+    const atBaseRule = createMatcher(edited, { thresholds: DEFAULT_THRESHOLDS, previous: served.calibration });
     const drawn = smallTalkAnswered(atServedBar, PASSWORD.id).filter((q) => !smallTalkAnswered(atBaseRule, PASSWORD.id).includes(q));
     expect(drawn.length).toBeGreaterThan(5);
 

@@ -3,7 +3,7 @@ import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_KB_DIR } from '@kefu/knowledge-base';
-import { describeBar, describeBarChange, describeEntryBar, startKbHolder } from '../src/kb/kb-holder.ts';
+import { describeBar, describeBarChange, describeEntryBar, describeKeptTerms, describeRefittedTerms, startKbHolder } from '../src/kb/kb-holder.ts';
 import { servedBarStore } from '../src/kb/served-bar-store.ts';
 import { openSqliteStorage } from '../src/storage/sqlite/sqlite-storage.ts';
 import type { Logger } from '../src/logger.ts';
@@ -50,7 +50,13 @@ describe('answer bar across reloads', () => {
       const loads = log.lines.filter((l) => l.message.startsWith('knowledge base loaded'));
       expect(loads).toHaveLength(2);
       expect(loads[1]!.message).toContain(`answer bar ${served.thresholds.answer.toFixed(3)}`);
-      expect(log.lines.filter((l) => l.level === 'warn' && l.message.includes('answer bar changed'))).toEqual([]);
+      // The reload kept the word weights of the first load, and says how far the content moved from them.
+      expect(loads[0]!.message).not.toContain('word weights');
+      expect(loads[1]!.message).toMatch(/word weights kept from the previous load \(the content has moved \d+\.\d % from them\)/);
+      const reloaded = holder.current()!.matcher.calibration;
+      expect(reloaded.termsFrom!.kept).toBe(true);
+      expect(reloaded.terms!.phrasing[reloaded.terms!.tokens.indexOf('投诉')]).toBe(served.terms!.phrasing[served.terms!.tokens.indexOf('投诉')]);
+      expect(log.lines.filter((l) => l.level === 'warn' && /answer bar changed|word weights fitted afresh/.test(l.message))).toEqual([]);
     } finally {
       holder.close();
     }
@@ -89,6 +95,14 @@ describe('answer bar across reloads', () => {
       expect(await store.load()).toBeUndefined();
       await storage.setSetting('kb.servedCalibration', JSON.stringify({ ...fitted, entryBars: { 'forgot-password': 'high' } }));
       expect(await store.load()).toBeUndefined();
+      // The word weights go with the bar (the next start weighs words as this one did), and are checked on the way back.
+      await store.save(fitted);
+      expect((await store.load())!.terms).toEqual(fitted.terms);
+      const terms = fitted.terms!;
+      for (const bad of [{ ...terms, phrasing: terms.phrasing.slice(1) }, { ...terms, entry: terms.entry.map((w, i) => (i === 0 ? 'rare' : w)) }, { ...terms, unknown: [1] }, { ...terms, tokens: terms.tokens.map((t, i) => (i === 0 ? 7 : t)) }]) {
+        await storage.setSetting('kb.servedCalibration', JSON.stringify({ ...fitted, terms: bad }));
+        expect(await store.load()).toBeUndefined();
+      }
     } finally {
       restarted.close();
       await storage.close();
@@ -103,6 +117,10 @@ describe('answer bar across reloads', () => {
     const line = describeBarChange({ from: 1, to: 1.35, barFrom: 0.25, barTo: 0.3375, flips: 41, asked: 1812 });
     expect(line).toMatch(/^knowledge base answer bar changed 0\.250 → 0\.338 \(×1 → ×1\.35, \+0\.088\)/);
     expect(line).toContain('41 of 1812 development questions are now decided otherwise');
+    expect(describeKeptTerms({ drift: 0.0041, kept: true })).toBe('word weights kept from the previous load (the content has moved 0.4 % from them)');
+    expect(describeRefittedTerms({ drift: 0.072, kept: false })).toBe(
+      'knowledge base word weights fitted afresh: the content has moved 7.2 % from the weights served (more than 5.0 %); answers to questions about entries that were not edited may change',
+    );
     expect(describeEntryBar({ id: 'forgot-password', bar: 0.2134, smallTalk: 9 }, { ...thresholds, answer: 0.2 })).toBe(
       'knowledge base entry "forgot-password" answers only from 0.213: at the served bar 0.200 it took 9 small-talk questions the base rule declines; the bar stays where it was for every other entry',
     );

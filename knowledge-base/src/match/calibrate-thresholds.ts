@@ -11,6 +11,7 @@ import { isBareKeyword } from './bare-keyword.ts';
 import type { DevFold } from './dev-folds.ts';
 import { decideScored, devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, type ScoredQuery } from './dev-objective.ts';
 import { buildEntryIndex } from './entry-index.ts';
+import { carryTerms, type TermCarry } from './term-weights.ts';
 import { createRanker } from './rank-entries.ts';
 import type { TextPipeline } from './text-pipeline.ts';
 import { UNRELATED_QUESTIONS_EN, UNRELATED_QUESTIONS_ZH } from './unrelated-questions.ts';
@@ -174,8 +175,8 @@ export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights
   const unrelated = unrelatedFor(kb);
   const sampled = sample(kb, CALIBRATION_ENTRIES);
   const folds = Array.from({ length: SPLITS }, (_, salt) => calibrationFolds(sampled, FOLDS, salt)).flat();
-  const ask = (part: KnowledgeBase, questions: Array<{ q: string; id: string | null }>, isUnrelated: boolean): void => {
-    const rank = createRanker(buildEntryIndex(part, options, pipeline), weights, options.fuzzy ?? true);
+  const ask = (part: KnowledgeBase, questions: Array<{ q: string; id: string | null }>, isUnrelated: boolean, carry?: TermCarry): void => {
+    const rank = createRanker(buildEntryIndex(part, options, pipeline, carry), weights, options.fuzzy ?? true);
     for (const { q, id } of questions) {
       const [first, second] = rank(q);
       scored.push({
@@ -190,8 +191,9 @@ export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights
     }
   };
   for (const fold of folds) ask(fold.kb, fold.queries, false);
-  // Small talk is about none of the entries: it is asked of the whole knowledge base, as visitors ask it.
-  ask(sampled, unrelated.map((q) => ({ q, id: null })), true);
+  // Small talk is about none of the entries: it is asked of the whole knowledge base, as visitors ask it, weighed as
+  // the matcher will weigh it (the entry bars below are set on these scores).
+  ask(sampled, unrelated.map((q) => ({ q, id: null })), true, sampled === kb ? carryTerms(previous?.terms) : undefined);
   const inScope = scored.filter((q) => q.expected !== null).length;
   const nearMisses = scored.filter((q) => q.expected === null && !q.unrelated).length;
   if (inScope < MIN_QUERIES || nearMisses < MIN_QUERIES) return { thresholds: base, scale: 1, queries: 0 };

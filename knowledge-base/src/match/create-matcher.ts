@@ -12,6 +12,7 @@ import { calibrateThresholds } from './calibrate-thresholds.ts';
 import { assembleEntryIndex, buildEntryIndex, buildEntryIndexData, entryTextPipeline, type EntryIndex, type EntryIndexData } from './entry-index.ts';
 import { createRanker } from './rank-entries.ts';
 import { semanticVectors } from '../semantic/semantic-layer.ts';
+import { carryTerms, termWeightsRecord } from './term-weights.ts';
 
 /** The decision rule's shape, chosen on pooled development folds (`kb tune`); each knowledge base scales it (`calibrate`). */
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.25, margin: 0.08, marginFloor: 0.225, suggest: 0.22 };
@@ -43,8 +44,14 @@ function fit(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipeline)
 /** Builds `kb`'s index and fits its calibration, as data for `createMatcher`: the work to keep off a serving thread. */
 export function prepareMatcher(kb: KnowledgeBase, options: MatcherOptions = {}): PreparedMatcher {
   const pipeline = entryTextPipeline(kb, options);
-  const index = buildEntryIndexData(kb, options, pipeline);
-  return { index, calibration: fit(kb, options, pipeline) };
+  const index = buildEntryIndexData(kb, options, pipeline, carryTerms(options.previous?.terms));
+  return { index, calibration: withTerms(fit(kb, options, pipeline), index) };
+}
+
+/** `calibration` with the word weights its scores were computed with (which the next build keeps), and what became of the previous ones. */
+function withTerms(calibration: Calibration, { phrases, entryIdf, maxEntryIdf, termsFrom }: Pick<EntryIndex, 'phrases' | 'entryIdf' | 'maxEntryIdf' | 'termsFrom'> | EntryIndexData): Calibration {
+  const terms = termWeightsRecord(phrases.vocab.keys(), phrases.idf, entryIdf, [phrases.maxIdf, maxEntryIdf]);
+  return { ...calibration, terms, ...(termsFrom ? { termsFrom } : {}) };
 }
 
 /**
@@ -70,8 +77,8 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}, p
     index = assembleEntryIndex(prepared.index, entryTextPipeline(kb, options));
     calibration = prepared.calibration;
   } else {
-    index = buildEntryIndex(kb, options);
-    calibration = fit(kb, options, index.pipeline);
+    index = buildEntryIndex(kb, options, undefined, carryTerms(options.previous?.terms));
+    calibration = withTerms(fit(kb, options, index.pipeline), index);
   }
   const { thresholds, entryBars } = calibration;
   const normalise = options.normalise ?? true;

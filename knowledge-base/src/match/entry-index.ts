@@ -1,11 +1,12 @@
 /** Everything precomputed for matching one knowledge base: the text pipeline, the phrase index and per-entry token sets. */
-import type { KnowledgeBase, MatcherOptions } from '../types.ts';
+import type { KnowledgeBase, MatcherOptions, TermWeightsOrigin } from '../types.ts';
 import { latinWords } from '../text/tokenize.ts';
 import { createHanSlipCorrector, type HanSlipCorrector } from '../text/han-slip-corrector.ts';
 import { normaliseText } from '../text/normalise-text.ts';
 import { createTypoCorrector, type TypoCorrector } from '../text/typo-corrector.ts';
 import { backgroundIdf, idfOf, PhraseIndex, type Background, type IndexedPhrasing, type PhraseIndexData } from './phrase-index.ts';
 import { generalShare } from '../text/general-shares.ts';
+import type { TermCarry } from './term-weights.ts';
 import { createTextPipeline, type TextPipeline } from './text-pipeline.ts';
 import { buildSemanticIndexData, type SemanticIndexData } from '../semantic/semantic-index.ts';
 import { semanticVectors } from '../semantic/semantic-layer.ts';
@@ -32,6 +33,8 @@ export interface EntryIndex {
   hanSlips: HanSlipCorrector | null;
   /** Entry vectors of the semantic layer; null when it is off. */
   semantic: SemanticIndexData | null;
+  /** What the build did with the previous build's word weights, when it was given them. */
+  termsFrom?: TermWeightsOrigin;
 }
 
 /**
@@ -53,6 +56,8 @@ export interface EntryIndexData {
   slips: { domainWords: string[]; knownChars: string[] } | null;
   /** Entry vectors of the semantic layer (one Float32Array); null when it is off. */
   semantic: SemanticIndexData | null;
+  /** What the build did with the previous build's word weights, when it was given them. */
+  termsFrom?: TermWeightsOrigin;
 }
 
 const sortedIds = (ids: Iterable<number>): Int32Array => Int32Array.from(new Set([...ids].filter((id) => id >= 0))).sort();
@@ -99,15 +104,15 @@ export function entryTextPipeline(kb: KnowledgeBase, options: MatcherOptions): T
  * Indexes questions, alternates and keywords of every entry, in both languages; never the answers. `pipeline`: an
  * existing text pipeline to reuse (calibration indexes parts of a knowledge base with the whole one's vocabulary).
  */
-export function buildEntryIndex(kb: KnowledgeBase, options: MatcherOptions, shared?: TextPipeline): EntryIndex {
+export function buildEntryIndex(kb: KnowledgeBase, options: MatcherOptions, shared?: TextPipeline, carry?: TermCarry): EntryIndex {
   const pipeline = shared ?? entryTextPipeline(kb, options);
-  const { data, phrases } = build(kb, options, pipeline);
+  const { data, phrases } = build(kb, options, pipeline, carry);
   return assemble(data, phrases, pipeline);
 }
 
 /** The index of `kb` as plain data, for `assembleEntryIndex` (possibly in another thread, with its own pipeline). */
-export function buildEntryIndexData(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipeline): EntryIndexData {
-  const { data, phrases } = build(kb, options, pipeline);
+export function buildEntryIndexData(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipeline, carry?: TermCarry): EntryIndexData {
+  const { data, phrases } = build(kb, options, pipeline, carry);
   return { ...data, phrases: phrases.toData() };
 }
 
@@ -117,13 +122,14 @@ export function assembleEntryIndex(data: EntryIndexData, pipeline: TextPipeline)
 }
 
 function assemble(data: Omit<EntryIndexData, 'phrases'>, phrases: PhraseIndex, pipeline: TextPipeline): EntryIndex {
-  const { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips, semantic } = data;
+  const { typoWords, slips, ...rest } = data;
   const typos = typoWords ? createTypoCorrector(typoWords) : null;
   const hanSlips = slips ? createHanSlipCorrector(slips.domainWords, new Set(slips.knownChars)) : null;
-  return { pipeline, phrases, entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typos, hanSlips, semantic };
+  return { ...rest, pipeline, phrases, typos, hanSlips };
 }
 
-function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipeline): { data: Omit<EntryIndexData, 'phrases'>; phrases: PhraseIndex } {
+/** `carry`: the replaced build's word weights (`term-weights.ts`); calibration folds are built without. */
+function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipeline, carry?: TermCarry): { data: Omit<EntryIndexData, 'phrases'>; phrases: PhraseIndex } {
   const keywords = keywordsOf(kb);
   const phrasings: IndexedPhrasing[] = [];
   const docsOf: number[][] = kb.entries.map(() => []);
@@ -141,7 +147,7 @@ function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipelin
     }
   });
   const background = generalBackground(kb.entries.length, phrasings.length, options.idfFloor ?? IDF_FLOOR_ENTRIES);
-  const phrases = new PhraseIndex(phrasings, background?.phrasings);
+  const phrases = new PhraseIndex(phrasings, background?.phrasings, carry);
   const entryDocs = docsOf.map((docs) => Int32Array.from(docs));
   const entryCount = kb.entries.length;
   const entryDf = new Float64Array(phrases.idf.length);
@@ -156,7 +162,10 @@ function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipelin
     entryBags.push(bag);
     return count;
   });
-  const entryIdf = backgroundIdf(entryDf, entryCount, [...phrases.vocab.keys()], background?.entries);
+  const tokens = [...phrases.vocab.keys()];
+  const entryIdf = backgroundIdf(entryDf, entryCount, tokens, background?.entries);
+  let maxEntryIdf = idfOf(0, entryCount + (background?.entries.docs ?? 0));
+  if (carry) maxEntryIdf = carry.entry(tokens, entryIdf, maxEntryIdf);
   const centroidNorm = new Float64Array(entryCount);
   uses.forEach((count, e) => {
     const phrasingsOfEntry = docsOf[e]!.length || 1;
@@ -171,7 +180,7 @@ function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipelin
   const typoWords = fuzzy ? phrasings.flatMap((p) => latinWords(p.norm)) : null;
   const domainWords = [...kb.synonyms.flat(), ...keywords.flat()].map((w) => normaliseText(w, options.normalise ?? true));
   const slips = fuzzy ? { domainWords, knownChars: [...new Set(phrasings.flatMap((p) => p.norm.match(/\p{Script=Han}/gu) ?? []))] } : null;
-  const maxEntryIdf = idfOf(0, entryCount + (background?.entries.docs ?? 0));
   const semantic = vectors ? buildSemanticIndexData(normsOf, vectors) : null;
-  return { data: { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips, semantic }, phrases };
+  const termsFrom = carry?.origin;
+  return { data: { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips, semantic, ...(termsFrom ? { termsFrom } : {}) }, phrases };
 }

@@ -1,5 +1,6 @@
 /** Inverted index over every phrasing of every entry, scored with BM25; precomputed so a query touches only its postings. */
 import { charBigramCodes, dice } from './char-bigrams.ts';
+import type { TermCarry } from './term-weights.ts';
 
 /** One indexed phrasing (a question or an alternate, in one language). */
 export interface IndexedPhrasing {
@@ -102,8 +103,11 @@ export class PhraseIndex {
   private readonly stamp: Int32Array;
   private epoch = 0;
 
-  /** `background`: documents counted in the idf as well (a small knowledge base's general-text floor, `entry-index.ts`). */
-  constructor(phrasings: IndexedPhrasing[], background?: Background) {
+  /**
+   * `background`: documents counted in the idf as well (a small knowledge base's general-text floor, `entry-index.ts`).
+   * `carry`: the replaced build's word weights, kept for the words both know unless the content has drifted far from them.
+   */
+  constructor(phrasings: IndexedPhrasing[], background?: Background, carry?: TermCarry) {
     const n = phrasings.length;
     this.docEntry = Int32Array.from(phrasings, (p) => p.entry);
     const codes = phrasings.map((p) => charBigramCodes(p.chars));
@@ -149,8 +153,10 @@ export class PhraseIndex {
     this.docIds = new Int32Array(this.docIdStart[n]!);
     docIds.forEach((ids, doc) => this.docIds.set(ids, this.docIdStart[doc]!));
     const avgLen = n > 0 ? totalLen / n || 1 : 1;
-    this.idf = backgroundIdf(df, n, [...this.vocab.keys()], background);
+    const tokens = [...this.vocab.keys()];
+    this.idf = backgroundIdf(df, n, tokens, background);
     this.maxIdf = idfOf(0, n + (background?.docs ?? 0));
+    if (carry) this.maxIdf = carry.phrasing(tokens, this.idf, this.maxIdf);
     this.commonDf = Math.max(COMMON_POSTINGS, n * COMMON_SHARE);
     // Postings as one flat array grouped by token (CSR layout): no per-query allocation, cache friendly.
     const start = new Int32Array(df.length + 1);

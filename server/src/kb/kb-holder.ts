@@ -3,7 +3,7 @@
  * Loading, indexing and calibrating run in a worker thread: the server answers from the start, and during a reload
  * it keeps answering with the last good matcher.
  */
-import { createMatcher, preloadSegmenters, semanticLayerInfo, thesaurusSwitchedOff, watchKnowledgeBase, type Calibration, type CalibrationChange, type EntryBarRaise, type KnowledgeBase, type Matcher, type Thresholds } from '@kefu/knowledge-base';
+import { createMatcher, preloadSegmenters, semanticLayerInfo, TERM_DRIFT_LIMIT, thesaurusSwitchedOff, watchKnowledgeBase, type Calibration, type CalibrationChange, type EntryBarRaise, type KnowledgeBase, type Matcher, type TermWeightsOrigin, type Thresholds } from '@kefu/knowledge-base';
 import type { Logger } from '../logger.ts';
 import { prepareInWorker, type PreparedKb } from './prepare-in-worker.ts';
 import type { ServedBarStore } from './served-bar-store.ts';
@@ -76,8 +76,10 @@ export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarSto
           current = { kb, matcher };
           loadedAt = Date.now();
           error = undefined;
-          log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}; ${describeBar(matcher.calibration)}; ${describeSemantic()}`);
-          const { change, raised } = matcher.calibration;
+          const { change, raised, termsFrom } = matcher.calibration;
+          const weights = termsFrom?.kept ? `; ${describeKeptTerms(termsFrom)}` : '';
+          log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}; ${describeBar(matcher.calibration)}${weights}; ${describeSemantic()}`);
+          if (termsFrom && !termsFrom.kept) log.warn(describeRefittedTerms(termsFrom));
           if (change) log.warn(describeBarChange(change));
           for (const r of raised ?? []) log.warn(describeEntryBar(r, matcher.calibration.thresholds));
           servedBar?.save(matcher.calibration).catch((err: unknown) => log.warn('could not record the answer bar served', err));
@@ -142,5 +144,18 @@ export function describeEntryBar({ id, bar, smallTalk }: EntryBarRaise, served: 
   return (
     `knowledge base entry "${id}" answers only from ${bar.toFixed(3)}: at the served bar ${served.answer.toFixed(3)} it took ${smallTalk} ` +
     `small-talk questions the base rule declines; the bar stays where it was for every other entry`
+  );
+}
+
+const percent = (x: number): string => `${(100 * x).toFixed(1)} %`;
+
+/** A reload kept the word weights of the build it replaced, for the load log. */
+export const describeKeptTerms = ({ drift }: TermWeightsOrigin): string => `word weights kept from the previous load (the content has moved ${percent(drift)} from them)`;
+
+/** A reload found the content too far from the served word weights and weighed every word afresh. */
+export function describeRefittedTerms({ drift }: TermWeightsOrigin): string {
+  return (
+    `knowledge base word weights fitted afresh: the content has moved ${percent(drift)} from the weights served (more than ${percent(TERM_DRIFT_LIMIT)}); ` +
+    `answers to questions about entries that were not edited may change`
   );
 }

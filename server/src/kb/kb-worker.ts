@@ -18,8 +18,10 @@ function prepare(kb: KnowledgeBase, previous: KbWorkerRequest['previous']): Prep
   const layer = semanticLayerInfo();
   const key = calibrationKey(kb, previous, CODE, `${layer ? `${layer.file}:${layer.fileBytes}` : 'off'} thesaurus:${thesaurusSwitchedOff() ? 'off' : 'on'}`);
   const cached = readCachedCalibration(key);
-  if (cached) return { ...prepareMatcher(kb, { calibrate: false }), calibration: cached };
-  const prepared = prepareMatcher(kb, previous ? { previous } : {});
+  // The index still starts from the served word weights, as the cached fit did.
+  const from = previous ? { previous } : {};
+  if (cached) return { ...prepareMatcher(kb, { ...from, calibrate: false }), calibration: cached };
+  const prepared = prepareMatcher(kb, from);
   writeCachedCalibration(key, prepared.calibration);
   return prepared;
 }

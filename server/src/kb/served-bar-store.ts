@@ -1,9 +1,9 @@
 /**
- * The answer bar being served, kept in the database so that a restart (or another node of the same
- * deployment) starts from it: the matcher keeps a served bar unless the content clearly needs another,
- * and without this memory every start would be a fresh fit that may flip unrelated answers.
+ * The answer bar being served (with the word weights it was fitted on), kept in the database so that a restart (or
+ * another node of the same deployment) starts from it: the matcher keeps a served bar and its weights unless the content
+ * clearly needs others, and without this memory every start would be a fresh fit that may flip unrelated answers.
  */
-import type { Calibration } from '@kefu/knowledge-base';
+import type { Calibration, TermWeights } from '@kefu/knowledge-base';
 import type { Storage } from '../storage/storage.ts';
 
 const KEY = 'kb.servedCalibration';
@@ -17,6 +17,16 @@ export interface ServedBarStore {
 const isNumberRecord = (v: unknown): boolean =>
   v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number' && Number.isFinite(x)));
 
+const finiteNumbers = (v: unknown, length: number): boolean => Array.isArray(v) && v.length === length && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+/** Word weights (`TermWeights`), or absent: one finite weight per word at each level. */
+function isTermWeights(v: unknown): boolean {
+  if (v === undefined) return true;
+  const t = v as TermWeights | null;
+  if (!t || typeof t !== 'object' || !Array.isArray(t.tokens) || !t.tokens.every((x) => typeof x === 'string')) return false;
+  return finiteNumbers(t.phrasing, t.tokens.length) && finiteNumbers(t.entry, t.tokens.length) && finiteNumbers(t.unknown, 2);
+}
+
 function isCalibration(v: unknown): v is Calibration {
   const c = v as Calibration | null;
   return (
@@ -27,7 +37,8 @@ function isCalibration(v: unknown): v is Calibration {
     !!c.thresholds &&
     typeof c.thresholds.answer === 'number' &&
     isNumberRecord(c.entryBars) &&
-    isNumberRecord(c.smallTalk)
+    isNumberRecord(c.smallTalk) &&
+    isTermWeights(c.terms)
   );
 }
 
@@ -44,9 +55,9 @@ export function servedBarStore(storage: Pick<Storage, 'getSetting' | 'setSetting
         return undefined;
       }
     },
-    async save({ thresholds, scale, queries, objective, entryBars, smallTalk }) {
-      // Only what the next build needs; how this one came about (fitted, change, raised) belongs to its own log line.
-      await storage.setSetting(KEY, JSON.stringify({ thresholds, scale, queries, objective, entryBars, smallTalk }));
+    async save({ thresholds, scale, queries, objective, entryBars, smallTalk, terms }) {
+      // Only what the next build needs; how this one came about (fitted, change, raised, termsFrom) belongs to its own log line.
+      await storage.setSetting(KEY, JSON.stringify({ thresholds, scale, queries, objective, entryBars, smallTalk, terms }));
     },
   };
 }
