@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, DEFAULT_THRESHOLDS, loadKnowledgeBase } from '../src/index.ts';
+import { createMatcher, DEFAULT_THRESHOLDS, loadKnowledgeBase, type Calibration } from '../src/index.ts';
 import { CALIBRATION_ENTRIES } from '../src/match/calibrate-thresholds.ts';
 import { UNRELATED_QUESTIONS_ZH } from '../src/match/unrelated-questions.ts';
 import { COMMANDS, entry, kbOf, NEW_COMMANDS } from './command-kb.ts';
@@ -52,16 +52,22 @@ describe('threshold calibration', () => {
     for (const q of ['what is the capital of France', '今天北京天气怎么样', 'tell me a joke', '给我讲个笑话']) expect(m.match(q).decision).not.toBe('answer');
   });
 
+  /** The fit alone: every calibration also carries the word weights its scores use (`term-weights.ts`). */
+  const fitOf = ({ terms, ...fit }: Calibration): Omit<Calibration, 'terms'> => {
+    expect(terms!.tokens.length).toBeGreaterThan(0);
+    return fit;
+  };
+
   it('uses thresholds passed in as they are, and the defaults when calibration is off', async () => {
     const kb = await loadKnowledgeBase(writeFixtureKb());
     const given = createMatcher(kb, { thresholds: { answer: 0.6 } });
-    expect(given.calibration).toEqual({ thresholds: { ...DEFAULT_THRESHOLDS, answer: 0.6 }, scale: 1, queries: 0 });
-    expect(createMatcher(kb, { calibrate: false }).calibration).toEqual({ thresholds: DEFAULT_THRESHOLDS, scale: 1, queries: 0 });
+    expect(fitOf(given.calibration)).toEqual({ thresholds: { ...DEFAULT_THRESHOLDS, answer: 0.6 }, scale: 1, queries: 0 });
+    expect(fitOf(createMatcher(kb, { calibrate: false }).calibration)).toEqual({ thresholds: DEFAULT_THRESHOLDS, scale: 1, queries: 0 });
   });
 
   it('keeps the defaults when the knowledge base is too small to tell', () => {
     const m = createMatcher(kbOf([entry('a', ['怎么退款', '退款流程']), entry('b', ['怎么开发票', '发票怎么开'])]));
-    expect(m.calibration).toEqual({ thresholds: DEFAULT_THRESHOLDS, scale: 1, queries: 0 });
+    expect(fitOf(m.calibration)).toEqual({ thresholds: DEFAULT_THRESHOLDS, scale: 1, queries: 0 });
   });
 
   it('calibrates a large knowledge base on a sample of its entries', () => {
