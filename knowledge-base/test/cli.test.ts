@@ -48,6 +48,9 @@ describe('kb CLI', () => {
     const m = JSON.parse(lastLine(r.stdout)) as Record<string, number | string>;
     expect(m).toMatchObject({ n: 3, in_scope: 2, ood: 1, top1: 1, ood_rejection: 1 });
     for (const key of ['dataset', 'mrr5', 'accuracy', 'p50_ms', 'p99_ms']) expect(m).toHaveProperty(key);
+    // The thresholds used, not the weight of every word (which the calibration carries for the next build).
+    expect(m).toHaveProperty('calibration.thresholds.answer');
+    expect(m).not.toHaveProperty('calibration.terms');
   });
 
   it('lint prints file: entry: field: message and exits 1 on problems', () => {

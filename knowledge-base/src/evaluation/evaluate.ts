@@ -10,8 +10,8 @@ export type { EvalQuery };
 export interface EvalReport extends QualityMetrics {
   dataset: string;
   build_ms: number;
-  /** The thresholds the matcher decided with, fitted to this knowledge base. */
-  calibration: Calibration;
+  /** The thresholds the matcher decided with, fitted to this knowledge base (without the word weights: one per word, not a metric). */
+  calibration: Omit<Calibration, 'terms'>;
 }
 
 export interface EvaluateOptions extends MatcherOptions {
@@ -50,6 +50,8 @@ export function evaluate(kb: KnowledgeBase, queries: EvalQuery[], options: Evalu
     p50_ms: r(m.p50_ms),
     p99_ms: r(m.p99_ms),
     build_ms: r(buildMs, 1),
-    calibration: matcher.calibration,
+    calibration: withoutTerms(matcher.calibration),
   };
 }
+
+const withoutTerms = ({ terms: _terms, ...calibration }: Calibration): Omit<Calibration, 'terms'> => calibration;
