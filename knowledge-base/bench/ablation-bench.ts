@@ -23,6 +23,7 @@ export const VARIANTS: Variant[] = [
   { label: 'service thesaurus off', options: { thesaurus: false } },
   { label: 'normalisation off', options: { normalise: false } },
   { label: 'semantic layer off', options: { semantic: false } },
+  { label: 'off-topic words off', options: { offTopic: false } },
   { label: 'calibration off (base thresholds)', options: { calibrate: false } },
 ];
 

@@ -200,6 +200,8 @@ export interface MatcherOptions {
   thesaurus?: boolean;
   /** Compare meaning through word vectors as well as shared words (default true; off also with KEFU_SEMANTIC=off). */
   semantic?: boolean;
+  /** Lower the scores of questions about things a support desk does not deal with (黄金价格, 创始人, 招聘), unless the knowledge base itself talks about them (default true; `match/off-topic-words.ts`). */
+  offTopic?: boolean;
   /** A knowledge base of fewer entries is weighted (idf) as if general Chinese text made up the rest (default `IDF_FLOOR_ENTRIES`, 0 for none). */
   idfFloor?: number;
 }

@@ -13,6 +13,8 @@ import { assembleEntryIndex, buildEntryIndex, buildEntryIndexData, entryTextPipe
 import { createRanker } from './rank-entries.ts';
 import { semanticVectors } from '../semantic/semantic-layer.ts';
 import { carryTerms, termWeightsRecord } from './term-weights.ts';
+import { offTopicFactor } from './off-topic.ts';
+import { longestMatches } from '../text/longest-matches.ts';
 
 /** The decision rule's shape, chosen on pooled development folds (`kb tune`); each knowledge base scales it (`calibrate`). */
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.25, margin: 0.08, marginFloor: 0.225, suggest: 0.22 };
@@ -83,6 +85,7 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}, p
   const { thresholds, entryBars } = calibration;
   const normalise = options.normalise ?? true;
   const rank = createRanker(index, weights, options.fuzzy ?? true);
+  const offTopic = longestMatches(index.offTopic);
   // One throw-away query loads the lazy parts (converter tables, JIT) so the first visitor does not pay for them.
   rank('预热 warm up');
   const entries = kb.entries;
@@ -96,6 +99,9 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}, p
       // One normalisation serves the ranker, the handoff check and the bare-keyword check.
       const norm = normaliseText(head);
       const scores = rank(head, norm);
+      // A question about something the desk does not deal with scores lower by how much of it that thing makes up.
+      const foreign = offTopicFactor(offTopic, norm);
+      if (foreign < 1) for (const s of scores) s.score *= foreign;
       const candidates: Candidate[] = scores.slice(0, 5).map(({ entry, score }) => ({
         id: entries[entry]!.id,
         question: questionIn(entries[entry]!, lang),

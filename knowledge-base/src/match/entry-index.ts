@@ -7,6 +7,7 @@ import { createTypoCorrector, type TypoCorrector } from '../text/typo-corrector.
 import { backgroundIdf, idfOf, PhraseIndex, type Background, type IndexedPhrasing, type PhraseIndexData } from './phrase-index.ts';
 import { generalShare } from '../text/general-shares.ts';
 import type { TermCarry } from './term-weights.ts';
+import { offTopicWordsFor } from './off-topic.ts';
 import { createTextPipeline, type TextPipeline } from './text-pipeline.ts';
 import { buildSemanticIndexData, type SemanticIndexData } from '../semantic/semantic-index.ts';
 import { semanticVectors } from '../semantic/semantic-layer.ts';
@@ -35,6 +36,8 @@ export interface EntryIndex {
   semantic: SemanticIndexData | null;
   /** What the build did with the previous build's word weights, when it was given them. */
   termsFrom?: TermWeightsOrigin;
+  /** Off-topic words of the groups this knowledge base never uses. */
+  offTopic: string[];
 }
 
 /**
@@ -58,6 +61,8 @@ export interface EntryIndexData {
   semantic: SemanticIndexData | null;
   /** What the build did with the previous build's word weights, when it was given them. */
   termsFrom?: TermWeightsOrigin;
+  /** Off-topic words (`off-topic-words.ts`) of the groups this knowledge base's phrasings never use, normalised. */
+  offTopic: string[];
 }
 
 const sortedIds = (ids: Iterable<number>): Int32Array => Int32Array.from(new Set([...ids].filter((id) => id >= 0))).sort();
@@ -182,5 +187,6 @@ function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipelin
   const slips = fuzzy ? { domainWords, knownChars: [...new Set(phrasings.flatMap((p) => p.norm.match(/\p{Script=Han}/gu) ?? []))] } : null;
   const semantic = vectors ? buildSemanticIndexData(normsOf, vectors) : null;
   const termsFrom = carry?.origin;
-  return { data: { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips, semantic, ...(termsFrom ? { termsFrom } : {}) }, phrases };
+  const offTopic = options.offTopic === false ? [] : offTopicWordsFor(phrasings.map((p) => p.norm), (w) => normaliseText(w, options.normalise ?? true));
+  return { data: { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips, semantic, offTopic, ...(termsFrom ? { termsFrom } : {}) }, phrases };
 }
