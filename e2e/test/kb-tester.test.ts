@@ -2,7 +2,8 @@
  * 知识库 / Knowledge base in Chromium: an agent tries questions as a visitor would type them and reads what the bot
  * does (the hotline answer with its number, a request for a human), with the candidates' confidence; the demo's
  * entries are all listed and filter by a word; an entry that a reload gave a bar of its own shows it beside its
- * confidence. Photographed in zh-CN and en at 1280 and 390 px.
+ * confidence; a question about something the content never mentions says so. Photographed in zh-CN and en at 1280 and
+ * 390 px.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -98,6 +99,19 @@ describeBrowser('知识库: trying questions on the bot', (chromiumPath) => {
       await expectVisible(list.getByRole('listitem').filter({ hasText: top.id }).getByText(/本条门槛 \d+%|own bar \d+%/), `The entries list does not mark ${top.id}'s own bar.`, { context: list });
       await photograph(agent, `own-bar-${lang}`);
       await list.getByRole('searchbox').fill('');
+    }
+  });
+
+  step('5. a question about something the content never mentions (黄金价格多少) is declined, and the tester says why its scores are low', async () => {
+    const { stack, agent } = ready();
+    for (const lang of ['en', 'zh-CN']) {
+      await agent.goto(`${stack.server.url}/console/`);
+      await agent.getByRole('link', { name: /^(知识库|knowledge base)$/i }).click();
+      await agent.getByRole('combobox', { name: /语言|language/i }).first().selectOption(lang);
+      const status = await ask(agent, '黄金价格多少');
+      await expectVisible(status.getByText(/答不上来|cannot answer/i), '黄金价格多少 is still answered or suggested.', { context: status });
+      await expectVisible(status.getByText(/从未提到的事（黄金）|never mentions \(黄金\)/), 'The tester does not say that 黄金 is foreign to the content.', { context: status });
+      await photograph(agent, `off-topic-${lang}`);
     }
   });
 });

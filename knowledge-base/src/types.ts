@@ -77,6 +77,8 @@ export interface MatchResult {
   answer: string | null;
   /** Best first, at most 5. */
   candidates: Candidate[];
+  /** Set when the question holds words about things this knowledge base never mentions: which, and the factor every score was multiplied by. */
+  offTopic?: { words: string[]; factor: number };
 }
 
 export interface MatchOptions {

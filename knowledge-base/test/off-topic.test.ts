@@ -19,8 +19,17 @@ describe('off-topic words', async () => {
   it.each(['黄金价格多少', '公司创始人是谁', '你们公司的股票代码是多少', '我想应聘技术支持的岗位', 'what is the gold price today'])('does not answer %s, which the content answers without them', (q) => {
     expect(decision(without, q)).toMatch(/^answer:/);
     expect(decision(served, q)).toMatch(/^(decline|suggest)$/);
-    // The candidates are still listed, with the lowered score the decision was made on.
-    expect(served.match(q).candidates[0]!.score).toBeLessThan(without.match(q).candidates[0]!.score);
+    // The candidates are still listed, with the lowered score the decision was made on, and the result says why.
+    const r = served.match(q);
+    expect(r.candidates[0]!.score).toBeLessThan(without.match(q).candidates[0]!.score);
+    expect(r.offTopic!.words.length).toBeGreaterThan(0);
+    expect(r.offTopic!.factor).toBeLessThan(1);
+    expect(without.match(q).offTopic).toBeUndefined();
+  });
+
+  it('reports the words and the factor (黄金 is a third of 黄金价格多少: ×0.5)', () => {
+    expect(served.match('黄金价格多少').offTopic).toEqual({ words: ['黄金'], factor: 0.5 });
+    expect(served.match('客服热线是多少').offTopic).toBeUndefined();
   });
 
   it('leaves support questions as they were, also those that mention such a thing in passing', () => {

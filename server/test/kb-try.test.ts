@@ -52,6 +52,11 @@ describe('POST /api/kb/try', () => {
     expect((await tryText({ text: '转人工' })).json.reading).toBe('handoff');
     expect((await tryText({ text: '你好' })).json).toMatchObject({ reading: 'small_talk', candidates: [] });
     expect((await tryText({ text: '我要投诉' })).json).toMatchObject({ reading: 'complaint', candidates: [] });
+    // A question about something the content never mentions: declined, and the tester says why the scores are low.
+    const foreign = (await tryText({ text: '黄金价格多少' })).json as KbTryResult;
+    expect(foreign).toMatchObject({ reading: 'decline', offTopic: { words: ['黄金'], factor: 0.5 } });
+    expect(foreign.candidates[0]!.score).toBeLessThan(foreign.thresholds.suggest);
+    expect(declined.offTopic).toBeUndefined();
   });
 
   it('refuses bad input with a code and a message, and anyone signed out', async () => {

@@ -29,6 +29,8 @@ export interface KbTryResult {
   entry?: { id: string; question: string; answer: string };
   /** The best candidates, best first (at most 5); empty when the matcher had no say. */
   candidates: KbTryCandidate[];
+  /** Words of the question about things the knowledge base never mentions (黄金, 创始人 …), and the factor every candidate's score was multiplied by. */
+  offTopic?: { words: string[]; factor: number };
   /** The bars in use: an answer needs `answer`, or `marginFloor` and a lead of `margin` over the runner-up; a "did you mean" needs `suggest`. */
   thresholds: { answer: number; margin: number; marginFloor: number; suggest: number };
 }

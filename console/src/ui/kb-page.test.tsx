@@ -80,6 +80,37 @@ describe('KbPage', () => {
     }
   });
 
+  it('says when the question is about something the knowledge base never mentions, and what that did to the scores', async () => {
+    const foreign: KbTryResult = {
+      reading: 'decline',
+      lang: 'zh-CN',
+      candidates: [{ id: 'onsite-fee', question: '上门服务怎么收费？', score: 0.215 }],
+      thresholds,
+      offTopic: { words: ['黄金'], factor: 0.5 },
+    };
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const { user } = setup({ 'POST /api/kb/try': { body: foreign } }, lang);
+      const t = translator(lang);
+      const form = screen.getByRole('form', { name: t('kbTryTitle') });
+      await user.type(within(form).getByRole('textbox', { name: t('kbTryQuestion') }), '黄金价格多少');
+      await user.click(within(form).getByRole('button', { name: t('kbTryButton') }));
+      const status = within(form).getByRole('status');
+      await waitFor(() =>
+        expect(status.textContent).toContain(
+          lang === 'en' ? 'The question is about something this knowledge base never mentions (黄金): every candidate’s score counts at 50%' : '问题说的是本知识库从未提到的事（黄金），每个候选的分数只按 50% 计',
+        ),
+      );
+      document.body.innerHTML = '';
+    }
+    // Without such words nothing is said.
+    setup({ 'POST /api/kb/try': { body: answered } });
+    const form = screen.getByRole('form', { name: '试一试' });
+    await userEvent.setup().type(within(form).getByRole('textbox', { name: '访客的问题' }), '礼拜六找得到人吗');
+    await userEvent.setup().click(within(form).getByRole('button', { name: '试一试' }));
+    await waitFor(() => expect(within(form).getByRole('status').textContent).toContain('周末有人工客服吗'));
+    expect(within(form).getByRole('status').textContent).not.toContain('从未提到');
+  });
+
   it('sends the chosen language, says what a decline, a handoff or small talk means, and shows a refusal in words', async () => {
     let reply: { status?: number; body: unknown } = { body: { reading: 'decline', lang: 'en', candidates: [], thresholds } };
     const { user, requests } = setup({ 'POST /api/kb/try': () => reply });

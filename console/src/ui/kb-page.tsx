@@ -39,6 +39,9 @@ function TryResult({ result }: { result: KbTryResult }) {
     <div class="kb-result">
       <p class={`kb-reading kb-reading-${result.reading}`}>{t(READING_KEY[result.reading], { question: result.entry?.question ?? '' })}</p>
       {result.entry && <p class="kb-answer">{result.entry.answer.replace(/\*\*/g, '')}</p>}
+      {result.offTopic && (
+        <p class="muted kb-off-topic">{t('kbOffTopic', { words: result.offTopic.words.join(' · '), factor: percent(result.offTopic.factor) })}</p>
+      )}
       {result.candidates.length > 0 && (
         <table class="kb-candidates">
           <caption>{t('kbCandidates', { answer: percent(thresholds.answer), suggest: percent(thresholds.suggest) })}</caption>

@@ -13,7 +13,7 @@ import { assembleEntryIndex, buildEntryIndex, buildEntryIndexData, entryTextPipe
 import { createRanker } from './rank-entries.ts';
 import { semanticVectors } from '../semantic/semantic-layer.ts';
 import { carryTerms, termWeightsRecord } from './term-weights.ts';
-import { offTopicFactor } from './off-topic.ts';
+import { offTopicIn } from './off-topic.ts';
 import { longestMatches } from '../text/longest-matches.ts';
 
 /** The decision rule's shape, chosen on pooled development folds (`kb tune`); each knowledge base scales it (`calibrate`). */
@@ -100,8 +100,8 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}, p
       const norm = normaliseText(head);
       const scores = rank(head, norm);
       // A question about something the desk does not deal with scores lower by how much of it that thing makes up.
-      const foreign = offTopicFactor(offTopic, norm);
-      if (foreign < 1) for (const s of scores) s.score *= foreign;
+      const foreign = offTopicIn(offTopic, norm);
+      if (foreign) for (const s of scores) s.score *= foreign.factor;
       const candidates: Candidate[] = scores.slice(0, 5).map(({ entry, score }) => ({
         id: entries[entry]!.id,
         question: questionIn(entries[entry]!, lang),
@@ -112,7 +112,7 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}, p
         ? 'handoff'
         : decide(top?.score ?? 0, scores[1]?.score ?? 0, thresholds, isBareKeyword(head, normalise, norm), top ? entryBarOf(entryBars, entries[top.entry]!.id) : 0);
       const entry = decision === 'answer' ? entries[scores[0]!.entry]! : null;
-      return { decision, lang, entry, answer: entry ? answerIn(entry, lang) : null, candidates };
+      return { decision, lang, entry, answer: entry ? answerIn(entry, lang) : null, candidates, ...(foreign ? { offTopic: foreign } : {}) };
     },
     entry(id: string): Entry | undefined {
       return byId.get(id);

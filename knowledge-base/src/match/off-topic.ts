@@ -23,14 +23,19 @@ export function offTopicWordsFor(phrasings: readonly string[], norm: (word: stri
  */
 export const OFF_TOPIC_WEIGHT = 1.5;
 
-/** The factor `norm`'s scores are multiplied by: 1 when it holds none of `find`'s words. */
-export const offTopicFactor = (find: LongestMatches, norm: string): number => Math.max(0, 1 - OFF_TOPIC_WEIGHT * offTopicShare(find, norm));
+/** The off-topic words `find` finds in `norm` and the factor its scores are multiplied by; null when it holds none. */
+export function offTopicIn(find: LongestMatches, norm: string): { words: string[]; factor: number } | null {
+  const words = find(norm);
+  if (words.length === 0) return null;
+  return { words: [...new Set(words)], factor: Math.max(0, 1 - OFF_TOPIC_WEIGHT * shareOf(words, norm)) };
+}
 
 /** Share of `norm`'s letters and characters (spaces aside) that off-topic words found by `find` make up. */
-export function offTopicShare(find: LongestMatches, norm: string): number {
-  const found = find(norm);
-  if (found.length === 0) return 0;
-  const letters = (s: string): number => s.replace(/\s/g, '').length;
+export const offTopicShare = (find: LongestMatches, norm: string): number => shareOf(find(norm), norm);
+
+const letters = (s: string): number => s.replace(/\s/g, '').length;
+
+function shareOf(found: string[], norm: string): number {
   const total = letters(norm);
   return total === 0 ? 0 : Math.min(1, found.reduce((n, w) => n + letters(w), 0) / total);
 }

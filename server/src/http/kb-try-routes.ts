@@ -34,7 +34,7 @@ export function kbTryRoutes(ctx: KefuContext): Router {
         const bar = entryBarOf(entryBars, c.id);
         return bar > 0 ? { ...c, bar } : c;
       });
-      result = { reading: match.decision, lang, candidates, thresholds };
+      result = { reading: match.decision, lang, candidates, thresholds, ...(match.offTopic ? { offTopic: match.offTopic } : {}) };
       if (match.decision === 'answer' && match.entry) {
         result.entry = { id: match.entry.id, question: entryQuestion(match.entry, lang), answer: entryAnswer(match.entry, lang) };
       }
