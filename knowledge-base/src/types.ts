@@ -59,6 +59,8 @@ export interface KnowledgeBase {
   flows: Flow[];
   /** Welcome suggestions: entry ids. */
   welcome: string[];
+  /** The knowledge base's own off-topic words (`_off_topic.yaml`), on top of the built-in groups (`match/off-topic-words.ts`). */
+  offTopic?: string[];
 }
 
 export interface Candidate {

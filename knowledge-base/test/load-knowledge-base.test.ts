@@ -52,6 +52,12 @@ describe('loadKnowledgeBase', () => {
 });
 
 describe('lintKnowledgeBase', () => {
+  it("reads the knowledge base's own off-topic words", async () => {
+    const kb = await loadKnowledgeBase(writeFixtureKb({ '_off_topic.yaml': 'off_topic: [华为, 苹果手机, iphone]\n' }));
+    expect(kb.offTopic).toEqual(['华为', '苹果手机', 'iphone']);
+    expect((await loadKnowledgeBase(writeFixtureKb())).offTopic).toBeUndefined();
+  });
+
   it('finds nothing in a clean folder', async () => {
     expect(await lintKnowledgeBase(writeFixtureKb())).toEqual([]);
   });
@@ -69,6 +75,9 @@ describe('lintKnowledgeBase', () => {
     ['unknown flow action', { '_flows.yaml': FLOWS_YAML.replace('action: ticket.lookup', 'action: ticket.delete') }, { file: '_flows.yaml', entry: 'ticket-lookup', field: 'steps[1].action', message: /unknown action/ }],
     ['invalid regex', { '_flows.yaml': FLOWS_YAML.replace(/pattern: .*/, "pattern: '^T(\\d{8}'") }, { file: '_flows.yaml', entry: 'ticket-lookup', field: 'steps[0].pattern', message: /invalid regular expression/ }],
     ['YAML syntax', { 'tickets.yaml': 'entries:\n  - id: x\n   question: bad indent\n' }, { file: 'tickets.yaml', message: /YAML syntax/ }],
+    ['off-topic words that are not a list', { '_off_topic.yaml': 'off_topic: 华为\n' }, { file: '_off_topic.yaml', field: 'off_topic', message: /list of words/ }],
+    ['an empty off-topic word', { '_off_topic.yaml': 'off_topic: [华为, "  "]\n' }, { file: '_off_topic.yaml', field: 'off_topic[1]', message: /non-empty/ }],
+    ['an off-topic word a phrasing uses', { '_off_topic.yaml': 'off_topic: [华为, 工单]\n' }, { file: '_off_topic.yaml', field: 'off_topic[1]', message: /"工单" is in a phrasing of entry "ticket-lookup"/ }],
   ];
 
   it.each(cases)('catches %s', async (_name, files, expected) => {

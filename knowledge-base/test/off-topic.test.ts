@@ -48,6 +48,15 @@ describe('off-topic words', async () => {
     expect(words).toContain('股票');
   });
 
+  it("adds the knowledge base's own words (_off_topic.yaml) to the built-in ones", () => {
+    const q = '华为客服热线是多少';
+    expect(served.match(q).offTopic).toBeUndefined();
+    const own = createMatcher({ ...kb, offTopic: ['华为'] });
+    expect(own.match(q).offTopic).toEqual({ words: ['华为'], factor: 1 - 1.5 * (2 / 9) });
+    expect(own.match(q).candidates[0]!.score).toBeLessThan(served.match(q).candidates[0]!.score);
+    expect(own.match('客服热线是多少').offTopic).toBeUndefined();
+  });
+
   it('measures the share of the question the words make up, English words on word boundaries only', () => {
     const find = longestMatches(['黄金', 'rain', 'gold price']);
     expect(offTopicShare(find, '黄金价格多少')).toBeCloseTo(2 / 6);

@@ -1,6 +1,8 @@
 /** Cross-file checks: unique ids, follow-ups, flows and welcome ids that exist, clean phrasings and answers. */
 import type { Entry, KnowledgeBase, LintIssue } from '../types.ts';
 import { checkAnswerMarkdown } from './check-answer-markdown.ts';
+import { longestMatches } from '../text/longest-matches.ts';
+import { normaliseText } from '../text/normalise-text.ts';
 
 /** Where each entry came from, so issues can name the file. */
 export type EntryFiles = Map<Entry, string>;
@@ -46,3 +48,25 @@ function checkPhrasings(question: string, alternates: string[], field: string, a
 function squash(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 }
+
+/**
+ * An own off-topic word that a phrasing uses would lower the scores of questions that entry is written for: it is
+ * refused, naming the entry. (A built-in group simply does not count for a knowledge base that uses one of its words.)
+ */
+export function checkOffTopic(kb: KnowledgeBase, file: string, issues: LintIssue[]): void {
+  const words = kb.offTopic ?? [];
+  if (words.length === 0) return;
+  const find = longestMatches(words.map((w) => normaliseText(w)));
+  const seen = new Set<string>();
+  for (const entry of kb.entries) {
+    for (const phrasing of phrasingsOfEntry(entry)) {
+      for (const word of find(normaliseText(phrasing))) {
+        if (seen.has(word)) continue;
+        seen.add(word);
+        issues.push({ file, field: `off_topic[${words.findIndex((w) => normaliseText(w) === word)}]`, message: `"${word}" is in a phrasing of entry "${entry.id}": questions it is written for would lose their answer` });
+      }
+    }
+  }
+}
+
+const phrasingsOfEntry = (e: Entry): string[] => [e.question, ...e.alternates, ...(e.en ? [e.en.question, ...e.en.alternates] : [])];

@@ -1,4 +1,4 @@
-/** Parses the shared files `_synonyms.yaml`, `_flows.yaml` and `_welcome.yaml`. */
+/** Parses the shared files `_synonyms.yaml`, `_flows.yaml`, `_welcome.yaml` and `_off_topic.yaml`. */
 import type { Flow, FlowStep, Localized, SynonymGroup } from '../types.ts';
 import { isMap, type IssueCollector } from './issue-collector.ts';
 
@@ -20,6 +20,22 @@ export function parseSynonyms(doc: unknown, issues: IssueCollector): SynonymGrou
     groups.push((words as string[]).map((w) => w.trim()));
   });
   return groups;
+}
+
+/** `off_topic:` a list of words naming things the knowledge base does not deal with (checked against the phrasings later). */
+export function parseOffTopic(doc: unknown, issues: IssueCollector): string[] {
+  if (!isMap(doc) || !Array.isArray(doc['off_topic'])) {
+    issues.add('off_topic', 'must be a list of words');
+    return [];
+  }
+  issues.unknownFields(doc, ['off_topic']);
+  const words: string[] = [];
+  doc['off_topic'].forEach((w: unknown, i) => {
+    const word = typeof w === 'number' ? String(w) : w;
+    if (typeof word !== 'string' || word.trim() === '') return issues.add(`off_topic[${i}]`, 'must be a non-empty word');
+    words.push(word.trim());
+  });
+  return words;
 }
 
 /** `welcome:` a list of entry ids (checked against the entries later). */

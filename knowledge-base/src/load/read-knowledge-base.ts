@@ -3,9 +3,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Entry, KnowledgeBase, LintIssue } from '../types.ts';
-import { checkReferences, type EntryFiles } from './check-references.ts';
+import { checkOffTopic, checkReferences, type EntryFiles } from './check-references.ts';
 import { IssueCollector } from './issue-collector.ts';
-import { parseFlows, parseSynonyms, parseWelcome } from './parse-shared-files.ts';
+import { parseFlows, parseOffTopic, parseSynonyms, parseWelcome } from './parse-shared-files.ts';
 import { parseTopicFile } from './parse-topic-file.ts';
 
 /** The parsed knowledge base and the problems; the knowledge base is only trustworthy when `issues` is empty. */
@@ -14,7 +14,7 @@ export interface ReadResult {
   issues: LintIssue[];
 }
 
-const SHARED = new Set(['_synonyms', '_flows', '_welcome']);
+const SHARED = new Set(['_synonyms', '_flows', '_welcome', '_off_topic']);
 
 /** Reads every `.yaml`/`.yml` file of `dir` (not recursive). */
 export async function readKnowledgeBase(dir: string): Promise<ReadResult> {
@@ -37,6 +37,7 @@ export async function readKnowledgeBase(dir: string): Promise<ReadResult> {
     if (stem === '_synonyms') kb.synonyms.push(...parseSynonyms(doc, collector));
     else if (stem === '_flows') kb.flows.push(...parseFlows(doc, collector));
     else if (stem === '_welcome') kb.welcome.push(...parseWelcome(doc, collector));
+    else if (stem === '_off_topic') (kb.offTopic ??= []).push(...parseOffTopic(doc, collector));
     else if (stem.startsWith('_')) collector.add(undefined, `unknown shared file (known: ${[...SHARED].map((s) => `${s}.yaml`).join(', ')})`);
     else {
       const entries: Entry[] = parseTopicFile(doc, stem, collector);
@@ -45,6 +46,7 @@ export async function readKnowledgeBase(dir: string): Promise<ReadResult> {
     }
   }
   checkReferences(kb, files, names.find((n) => n.startsWith('_welcome')) ?? '_welcome.yaml', issues);
+  checkOffTopic(kb, names.find((n) => n.startsWith('_off_topic')) ?? '_off_topic.yaml', issues);
   return { kb, issues };
 }
 

@@ -187,6 +187,7 @@ function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipelin
   const slips = fuzzy ? { domainWords, knownChars: [...new Set(phrasings.flatMap((p) => p.norm.match(/\p{Script=Han}/gu) ?? []))] } : null;
   const semantic = vectors ? buildSemanticIndexData(normsOf, vectors) : null;
   const termsFrom = carry?.origin;
-  const offTopic = options.offTopic === false ? [] : offTopicWordsFor(phrasings.map((p) => p.norm), (w) => normaliseText(w, options.normalise ?? true));
+  const normal = (w: string): string => normaliseText(w, options.normalise ?? true);
+  const offTopic = options.offTopic === false ? [] : [...offTopicWordsFor(phrasings.map((p) => p.norm), normal), ...(kb.offTopic ?? []).map(normal).filter((w) => w !== '')];
   return { data: { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips, semantic, offTopic, ...(termsFrom ? { termsFrom } : {}) }, phrases };
 }
