@@ -3,6 +3,7 @@
  * would read it (an answer with its entry, "did you mean", a decline, a request for a human, small talk, the complaint
  * form), in the asked or detected language, with the bars in use; nothing is written, and bad input is refused.
  */
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KbTryResult } from '@kefu/shared';
@@ -10,7 +11,7 @@ import { DEMO_KB_DIR } from '@kefu/knowledge-base';
 import type { KefuServer } from '../src/index.ts';
 import { servedBarStore } from '../src/kb/served-bar-store.ts';
 import { openSqliteStorage } from '../src/storage/sqlite/sqlite-storage.ts';
-import { login, sleep, startServer, tempDir } from './support/test-server.ts';
+import { FIXTURE_KB, login, sleep, startServer, tempDir } from './support/test-server.ts';
 
 let server: KefuServer;
 let admin: string;
@@ -107,6 +108,37 @@ describe('an entry with a bar of its own', () => {
       expect(listed.entries.filter((e) => e.bar !== undefined)).toEqual([expect.objectContaining({ id, bar })]);
     } finally {
       await second.close();
+    }
+  }, 120_000);
+
+  it("takes the knowledge base's own off-topic words (_off_topic.yaml) on the next reload, and refuses one a phrasing uses", async () => {
+    const kbDir = join(tempDir(), 'kb');
+    cpSync(FIXTURE_KB, kbDir, { recursive: true });
+    const own = await startServer({ kbDir });
+    try {
+      const cookie = await login(own.url);
+      const ask = async () => (await tryText({ text: '华为客服电话多少' }, cookie, own.url)).json as KbTryResult;
+      expect((await ask()).offTopic).toBeUndefined();
+      writeFileSync(join(kbDir, '_off_topic.yaml'), 'off_topic: [华为]\n');
+      const end = Date.now() + 60_000;
+      let read = await ask();
+      while (!read.offTopic && Date.now() < end) {
+        await sleep(100);
+        read = await ask();
+      }
+      expect(read.offTopic).toEqual({ words: ['华为'], factor: expect.any(Number) });
+      expect(read.offTopic!.factor).toBeLessThan(1);
+      // A word the content itself uses is refused: the last good knowledge base keeps serving, the error is in the status.
+      writeFileSync(join(kbDir, '_off_topic.yaml'), 'off_topic: [华为, 热线]\n');
+      let status: { error?: string } = {};
+      while (!status.error?.includes('热线') && Date.now() < end) {
+        await sleep(100);
+        status = ((await (await fetch(`${own.url}/healthz`)).json()) as { kb: { error?: string } }).kb;
+      }
+      expect(status.error).toMatch(/_off_topic\.yaml.*"热线" is in a phrasing of entry/);
+      expect((await ask()).offTopic).toEqual(read.offTopic);
+    } finally {
+      await own.close();
     }
   }, 120_000);
 });
