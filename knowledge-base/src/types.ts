@@ -122,6 +122,8 @@ export interface Calibration {
   smallTalk?: Record<string, number>;
   /** Set when this build gave entries their own bar: which, from what score, and how much small talk each drew at the served bar. */
   raised?: EntryBarRaise[];
+  /** Entries whose own bar this build dropped: without it they no longer answer small talk the base rule declines. */
+  lowered?: string[];
   /** The word weights the scores (and so this bar) were computed with; a rebuild keeps them (`TermWeights`). */
   terms?: TermWeights;
   /** Set when the build was given the previous build's word weights: how far the content had moved from them, and whether they were kept or fitted afresh. */

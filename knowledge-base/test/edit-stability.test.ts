@@ -204,4 +204,26 @@ describe('an added entry that draws small talk of its own', () => {
     const removed = createMatcher(withEntryAt(COMMANDS, TIMER, 8), { previous: next.calibration });
     expect(removed.calibration.entryBars).toBeUndefined();
   });
+
+  it('drops that bar once the entry, reworded, no longer draws small talk', () => {
+    const withPassword = createMatcher(withEntryAt(COMMANDS, PASSWORD, 3), { previous: served.calibration });
+    expect(Object.keys(withPassword.calibration.entryBars!)).toEqual([PASSWORD.id]);
+    // Reworded without 怎么办: no small talk reaches it at the served bar any more.
+    const reworded = entry(PASSWORD.id, ['忘记密码了', '密码想不起来了', '登录不上去了', '账号被锁了', '重置密码']);
+    const edited = withEntryAt(COMMANDS, reworded, 3);
+    const unbarred = createMatcher(edited, { thresholds: served.calibration.thresholds, previous: withPassword.calibration, offTopic: false });
+    expect(smallTalkAnswered(unbarred, PASSWORD.id).filter((q) => decision(createMatcher(edited, { thresholds: DEFAULT_THRESHOLDS, offTopic: false }), q) !== `answer:${PASSWORD.id}`)).toEqual([]);
+    const reloaded = createMatcher(edited, { previous: withPassword.calibration });
+    expect(reloaded.calibration.entryBars).toBeUndefined();
+    expect(reloaded.calibration.lowered).toEqual([PASSWORD.id]);
+    expect(reloaded.calibration.thresholds).toEqual(served.calibration.thresholds);
+    // A question it is written for that scores between the served bar and its old bar is answered again.
+    const oldBar = withPassword.calibration.entryBars![PASSWORD.id]!;
+    const between = ['被锁住了', '账号异常', '口令忘了'].find((q) => {
+      const top = reloaded.match(q).candidates[0];
+      return top?.id === PASSWORD.id && top.score >= served.calibration.thresholds.answer && top.score < oldBar;
+    });
+    expect(between, 'no question between the bars').toBeDefined();
+    expect(decision(reloaded, between!)).toBe(`answer:${PASSWORD.id}`);
+  });
 });

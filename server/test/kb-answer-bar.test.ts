@@ -3,7 +3,7 @@ import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_KB_DIR } from '@kefu/knowledge-base';
-import { describeBar, describeBarChange, describeEntryBar, describeKeptTerms, describeRefittedTerms, startKbHolder } from '../src/kb/kb-holder.ts';
+import { describeBar, describeBarChange, describeEntryBar, describeKeptTerms, describeLoweredBar, describeRefittedTerms, startKbHolder } from '../src/kb/kb-holder.ts';
 import { servedBarStore } from '../src/kb/served-bar-store.ts';
 import { openSqliteStorage } from '../src/storage/sqlite/sqlite-storage.ts';
 import type { Logger } from '../src/logger.ts';
@@ -117,6 +117,9 @@ describe('answer bar across reloads', () => {
     const line = describeBarChange({ from: 1, to: 1.35, barFrom: 0.25, barTo: 0.3375, flips: 41, asked: 1812 });
     expect(line).toMatch(/^knowledge base answer bar changed 0\.250 → 0\.338 \(×1 → ×1\.35, \+0\.088\)/);
     expect(line).toContain('41 of 1812 development questions are now decided otherwise');
+    expect(describeLoweredBar('forgot-password', { ...thresholds, answer: 0.2 })).toBe(
+      'knowledge base entry "forgot-password" answers from the served bar 0.200 again: it no longer answers small talk the base rule declines',
+    );
     expect(describeKeptTerms({ drift: 0.0041, kept: true })).toBe('word weights kept from the previous load (the content has moved 0.4 % from them)');
     expect(describeRefittedTerms({ drift: 0.072, kept: false })).toBe(
       'knowledge base word weights fitted afresh: the content has moved 7.2 % from the weights served (more than 5.0 %); answers to questions about entries that were not edited may change',

@@ -162,6 +162,19 @@ function barsForDrawing(smallTalk: ScoredQuery[], served: Thresholds, base: Thre
 }
 
 /**
+ * The entries' own bars still needed: an entry keeps its bar while, without it, it would answer small talk at the
+ * served rule that the base rule declines; one whose phrasings no longer draw any answers from the served bar again
+ * (a bar kept for nothing would only decline the questions it is written for).
+ */
+function barsStillNeeded(smallTalk: ScoredQuery[], served: Thresholds, base: Thresholds, bars: Record<string, number>): { bars: Record<string, number>; lowered: string[] } {
+  const ids = Object.keys(bars);
+  if (ids.length === 0) return { bars, lowered: [] };
+  const drawing = answeredBy(smallTalk.filter((q) => decideScored(q, base) !== 'answer'), served);
+  const lowered = ids.filter((id) => !drawing.has(id));
+  return { bars: Object.fromEntries(Object.entries(bars).filter(([id]) => drawing.has(id))), lowered };
+}
+
+/**
  * The scale of `base` for `kb`, chosen on `kb`'s folds (three fold assignments pooled): one phrasing of each kept entry
  * asked as an in-scope question, the phrasings of held-out entries as near misses, and small talk
  * (`unrelated-questions.ts`) as unrelated questions; out-of-scope weighted as in `kb tune`. `previous` is the
@@ -220,10 +233,12 @@ export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights
   let keep = false;
   let bars: Record<string, number> = {};
   let raised: EntryBarRaise[] = [];
+  let lowered: string[] = [];
   if (previous !== undefined && previous.queries > 0) {
     const served = scaleThresholds(base, previous.scale);
     const ids = new Set(kb.entries.map((e) => e.id));
     bars = Object.fromEntries(Object.entries(previous.entryBars ?? {}).filter(([id]) => ids.has(id)));
+    ({ bars, lowered } = barsStillNeeded(smallTalk, scaleThresholds(base, previous.scale), base, bars));
     const floor = mustDecline - KEEP_GUARD_SLACK;
     // A calibration saved before entries' own bars were counted says nothing about who drew what: a fresh choice then.
     if (smallTalk.length > 0 && declinedShare(served, bars) < floor && previous.smallTalk !== undefined) {
@@ -236,12 +251,14 @@ export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights
   if (!keep) {
     bars = {};
     raised = [];
+    lowered = [];
   }
   const scale = keep ? previous!.scale : fitted;
   const thresholds = scaleThresholds(base, scale);
   const calibration: Calibration = { thresholds, scale, queries: scored.length, fitted, objective: devAccuracy([scored], thresholds, bars) };
   if (Object.keys(bars).length > 0) calibration.entryBars = bars;
   if (raised.length > 0) calibration.raised = raised;
+  if (lowered.length > 0) calibration.lowered = lowered;
   calibration.smallTalk = Object.fromEntries([...answeredBy(smallTalk, thresholds, bars)].map(([id, d]) => [id, d.n]));
   if (previous !== undefined && Math.abs(previous.scale - scale) > 1e-9) {
     // What the change does to this knowledge base's own development questions, for the log of a reload.

@@ -14,7 +14,7 @@ const DIR = join(tmpdir(), 'kefu-kb-calibration');
 
 /** The cache key of a fit: the loaded content, the bar it starts from, the building code and the semantic layer and thesaurus in use. */
 export function calibrationKey(kb: KnowledgeBase, previous: Calibration | undefined, code: string, semantic: string): string {
-  const { change: _change, raised: _raised, termsFrom: _termsFrom, ...start } = previous ?? ({} as Calibration);
+  const { change: _change, raised: _raised, lowered: _lowered, termsFrom: _termsFrom, ...start } = previous ?? ({} as Calibration);
   return createHash('sha256')
     .update(code)
     .update('\0')

@@ -82,6 +82,7 @@ export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarSto
           if (termsFrom && !termsFrom.kept) log.warn(describeRefittedTerms(termsFrom));
           if (change) log.warn(describeBarChange(change));
           for (const r of raised ?? []) log.warn(describeEntryBar(r, matcher.calibration.thresholds));
+          for (const id of matcher.calibration.lowered ?? []) log.info(describeLoweredBar(id, matcher.calibration.thresholds));
           servedBar?.save(matcher.calibration).catch((err: unknown) => log.warn('could not record the answer bar served', err));
         } catch (err) {
           error = err instanceof Error ? err.message : String(err);
@@ -146,6 +147,10 @@ export function describeEntryBar({ id, bar, smallTalk }: EntryBarRaise, served: 
     `small-talk questions the base rule declines; the bar stays where it was for every other entry`
   );
 }
+
+/** A reload dropped an entry's own bar: it no longer draws small talk. */
+export const describeLoweredBar = (id: string, served: Thresholds): string =>
+  `knowledge base entry "${id}" answers from the served bar ${served.answer.toFixed(3)} again: it no longer answers small talk the base rule declines`;
 
 const percent = (x: number): string => `${(100 * x).toFixed(1)} %`;
 

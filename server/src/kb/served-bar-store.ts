@@ -56,7 +56,7 @@ export function servedBarStore(storage: Pick<Storage, 'getSetting' | 'setSetting
       }
     },
     async save({ thresholds, scale, queries, objective, entryBars, smallTalk, terms }) {
-      // Only what the next build needs; how this one came about (fitted, change, raised, termsFrom) belongs to its own log line.
+      // Only what the next build needs; how this one came about (fitted, change, raised, lowered, termsFrom) belongs to its own log line.
       await storage.setSetting(KEY, JSON.stringify({ thresholds, scale, queries, objective, entryBars, smallTalk, terms }));
     },
   };
