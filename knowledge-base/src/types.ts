@@ -122,8 +122,10 @@ export interface Calibration {
   smallTalk?: Record<string, number>;
   /** Set when this build gave entries their own bar: which, from what score, and how much small talk each drew at the served bar. */
   raised?: EntryBarRaise[];
-  /** Entries whose own bar this build dropped: without it they no longer answer small talk the base rule declines. */
+  /** Entries whose own bar this build dropped: reworded, they no longer answer small talk the base rule declines. */
   lowered?: string[];
+  /** How each entry with its own bar was worded when the bar was given (a hash of its phrasings): a bar is reconsidered only once its entry is reworded. */
+  barWording?: Record<string, string>;
   /** The word weights the scores (and so this bar) were computed with; a rebuild keeps them (`TermWeights`). */
   terms?: TermWeights;
   /** Set when the build was given the previous build's word weights: how far the content had moved from them, and whether they were kept or fitted afresh. */

@@ -205,7 +205,7 @@ describe('an added entry that draws small talk of its own', () => {
     expect(removed.calibration.entryBars).toBeUndefined();
   });
 
-  it('drops that bar once the entry, reworded, no longer draws small talk', () => {
+  it('drops that bar once the entry is reworded and no longer draws small talk', () => {
     const withPassword = createMatcher(withEntryAt(COMMANDS, PASSWORD, 3), { previous: served.calibration });
     expect(Object.keys(withPassword.calibration.entryBars!)).toEqual([PASSWORD.id]);
     // Reworded without 怎么办: no small talk reaches it at the served bar any more.
@@ -213,8 +213,13 @@ describe('an added entry that draws small talk of its own', () => {
     const edited = withEntryAt(COMMANDS, reworded, 3);
     const unbarred = createMatcher(edited, { thresholds: served.calibration.thresholds, previous: withPassword.calibration, offTopic: false });
     expect(smallTalkAnswered(unbarred, PASSWORD.id).filter((q) => decision(createMatcher(edited, { thresholds: DEFAULT_THRESHOLDS, offTopic: false }), q) !== `answer:${PASSWORD.id}`)).toEqual([]);
+    // Without the record of how it was worded when it got the bar (a calibration saved before it), the bar stays.
+    const { barWording, ...unrecorded } = withPassword.calibration;
+    expect(Object.keys(barWording!)).toEqual([PASSWORD.id]);
+    expect(createMatcher(edited, { previous: unrecorded }).calibration.entryBars).toEqual(withPassword.calibration.entryBars);
     const reloaded = createMatcher(edited, { previous: withPassword.calibration });
     expect(reloaded.calibration.entryBars).toBeUndefined();
+    expect(reloaded.calibration.barWording).toBeUndefined();
     expect(reloaded.calibration.lowered).toEqual([PASSWORD.id]);
     expect(reloaded.calibration.thresholds).toEqual(served.calibration.thresholds);
     // A question it is written for that scores between the served bar and its old bar is answered again.

@@ -86,14 +86,16 @@ describe('answer bar across reloads', () => {
       expect(restarted.current()!.matcher.calibration.scale).toBe(step);
       expect(log.lines.find((l) => l.message.startsWith('knowledge base loaded'))!.message).toContain(`×${step} kept from the previous load`);
       // Entries' own bars and the small talk each answers are kept with the bar, for the next reload to start from.
-      const withBars = { ...fitted, entryBars: { 'forgot-password': 0.213 }, smallTalk: { 'forgot-password': 3, weather: 8 }, raised: [{ id: 'forgot-password', bar: 0.213, smallTalk: 9 }] };
+      const withBars = { ...fitted, entryBars: { 'forgot-password': 0.213 }, barWording: { 'forgot-password': '1x8k2a' }, smallTalk: { 'forgot-password': 3, weather: 8 }, raised: [{ id: 'forgot-password', bar: 0.213, smallTalk: 9 }] };
       await store.save(withBars);
-      expect(await store.load()).toMatchObject({ scale: fitted.scale, entryBars: { 'forgot-password': 0.213 }, smallTalk: { 'forgot-password': 3, weather: 8 } });
+      expect(await store.load()).toMatchObject({ scale: fitted.scale, entryBars: { 'forgot-password': 0.213 }, barWording: { 'forgot-password': '1x8k2a' }, smallTalk: { 'forgot-password': 3, weather: 8 } });
       expect((await store.load())!.raised).toBeUndefined();
       // A stored value this version cannot read is a fresh fit, not a failure.
       await storage.setSetting('kb.servedCalibration', '{"scale":"high"}');
       expect(await store.load()).toBeUndefined();
       await storage.setSetting('kb.servedCalibration', JSON.stringify({ ...fitted, entryBars: { 'forgot-password': 'high' } }));
+      expect(await store.load()).toBeUndefined();
+      await storage.setSetting('kb.servedCalibration', JSON.stringify({ ...fitted, barWording: { 'forgot-password': 7 } }));
       expect(await store.load()).toBeUndefined();
       // The word weights go with the bar (the next start weighs words as this one did), and are checked on the way back.
       await store.save(fitted);

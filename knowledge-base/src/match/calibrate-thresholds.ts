@@ -162,17 +162,21 @@ function barsForDrawing(smallTalk: ScoredQuery[], served: Thresholds, base: Thre
 }
 
 /**
- * The entries' own bars still needed: an entry keeps its bar while, without it, it would answer small talk at the
- * served rule that the base rule declines; one whose phrasings no longer draw any answers from the served bar again
- * (a bar kept for nothing would only decline the questions it is written for).
+ * The entries' own bars still needed: an entry reworded since its bar was given (`reworded`) keeps it while, without
+ * it, it would answer small talk at the served rule that the base rule declines; one whose new phrasings draw none
+ * answers from the served bar again (a bar kept for nothing would only decline the questions it is written for).
+ * An entry not reworded keeps its bar: what it drew has not changed.
  */
-function barsStillNeeded(smallTalk: ScoredQuery[], served: Thresholds, base: Thresholds, bars: Record<string, number>): { bars: Record<string, number>; lowered: string[] } {
-  const ids = Object.keys(bars);
+function barsStillNeeded(smallTalk: ScoredQuery[], served: Thresholds, base: Thresholds, bars: Record<string, number>, reworded: (id: string) => boolean): { bars: Record<string, number>; lowered: string[] } {
+  const ids = Object.keys(bars).filter(reworded);
   if (ids.length === 0) return { bars, lowered: [] };
   const drawing = answeredBy(smallTalk.filter((q) => decideScored(q, base) !== 'answer'), served);
   const lowered = ids.filter((id) => !drawing.has(id));
-  return { bars: Object.fromEntries(Object.entries(bars).filter(([id]) => drawing.has(id))), lowered };
+  return { bars: Object.fromEntries(Object.entries(bars).filter(([id]) => !lowered.includes(id))), lowered };
 }
+
+/** A short hash of how an entry is worded (its phrasings): an entry's own bar is reconsidered only after it changes. */
+const wordingOf = (e: Entry): string => idHash([e.question, ...e.alternates, ...(e.en ? [e.en.question, ...e.en.alternates] : [])].join('\n')).toString(36);
 
 /**
  * The scale of `base` for `kb`, chosen on `kb`'s folds (three fold assignments pooled): one phrasing of each kept entry
@@ -236,9 +240,12 @@ export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights
   let lowered: string[] = [];
   if (previous !== undefined && previous.queries > 0) {
     const served = scaleThresholds(base, previous.scale);
-    const ids = new Set(kb.entries.map((e) => e.id));
+    const byId = new Map(kb.entries.map((e) => [e.id, e]));
+    const ids = new Set(byId.keys());
     bars = Object.fromEntries(Object.entries(previous.entryBars ?? {}).filter(([id]) => ids.has(id)));
-    ({ bars, lowered } = barsStillNeeded(smallTalk, scaleThresholds(base, previous.scale), base, bars));
+    const wordedThen = previous.barWording ?? {};
+    const reworded = (id: string): boolean => Object.hasOwn(wordedThen, id) && wordedThen[id] !== wordingOf(byId.get(id)!);
+    ({ bars, lowered } = barsStillNeeded(smallTalk, scaleThresholds(base, previous.scale), base, bars, reworded));
     const floor = mustDecline - KEEP_GUARD_SLACK;
     // A calibration saved before entries' own bars were counted says nothing about who drew what: a fresh choice then.
     if (smallTalk.length > 0 && declinedShare(served, bars) < floor && previous.smallTalk !== undefined) {
@@ -256,7 +263,18 @@ export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights
   const scale = keep ? previous!.scale : fitted;
   const thresholds = scaleThresholds(base, scale);
   const calibration: Calibration = { thresholds, scale, queries: scored.length, fitted, objective: devAccuracy([scored], thresholds, bars) };
-  if (Object.keys(bars).length > 0) calibration.entryBars = bars;
+  if (Object.keys(bars).length > 0) {
+    calibration.entryBars = bars;
+    // How each was worded when its bar was given (kept from the previous build for the bars it already had).
+    const raisedNow = new Set(raised.map((r) => r.id));
+    const wording = Object.fromEntries(
+      Object.keys(bars).flatMap((id) => {
+        const w = raisedNow.has(id) ? wordingOf(kb.entries.find((e) => e.id === id)!) : previous?.barWording?.[id];
+        return w === undefined ? [] : [[id, w] as const];
+      }),
+    );
+    if (Object.keys(wording).length > 0) calibration.barWording = wording;
+  }
   if (raised.length > 0) calibration.raised = raised;
   if (lowered.length > 0) calibration.lowered = lowered;
   calibration.smallTalk = Object.fromEntries([...answeredBy(smallTalk, thresholds, bars)].map(([id, d]) => [id, d.n]));

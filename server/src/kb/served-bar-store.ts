@@ -38,7 +38,8 @@ function isCalibration(v: unknown): v is Calibration {
     typeof c.thresholds.answer === 'number' &&
     isNumberRecord(c.entryBars) &&
     isNumberRecord(c.smallTalk) &&
-    isTermWeights(c.terms)
+    isTermWeights(c.terms) &&
+    (c.barWording === undefined || (typeof c.barWording === 'object' && c.barWording !== null && !Array.isArray(c.barWording) && Object.values(c.barWording).every((w) => typeof w === 'string')))
   );
 }
 
@@ -55,9 +56,9 @@ export function servedBarStore(storage: Pick<Storage, 'getSetting' | 'setSetting
         return undefined;
       }
     },
-    async save({ thresholds, scale, queries, objective, entryBars, smallTalk, terms }) {
+    async save({ thresholds, scale, queries, objective, entryBars, barWording, smallTalk, terms }) {
       // Only what the next build needs; how this one came about (fitted, change, raised, lowered, termsFrom) belongs to its own log line.
-      await storage.setSetting(KEY, JSON.stringify({ thresholds, scale, queries, objective, entryBars, smallTalk, terms }));
+      await storage.setSetting(KEY, JSON.stringify({ thresholds, scale, queries, objective, entryBars, barWording, smallTalk, terms }));
     },
   };
 }
