@@ -16,14 +16,17 @@ import type { TermWeights, TermWeightsOrigin } from '../types.ts';
  */
 export const TERM_DRIFT_LIMIT = 0.05;
 
-/** Mean relative change from `previous`'s phrasing weights to `fresh` ones over the words both know (weighted by the old weight); 0 when they share none. */
-export function termDrift(tokens: readonly string[], fresh: ArrayLike<number>, previous: TermWeights): number {
-  const before = new Map(previous.tokens.map((t, i) => [t, previous.phrasing[i]!]));
+/**
+ * Mean relative change from `previous`'s phrasing weights to `fresh` ones over the words both know (weighted by the old
+ * weight); 0 when they share none. `at`: each of `previous`'s tokens to its position.
+ */
+function termDrift(tokens: readonly string[], fresh: ArrayLike<number>, previous: TermWeights, at: Map<string, number>): number {
   let moved = 0;
   let total = 0;
   tokens.forEach((t, id) => {
-    const old = before.get(t);
-    if (old === undefined) return;
+    const i = at.get(t);
+    if (i === undefined) return;
+    const old = previous.phrasing[i]!;
     moved += Math.abs(fresh[id]! - old);
     total += old;
   });
@@ -43,8 +46,8 @@ export interface TermCarry {
 /** Carries `previous` (the replaced build's weights) into a build; without them every weight is the build's own. */
 export function carryTerms(previous: TermWeights | undefined): TermCarry {
   let origin: TermWeightsOrigin | undefined;
+  const at = new Map(previous?.tokens.map((t, i) => [t, i]));
   const keep = (level: 'phrasing' | 'entry', tokens: readonly string[], idf: Float64Array): void => {
-    const at = new Map(previous!.tokens.map((t, i) => [t, i]));
     const old = previous![level];
     tokens.forEach((t, id) => {
       const i = at.get(t);
@@ -54,7 +57,7 @@ export function carryTerms(previous: TermWeights | undefined): TermCarry {
   return {
     phrasing(tokens, idf, unknown) {
       if (!previous) return unknown;
-      const drift = termDrift(tokens, idf, previous);
+      const drift = termDrift(tokens, idf, previous, at);
       origin = { drift, kept: drift <= TERM_DRIFT_LIMIT };
       if (!origin.kept) return unknown;
       keep('phrasing', tokens, idf);
