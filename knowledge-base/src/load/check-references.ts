@@ -1,6 +1,7 @@
 /** Cross-file checks: unique ids, follow-ups, flows and welcome ids that exist, clean phrasings and answers. */
 import type { Entry, KnowledgeBase, LintIssue } from '../types.ts';
 import { checkAnswerMarkdown } from './check-answer-markdown.ts';
+import { entryPhrasings } from './phrasings.ts';
 import { longestMatches } from '../text/longest-matches.ts';
 import { normaliseText } from '../text/normalise-text.ts';
 
@@ -59,7 +60,7 @@ export function checkOffTopic(kb: KnowledgeBase, file: string, issues: LintIssue
   const find = longestMatches(words.map((w) => normaliseText(w)));
   const seen = new Set<string>();
   for (const entry of kb.entries) {
-    for (const phrasing of phrasingsOfEntry(entry)) {
+    for (const phrasing of entryPhrasings(entry)) {
       for (const word of find(normaliseText(phrasing))) {
         if (seen.has(word)) continue;
         seen.add(word);
@@ -69,4 +70,3 @@ export function checkOffTopic(kb: KnowledgeBase, file: string, issues: LintIssue
   }
 }
 
-const phrasingsOfEntry = (e: Entry): string[] => [e.question, ...e.alternates, ...(e.en ? [e.en.question, ...e.en.alternates] : [])];

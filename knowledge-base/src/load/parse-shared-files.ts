@@ -29,13 +29,7 @@ export function parseOffTopic(doc: unknown, issues: IssueCollector): string[] {
     return [];
   }
   issues.unknownFields(doc, ['off_topic']);
-  const words: string[] = [];
-  doc['off_topic'].forEach((w: unknown, i) => {
-    const word = typeof w === 'number' ? String(w) : w;
-    if (typeof word !== 'string' || word.trim() === '') return issues.add(`off_topic[${i}]`, 'must be a non-empty word');
-    words.push(word.trim());
-  });
-  return words;
+  return issues.stringList(doc, 'off_topic').map((w) => w.trim());
 }
 
 /** `welcome:` a list of entry ids (checked against the entries later). */

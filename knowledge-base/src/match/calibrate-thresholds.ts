@@ -6,7 +6,7 @@
  * base's own development folds, never on anything a visitor asked.
  */
 import type { Calibration, Entry, EntryBarRaise, KnowledgeBase, MatcherOptions, ScoringWeights, Thresholds } from '../types.ts';
-import { languagesOf, phrasingsOf } from '../load/phrasings.ts';
+import { entryPhrasings, languagesOf, phrasingsOf } from '../load/phrasings.ts';
 import { isBareKeyword } from './bare-keyword.ts';
 import type { DevFold } from './dev-folds.ts';
 import { decideScored, devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, type ScoredQuery } from './dev-objective.ts';
@@ -176,7 +176,7 @@ function barsStillNeeded(smallTalk: ScoredQuery[], served: Thresholds, base: Thr
 }
 
 /** A short hash of how an entry is worded (its phrasings): an entry's own bar is reconsidered only after it changes. */
-const wordingOf = (e: Entry): string => idHash([e.question, ...e.alternates, ...(e.en ? [e.en.question, ...e.en.alternates] : [])].join('\n')).toString(36);
+const wordingOf = (e: Entry): string => idHash(entryPhrasings(e).join('\n')).toString(36);
 
 /**
  * The scale of `base` for `kb`, chosen on `kb`'s folds (three fold assignments pooled): one phrasing of each kept entry
@@ -193,7 +193,8 @@ export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights
   const sampled = sample(kb, CALIBRATION_ENTRIES);
   const folds = Array.from({ length: SPLITS }, (_, salt) => calibrationFolds(sampled, FOLDS, salt)).flat();
   const ask = (part: KnowledgeBase, questions: Array<{ q: string; id: string | null }>, isUnrelated: boolean, carry?: TermCarry): void => {
-    const rank = createRanker(buildEntryIndex(part, options, pipeline, carry), weights, options.fuzzy ?? true);
+    // Only ranked, never matched: no off-topic words to look for (they act in `match`).
+    const rank = createRanker(buildEntryIndex(part, { ...options, offTopic: false }, pipeline, carry), weights, options.fuzzy ?? true);
     for (const { q, id } of questions) {
       const [first, second] = rank(q);
       scored.push({
