@@ -18,6 +18,8 @@ import { markdownTable, mib, ms } from './table.ts';
 /** The layer's cost, or why it was not measured. */
 export interface SemanticCost {
   installBytes: number;
+  /** The English piece table (in the repository, knowledge-base/data): pieces, dimensions, bytes on disk. */
+  english: { pieces: number; dim: number; fileBytes: number } | null;
   words: number;
   dim: number;
   loadMs: number;
@@ -62,7 +64,8 @@ export async function benchSemanticCost(size: number, queries: number, budgetMs:
     const m = computeMetrics(run.outcomes, { kind: 'own' });
     rows.push({ label, buildMs: run.buildMs, p50: m.p50_ms, p99: m.p99_ms, heapBytes: run.heapBytes });
   }
-  return { installBytes, words: info.words, dim: info.dim, loadMs, rssBytes, peakBytes, size, rows };
+  const english = info.english && { pieces: info.english.pieces, dim: info.english.dim, fileBytes: info.english.fileBytes };
+  return { installBytes, english, words: info.words, dim: info.dim, loadMs, rssBytes, peakBytes, size, rows };
 }
 
 /** One line of what is loaded, then build time and latency with the layer on and off. */
@@ -71,7 +74,10 @@ export function semanticCostText(cost: SemanticCost | null): string {
   const head =
     `Word vectors: ${cost.words} words × ${cost.dim} dimensions (node-synonyms). Install ${mib(cost.installBytes)} MiB on disk; ` +
     `loading the table takes ${ms(cost.loadMs)} ms and keeps ${mib(cost.rssBytes)} MiB of resident memory (${mib(cost.peakBytes)} MiB while the file is parsed) ` +
-    `once per process (the server's index worker reads it and its main thread shares the table).`;
+    `once per process (the server's index worker reads it and its main thread shares the table).` +
+    (cost.english
+      ? ` English piece vectors: ${cost.english.pieces} pieces × ${cost.english.dim} dimensions distilled from the Universal Sentence Encoder lite, ${mib(cost.english.fileBytes)} MiB in the repository, read by each thread (included in the memory above).`
+      : '');
   const table = markdownTable(
     ['entries', 'Kefu', 'build ms', 'p50 ms', 'p99 ms', 'heap MiB'],
     cost.rows.map((r) => [String(cost.size), r.label, ms(r.buildMs), ms(r.p50), ms(r.p99), mib(r.heapBytes)]),

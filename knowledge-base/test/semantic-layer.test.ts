@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMatcher, type KnowledgeBase } from '../src/index.ts';
 import { sentenceRows } from '../src/semantic/semantic-index.ts';
 import { wordVectors } from '../src/semantic/word-vectors.ts';
+import { englishVectors, pieceRows } from '../src/semantic/english-vectors.ts';
 import { demoKb, demoMatcher } from './demo-matchers.ts';
 
 let kb: KnowledgeBase;
@@ -43,11 +44,21 @@ describe('the semantic layer on the demo content', () => {
     expect(on.candidates).toEqual((await demoMatcher({ semantic: false })).match('客服').candidates);
   });
 
-  it('leaves English questions to the words they share (the vectors are Chinese)', async () => {
-    const on = (await demoMatcher());
-    const off = (await demoMatcher({ semantic: false }));
-    for (const q of ['what is your phone number', 'how long do you take to answer an email', 'can someone come to fix it']) {
-      expect(on.match(q).candidates).toEqual(off.match(q).candidates);
+  it('reads English through the piece vectors: real people after midnight are the online service hours', async () => {
+    const q = 'are real people on the chat after midnight';
+    const on = (await demoMatcher()).match(q);
+    expect(on.decision).toBe('answer');
+    expect(on.entry?.id).toBe('online-hours');
+    expect((await demoMatcher({ semantic: false })).match(q).entry?.id).not.toBe('online-hours');
+  });
+
+  it('only re-ranks English candidates: the best one keeps the score the words gave it', async () => {
+    const on = await demoMatcher();
+    const off = await demoMatcher({ semantic: false });
+    for (const q of ['what is your phone number', 'how long do you take to answer an email', 'how do I learn guitar']) {
+      const top = on.match(q).candidates[0]!;
+      const same = off.match(q).candidates.find((c) => c.id === top.id);
+      expect(top.score).toBeLessThanOrEqual(same!.score + 1e-9);
     }
   });
 });
@@ -58,5 +69,13 @@ describe('sentence words', () => {
     const byRow = new Map([...vectors.rows].map(([word, row]) => [row, word]));
     expect(sentenceRows('东西坏了能派人来', vectors).map((r) => byRow.get(r))).toContain('派人');
     expect(sentenceRows('how long do you take', vectors)).toEqual([]);
+  });
+
+  it("cuts English words into the encoder's own pieces and leaves Chinese to the Chinese table", () => {
+    const vectors = englishVectors()!;
+    const byRow = new Map([...vectors.rows].map(([piece, row]) => [row, piece]));
+    expect(pieceRows('how long do you take to reply', vectors).map((r) => byRow.get(r))).toEqual(['▁how', '▁long', '▁do', '▁you', '▁take', '▁to', '▁reply']);
+    expect(pieceRows('unrefundable', vectors).length).toBeGreaterThan(1);
+    expect(pieceRows('客服电话 phone', vectors)).toEqual([]);
   });
 });

@@ -9,8 +9,9 @@ import { generalShare } from '../text/general-shares.ts';
 import type { TermCarry } from './term-weights.ts';
 import { offTopicWordsFor } from './off-topic.ts';
 import { createTextPipeline, type TextPipeline } from './text-pipeline.ts';
-import { buildSemanticIndexData, type SemanticIndexData } from '../semantic/semantic-index.ts';
-import { semanticVectors } from '../semantic/semantic-layer.ts';
+import { buildEntryVectors, buildSemanticIndexData, type PartialEntryVectors, type SemanticIndexData } from '../semantic/semantic-index.ts';
+import { englishVectorsFor, semanticVectors } from '../semantic/semantic-layer.ts';
+import { pieceRows } from '../semantic/english-vectors.ts';
 import { serviceThesaurusFor, thesaurusSwitchedOff } from '../semantic/service-thesaurus.ts';
 
 export interface EntryIndex {
@@ -34,6 +35,8 @@ export interface EntryIndex {
   hanSlips: HanSlipCorrector | null;
   /** Entry vectors of the semantic layer; null when it is off. */
   semantic: SemanticIndexData | null;
+  /** Entry vectors of the semantic layer's English table, from the entries' phrasings without Chinese; null when it is off. */
+  english: PartialEntryVectors | null;
   /** What the build did with the previous build's word weights, when it was given them. */
   termsFrom?: TermWeightsOrigin;
   /** Off-topic words of the groups this knowledge base never uses. */
@@ -59,6 +62,8 @@ export interface EntryIndexData {
   slips: { domainWords: string[]; knownChars: string[] } | null;
   /** Entry vectors of the semantic layer (one Float32Array); null when it is off. */
   semantic: SemanticIndexData | null;
+  /** Entry vectors of the English table; null when it is off. */
+  english: PartialEntryVectors | null;
   /** What the build did with the previous build's word weights, when it was given them. */
   termsFrom?: TermWeightsOrigin;
   /** Off-topic words (`off-topic-words.ts`) of the groups this knowledge base's phrasings never use, normalised. */
@@ -139,6 +144,7 @@ function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipelin
   const phrasings: IndexedPhrasing[] = [];
   const docsOf: number[][] = kb.entries.map(() => []);
   const vectors = semanticVectors(options);
+  const en = englishVectorsFor(options);
   const normsOf: string[][] = kb.entries.map(() => []);
   kb.entries.forEach((entry, i) => {
     const texts = [entry.question, ...entry.alternates];
@@ -146,7 +152,7 @@ function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipelin
     for (const text of texts) {
       const { norm, chars, tokens } = pipeline.process(text);
       if (tokens.length === 0) continue;
-      if (vectors) normsOf[i]!.push(norm);
+      if (vectors || en) normsOf[i]!.push(norm);
       docsOf[i]!.push(phrasings.length);
       phrasings.push({ entry: i, norm, chars, tokens });
     }
@@ -186,8 +192,9 @@ function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipelin
   const domainWords = [...kb.synonyms.flat(), ...keywords.flat()].map((w) => normaliseText(w, options.normalise ?? true));
   const slips = fuzzy ? { domainWords, knownChars: [...new Set(phrasings.flatMap((p) => p.norm.match(/\p{Script=Han}/gu) ?? []))] } : null;
   const semantic = vectors ? buildSemanticIndexData(normsOf, vectors) : null;
+  const english = en ? buildEntryVectors(normsOf, en, (norm) => pieceRows(norm, en)) : null;
   const termsFrom = carry?.origin;
   const normal = (w: string): string => normaliseText(w, options.normalise ?? true);
   const offTopic = options.offTopic === false ? [] : [...offTopicWordsFor(phrasings.map((p) => p.norm), normal), ...(kb.offTopic ?? []).map(normal).filter((w) => w !== '')];
-  return { data: { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips, semantic, offTopic, ...(termsFrom ? { termsFrom } : {}) }, phrases };
+  return { data: { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips, semantic, english, offTopic, ...(termsFrom ? { termsFrom } : {}) }, phrases };
 }

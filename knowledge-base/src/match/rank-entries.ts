@@ -8,6 +8,7 @@ import { addRows, alignment, entryCosine, normalise, sentenceRows, type Semantic
 import { isBareKeyword } from './bare-keyword.ts';
 import { SEMANTIC_WEIGHTS, type SemanticWeights } from '../semantic/semantic-layer.ts';
 import { wordVectors, type WordVectors } from '../semantic/word-vectors.ts';
+import { englishVectors, pieceRows } from '../semantic/english-vectors.ts';
 
 /** One scored entry (index into the knowledge base's entries). */
 export interface ScoredEntry {
@@ -35,6 +36,10 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
   const vectors = semantic ? wordVectors() : null;
   const sem = SEMANTIC_WEIGHTS;
   const queryVector = new Float32Array(semantic?.dim ?? 0);
+  // The English table (queries without Chinese): the cosine of sentence vectors only.
+  const english = index.english;
+  const en = english ? englishVectors() : null;
+  const englishQuery = new Float32Array(english?.dim ?? 0);
 
   return (text, normalised) => {
     const { norm, chars, tokens } = pipeline.process(text, fixes, normalised);
@@ -54,6 +59,11 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
       queryRows = sentenceRows(norm, vectors);
       meaning = addRows(queryRows, vectors, queryVector) > 0 && normalise(queryVector);
     }
+    let englishMeaning = false;
+    if (english && en && !isBareKeyword(text, true, norm)) {
+      englishQuery.fill(0);
+      englishMeaning = addRows(pieceRows(norm, en), en, englishQuery) > 0 && normalise(englishQuery);
+    }
     const queryCodes = fuzzy ? charBigramCodes(chars) : null;
     let queryMass = 0;
     let entryQueryNorm = 0;
@@ -65,12 +75,18 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
     const charShare = queryCodes ? weights.char : 0;
     const own = 1 - weights.coverage - weights.centroid;
     const scores: ScoredEntry[] = [];
+    // English meaning only re-ranks: a candidate loses `SEMANTIC_WEIGHTS.english` × how far its cosine falls short of the closest
+    // candidate's, so the best score keeps its level (adding the cosine lifted unrelated questions as much as real ones).
+    // An entry with no English phrasing is left as it is.
+    let closest = -1;
+    if (englishMeaning) for (const e of top) if (english!.present[e]) closest = Math.max(closest, entryCosine(english!, englishQuery, e));
     for (const e of top) {
       const phrase = bestPhrasing(phrases, ids, entryDocs[e]!, hits.queryNorm, queryCodes, charShare);
       const { covered, keyword, centroid } = entryEvidence(phrases.idf, entryIdf, ids, entryBags[e]!, centroidWeights[e]!, keywordIds[e]!);
       let score =
         own * phrase + (weights.coverage * covered) / queryMass + weights.centroid * (centroid / (entryQueryNorm * centroidNorm[e]!)) + (weights.keyword * keyword) / queryMass;
       if (meaning) score += meaningBonus(semantic!, vectors!, queryVector, queryRows, e, sem);
+      if (englishMeaning && english!.present[e]) score -= sem.english * (closest - entryCosine(english!, englishQuery, e));
       scores.push({ entry: e, score });
     }
     // Ranked on the full score, reported on 0..1: two strong candidates both above 1 keep their order.

@@ -4,11 +4,15 @@
  */
 import type { WordVectors } from './word-vectors.ts';
 
-/** Plain data (typed arrays), built where the entry index is built and posted with it. */
-export interface SemanticIndexData {
+/** Per entry the normalised mean of its phrasings' sentence vectors. */
+export interface EntryVectors {
   dim: number;
   /** Entry `e`'s unit vector is `entryVectors[e * dim .. (e + 1) * dim)`; all zero when no word of it is known. */
   entryVectors: Float32Array;
+}
+
+/** Plain data (typed arrays), built where the entry index is built and posted with it. */
+export interface SemanticIndexData extends EntryVectors {
   /** Distinct table rows of the words of entry `e`'s phrasings: `wordRows[wordStart[e] .. wordStart[e + 1])`. */
   wordStart: Int32Array;
   wordRows: Int32Array;
@@ -123,8 +127,30 @@ export function buildSemanticIndexData(entryPhrasings: ReadonlyArray<readonly st
   return { dim, entryVectors, wordStart, wordRows: Int32Array.from(allRows) };
 }
 
+/** Entry vectors, and which entries have one: an entry none of whose phrasings the table reads has no meaning to compare. */
+export interface PartialEntryVectors extends EntryVectors {
+  present: Uint8Array;
+}
+
+/** Per entry the normalised mean of the unit sentence vectors of its phrasings that `rowsOf` reads (the English table's entry vectors). */
+export function buildEntryVectors(entryPhrasings: ReadonlyArray<readonly string[]>, vectors: WordVectors, rowsOf: (norm: string) => number[]): PartialEntryVectors {
+  const { dim } = vectors;
+  const entryVectors = new Float32Array(entryPhrasings.length * dim);
+  const present = new Uint8Array(entryPhrasings.length);
+  const one = new Float32Array(dim);
+  entryPhrasings.forEach((phrasings, e) => {
+    const entry = entryVectors.subarray(e * dim, (e + 1) * dim);
+    for (const norm of phrasings) {
+      one.fill(0);
+      if (addRows(rowsOf(norm), vectors, one) > 0 && normalise(one)) for (let d = 0; d < dim; d++) entry[d]! += one[d]!;
+    }
+    present[e] = normalise(entry) ? 1 : 0;
+  });
+  return { dim, entryVectors, present };
+}
+
 /** Cosine of unit vector `q` with entry `e`'s mean vector. */
-export function entryCosine(index: SemanticIndexData, q: Float32Array, e: number): number {
+export function entryCosine(index: EntryVectors, q: Float32Array, e: number): number {
   const { dim, entryVectors } = index;
   const at = e * dim;
   let s = 0;

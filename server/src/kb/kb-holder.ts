@@ -121,7 +121,7 @@ export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarSto
 function describeSemantic(): string {
   const layer = semanticLayerInfo();
   const thesaurus = thesaurusSwitchedOff() ? 'service thesaurus off' : 'service thesaurus on';
-  return `${layer ? `semantic layer on (${layer.words} words × ${layer.dim})` : 'semantic layer off'}, ${thesaurus}`;
+  return `${layer ? `semantic layer on (${layer.words} words × ${layer.dim}${layer.english ? `, ${layer.english.pieces} English pieces × ${layer.english.dim}` : ''})` : 'semantic layer off'}, ${thesaurus}`;
 }
 
 /** The answer bar in use and how it was chosen, for the load log. */

@@ -16,7 +16,7 @@ const CODE = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.
 /** The index, and the fit from the cache when this content, starting bar and code were fitted before. */
 function prepare(kb: KnowledgeBase, previous: KbWorkerRequest['previous']): PreparedMatcher {
   const layer = semanticLayerInfo();
-  const key = calibrationKey(kb, previous, CODE, `${layer ? `${layer.file}:${layer.fileBytes}` : 'off'} thesaurus:${thesaurusSwitchedOff() ? 'off' : 'on'}`);
+  const key = calibrationKey(kb, previous, CODE, `${layer ? `${layer.file}:${layer.fileBytes} ${layer.english ? `${layer.english.file}:${layer.english.fileBytes}` : 'no english'}` : 'off'} thesaurus:${thesaurusSwitchedOff() ? 'off' : 'on'}`);
   const cached = readCachedCalibration(key);
   // The index still starts from the served word weights, as the cached fit did.
   const from = previous ? { previous } : {};
