@@ -116,12 +116,13 @@ describe('job runner on SQLite', () => {
     const a = open(file);
     await a.scheduleJob({ kind: 'long', key: 'k', runAt: Date.now(), now: Date.now() });
     let runs = 0;
+    // The job outlasts four leases; a lease of 400 ms leaves room for a busy machine's event-loop stalls (150 ms did not).
     const handler = async () => {
       runs++;
-      await sleep(700);
+      await sleep(1600);
     };
-    const first = runner({ storage: a, leaseMs: 150, pollMs: 10, handlers: { long: handler } });
-    const second = runner({ storage: open(file), leaseMs: 150, pollMs: 10, handlers: { long: handler } });
+    const first = runner({ storage: a, leaseMs: 400, pollMs: 10, handlers: { long: handler } });
+    const second = runner({ storage: open(file), leaseMs: 400, pollMs: 10, handlers: { long: handler } });
     first.start();
     await until(async () => runs === 1, 5000);
     second.start();
