@@ -121,6 +121,10 @@ describeBrowser('English pages and console', (chromiumPath) => {
     const text = await visibleText(answer.last());
     expect(text, `The hotline answer on the English page is not in English: "${text}"`).toMatch(/hotline|weekdays|call/i);
     expect(text, `The hotline answer on the English page is in Chinese: "${text}"`).not.toMatch(/热线|工作日/);
+    // Shares no word with the entry's English phrasings: answered through the English piece vectors of the bundled server.
+    await panel(visitor).getByRole('textbox', { name: NAMES.input }).first().fill('are real people on the chat after midnight');
+    await panel(visitor).getByRole('button', { name: NAMES.send }).first().click({ timeout: 5_000 });
+    await expectVisible(messageItems(log).filter({ hasText: /24\/7/ }), 'The bot did not answer "are real people on the chat after midnight" with the online chat hours (24/7).', { context: log });
   });
 
   step('3. asking for a human gives an English queue notice with the position', async () => {
