@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { WordVectors } from './word-vectors.ts';
+import { appendBestSplit } from './best-split.ts';
 
 /** The table, shaped like the Chinese one (`rows`, `data`, `weight`), with each piece's log-probability for the split. */
 export interface EnglishVectors extends WordVectors {
@@ -17,8 +18,8 @@ export interface EnglishVectors extends WordVectors {
 
 /** Smooth inverse frequency, as for the Chinese words, from the piece's own probability. */
 const SIF_A = 1e-3;
-/** Score of a character no piece covers (the rarest pieces score about −14). */
-const UNKNOWN_SCORE = -20;
+/** Cost of a character no piece covers (a piece costs minus its log-probability; the rarest cost about 14). */
+const UNKNOWN_COST = 20;
 const WORD_START = '\u2581';
 
 let loaded: EnglishVectors | null | undefined;
@@ -68,34 +69,7 @@ export function pieceRows(norm: string, vectors: EnglishVectors): number[] {
   const out: number[] = [];
   if (HAN.test(norm)) return out;
   const { rows, score, longest } = vectors;
-  for (const [word] of norm.matchAll(WORDS)) {
-    const text = WORD_START + word;
-    const n = text.length;
-    const best = new Float64Array(n + 1).fill(-Infinity);
-    const back = new Int32Array(n + 1);
-    const rowAt = new Int32Array(n + 1).fill(-1);
-    best[0] = 0;
-    for (let i = 0; i < n; i++) {
-      if (best[i] === -Infinity) continue;
-      if (best[i]! + UNKNOWN_SCORE > best[i + 1]!) {
-        best[i + 1] = best[i]! + UNKNOWN_SCORE;
-        back[i + 1] = i;
-        rowAt[i + 1] = -1;
-      }
-      for (let len = 1; len <= longest && i + len <= n; len++) {
-        const row = rows.get(text.slice(i, i + len));
-        if (row === undefined) continue;
-        const s = best[i]! + score[row]!;
-        if (s > best[i + len]!) {
-          best[i + len] = s;
-          back[i + len] = i;
-          rowAt[i + len] = row;
-        }
-      }
-    }
-    const first = out.length;
-    for (let j = n; j > 0; j = back[j]!) if (rowAt[j]! >= 0) out.push(rowAt[j]!);
-    for (let a = first, b = out.length - 1; a < b; a++, b--) [out[a], out[b]] = [out[b]!, out[a]!];
-  }
+  const costOf = (row: number): number => -score[row]!;
+  for (const [word] of norm.matchAll(WORDS)) appendBestSplit(WORD_START + word, rows, costOf, longest, UNKNOWN_COST, out);
   return out;
 }

@@ -3,6 +3,7 @@
  * words its phrasings use, so a query's candidates can be compared by meaning, not only by the words they share.
  */
 import type { WordVectors } from './word-vectors.ts';
+import { appendBestSplit } from './best-split.ts';
 
 /** Per entry the normalised mean of its phrasings' sentence vectors. */
 export interface EntryVectors {
@@ -24,11 +25,8 @@ const HAN = /\p{Script=Han}/u;
 const MAX_WORD = 4;
 /** Cost of skipping a character the table does not know (a word's cost is the log of its frequency rank). */
 const SKIP_COST = 10;
-
-/** Scratch space of the split, reused by every call (grown for a longer run). */
-let cost = new Float64Array(64);
-let back = new Int32Array(64);
-let rowAt = new Int32Array(64);
+/** A word's cost: the log of its frequency rank (rows are in order of frequency). */
+const wordCost = (row: number): number => Math.log(row + 2);
 
 /**
  * The table's rows for normalised text: each Chinese run cut into the table's own words by the most probable split
@@ -47,36 +45,7 @@ export function sentenceRows(norm: string, vectors: WordVectors): number[] {
       if (row !== undefined) out.push(row);
       continue;
     }
-    const n = run.length;
-    if (cost.length < n + 1) {
-      cost = new Float64Array(2 * n + 2);
-      back = new Int32Array(2 * n + 2);
-      rowAt = new Int32Array(2 * n + 2);
-    }
-    cost.fill(Infinity, 0, n + 1);
-    cost[0] = 0;
-    for (let i = 0; i < n; i++) {
-      if (cost[i] === Infinity) continue;
-      if (cost[i]! + SKIP_COST < cost[i + 1]!) {
-        cost[i + 1] = cost[i]! + SKIP_COST;
-        back[i + 1] = i;
-        rowAt[i + 1] = -1;
-      }
-      for (let len = 1; len <= MAX_WORD && i + len <= n; len++) {
-        const row = rows.get(run.slice(i, i + len));
-        if (row === undefined) continue;
-        const c = cost[i]! + Math.log(row + 2);
-        if (c < cost[i + len]!) {
-          cost[i + len] = c;
-          back[i + len] = i;
-          rowAt[i + len] = row;
-        }
-      }
-    }
-    // Walk the best split back from the end, then put its words in reading order.
-    const first = out.length;
-    for (let j = n; j > 0; j = back[j]!) if (rowAt[j]! >= 0) out.push(rowAt[j]!);
-    for (let a = first, b = out.length - 1; a < b; a++, b--) [out[a], out[b]] = [out[b]!, out[a]!];
+    appendBestSplit(run, rows, wordCost, MAX_WORD, SKIP_COST, out);
   }
   return out;
 }
