@@ -29,8 +29,10 @@ const tf = core as unknown as {
   dispose(tensors: Tensor[]): void;
 };
 
-const model = await initModel(modelSource);
-const vocabulary = (await modelSource()).vocabulary as Array<[string, number | null]>;
+// The model and its vocabulary, loaded once.
+const source = await modelSource();
+const model = await initModel(async () => source);
+const vocabulary = source.vocabulary as Array<[string, number | null]>;
 const count = vocabulary.length;
 const probe = (await model.embed('a')) as number[];
 const dim = probe.length;

@@ -40,6 +40,8 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
   const english = index.english;
   const en = english ? englishVectors() : null;
   const englishQuery = new Float32Array(english?.dim ?? 0);
+  // Each candidate's English cosine, computed once per query (NaN: the entry has no English phrasing).
+  const englishCosines = new Float64Array(weights.candidates);
 
   return (text, normalised) => {
     const { norm, chars, tokens } = pipeline.process(text, fixes, normalised);
@@ -79,14 +81,19 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
     // candidate's, so the best score keeps its level (adding the cosine lifted unrelated questions as much as real ones).
     // An entry with no English phrasing is left as it is.
     let closest = -1;
-    if (englishMeaning) for (const e of top) if (english!.present[e]) closest = Math.max(closest, entryCosine(english!, englishQuery, e));
-    for (const e of top) {
+    if (englishMeaning) {
+      top.forEach((e, k) => {
+        englishCosines[k] = english!.present[e] ? entryCosine(english!, englishQuery, e) : NaN;
+        if (englishCosines[k]! > closest) closest = englishCosines[k]!;
+      });
+    }
+    for (const [k, e] of top.entries()) {
       const phrase = bestPhrasing(phrases, ids, entryDocs[e]!, hits.queryNorm, queryCodes, charShare);
       const { covered, keyword, centroid } = entryEvidence(phrases.idf, entryIdf, ids, entryBags[e]!, centroidWeights[e]!, keywordIds[e]!);
       let score =
         own * phrase + (weights.coverage * covered) / queryMass + weights.centroid * (centroid / (entryQueryNorm * centroidNorm[e]!)) + (weights.keyword * keyword) / queryMass;
       if (meaning) score += meaningBonus(semantic!, vectors!, queryVector, queryRows, e, sem);
-      if (englishMeaning && english!.present[e]) score -= sem.english * (closest - entryCosine(english!, englishQuery, e));
+      if (englishMeaning && !Number.isNaN(englishCosines[k]!)) score -= sem.english * (closest - englishCosines[k]!);
       scores.push({ entry: e, score });
     }
     // Ranked on the full score, reported on 0..1: two strong candidates both above 1 keep their order.
