@@ -144,13 +144,17 @@ export interface TermWeights {
   entry: number[];
   /** The weights of a word no phrasing uses (a question's unknown words), over phrasings and over entries. */
   unknown: [number, number];
+  /** Each entry's wording (a hash of its phrasings) by id when the weights were fitted: how many entries have been edited since. Absent in weights saved before it existed. */
+  fittedOn?: Record<string, string>;
 }
 
 /** What a rebuild did with the word weights it was given. */
 export interface TermWeightsOrigin {
   /** How far the new content's own weights are from the given ones: the mean relative change over the words both know. */
   drift: number;
-  /** False when the drift was above the limit and the weights were fitted afresh. */
+  /** Entries added, removed or reworded since the given weights were fitted (absent when they do not say what they were fitted on). */
+  edits?: number;
+  /** False when the drift was above the limit, more than one entry had been edited, and the weights were fitted afresh. */
   kept: boolean;
 }
 

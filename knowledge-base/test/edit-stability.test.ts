@@ -74,7 +74,7 @@ describe('decisions under edits', async () => {
     expect(reloaded.match('开户有没有年龄要求').entry?.id).toBe(AGE_LIMIT.id);
 
     const same = createMatcher(kb, { previous: served.calibration });
-    expect(same.calibration.termsFrom).toEqual({ drift: 0, kept: true });
+    expect(same.calibration.termsFrom).toEqual({ drift: 0, kept: true, edits: 0 });
     expect(same.calibration.terms).toEqual(served.calibration.terms);
     expect(queries.map((q) => decision(same, q.q))).toEqual(before);
   });
@@ -142,6 +142,30 @@ describe('decisions under edits of a small knowledge base', () => {
     const alone = changedPerEdit(0);
     for (const changed of withFloor) expect(changed).toBeLessThanOrEqual(Math.floor(0.01 * asked.length));
     expect(withFloor.reduce((a, b) => a + b)).toBeLessThan(alone.reduce((a, b) => a + b));
+  });
+
+  // In five entries one more moves the shared words' weights by 70 % and more: by the drift alone every single edit
+  // would refit them, and the bar's decisions with them.
+  it('keeps the word weights through one edit however far it moves them, and fits them afresh once a second edit has moved them too far', () => {
+    const five = { ...COMMANDS, entries: COMMANDS.entries.slice(0, 5) };
+    const served = createMatcher(five);
+    expect(Object.keys(served.calibration.terms!.fittedOn!)).toEqual(five.entries.map((e) => e.id));
+    const [first, second] = ADDED;
+    const once = createMatcher(withEntryAt(five, first!, 2), { previous: served.calibration });
+    expect(once.calibration.termsFrom).toMatchObject({ kept: true, edits: 1 });
+    expect(once.calibration.termsFrom!.drift).toBeGreaterThan(TERM_DRIFT_LIMIT);
+    // Still the content they were fitted on, so a second edit counts from there.
+    expect(once.calibration.terms!.fittedOn).toEqual(served.calibration.terms!.fittedOn);
+    const weightOf = (c: Calibration, token: string): number => c.terms!.phrasing[c.terms!.tokens.indexOf(token)]!;
+    expect(weightOf(once.calibration, '闹钟')).toBe(weightOf(served.calibration, '闹钟'));
+    // Rewording an entry is an edit too: with the first addition it makes two.
+    const reworded = withEntryAt({ ...five, entries: five.entries.map((e, i) => (i === 0 ? { ...e, alternates: [...e.alternates, '放点摇滚乐'] } : e)) }, first!, 2);
+    expect(createMatcher(reworded, { previous: once.calibration }).calibration.termsFrom).toMatchObject({ edits: 2 });
+    const twice = createMatcher(withEntryAt(withEntryAt(five, first!, 2), second!, 4), { previous: once.calibration });
+    expect(twice.calibration.termsFrom).toMatchObject({ kept: false, edits: 2 });
+    expect(twice.calibration.terms).toEqual(createMatcher(withEntryAt(withEntryAt(five, first!, 2), second!, 4)).calibration.terms);
+    // Taking the addition back out is no edit at all.
+    expect(createMatcher(five, { previous: once.calibration }).calibration.termsFrom).toMatchObject({ kept: true, edits: 0 });
   });
 
   it('leaves a knowledge base of a handful of entries to its own statistics', () => {

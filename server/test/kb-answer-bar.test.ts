@@ -52,7 +52,7 @@ describe('answer bar across reloads', () => {
       expect(loads[1]!.message).toContain(`answer bar ${served.thresholds.answer.toFixed(3)}`);
       // The reload kept the word weights of the first load, and says how far the content moved from them.
       expect(loads[0]!.message).not.toContain('word weights');
-      expect(loads[1]!.message).toMatch(/word weights kept from the previous load \(the content has moved \d+\.\d % from them\)/);
+      expect(loads[1]!.message).toMatch(/word weights kept from the previous load \(the content has moved \d+\.\d % from them, 1 entry edited since they were fitted\)/);
       const reloaded = holder.current()!.matcher.calibration;
       expect(reloaded.termsFrom!.kept).toBe(true);
       expect(reloaded.terms!.phrasing[reloaded.terms!.tokens.indexOf('投诉')]).toBe(served.terms!.phrasing[served.terms!.tokens.indexOf('投诉')]);
@@ -101,7 +101,8 @@ describe('answer bar across reloads', () => {
       await store.save(fitted);
       expect((await store.load())!.terms).toEqual(fitted.terms);
       const terms = fitted.terms!;
-      for (const bad of [{ ...terms, phrasing: terms.phrasing.slice(1) }, { ...terms, entry: terms.entry.map((w, i) => (i === 0 ? 'rare' : w)) }, { ...terms, unknown: [1] }, { ...terms, tokens: terms.tokens.map((t, i) => (i === 0 ? 7 : t)) }]) {
+      expect(Object.keys(terms.fittedOn!)).toContain('hotline-free');
+      for (const bad of [{ ...terms, fittedOn: { 'hotline-free': 7 } }, { ...terms, fittedOn: ['1x8k2a'] }, { ...terms, phrasing: terms.phrasing.slice(1) }, { ...terms, entry: terms.entry.map((w, i) => (i === 0 ? 'rare' : w)) }, { ...terms, unknown: [1] }, { ...terms, tokens: terms.tokens.map((t, i) => (i === 0 ? 7 : t)) }]) {
         await storage.setSetting('kb.servedCalibration', JSON.stringify({ ...fitted, terms: bad }));
         expect(await store.load()).toBeUndefined();
       }
@@ -123,9 +124,11 @@ describe('answer bar across reloads', () => {
       'knowledge base entry "forgot-password" answers from the served bar 0.200 again: it no longer answers small talk the base rule declines',
     );
     expect(describeKeptTerms({ drift: 0.0041, kept: true })).toBe('word weights kept from the previous load (the content has moved 0.4 % from them)');
+    expect(describeKeptTerms({ drift: 0.083, kept: true, edits: 1 })).toBe('word weights kept from the previous load (the content has moved 8.3 % from them, 1 entry edited since they were fitted)');
     expect(describeRefittedTerms({ drift: 0.072, kept: false })).toBe(
       'knowledge base word weights fitted afresh: the content has moved 7.2 % from the weights served (more than 5.0 %); answers to questions about entries that were not edited may change',
     );
+    expect(describeRefittedTerms({ drift: 0.072, kept: false, edits: 12 })).toContain('(more than 5.0 %) and 12 entries were edited since they were fitted;');
     expect(describeEntryBar({ id: 'forgot-password', bar: 0.2134, smallTalk: 9 }, { ...thresholds, answer: 0.2 })).toBe(
       'knowledge base entry "forgot-password" answers only from 0.213: at the served bar 0.200 it took 9 small-talk questions the base rule declines; the bar stays where it was for every other entry',
     );

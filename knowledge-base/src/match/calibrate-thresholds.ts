@@ -11,6 +11,7 @@ import { isBareKeyword } from './bare-keyword.ts';
 import type { DevFold } from './dev-folds.ts';
 import { decideScored, devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, type ScoredQuery } from './dev-objective.ts';
 import { buildEntryIndex } from './entry-index.ts';
+import { idHash, wordingOf } from './entry-hash.ts';
 import { carryTerms, type TermCarry } from './term-weights.ts';
 import { createRanker } from './rank-entries.ts';
 import type { TextPipeline } from './text-pipeline.ts';
@@ -46,16 +47,6 @@ export const scaleThresholds = (t: Thresholds, k: number): Thresholds => ({
   marginFloor: t.marginFloor * k,
   suggest: t.suggest * k,
 });
-
-/** FNV-1a of an entry id: where the entry goes in the folds does not depend on where it sits in the files. */
-function idHash(id: string, salt = 0): number {
-  let h = (0x811c9dc5 ^ Math.imul(salt, 0x9e3779b1)) >>> 0;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** At most `max` entries, the ones with the lowest id hashes (the knowledge base itself when it is small enough): adding or removing one entry changes at most one of them. */
 function sample(kb: KnowledgeBase, max: number): KnowledgeBase {
@@ -175,9 +166,6 @@ function barsStillNeeded(smallTalk: ScoredQuery[], served: Thresholds, base: Thr
   return { bars: Object.fromEntries(Object.entries(bars).filter(([id]) => !lowered.includes(id))), lowered };
 }
 
-/** A short hash of how an entry is worded (its phrasings): an entry's own bar is reconsidered only after it changes. */
-const wordingOf = (e: Entry): string => idHash(entryPhrasings(e).join('\n')).toString(36);
-
 /**
  * The scale of `base` for `kb`, chosen on `kb`'s folds (three fold assignments pooled): one phrasing of each kept entry
  * asked as an in-scope question, the phrasings of held-out entries as near misses, and small talk
@@ -211,7 +199,7 @@ export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights
   for (const fold of folds) ask(fold.kb, fold.queries, false);
   // Small talk is about none of the entries: it is asked of the whole knowledge base, as visitors ask it, weighed as
   // the matcher will weigh it (the entry bars below are set on these scores).
-  ask(sampled, unrelated.map((q) => ({ q, id: null })), true, sampled === kb ? carryTerms(previous?.terms) : undefined);
+  ask(sampled, unrelated.map((q) => ({ q, id: null })), true, sampled === kb ? carryTerms(previous?.terms, kb.entries) : undefined);
   const inScope = scored.filter((q) => q.expected !== null).length;
   const nearMisses = scored.filter((q) => q.expected === null && !q.unrelated).length;
   if (inScope < MIN_QUERIES || nearMisses < MIN_QUERIES) return { thresholds: base, scale: 1, queries: 0 };

@@ -12,7 +12,7 @@ import { calibrateThresholds } from './calibrate-thresholds.ts';
 import { assembleEntryIndex, buildEntryIndex, buildEntryIndexData, entryTextPipeline, type EntryIndex, type EntryIndexData } from './entry-index.ts';
 import { createRanker } from './rank-entries.ts';
 import { semanticVectors } from '../semantic/semantic-layer.ts';
-import { carryTerms, termWeightsRecord } from './term-weights.ts';
+import { carryTerms, termWeightsRecord, type TermCarry } from './term-weights.ts';
 import { offTopicIn } from './off-topic.ts';
 import { longestMatches } from '../text/longest-matches.ts';
 
@@ -46,13 +46,14 @@ function fit(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipeline)
 /** Builds `kb`'s index and fits its calibration, as data for `createMatcher`: the work to keep off a serving thread. */
 export function prepareMatcher(kb: KnowledgeBase, options: MatcherOptions = {}): PreparedMatcher {
   const pipeline = entryTextPipeline(kb, options);
-  const index = buildEntryIndexData(kb, options, pipeline, carryTerms(options.previous?.terms));
-  return { index, calibration: withTerms(fit(kb, options, pipeline), index) };
+  const carry = carryTerms(options.previous?.terms, kb.entries);
+  const index = buildEntryIndexData(kb, options, pipeline, carry);
+  return { index, calibration: withTerms(fit(kb, options, pipeline), index, carry) };
 }
 
 /** `calibration` with the word weights its scores were computed with (which the next build keeps), and what became of the previous ones. */
-function withTerms(calibration: Calibration, { phrases, entryIdf, maxEntryIdf, termsFrom }: Pick<EntryIndex, 'phrases' | 'entryIdf' | 'maxEntryIdf' | 'termsFrom'> | EntryIndexData): Calibration {
-  const terms = termWeightsRecord(phrases.vocab.keys(), phrases.idf, entryIdf, [phrases.maxIdf, maxEntryIdf]);
+function withTerms(calibration: Calibration, { phrases, entryIdf, maxEntryIdf, termsFrom }: Pick<EntryIndex, 'phrases' | 'entryIdf' | 'maxEntryIdf' | 'termsFrom'> | EntryIndexData, carry: TermCarry): Calibration {
+  const terms = termWeightsRecord(phrases.vocab.keys(), phrases.idf, entryIdf, [phrases.maxIdf, maxEntryIdf], carry.fittedOn);
   return { ...calibration, terms, ...(termsFrom ? { termsFrom } : {}) };
 }
 
@@ -79,8 +80,9 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}, p
     index = assembleEntryIndex(prepared.index, entryTextPipeline(kb, options));
     calibration = prepared.calibration;
   } else {
-    index = buildEntryIndex(kb, options, undefined, carryTerms(options.previous?.terms));
-    calibration = withTerms(fit(kb, options, index.pipeline), index);
+    const carry = carryTerms(options.previous?.terms, kb.entries);
+    index = buildEntryIndex(kb, options, undefined, carry);
+    calibration = withTerms(fit(kb, options, index.pipeline), index, carry);
   }
   const { thresholds, entryBars } = calibration;
   const normalise = options.normalise ?? true;

@@ -7,14 +7,32 @@
  * moved far from the weights (many entries edited since they were fitted), they are fitted afresh, and the
  * calibration says so (`termsFrom`).
  */
-import type { TermWeights, TermWeightsOrigin } from '../types.ts';
+import type { Entry, TermWeights, TermWeightsOrigin } from '../types.ts';
+import { wordingOf } from './entry-hash.ts';
 
 /**
  * Above this mean relative change of the shared words' weights, the kept weights no longer describe the content and are
- * fitted afresh. One edit of the bench's knowledge bases moves them by well under this (see the matcher README), so a
- * single edit never refits; replacing a large part of a knowledge base does.
+ * fitted afresh, once more than `EDITS_ALWAYS_KEPT` entries differ from those they were fitted on. Replacing a large
+ * part of a knowledge base moves them past it.
  */
 export const TERM_DRIFT_LIMIT = 0.05;
+/**
+ * However far the weights moved, this many added, removed or reworded entries since the fit keep them: in a knowledge
+ * base of nine short commands one added entry moved them 5.6 % (as much as removing three), and refitting then flipped
+ * 1.2 % of the decisions about the other entries.
+ */
+export const EDITS_ALWAYS_KEPT = 1;
+
+/** Each entry's wording (`wordingOf`) by id: the content a set of weights was fitted on. */
+export const wordings = (entries: readonly Entry[]): Record<string, string> => Object.fromEntries(entries.map((e) => [e.id, wordingOf(e)]));
+
+/** Entries added, removed or reworded from `then` to `now`. */
+function editsBetween(then: Record<string, string>, now: Record<string, string>): number {
+  let edits = 0;
+  for (const [id, w] of Object.entries(now)) if (then[id] !== w) edits++;
+  for (const id of Object.keys(then)) if (!Object.hasOwn(now, id)) edits++;
+  return edits;
+}
 
 /**
  * Mean relative change from `previous`'s phrasing weights to `fresh` ones over the words both know (weighted by the old
@@ -41,11 +59,14 @@ export interface TermCarry {
   entry(tokens: readonly string[], idf: Float64Array, unknown: number): number;
   /** What was done, when previous weights were given. */
   readonly origin: TermWeightsOrigin | undefined;
+  /** The content the build's weights were fitted on: the previous one's when they were kept, else `entries`. */
+  readonly fittedOn: Record<string, string>;
 }
 
-/** Carries `previous` (the replaced build's weights) into a build; without them every weight is the build's own. */
-export function carryTerms(previous: TermWeights | undefined): TermCarry {
+/** Carries `previous` (the replaced build's weights) into a build of `entries`; without them every weight is the build's own. */
+export function carryTerms(previous: TermWeights | undefined, entries: readonly Entry[]): TermCarry {
   let origin: TermWeightsOrigin | undefined;
+  const now = wordings(entries);
   const at = new Map(previous?.tokens.map((t, i) => [t, i]));
   const keep = (level: 'phrasing' | 'entry', tokens: readonly string[], idf: Float64Array): void => {
     const old = previous![level];
@@ -58,7 +79,9 @@ export function carryTerms(previous: TermWeights | undefined): TermCarry {
     phrasing(tokens, idf, unknown) {
       if (!previous) return unknown;
       const drift = termDrift(tokens, idf, previous, at);
-      origin = { drift, kept: drift <= TERM_DRIFT_LIMIT };
+      // Weights saved before they named their content: the drift alone decides.
+      const edits = previous.fittedOn ? editsBetween(previous.fittedOn, now) : undefined;
+      origin = { drift, kept: drift <= TERM_DRIFT_LIMIT || (edits !== undefined && edits <= EDITS_ALWAYS_KEPT), ...(edits !== undefined ? { edits } : {}) };
       if (!origin.kept) return unknown;
       keep('phrasing', tokens, idf);
       return previous.unknown[0];
@@ -71,13 +94,17 @@ export function carryTerms(previous: TermWeights | undefined): TermCarry {
     get origin() {
       return origin;
     },
+    get fittedOn() {
+      return origin?.kept && previous!.fittedOn ? previous!.fittedOn : now;
+    },
   };
 }
 
 /** A build's weights as the plain record a calibration carries (and the server stores). */
-export const termWeightsRecord = (tokens: Iterable<string>, phrasing: ArrayLike<number>, entry: ArrayLike<number>, unknown: [number, number]): TermWeights => ({
+export const termWeightsRecord = (tokens: Iterable<string>, phrasing: ArrayLike<number>, entry: ArrayLike<number>, unknown: [number, number], fittedOn: Record<string, string>): TermWeights => ({
   tokens: [...tokens],
   phrasing: Array.from(phrasing),
   entry: Array.from(entry),
   unknown,
+  fittedOn,
 });

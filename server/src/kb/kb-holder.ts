@@ -155,12 +155,14 @@ export const describeLoweredBar = (id: string, served: Thresholds): string =>
 const percent = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
 /** A reload kept the word weights of the build it replaced, for the load log. */
-export const describeKeptTerms = ({ drift }: TermWeightsOrigin): string => `word weights kept from the previous load (the content has moved ${percent(drift)} from them)`;
+export const describeKeptTerms = ({ drift, edits }: TermWeightsOrigin): string =>
+  `word weights kept from the previous load (the content has moved ${percent(drift)} from them${edits === undefined ? '' : `, ${edits} ${edits === 1 ? 'entry' : 'entries'} edited since they were fitted`})`;
 
 /** A reload found the content too far from the served word weights and weighed every word afresh. */
-export function describeRefittedTerms({ drift }: TermWeightsOrigin): string {
+export function describeRefittedTerms({ drift, edits }: TermWeightsOrigin): string {
   return (
-    `knowledge base word weights fitted afresh: the content has moved ${percent(drift)} from the weights served (more than ${percent(TERM_DRIFT_LIMIT)}); ` +
+    `knowledge base word weights fitted afresh: the content has moved ${percent(drift)} from the weights served (more than ${percent(TERM_DRIFT_LIMIT)})` +
+    `${edits === undefined ? '' : ` and ${edits} entries were edited since they were fitted`}; ` +
     `answers to questions about entries that were not edited may change`
   );
 }

@@ -20,11 +20,13 @@ const isNumberRecord = (v: unknown): boolean =>
 const finiteNumbers = (v: unknown, length: number): boolean => Array.isArray(v) && v.length === length && v.every((x) => typeof x === 'number' && Number.isFinite(x));
 
 /** Word weights (`TermWeights`), or absent: one finite weight per word at each level. */
+const isStringRecord = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((w) => typeof w === 'string');
+
 function isTermWeights(v: unknown): boolean {
   if (v === undefined) return true;
   const t = v as TermWeights | null;
   if (!t || typeof t !== 'object' || !Array.isArray(t.tokens) || !t.tokens.every((x) => typeof x === 'string')) return false;
-  return finiteNumbers(t.phrasing, t.tokens.length) && finiteNumbers(t.entry, t.tokens.length) && finiteNumbers(t.unknown, 2);
+  return finiteNumbers(t.phrasing, t.tokens.length) && finiteNumbers(t.entry, t.tokens.length) && finiteNumbers(t.unknown, 2) && (t.fittedOn === undefined || isStringRecord(t.fittedOn));
 }
 
 function isCalibration(v: unknown): v is Calibration {
@@ -39,7 +41,7 @@ function isCalibration(v: unknown): v is Calibration {
     isNumberRecord(c.entryBars) &&
     isNumberRecord(c.smallTalk) &&
     isTermWeights(c.terms) &&
-    (c.barWording === undefined || (typeof c.barWording === 'object' && c.barWording !== null && !Array.isArray(c.barWording) && Object.values(c.barWording).every((w) => typeof w === 'string')))
+    (c.barWording === undefined || isStringRecord(c.barWording))
   );
 }
 
