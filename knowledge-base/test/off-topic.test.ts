@@ -48,6 +48,15 @@ describe('off-topic words', async () => {
     expect(words).toContain('股票');
   });
 
+  it('keeps parcels foreign to a desk that mentions a promotion or a refund in passing', () => {
+    // The demo content asks whether an on-site visit is free during a promotion (促销), and about refunds for late repairs.
+    const words = offTopicWordsFor(kb.entries.flatMap((e) => [e.question, ...e.alternates, ...(e.en ? [e.en.question, ...e.en.alternates] : [])]), (w) => w.toLowerCase());
+    expect(words).not.toContain('促销');
+    expect(words).not.toContain('退款');
+    for (const w of ['快递', '物流', 'parcel']) expect(words).toContain(w);
+    expect(served.match('帮我查一下快递到哪了').offTopic?.words).toEqual(['快递']);
+  });
+
   it("adds the knowledge base's own words (_off_topic.yaml) to the built-in ones", () => {
     const q = '华为客服热线是多少';
     expect(served.match(q).offTopic).toBeUndefined();
