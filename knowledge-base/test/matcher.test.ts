@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createMatcher, loadKnowledgeBase, type Matcher } from '../src/index.ts';
+import { createMatcher, DEMO_KB_DIR, loadKnowledgeBase, type Matcher } from '../src/index.ts';
 import { writeFixtureKb } from './fixture-kb.ts';
 
 let matcher: Matcher;
@@ -147,5 +147,23 @@ describe('bare keywords', () => {
   it('answers a keyword that one entry clearly owns', () => {
     expect(matcher.match('邮箱').entry?.id).toBe('email-support');
     expect(matcher.match('hotline').entry?.id).toBe('hotline-personal');
+  });
+
+  // In the demo content 投诉 is a keyword of three entries and 远程 of two, each scoring in full: before, every one of
+  // them got a "did you mean" although the first to declare it is the general one.
+  it('answers with the first entry that declares a shared keyword when it also ranks first, and offers the rest otherwise', async () => {
+    const demo = await loadKnowledgeBase(DEMO_KB_DIR);
+    const served = createMatcher(demo);
+    for (const [word, id] of [['投诉', 'complaint-channels'], ['远程', 'remote-assistance'], ['邮箱', 'email-addresses']] as const) {
+      const r = served.match(word);
+      expect([word, r.decision, r.entry?.id]).toEqual([word, 'answer', id]);
+      expect(r.candidates[1]!.score).toBeGreaterThan(r.candidates[0]!.score - 0.08);
+    }
+    // The same entries listed in another order: the first to declare 投诉 now ranks below another, so it is a topic again.
+    const reordered = createMatcher({ ...demo, entries: [...demo.entries].sort((a, b) => (a.id === 'complaint-process' ? -1 : b.id === 'complaint-process' ? 1 : 0)) });
+    expect(reordered.match('投诉').candidates[0]!.id).not.toBe('complaint-process');
+    expect(reordered.match('投诉').decision).toBe('suggest');
+    // A word no entry declares stays a topic.
+    expect(served.match('客服').decision).toBe('suggest');
   });
 });

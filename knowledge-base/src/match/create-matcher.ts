@@ -92,6 +92,7 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}, p
   rank('预热 warm up');
   const entries = kb.entries;
   const byId = new Map(entries.map((e) => [e.id, e]));
+  const owners = keywordOwners(entries, normalise);
 
   return {
     calibration,
@@ -110,9 +111,11 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}, p
         score: Math.round(score * 1000) / 1000,
       }));
       const top = scores[0];
+      // A bare keyword is a topic several entries may share; the entry that declares it first is its own answer when it also ranks first.
+      const bare = isBareKeyword(head, normalise, norm) && !(top !== undefined && owners.get(norm) === top.entry);
       const decision = isHandoffRequest(norm)
         ? 'handoff'
-        : decide(top?.score ?? 0, scores[1]?.score ?? 0, thresholds, isBareKeyword(head, normalise, norm), top ? entryBarOf(entryBars, entries[top.entry]!.id) : 0);
+        : decide(top?.score ?? 0, scores[1]?.score ?? 0, thresholds, bare, top ? entryBarOf(entryBars, entries[top.entry]!.id) : 0);
       const entry = decision === 'answer' ? entries[scores[0]!.entry]! : null;
       return { decision, lang, entry, answer: entry ? answerIn(entry, lang) : null, candidates, ...(foreign ? { offTopic: foreign } : {}) };
     },
@@ -120,4 +123,16 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}, p
       return byId.get(id);
     },
   };
+}
+
+/** Each keyword (normalised) to the first entry that declares it, Chinese or English. */
+function keywordOwners(entries: readonly Entry[], normalise: boolean): Map<string, number> {
+  const owners = new Map<string, number>();
+  entries.forEach((e, i) => {
+    for (const k of [...e.keywords, ...(e.en?.keywords ?? [])]) {
+      const key = normaliseText(k, normalise);
+      if (key !== '' && !owners.has(key)) owners.set(key, i);
+    }
+  });
+  return owners;
 }
