@@ -17,7 +17,8 @@ const decision = (m: Matcher, q: string): string => {
 
 const withEntryAt = (kb: KnowledgeBase, e: Entry, at: number): KnowledgeBase => ({ ...kb, entries: [...kb.entries.slice(0, at), e, ...kb.entries.slice(at)] });
 
-describe('decisions under edits', async () => {
+// Each test builds the demo content's matcher two or three times (10 s each on a loaded machine).
+describe('decisions under edits', { timeout: 120_000 }, async () => {
   const kb = await loadKnowledgeBase(DEMO_KB_DIR);
   const queries = await readQueries(join(DEMO_KB_DIR, '..', 'eval', 'demo', 'queries.jsonl'));
   const served = createMatcher(kb);
