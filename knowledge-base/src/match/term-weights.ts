@@ -24,7 +24,7 @@ export const TERM_DRIFT_LIMIT = 0.05;
 export const EDITS_ALWAYS_KEPT = 1;
 
 /** Each entry's wording (`wordingOf`) by id: the content a set of weights was fitted on. */
-export const wordings = (entries: readonly Entry[]): Record<string, string> => Object.fromEntries(entries.map((e) => [e.id, wordingOf(e)]));
+const wordings = (entries: readonly Entry[]): Record<string, string> => Object.fromEntries(entries.map((e) => [e.id, wordingOf(e)]));
 
 /** Entries added, removed or reworded from `then` to `now`. */
 function editsBetween(then: Record<string, string>, now: Record<string, string>): number {
