@@ -6,7 +6,7 @@
  * base's own development folds, never on anything a visitor asked.
  */
 import type { Calibration, Entry, EntryBarRaise, KnowledgeBase, MatcherOptions, ScoringWeights, Thresholds } from '../types.ts';
-import { entryPhrasings, languagesOf, phrasingsOf } from '../load/phrasings.ts';
+import { languagesOf, phrasingsOf } from '../load/phrasings.ts';
 import { isBareKeyword } from './bare-keyword.ts';
 import type { DevFold } from './dev-folds.ts';
 import { decideScored, devAccuracy, NEAR_MISS_SHARE, OOD_SHARE, type ScoredQuery } from './dev-objective.ts';

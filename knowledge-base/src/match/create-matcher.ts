@@ -52,8 +52,9 @@ export function prepareMatcher(kb: KnowledgeBase, options: MatcherOptions = {}):
 }
 
 /** `calibration` with the word weights its scores were computed with (which the next build keeps), and what became of the previous ones. */
-function withTerms(calibration: Calibration, { phrases, entryIdf, maxEntryIdf, termsFrom }: Pick<EntryIndex, 'phrases' | 'entryIdf' | 'maxEntryIdf' | 'termsFrom'> | EntryIndexData, carry: TermCarry): Calibration {
+function withTerms(calibration: Calibration, { phrases, entryIdf, maxEntryIdf }: Pick<EntryIndex, 'phrases' | 'entryIdf' | 'maxEntryIdf'> | EntryIndexData, carry: TermCarry): Calibration {
   const terms = termWeightsRecord(phrases.vocab.keys(), phrases.idf, entryIdf, [phrases.maxIdf, maxEntryIdf], carry.fittedOn);
+  const termsFrom = carry.origin;
   return { ...calibration, terms, ...(termsFrom ? { termsFrom } : {}) };
 }
 
@@ -92,7 +93,7 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}, p
   rank('预热 warm up');
   const entries = kb.entries;
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const owners = keywordOwners(entries, normalise);
+  const owners = keywordOwners(entries);
 
   return {
     calibration,
@@ -125,12 +126,12 @@ export function createMatcher(kb: KnowledgeBase, options: MatcherOptions = {}, p
   };
 }
 
-/** Each keyword (normalised) to the first entry that declares it, Chinese or English. */
-function keywordOwners(entries: readonly Entry[], normalise: boolean): Map<string, number> {
+/** Each keyword, normalised as `match` normalises a message, to the first entry that declares it, Chinese or English. */
+function keywordOwners(entries: readonly Entry[]): Map<string, number> {
   const owners = new Map<string, number>();
   entries.forEach((e, i) => {
     for (const k of [...e.keywords, ...(e.en?.keywords ?? [])]) {
-      const key = normaliseText(k, normalise);
+      const key = normaliseText(k);
       if (key !== '' && !owners.has(key)) owners.set(key, i);
     }
   });

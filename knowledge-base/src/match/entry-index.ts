@@ -1,5 +1,5 @@
 /** Everything precomputed for matching one knowledge base: the text pipeline, the phrase index and per-entry token sets. */
-import type { KnowledgeBase, MatcherOptions, TermWeightsOrigin } from '../types.ts';
+import type { KnowledgeBase, MatcherOptions } from '../types.ts';
 import { latinWords } from '../text/tokenize.ts';
 import { createHanSlipCorrector, type HanSlipCorrector } from '../text/han-slip-corrector.ts';
 import { normaliseText } from '../text/normalise-text.ts';
@@ -37,8 +37,6 @@ export interface EntryIndex {
   semantic: SemanticIndexData | null;
   /** Entry vectors of the semantic layer's English table, from the entries' phrasings without Chinese; null when it is off. */
   english: PartialEntryVectors | null;
-  /** What the build did with the previous build's word weights, when it was given them. */
-  termsFrom?: TermWeightsOrigin;
   /** Off-topic words of the groups this knowledge base never uses. */
   offTopic: string[];
 }
@@ -64,8 +62,6 @@ export interface EntryIndexData {
   semantic: SemanticIndexData | null;
   /** Entry vectors of the English table; null when it is off. */
   english: PartialEntryVectors | null;
-  /** What the build did with the previous build's word weights, when it was given them. */
-  termsFrom?: TermWeightsOrigin;
   /** Off-topic words (`off-topic-words.ts`) of the groups this knowledge base's phrasings never use, normalised. */
   offTopic: string[];
 }
@@ -193,8 +189,7 @@ function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipelin
   const slips = fuzzy ? { domainWords, knownChars: [...new Set(phrasings.flatMap((p) => p.norm.match(/\p{Script=Han}/gu) ?? []))] } : null;
   const semantic = vectors ? buildSemanticIndexData(normsOf, vectors) : null;
   const english = en ? buildEntryVectors(normsOf, en, (norm) => pieceRows(norm, en)) : null;
-  const termsFrom = carry?.origin;
   const normal = (w: string): string => normaliseText(w, options.normalise ?? true);
   const offTopic = options.offTopic === false ? [] : [...offTopicWordsFor(phrasings.map((p) => p.norm), normal), ...(kb.offTopic ?? []).map(normal).filter((w) => w !== '')];
-  return { data: { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips, semantic, english, offTopic, ...(termsFrom ? { termsFrom } : {}) }, phrases };
+  return { data: { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips, semantic, english, offTopic }, phrases };
 }
