@@ -130,6 +130,8 @@ describeCluster('three nodes on PostgreSQL and Redis behind nginx', (tools) => {
       for (const m of visitor.acked.values()) expect(agent.inbox.byId.has(m.id)).toBe(true);
       const screen = visitor.inbox.transcript(visitor.conversationId);
       expect(screen.map((m) => m.seq)).toEqual(screen.map((_, i) => i + 1));
+      // The outage ended no node, the idle one included (a command dropped in flight once did).
+      expect(cluster.nodes.filter((n) => !n.running()).map((n) => n.name)).toEqual([]);
     }, 60_000);
   }
 

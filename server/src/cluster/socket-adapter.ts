@@ -7,7 +7,7 @@
  */
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Namespace, Server } from 'socket.io';
-import { withTimeout, type RedisConnection } from './redis-connection.ts';
+import { withTimeout, type RedisClient, type RedisConnection } from './redis-connection.ts';
 
 /**
  * The cluster adapter delivers a broadcast to this node's own sockets only after Redis took it; while
@@ -18,8 +18,28 @@ export const PUBLISH_WAIT_MS = 300;
 
 type Publishing = { publishAndReturnOffset(message: unknown): Promise<string> };
 
+/**
+ * The client as the adapter sees it: every promise a command returns already has a handler. The
+ * adapter drops some of them (PUBLISH of an ephemeral message, SET of a session kept for recovery);
+ * when the connection closes with one in flight it would reject unhandled and end the process.
+ * Callers that await a command still see its rejection.
+ */
+export function withHandledCommands(client: RedisClient): RedisClient {
+  return new Proxy(client, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (result instanceof Promise) result.catch(() => undefined);
+        return result;
+      };
+    },
+  });
+}
+
 export function attachRedisAdapter(io: Server, redis: RedisConnection): void {
-  const make = createAdapter(redis.adapterClient, { streamName: `${redis.prefix}socket.io`, sessionKeyPrefix: `${redis.prefix}sio:session:` });
+  const make = createAdapter(withHandledCommands(redis.adapterClient), { streamName: `${redis.prefix}socket.io`, sessionKeyPrefix: `${redis.prefix}sio:session:` });
   // Socket.IO calls the adapter with `new`; returning an object from it hands that object over.
   const adapter = function (nsp: Namespace) {
     const a = make(nsp) as unknown as Publishing;
