@@ -154,7 +154,7 @@ describe('bare keywords', () => {
   it('answers with the first entry that declares a shared keyword when it also ranks first, and offers the rest otherwise', async () => {
     const demo = await loadKnowledgeBase(DEMO_KB_DIR);
     const served = createMatcher(demo);
-    for (const [word, id] of [['投诉', 'complaint-channels'], ['远程', 'remote-assistance'], ['邮箱', 'email-addresses']] as const) {
+    for (const [word, id] of [['投诉', 'complaint-channels'], ['远程', 'remote-assistance']] as const) {
       const r = served.match(word);
       expect([word, r.decision, r.entry?.id]).toEqual([word, 'answer', id]);
       expect(r.candidates[1]!.score).toBeGreaterThan(r.candidates[0]!.score - 0.08);

@@ -16,7 +16,7 @@ describe('off-topic words', async () => {
   };
 
   // Each shares 价格/多少, 公司 or 客服 with the service content and was answered with a fee, a contact or the scope.
-  it.each(['黄金价格多少', '公司创始人是谁', '你们公司的股票代码是多少', '我想应聘技术支持的岗位', 'what is the gold price today'])('does not answer %s, which the content answers without them', (q) => {
+  it.each(['黄金价格多少', '公司创始人是谁', '你们公司的股票代码是多少', '技术支持岗位的工资待遇', 'what is the gold price today'])('does not answer %s, which the content answers without them', (q) => {
     expect(decision(without, q)).toMatch(/^answer:/);
     expect(decision(served, q)).toMatch(/^(decline|suggest)$/);
     // The candidates are still listed, with the lowered score the decision was made on, and the result says why.

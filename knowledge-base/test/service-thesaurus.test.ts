@@ -19,12 +19,12 @@ describe('the service thesaurus on the demo content (word vectors off, so only s
   const lexical = { semantic: false } as const;
 
   it.each([
-    ['发封电邮过去要等几天', 'email-reply-time'],
+    ['我的来信你们多久答复', 'email-reply-time'],
     ['打你们电话要额外掏钱吗', 'hotline-free'],
     ['之前报的修现在什么情况了', 'ticket-lookup'],
     ['用向日葵帮我弄一下行吗', 'remote-assistance'],
     ['凌晨能找到活人吗', 'online-hours'],
-    ['can I leave a note for tomorrow', 'leave-message'],
+    ['can I leave word for your staff', 'leave-message'],
   ])('answers %s with %s, which the content alone does not', async (question, id) => {
     const on = (await demoMatcher(lexical)).match(question);
     expect(on.decision).toBe('answer');
