@@ -7,6 +7,7 @@ export { loadFaqJson } from './load/load-faq-json.ts';
 export { watchKnowledgeBase, type WatchHandlers, type WatchOptions } from './load/watch-knowledge-base.ts';
 export { createMatcher, prepareMatcher, preloadSegmenters, DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, type PreparedMatcher } from './match/create-matcher.ts';
 export { detectHandoff } from './match/detect-handoff.ts';
+export { matchingFingerprint } from './match/matching-fingerprint.ts';
 export { entryBarOf } from './match/decide.ts';
 export { TERM_DRIFT_LIMIT } from './match/term-weights.ts';
 export { detectLang } from './text/detect-lang.ts';

@@ -199,8 +199,11 @@ export interface MatcherOptions {
   normalise?: boolean;
   /** Used as given (missing ones from the defaults), with no calibration. */
   thresholds?: Partial<Thresholds>;
-  /** Scale the default thresholds to this knowledge base's own development folds (default true). */
-  calibrate?: boolean;
+  /**
+   * Scale the default thresholds to this knowledge base's own development folds (default true). `'keep'`: serve
+   * `previous` as it is, without the folds (a reload's stand-in while its fit runs, or one that changed only answers).
+   */
+  calibrate?: boolean | 'keep';
   /**
    * The calibration of the build this one replaces (a reload): its scale is kept unless the folds find another one
    * clearly better, so editing one entry does not move the bar for everything else.

@@ -1,5 +1,5 @@
 /** A reload keeps the answer bar the bot was serving unless the new content clearly needs another, and logs a move loudly. */
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_KB_DIR } from '@kefu/knowledge-base';
@@ -29,6 +29,12 @@ entries:
       answer: You can register from the age of 16.
 `;
 
+/**
+ * UNRELATED_TOPIC with an answer of this run's own: fits are cached by content (calibration-cache.ts), and a test
+ * about what a reload does while it fits needs content no earlier run has fitted.
+ */
+const unrelatedTopicNew = (): string => UNRELATED_TOPIC.replace('年满 16 周岁即可注册。', `年满 16 周岁即可注册（${Date.now()}-${process.pid}）。`);
+
 describe('answer bar across reloads', () => {
   it('keeps the bar when one unrelated entry is added, and logs the bar at every load', async () => {
     const dir = join(tempDir(), 'kb');
@@ -42,21 +48,64 @@ describe('answer bar across reloads', () => {
       const served = holder.current()!.matcher.calibration;
       // Read after complaints and contact (files load by name): with folds assigned by position, an entry inserted
       // there moved this content's bar from 0.250 to 0.338.
-      writeFileSync(join(dir, 'dev-accounts.yaml'), UNRELATED_TOPIC);
+      writeFileSync(join(dir, 'dev-accounts.yaml'), unrelatedTopicNew());
       const end = Date.now() + 120_000;
-      while (holder.status().entries !== first.entries + 1 && Date.now() < end) await sleep(50);
-      expect(holder.status()).toMatchObject({ entries: first.entries + 1, answerBar: first.answerBar });
+      while ((holder.status().entries !== first.entries + 1 || holder.status().loading) && Date.now() < end) await sleep(50);
+      expect(holder.status()).toMatchObject({ entries: first.entries + 1, answerBar: first.answerBar, loading: false });
       expect(holder.current()!.matcher.calibration.thresholds).toEqual(served.thresholds);
       const loads = log.lines.filter((l) => l.message.startsWith('knowledge base loaded'));
-      expect(loads).toHaveLength(2);
-      expect(loads[1]!.message).toContain(`answer bar ${served.thresholds.answer.toFixed(3)}`);
+      // The first load, the new content at the served bar while it is fitted, and the fitted one.
+      expect(loads).toHaveLength(3);
+      expect(loads[1]!.message).toContain(`answer bar ${served.thresholds.answer.toFixed(3)} kept while the new content is fitted`);
+      expect(loads[2]!.message).toContain(`answer bar ${served.thresholds.answer.toFixed(3)}`);
       // The reload kept the word weights of the first load, and says how far the content moved from them.
       expect(loads[0]!.message).not.toContain('word weights');
-      expect(loads[1]!.message).toMatch(/word weights kept from the previous load \(the content has moved \d+\.\d % from them, 1 entry edited since they were fitted\)/);
+      expect(loads[2]!.message).toMatch(/word weights kept from the previous load \(the content has moved \d+\.\d % from them, 1 entry edited since they were fitted\)/);
       const reloaded = holder.current()!.matcher.calibration;
       expect(reloaded.termsFrom!.kept).toBe(true);
       expect(reloaded.terms!.phrasing[reloaded.terms!.tokens.indexOf('投诉')]).toBe(served.terms!.phrasing[served.terms!.tokens.indexOf('投诉')]);
       expect(log.lines.filter((l) => l.level === 'warn' && /answer bar changed|word weights fitted afresh/.test(l.message))).toEqual([]);
+    } finally {
+      holder.close();
+    }
+  }, 180_000);
+
+  it('serves an edit at the served bar while the new content is fitted, and an edit to answers only without fitting', async () => {
+    const dir = join(tempDir(), 'kb');
+    cpSync(DEMO_KB_DIR, dir, { recursive: true });
+    const lines: Array<{ message: string; loading: boolean; answers?: string }> = [];
+    const keep = (message: string): void =>
+      void lines.push({ message, loading: holder.status().loading, answers: holder.current()?.matcher.match('未成年人能开户吗').entry?.id });
+    const holder = startKbHolder(dir, { debug: keep, info: keep, warn: keep, error: keep });
+    const settled = async (done: () => boolean): Promise<void> => {
+      const end = Date.now() + 120_000;
+      while (!(done() && !holder.status().loading) && Date.now() < end) await sleep(50);
+    };
+    try {
+      await holder.ready();
+      const served = holder.current()!.matcher.calibration;
+
+      // An answer reworded: served as soon as the folder is read again, with the bar as it was and no fit.
+      const file = join(dir, 'complaints.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('**400-XXX-ZZZZ**', '**400-000-2468**'));
+      const from = lines.length;
+      await settled(() => holder.current()!.kb.entries.some((e) => e.answer.includes('400-000-2468')));
+      expect(holder.current()!.matcher.match('怎么投诉').answer).toContain('400-000-2468');
+      const answerOnly = lines.slice(from).filter((l) => l.message.startsWith('knowledge base loaded'));
+      expect(answerOnly).toHaveLength(1);
+      expect(answerOnly[0]!.message).not.toContain('kept while the new content is fitted');
+      expect(holder.current()!.matcher.calibration.thresholds).toEqual(served.thresholds);
+
+      // A new entry: answered at the served bar while the fit still runs, then by the fitted build.
+      const next = lines.length;
+      writeFileSync(join(dir, 'dev-accounts.yaml'), unrelatedTopicNew());
+      await settled(() => holder.current()!.kb.entries.some((e) => e.id === 'age-limit'));
+      const loads = lines.slice(next).filter((l) => l.message.startsWith('knowledge base loaded'));
+      expect(loads).toHaveLength(2);
+      expect(loads[0]).toMatchObject({ loading: true, answers: 'age-limit' });
+      expect(loads[0]!.message).toContain(`answer bar ${served.thresholds.answer.toFixed(3)} kept while the new content is fitted`);
+      expect(loads[1]).toMatchObject({ loading: false, answers: 'age-limit' });
+      expect(loads[1]!.message).not.toContain('kept while the new content is fitted');
     } finally {
       holder.close();
     }

@@ -275,3 +275,22 @@ export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights
   }
   return calibration;
 }
+
+/**
+ * `previous` carried onto new content as it stands, without asking the folds (`calibrate: 'keep'`): what a reload
+ * serves during the seconds its own fit takes, and all it needs when only answers changed. Entries that are gone
+ * lose their own bars; the word weights are the new build's (`withTerms`).
+ */
+export function keptCalibration(kb: KnowledgeBase, previous: Calibration): Calibration {
+  const { change: _change, raised: _raised, lowered: _lowered, termsFrom: _termsFrom, terms: _terms, entryBars, barWording, smallTalk, ...kept } = previous;
+  const ids = new Set(kb.entries.map((e) => e.id));
+  const present = <T>(record: Record<string, T> | undefined): Record<string, T> | undefined => {
+    const left = Object.entries(record ?? {}).filter(([id]) => ids.has(id));
+    return left.length > 0 ? Object.fromEntries(left) : undefined;
+  };
+  const bars = present(entryBars);
+  const wording = present(barWording);
+  const drawn = smallTalk && (present(smallTalk) ?? {});
+  return { ...kept, ...(bars ? { entryBars: bars } : {}), ...(wording ? { barWording: wording } : {}), ...(drawn ? { smallTalk: drawn } : {}) };
+}
+

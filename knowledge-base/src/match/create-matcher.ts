@@ -8,7 +8,7 @@ import { normaliseText } from '../text/normalise-text.ts';
 import { isBareKeyword } from './bare-keyword.ts';
 import { decide, entryBarOf } from './decide.ts';
 import { isHandoffRequest } from './detect-handoff.ts';
-import { calibrateThresholds } from './calibrate-thresholds.ts';
+import { calibrateThresholds, keptCalibration } from './calibrate-thresholds.ts';
 import { assembleEntryIndex, buildEntryIndex, buildEntryIndexData, entryTextPipeline, type EntryIndex, type EntryIndexData } from './entry-index.ts';
 import { createRanker } from './rank-entries.ts';
 import { semanticVectors } from '../semantic/semantic-layer.ts';
@@ -40,7 +40,8 @@ export interface PreparedMatcher {
 function fit(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipeline): Calibration {
   const weights: ScoringWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const base: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
-  return options.thresholds === undefined && options.calibrate !== false ? calibrateThresholds(kb, base, weights, options, pipeline, options.previous) : { thresholds: base, scale: 1, queries: 0 };
+  if (options.calibrate === 'keep' && options.previous) return keptCalibration(kb, options.previous);
+  return options.thresholds === undefined && options.calibrate !== false && options.calibrate !== 'keep' ? calibrateThresholds(kb, base, weights, options, pipeline, options.previous) : { thresholds: base, scale: 1, queries: 0 };
 }
 
 /** Builds `kb`'s index and fits its calibration, as data for `createMatcher`: the work to keep off a serving thread. */

@@ -3,7 +3,7 @@
  * Loading, indexing and calibrating run in a worker thread: the server answers from the start, and during a reload
  * it keeps answering with the last good matcher.
  */
-import { createMatcher, preloadSegmenters, semanticLayerInfo, TERM_DRIFT_LIMIT, thesaurusSwitchedOff, watchKnowledgeBase, type Calibration, type CalibrationChange, type EntryBarRaise, type KnowledgeBase, type Matcher, type TermWeightsOrigin, type Thresholds } from '@kefu/knowledge-base';
+import { createMatcher, matchingFingerprint, preloadSegmenters, semanticLayerInfo, TERM_DRIFT_LIMIT, thesaurusSwitchedOff, watchKnowledgeBase, type Calibration, type CalibrationChange, type EntryBarRaise, type KnowledgeBase, type Matcher, type TermWeightsOrigin, type Thresholds } from '@kefu/knowledge-base';
 import type { Logger } from '../logger.ts';
 import { prepareInWorker, type PreparedKb } from './prepare-in-worker.ts';
 import type { ServedBarStore } from './served-bar-store.ts';
@@ -46,6 +46,7 @@ export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarSto
   let loadedAt: number | undefined;
   let error: string | undefined;
   let loading = 0;
+  let closed = false;
   let settleFirst: () => void = () => {};
   const firstAttempt = new Promise<void>((resolve) => (settleFirst = resolve));
 
@@ -54,13 +55,47 @@ export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarSto
     return undefined;
   });
 
+  /** Serves `kb` with its prepared matcher; a provisional one (the served bar, while the fit runs) is not recorded. */
+  const install = ({ kb, prepared }: PreparedKb, provisional: boolean): void => {
+    // Only assembling here (the text pipeline and a warm-up query): the index and calibration came built.
+    const matcher = createMatcher(kb, {}, prepared);
+    current = { kb, matcher };
+    loadedAt = Date.now();
+    error = undefined;
+    if (provisional) {
+      log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}; answer bar ${matcher.calibration.thresholds.answer.toFixed(3)} kept while the new content is fitted`);
+      return;
+    }
+    const { change, raised, termsFrom } = matcher.calibration;
+    const weights = termsFrom?.kept ? `; ${describeKeptTerms(termsFrom)}` : '';
+    log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}; ${describeBar(matcher.calibration)}${weights}; ${describeSemantic()}`);
+    if (termsFrom && !termsFrom.kept) log.warn(describeRefittedTerms(termsFrom));
+    if (change) log.warn(describeBarChange(change));
+    for (const r of raised ?? []) log.warn(describeEntryBar(r, matcher.calibration.thresholds));
+    for (const id of matcher.calibration.lowered ?? []) log.info(describeLoweredBar(id, matcher.calibration.thresholds));
+    servedBar?.save(matcher.calibration).catch((err: unknown) => log.warn('could not record the answer bar served', err));
+  };
+
   const load = async (folder: string): Promise<PreparedKb> => {
     loading++;
     try {
       const previous = current?.matcher.calibration ?? (await saved);
       // jieba's dictionaries cannot cross threads: this thread builds its own while the worker indexes.
-      // The bar being served goes along: a reload keeps it unless the edited content clearly needs another.
-      return await prepareInWorker(folder, (kb) => preloadSegmenters(kb), previous);
+      // The bar being served goes along: a reload keeps it unless the edited content clearly needs another, and
+      // serves the new content at that bar while the worker fits (an edit shows in about a second, not after the fit).
+      return await prepareInWorker(folder, {
+        onLoaded: (kb) => preloadSegmenters(kb),
+        ...(previous ? { previous } : {}),
+        ...(current ? { served: matchingFingerprint(current.kb) } : {}),
+        onProvisional: (next) => {
+          if (closed || !current) return;
+          try {
+            install(next, true);
+          } catch (err) {
+            log.warn('knowledge base: could not serve the new content before its fit; serving the previous one meanwhile', err);
+          }
+        },
+      });
     } finally {
       loading--;
     }
@@ -69,21 +104,9 @@ export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarSto
   const watcher = watchKnowledgeBase<PreparedKb>(
     dir,
     {
-      onLoad({ kb, prepared }) {
+      onLoad(next) {
         try {
-          // Only assembling here (the text pipeline and a warm-up query): the index and calibration came built.
-          const matcher = createMatcher(kb, {}, prepared);
-          current = { kb, matcher };
-          loadedAt = Date.now();
-          error = undefined;
-          const { change, raised, termsFrom } = matcher.calibration;
-          const weights = termsFrom?.kept ? `; ${describeKeptTerms(termsFrom)}` : '';
-          log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}; ${describeBar(matcher.calibration)}${weights}; ${describeSemantic()}`);
-          if (termsFrom && !termsFrom.kept) log.warn(describeRefittedTerms(termsFrom));
-          if (change) log.warn(describeBarChange(change));
-          for (const r of raised ?? []) log.warn(describeEntryBar(r, matcher.calibration.thresholds));
-          for (const id of matcher.calibration.lowered ?? []) log.info(describeLoweredBar(id, matcher.calibration.thresholds));
-          servedBar?.save(matcher.calibration).catch((err: unknown) => log.warn('could not record the answer bar served', err));
+          install(next, false);
         } catch (err) {
           error = err instanceof Error ? err.message : String(err);
           log.error(`knowledge base matcher failed to build; keeping the previous one`, err);
@@ -110,6 +133,7 @@ export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarSto
     }),
     ready: () => firstAttempt,
     close: () => {
+      closed = true;
       // A build under way finishes in the worker and is dropped (the watcher is closed).
       watcher.close();
       settleFirst();

@@ -8,14 +8,18 @@ export interface KbWorkerRequest {
   dir: string;
   /** The calibration of the matcher being served: a reload keeps its bar unless the new content clearly needs another. */
   previous?: Calibration;
+  /** `matchingFingerprint` of the knowledge base being served: new content with the same one keeps `previous` as it is. */
+  served?: string;
 }
 
 /**
  * Per request: `loaded` as soon as the folder parsed (the serving thread readies its segmenters meanwhile), then
- * `prepared` with the index and calibration, or `error` instead of either.
+ * `prepared` with the index and calibration, or `error` instead of either. A reload whose fit has to run first posts
+ * `provisional`: the new index at the served bar, to serve during the seconds the fit takes.
  */
 export type KbWorkerAnswer =
   | { id: number; loaded: KnowledgeBase }
+  | { id: number; provisional: PreparedMatcher }
   | { id: number; prepared: PreparedMatcher }
   | { id: number; error: string };
 

@@ -6,31 +6,38 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { adoptWordVectors, loadKnowledgeBase, prepareMatcher, semanticLayerInfo, shareWordVectors, thesaurusSwitchedOff, type KnowledgeBase, type PreparedMatcher } from '@kefu/knowledge-base';
+import { adoptWordVectors, loadKnowledgeBase, matchingFingerprint, prepareMatcher, semanticLayerInfo, shareWordVectors, thesaurusSwitchedOff, type KnowledgeBase, type PreparedMatcher } from '@kefu/knowledge-base';
 import { calibrationKey, readCachedCalibration, writeCachedCalibration } from './calibration-cache.ts';
 import type { KbWorkerAnswer, KbWorkerData, KbWorkerRequest, KbWorkerVectors } from './kb-worker-messages.ts';
 
 /** This worker's own code (it always runs bundled): a fit made by other code is never reused. */
 const CODE = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
 
-/** The index, and the fit from the cache when this content, starting bar and code were fitted before. */
-function prepare(kb: KnowledgeBase, previous: KbWorkerRequest['previous']): PreparedMatcher {
+/**
+ * The index and its fit: from the cache when this content, starting bar and code were fitted before; the served bar
+ * as it is when only answers changed; otherwise fitted here, after `provisional` has been given the new index at
+ * the served bar (a reload is served in about a second, the fit confirms or moves the bar a few seconds later).
+ */
+function prepare(kb: KnowledgeBase, { previous, served }: KbWorkerRequest, provisional: (p: PreparedMatcher) => void): PreparedMatcher {
+  // The index starts from the served word weights, as a fit (cached or not) does.
+  const from = previous ? { previous } : {};
+  if (previous && served === matchingFingerprint(kb)) return prepareMatcher(kb, { ...from, calibrate: 'keep' });
   const layer = semanticLayerInfo();
   const key = calibrationKey(kb, previous, CODE, `${layer ? `${layer.file}:${layer.fileBytes} ${layer.english ? `${layer.english.file}:${layer.english.fileBytes}` : 'no english'}` : 'off'} thesaurus:${thesaurusSwitchedOff() ? 'off' : 'on'}`);
   const cached = readCachedCalibration(key);
-  // The index still starts from the served word weights, as the cached fit did.
-  const from = previous ? { previous } : {};
   if (cached) return { ...prepareMatcher(kb, { ...from, calibrate: false }), calibration: cached };
+  if (previous) provisional(prepareMatcher(kb, { ...from, calibrate: 'keep' }));
   const prepared = prepareMatcher(kb, from);
   writeCachedCalibration(key, prepared.calibration);
   return prepared;
 }
 
-async function run({ id, dir, previous }: KbWorkerRequest, post: (answer: KbWorkerAnswer) => void): Promise<void> {
+async function run(request: KbWorkerRequest, post: (answer: KbWorkerAnswer) => void): Promise<void> {
+  const { id, dir } = request;
   try {
     const kb = await loadKnowledgeBase(dir);
     post({ id, loaded: kb });
-    post({ id, prepared: prepare(kb, previous) });
+    post({ id, prepared: prepare(kb, request, (p) => post({ id, provisional: p })) });
   } catch (err) {
     post({ id, error: err instanceof Error ? err.message : String(err) });
   }

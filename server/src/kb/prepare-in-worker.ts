@@ -65,9 +65,8 @@ async function startWorker(): Promise<Worker> {
   return new Worker(fromSource ? await bundledFromSource() : new URL('./kb-worker.mjs', import.meta.url), { workerData });
 }
 
-interface Job {
+interface Job extends PrepareOptions {
   kb?: KnowledgeBase;
-  onLoaded?: (kb: KnowledgeBase) => void;
   resolve(value: PreparedKb): void;
   reject(err: Error): void;
 }
@@ -105,6 +104,10 @@ function attach(state: SharedWorker, worker: Worker): void {
       }
       return;
     }
+    if ('provisional' in answer) {
+      if (job.kb) job.onProvisional?.({ kb: job.kb, prepared: answer.provisional });
+      return;
+    }
     state.jobs.delete(answer.id);
     if ('prepared' in answer && job.kb) job.resolve({ kb: job.kb, prepared: answer.prepared });
     else job.reject(new Error('error' in answer ? answer.error : 'the knowledge-base worker answered out of order'));
@@ -136,21 +139,29 @@ function sharedWorker(): SharedWorker {
   return state;
 }
 
-/**
- * Resolves with the prepared knowledge base, or rejects with the folder's problem (the loader's message).
- * `onLoaded` runs on this thread as soon as the folder has parsed, while the worker still indexes and calibrates.
- * `previous`: the calibration of the matcher being served, whose bar a reload keeps unless the content clearly needs another.
- */
-export function prepareInWorker(dir: string, onLoaded?: (kb: KnowledgeBase) => void, previous?: Calibration): Promise<PreparedKb> {
+export interface PrepareOptions {
+  /** Runs on this thread as soon as the folder has parsed, while the worker still indexes and calibrates. */
+  onLoaded?: (kb: KnowledgeBase) => void;
+  /** The calibration of the matcher being served, whose bar a reload keeps unless the content clearly needs another. */
+  previous?: Calibration;
+  /** `matchingFingerprint` of the knowledge base being served: when the new one has the same, `previous` is kept as it is. */
+  served?: string;
+  /** Given the new index at the served bar when the fit has to run first: serve it until the promise resolves. */
+  onProvisional?: (kb: PreparedKb) => void;
+}
+
+/** Resolves with the prepared knowledge base, or rejects with the folder's problem (the loader's message). */
+export function prepareInWorker(dir: string, options: PrepareOptions = {}): Promise<PreparedKb> {
   const state = sharedWorker();
   clearTimeout(state.idle);
   const id = nextJob++;
+  const { previous, served } = options;
   return new Promise<PreparedKb>((resolve, reject) => {
-    state.jobs.set(id, { resolve, reject, ...(onLoaded ? { onLoaded } : {}) });
+    state.jobs.set(id, { ...options, resolve, reject });
     void state.worker.then(
       (worker) => {
         worker.ref();
-        worker.postMessage({ id, dir, ...(previous ? { previous } : {}) } satisfies KbWorkerRequest);
+        worker.postMessage({ id, dir, ...(previous ? { previous } : {}), ...(served ? { served } : {}) } satisfies KbWorkerRequest);
       },
       () => undefined,
     );
