@@ -66,6 +66,30 @@ describe('threshold calibration', () => {
     expect(fitOf(createMatcher(kb, { calibrate: false }).calibration)).toEqual({ thresholds: DEFAULT_THRESHOLDS, scale: 1, queries: 0 });
   });
 
+  it("with calibrate 'keep' serves the previous bar on new content without the folds; entries gone lose their own bars", () => {
+    const fresh = createMatcher(COMMANDS, { idfFloor: 0 }).calibration;
+    const [kept, gone] = [COMMANDS.entries[0]!.id, COMMANDS.entries[1]!.id];
+    const previous: Calibration = {
+      ...fresh,
+      scale: 0.9,
+      thresholds: { ...DEFAULT_THRESHOLDS, answer: DEFAULT_THRESHOLDS.answer * 0.9 },
+      entryBars: { [kept]: 0.5, [gone]: 0.5 },
+      barWording: { [kept]: 'w1', [gone]: 'w2' },
+      smallTalk: { [kept]: 1, [gone]: 2 },
+      change: { from: 1, to: 0.9, barFrom: 0.25, barTo: 0.225, flips: 3, asked: 40 },
+      raised: [{ id: gone, bar: 0.5, smallTalk: 2 }],
+    };
+    const fewer = kbOf(COMMANDS.entries.filter((e) => e.id !== gone));
+    const m = createMatcher(fewer, { idfFloor: 0, calibrate: 'keep', previous });
+    const { change, raised, ...fit } = fitOf(m.calibration);
+    expect(fit).toMatchObject({ scale: 0.9, thresholds: previous.thresholds, queries: fresh.queries, entryBars: { [kept]: 0.5 }, barWording: { [kept]: 'w1' }, smallTalk: { [kept]: 1 } });
+    expect(fit.entryBars).toEqual({ [kept]: 0.5 });
+    // What the previous build did (moved the bar, raised an entry's) is not said again by this one.
+    expect({ change, raised }).toEqual({ change: undefined, raised: undefined });
+    // Without a previous calibration there is nothing to keep: the base rule, not a fit.
+    expect(fitOf(createMatcher(fewer, { calibrate: 'keep' }).calibration)).toEqual({ thresholds: DEFAULT_THRESHOLDS, scale: 1, queries: 0 });
+  });
+
   it('keeps the defaults when the knowledge base is too small to tell', () => {
     const m = createMatcher(kbOf([entry('a', ['怎么退款', '退款流程']), entry('b', ['怎么开发票', '发票怎么开'])]));
     expect(fitOf(m.calibration)).toEqual({ thresholds: DEFAULT_THRESHOLDS, scale: 1, queries: 0 });

@@ -293,4 +293,3 @@ export function keptCalibration(kb: KnowledgeBase, previous: Calibration): Calib
   const drawn = smallTalk && (present(smallTalk) ?? {});
   return { ...kept, ...(bars ? { entryBars: bars } : {}), ...(wording ? { barWording: wording } : {}), ...(drawn ? { smallTalk: drawn } : {}) };
 }
-

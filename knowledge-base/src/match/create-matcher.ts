@@ -40,8 +40,10 @@ export interface PreparedMatcher {
 function fit(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipeline): Calibration {
   const weights: ScoringWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const base: Thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
-  if (options.calibrate === 'keep' && options.previous) return keptCalibration(kb, options.previous);
-  return options.thresholds === undefined && options.calibrate !== false && options.calibrate !== 'keep' ? calibrateThresholds(kb, base, weights, options, pipeline, options.previous) : { thresholds: base, scale: 1, queries: 0 };
+  const uncalibrated: Calibration = { thresholds: base, scale: 1, queries: 0 };
+  if (options.thresholds !== undefined || options.calibrate === false) return uncalibrated;
+  if (options.calibrate === 'keep') return options.previous ? keptCalibration(kb, options.previous) : uncalibrated;
+  return calibrateThresholds(kb, base, weights, options, pipeline, options.previous);
 }
 
 /** Builds `kb`'s index and fits its calibration, as data for `createMatcher`: the work to keep off a serving thread. */
