@@ -14,7 +14,7 @@ import { buildEntryIndex } from './entry-index.ts';
 import { idHash, wordingOf } from './entry-hash.ts';
 import { carryTerms, type TermCarry } from './term-weights.ts';
 import { createRanker } from './rank-entries.ts';
-import type { TextPipeline } from './text-pipeline.ts';
+import { rememberIndexedText, type TextPipeline } from './text-pipeline.ts';
 import { UNRELATED_QUESTIONS_EN, UNRELATED_QUESTIONS_ZH } from './unrelated-questions.ts';
 
 /** Scales tried, lowest first: below 0.3 the answer bar would sit in the noise of unrelated questions. */
@@ -180,9 +180,11 @@ export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights
   const unrelated = unrelatedFor(kb);
   const sampled = sample(kb, CALIBRATION_ENTRIES);
   const folds = Array.from({ length: SPLITS }, (_, salt) => calibrationFolds(sampled, FOLDS, salt)).flat();
+  // Every fold indexes phrasings the others index too: each is cut once.
+  const indexing = rememberIndexedText(pipeline);
   const ask = (part: KnowledgeBase, questions: Array<{ q: string; id: string | null }>, isUnrelated: boolean, carry?: TermCarry): void => {
     // Only ranked, never matched: no off-topic words to look for (they act in `match`).
-    const rank = createRanker(buildEntryIndex(part, { ...options, offTopic: false }, pipeline, carry), weights, options.fuzzy ?? true);
+    const rank = createRanker(buildEntryIndex(part, { ...options, offTopic: false }, indexing, carry), weights, options.fuzzy ?? true);
     for (const { q, id } of questions) {
       const [first, second] = rank(q);
       scored.push({

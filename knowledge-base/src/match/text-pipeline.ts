@@ -99,3 +99,19 @@ export function createTextPipeline(options: PipelineOptions, groups: SynonymGrou
     },
   };
 }
+
+/**
+ * `pipeline`, remembering what it made of each indexed text (a call without fixes): calibration indexes the same
+ * phrasings again for every fold, and cutting them is a fifth of a fit. Queries (with fixes) go through as they are.
+ */
+export function rememberIndexedText(pipeline: TextPipeline): TextPipeline {
+  const made = new Map<string, ProcessedText>();
+  return {
+    process(text: string, fixes?: QueryFixes, normalised?: string): ProcessedText {
+      if (fixes !== undefined || normalised !== undefined) return pipeline.process(text, fixes, normalised);
+      let done = made.get(text);
+      if (done === undefined) made.set(text, (done = pipeline.process(text)));
+      return done;
+    },
+  };
+}
