@@ -3,7 +3,7 @@
  * Loading, indexing and calibrating run in a worker thread: the server answers from the start, and during a reload
  * it keeps answering with the last good matcher.
  */
-import { createMatcher, matchingFingerprint, preloadSegmenters, semanticLayerInfo, TERM_DRIFT_LIMIT, thesaurusSwitchedOff, watchKnowledgeBase, type Calibration, type CalibrationChange, type EntryBarRaise, type KnowledgeBase, type Matcher, type TermWeightsOrigin, type Thresholds } from '@kefu/knowledge-base';
+import { createMatcher, preloadSegmenters, semanticLayerInfo, TERM_DRIFT_LIMIT, thesaurusSwitchedOff, watchKnowledgeBase, type Calibration, type CalibrationChange, type EntryBarRaise, type KnowledgeBase, type Matcher, type TermWeightsOrigin, type Thresholds } from '@kefu/knowledge-base';
 import type { Logger } from '../logger.ts';
 import { prepareInWorker, type PreparedKb } from './prepare-in-worker.ts';
 import type { ServedBarStore } from './served-bar-store.ts';
@@ -43,6 +43,8 @@ export interface KbHolder {
  */
 export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarStore): KbHolder {
   let current: LoadedKb | undefined;
+  /** What the served matcher was built from (`matchingFingerprint`), for the worker to compare the next load with. */
+  let servedMatching: string | undefined;
   let loadedAt: number | undefined;
   let error: string | undefined;
   let loading = 0;
@@ -56,10 +58,11 @@ export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarSto
   });
 
   /** Serves `kb` with its prepared matcher; a provisional one (the served bar, while the fit runs) is not recorded. */
-  const install = ({ kb, prepared }: PreparedKb, provisional: boolean): void => {
+  const install = ({ kb, matching, prepared }: PreparedKb, provisional: boolean): void => {
     // Only assembling here (the text pipeline and a warm-up query): the index and calibration came built.
     const matcher = createMatcher(kb, {}, prepared);
     current = { kb, matcher };
+    servedMatching = matching;
     loadedAt = Date.now();
     error = undefined;
     if (provisional) {
@@ -86,7 +89,7 @@ export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarSto
       return await prepareInWorker(folder, {
         onLoaded: (kb) => preloadSegmenters(kb),
         ...(previous ? { previous } : {}),
-        ...(current ? { served: matchingFingerprint(current.kb) } : {}),
+        ...(servedMatching ? { served: servedMatching } : {}),
         onProvisional: (next) => {
           if (closed || !current) return;
           try {

@@ -13,12 +13,13 @@ export interface KbWorkerRequest {
 }
 
 /**
- * Per request: `loaded` as soon as the folder parsed (the serving thread readies its segmenters meanwhile), then
+ * Per request: `loaded` as soon as the folder parsed, with its `matchingFingerprint` (the serving thread readies its
+ * segmenters meanwhile, and keeps the fingerprint for the next request's `served`), then
  * `prepared` with the index and calibration, or `error` instead of either. A reload whose fit has to run first posts
  * `provisional`: the new index at the served bar, to serve during the seconds the fit takes.
  */
 export type KbWorkerAnswer =
-  | { id: number; loaded: KnowledgeBase }
+  | { id: number; loaded: KnowledgeBase; matching: string }
   | { id: number; provisional: PreparedMatcher }
   | { id: number; prepared: PreparedMatcher }
   | { id: number; error: string };

@@ -18,10 +18,10 @@ const CODE = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.
  * as it is when only answers changed; otherwise fitted here, after `provisional` has been given the new index at
  * the served bar (a reload is served in about a second, the fit confirms or moves the bar a few seconds later).
  */
-function prepare(kb: KnowledgeBase, { previous, served }: KbWorkerRequest, provisional: (p: PreparedMatcher) => void): PreparedMatcher {
+function prepare(kb: KnowledgeBase, matching: string, { previous, served }: KbWorkerRequest, provisional: (p: PreparedMatcher) => void): PreparedMatcher {
   // The index starts from the served word weights, as a fit (cached or not) does.
   const from = previous ? { previous } : {};
-  if (previous && served === matchingFingerprint(kb)) return prepareMatcher(kb, { ...from, calibrate: 'keep' });
+  if (previous && served === matching) return prepareMatcher(kb, { ...from, calibrate: 'keep' });
   const layer = semanticLayerInfo();
   const key = calibrationKey(kb, previous, CODE, `${layer ? `${layer.file}:${layer.fileBytes} ${layer.english ? `${layer.english.file}:${layer.english.fileBytes}` : 'no english'}` : 'off'} thesaurus:${thesaurusSwitchedOff() ? 'off' : 'on'}`);
   const cached = readCachedCalibration(key);
@@ -36,8 +36,9 @@ async function run(request: KbWorkerRequest, post: (answer: KbWorkerAnswer) => v
   const { id, dir } = request;
   try {
     const kb = await loadKnowledgeBase(dir);
-    post({ id, loaded: kb });
-    post({ id, prepared: prepare(kb, request, (p) => post({ id, provisional: p })) });
+    const matching = matchingFingerprint(kb);
+    post({ id, loaded: kb, matching });
+    post({ id, prepared: prepare(kb, matching, request, (p) => post({ id, provisional: p })) });
   } catch (err) {
     post({ id, error: err instanceof Error ? err.message : String(err) });
   }

@@ -11,6 +11,8 @@ import type { KbWorkerAnswer, KbWorkerData, KbWorkerRequest, KbWorkerVectors } f
 /** A loaded knowledge base and its matcher's index and calibration, ready for `createMatcher(kb, {}, prepared)`. */
 export interface PreparedKb {
   kb: KnowledgeBase;
+  /** `matchingFingerprint(kb)`, computed in the worker: the next reload passes it as `served`. */
+  matching: string;
   prepared: PreparedMatcher;
 }
 
@@ -66,7 +68,7 @@ async function startWorker(): Promise<Worker> {
 }
 
 interface Job extends PrepareOptions {
-  kb?: KnowledgeBase;
+  loaded?: Omit<PreparedKb, 'prepared'>;
   resolve(value: PreparedKb): void;
   reject(err: Error): void;
 }
@@ -96,7 +98,7 @@ function attach(state: SharedWorker, worker: Worker): void {
     const job = state.jobs.get(answer.id);
     if (!job) return;
     if ('loaded' in answer) {
-      job.kb = answer.loaded;
+      job.loaded = { kb: answer.loaded, matching: answer.matching };
       try {
         job.onLoaded?.(answer.loaded);
       } catch {
@@ -105,11 +107,11 @@ function attach(state: SharedWorker, worker: Worker): void {
       return;
     }
     if ('provisional' in answer) {
-      if (job.kb) job.onProvisional?.({ kb: job.kb, prepared: answer.provisional });
+      if (job.loaded) job.onProvisional?.({ ...job.loaded, prepared: answer.provisional });
       return;
     }
     state.jobs.delete(answer.id);
-    if ('prepared' in answer && job.kb) job.resolve({ kb: job.kb, prepared: answer.prepared });
+    if ('prepared' in answer && job.loaded) job.resolve({ ...job.loaded, prepared: answer.prepared });
     else job.reject(new Error('error' in answer ? answer.error : 'the knowledge-base worker answered out of order'));
     if (state.jobs.size === 0 && shared === state) {
       // Idle, it never keeps the process alive (the server's sockets do that).
