@@ -15,6 +15,8 @@ import { idHash, wordingOf } from './entry-hash.ts';
 import { carryTerms, type TermCarry } from './term-weights.ts';
 import { createRanker } from './rank-entries.ts';
 import { rememberIndexedText, type TextPipeline } from './text-pipeline.ts';
+import { createSentenceMemo } from '../semantic/sentence-memo.ts';
+import { semanticVectors } from '../semantic/semantic-layer.ts';
 import { UNRELATED_QUESTIONS_EN, UNRELATED_QUESTIONS_ZH } from './unrelated-questions.ts';
 
 /** Scales tried, lowest first: below 0.3 the answer bar would sit in the noise of unrelated questions. */
@@ -180,11 +182,13 @@ export function calibrateThresholds(kb: KnowledgeBase, base: Thresholds, weights
   const unrelated = unrelatedFor(kb);
   const sampled = sample(kb, CALIBRATION_ENTRIES);
   const folds = Array.from({ length: SPLITS }, (_, salt) => calibrationFolds(sampled, FOLDS, salt)).flat();
-  // Every fold indexes phrasings the others index too: each is cut once.
+  // Every fold indexes and asks phrasings the others index and ask too: each is cut once, read by the vector tables
+  // once, and each pair of words is compared once.
   const indexing = rememberIndexedText(pipeline);
+  const memo = createSentenceMemo(semanticVectors(options));
   const ask = (part: KnowledgeBase, questions: Array<{ q: string; id: string | null }>, isUnrelated: boolean, carry?: TermCarry): void => {
     // Only ranked, never matched: no off-topic words to look for (they act in `match`).
-    const rank = createRanker(buildEntryIndex(part, { ...options, offTopic: false }, indexing, carry), weights, options.fuzzy ?? true);
+    const rank = createRanker(buildEntryIndex(part, { ...options, offTopic: false }, indexing, carry, memo), weights, options.fuzzy ?? true, memo);
     for (const { q, id } of questions) {
       const [first, second] = rank(q);
       scored.push({

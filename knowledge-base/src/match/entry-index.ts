@@ -12,6 +12,8 @@ import { createTextPipeline, type TextPipeline } from './text-pipeline.ts';
 import { buildEntryVectors, buildSemanticIndexData, type PartialEntryVectors, type SemanticIndexData } from '../semantic/semantic-index.ts';
 import { englishVectorsFor, semanticVectors } from '../semantic/semantic-layer.ts';
 import { pieceRows } from '../semantic/english-vectors.ts';
+import type { SentenceMemo } from '../semantic/sentence-memo.ts';
+import { rememberRows } from '../semantic/sentence-memo.ts';
 import { serviceThesaurusFor, thesaurusSwitchedOff } from '../semantic/service-thesaurus.ts';
 
 export interface EntryIndex {
@@ -108,11 +110,12 @@ export function entryTextPipeline(kb: KnowledgeBase, options: MatcherOptions): T
 
 /**
  * Indexes questions, alternates and keywords of every entry, in both languages; never the answers. `pipeline`: an
- * existing text pipeline to reuse (calibration indexes parts of a knowledge base with the whole one's vocabulary).
+ * existing text pipeline to reuse (calibration indexes parts of a knowledge base with the whole one's vocabulary, and
+ * remembers what the vector tables read in each phrasing in `memo`).
  */
-export function buildEntryIndex(kb: KnowledgeBase, options: MatcherOptions, shared?: TextPipeline, carry?: TermCarry): EntryIndex {
+export function buildEntryIndex(kb: KnowledgeBase, options: MatcherOptions, shared?: TextPipeline, carry?: TermCarry, memo?: SentenceMemo): EntryIndex {
   const pipeline = shared ?? entryTextPipeline(kb, options);
-  const { data, phrases } = build(kb, options, pipeline, carry);
+  const { data, phrases } = build(kb, options, pipeline, carry, memo);
   return assemble(data, phrases, pipeline);
 }
 
@@ -135,7 +138,7 @@ function assemble(data: Omit<EntryIndexData, 'phrases'>, phrases: PhraseIndex, p
 }
 
 /** `carry`: the replaced build's word weights (`term-weights.ts`); calibration folds are built without. */
-function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipeline, carry?: TermCarry): { data: Omit<EntryIndexData, 'phrases'>; phrases: PhraseIndex } {
+function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipeline, carry?: TermCarry, memo?: SentenceMemo): { data: Omit<EntryIndexData, 'phrases'>; phrases: PhraseIndex } {
   const keywords = keywordsOf(kb);
   const phrasings: IndexedPhrasing[] = [];
   const docsOf: number[][] = kb.entries.map(() => []);
@@ -187,8 +190,8 @@ function build(kb: KnowledgeBase, options: MatcherOptions, pipeline: TextPipelin
   const typoWords = fuzzy ? phrasings.flatMap((p) => latinWords(p.norm)) : null;
   const domainWords = [...kb.synonyms.flat(), ...keywords.flat()].map((w) => normaliseText(w, options.normalise ?? true));
   const slips = fuzzy ? { domainWords, knownChars: [...new Set(phrasings.flatMap((p) => p.norm.match(/\p{Script=Han}/gu) ?? []))] } : null;
-  const semantic = vectors ? buildSemanticIndexData(normsOf, vectors) : null;
-  const english = en ? buildEntryVectors(normsOf, en, (norm) => pieceRows(norm, en)) : null;
+  const semantic = vectors ? buildSemanticIndexData(normsOf, vectors, memo?.zh) : null;
+  const english = en ? buildEntryVectors(normsOf, en, (norm) => rememberRows(norm, memo?.en, (n) => pieceRows(n, en))) : null;
   const normal = (w: string): string => normaliseText(w, options.normalise ?? true);
   const offTopic = options.offTopic === false ? [] : [...offTopicWordsFor(phrasings.map((p) => p.norm), normal), ...(kb.offTopic ?? []).map(normal).filter((w) => w !== '')];
   return { data: { entryDocs, entryBags, centroidWeights, centroidNorm, entryIdf, maxEntryIdf, keywordIds, typoWords, slips, semantic, english, offTopic }, phrases };

@@ -9,6 +9,7 @@ import { isBareKeyword } from './bare-keyword.ts';
 import { SEMANTIC_WEIGHTS, type SemanticWeights } from '../semantic/semantic-layer.ts';
 import { wordVectors, type WordVectors } from '../semantic/word-vectors.ts';
 import { englishVectors, pieceRows } from '../semantic/english-vectors.ts';
+import { rememberRows, type SentenceMemo, type WordPairs } from '../semantic/sentence-memo.ts';
 
 /** One scored entry (index into the knowledge base's entries). */
 export interface ScoredEntry {
@@ -19,8 +20,11 @@ export interface ScoredEntry {
 /** Ranks entries for `text`, best first, at most `weights.candidates` of them; `norm` is `text` already normalised when the caller has it. */
 export type Ranker = (text: string, norm?: string) => ScoredEntry[];
 
-/** Builds the ranker over `index`; its scratch arrays are reused by every query, so a query allocates little. */
-export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: boolean): Ranker {
+/**
+ * Builds the ranker over `index`; its scratch arrays are reused by every query, so a query allocates little. `memo`:
+ * what the vector tables read, kept across the rankers of one calibration (`sentence-memo.ts`).
+ */
+export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: boolean, memo?: SentenceMemo): Ranker {
   const { phrases, pipeline, entryDocs, entryBags, keywordIds, typos, hanSlips, centroidWeights, centroidNorm, entryIdf, maxEntryIdf } = index;
   const entryCount = entryDocs.length;
   const entryBest = new Float64Array(entryCount);
@@ -55,16 +59,16 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
     // and so is a bare keyword ("客服"): every entry that uses the word agrees with it fully, so meaning would only
     // lift one of several equal topics over the "did you mean" it should get.
     let meaning = false;
-    let queryRows: number[] = [];
+    let queryRows: readonly number[] = [];
     if (semantic && vectors && !isBareKeyword(text, true, norm)) {
       queryVector.fill(0);
-      queryRows = sentenceRows(norm, vectors);
+      queryRows = rememberRows(norm, memo?.zh, (n) => sentenceRows(n, vectors));
       meaning = addRows(queryRows, vectors, queryVector) > 0 && normalise(queryVector);
     }
     let englishMeaning = false;
     if (english && en && !isBareKeyword(text, true, norm)) {
       englishQuery.fill(0);
-      englishMeaning = addRows(pieceRows(norm, en), en, englishQuery) > 0 && normalise(englishQuery);
+      englishMeaning = addRows(rememberRows(norm, memo?.en, (n) => pieceRows(n, en)), en, englishQuery) > 0 && normalise(englishQuery);
     }
     const queryCodes = fuzzy ? charBigramCodes(chars) : null;
     let queryMass = 0;
@@ -92,7 +96,7 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
       const { covered, keyword, centroid } = entryEvidence(phrases.idf, entryIdf, ids, entryBags[e]!, centroidWeights[e]!, keywordIds[e]!);
       let score =
         own * phrase + (weights.coverage * covered) / queryMass + weights.centroid * (centroid / (entryQueryNorm * centroidNorm[e]!)) + (weights.keyword * keyword) / queryMass;
-      if (meaning) score += meaningBonus(semantic!, vectors!, queryVector, queryRows, e, sem);
+      if (meaning) score += meaningBonus(semantic!, vectors!, queryVector, queryRows, e, sem, memo?.pairs ?? undefined);
       if (englishMeaning && !Number.isNaN(englishCosines[k]!)) score -= sem.english * (closest - englishCosines[k]!);
       scores.push({ entry: e, score });
     }
@@ -112,8 +116,8 @@ export function createRanker(index: EntryIndex, weights: ScoringWeights, fuzzy: 
  * the entry's mean vectors, half how well the entry's words meet each query word), above the floor where unrelated
  * texts still agree, scaled to `weight` at full similarity.
  */
-function meaningBonus(index: SemanticIndexData, vectors: WordVectors, queryVector: Float32Array, queryRows: number[], e: number, sem: SemanticWeights): number {
-  const similarity = (1 - sem.alignment) * entryCosine(index, queryVector, e) + sem.alignment * alignment(index, vectors, queryRows, e);
+function meaningBonus(index: SemanticIndexData, vectors: WordVectors, queryVector: Float32Array, queryRows: readonly number[], e: number, sem: SemanticWeights, pairs?: WordPairs): number {
+  const similarity = (1 - sem.alignment) * entryCosine(index, queryVector, e) + sem.alignment * alignment(index, vectors, queryRows, e, pairs);
   return similarity > sem.floor ? (sem.weight * (similarity - sem.floor)) / (1 - sem.floor) : 0;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { WordVectors } from './word-vectors.ts';
 import { appendBestSplit } from './best-split.ts';
+import { pairDot, placeOf, rememberRows, type WordPairs } from './sentence-memo.ts';
 
 /** Per entry the normalised mean of its phrasings' sentence vectors. */
 export interface EntryVectors {
@@ -73,8 +74,8 @@ export function normalise(v: Float32Array): boolean {
   return true;
 }
 
-/** The semantic index of entries given as their phrasings' normalised texts. */
-export function buildSemanticIndexData(entryPhrasings: ReadonlyArray<readonly string[]>, vectors: WordVectors): SemanticIndexData {
+/** The semantic index of entries given as their phrasings' normalised texts; `memo` remembers each text's rows (`sentence-memo.ts`). */
+export function buildSemanticIndexData(entryPhrasings: ReadonlyArray<readonly string[]>, vectors: WordVectors, memo?: Map<string, readonly number[]>): SemanticIndexData {
   const { dim } = vectors;
   const entryVectors = new Float32Array(entryPhrasings.length * dim);
   const wordStart = new Int32Array(entryPhrasings.length + 1);
@@ -84,7 +85,7 @@ export function buildSemanticIndexData(entryPhrasings: ReadonlyArray<readonly st
     const entry = entryVectors.subarray(e * dim, (e + 1) * dim);
     const own = new Set<number>();
     for (const norm of phrasings) {
-      const rows = sentenceRows(norm, vectors);
+      const rows = rememberRows(norm, memo, (n) => sentenceRows(n, vectors));
       for (const r of rows) own.add(r);
       one.fill(0);
       if (addRows(rows, vectors, one) > 0 && normalise(one)) for (let d = 0; d < dim; d++) entry[d]! += one[d]!;
@@ -102,7 +103,7 @@ export interface PartialEntryVectors extends EntryVectors {
 }
 
 /** Per entry the normalised mean of the unit sentence vectors of its phrasings that `rowsOf` reads (the English table's entry vectors). */
-export function buildEntryVectors(entryPhrasings: ReadonlyArray<readonly string[]>, vectors: WordVectors, rowsOf: (norm: string) => number[]): PartialEntryVectors {
+export function buildEntryVectors(entryPhrasings: ReadonlyArray<readonly string[]>, vectors: WordVectors, rowsOf: (norm: string) => readonly number[]): PartialEntryVectors {
   const { dim } = vectors;
   const entryVectors = new Float32Array(entryPhrasings.length * dim);
   const present = new Uint8Array(entryPhrasings.length);
@@ -129,9 +130,9 @@ export function entryCosine(index: EntryVectors, q: Float32Array, e: number): nu
 
 /**
  * How well the query's words are met by entry `e`'s words: each query word's best cosine with a word of the entry
- * (1 for a word the entry uses itself), weighted as in a sentence vector.
+ * (1 for a word the entry uses itself), weighted as in a sentence vector. `pairs` keeps the word pairs compared.
  */
-export function alignment(index: SemanticIndexData, vectors: WordVectors, queryRows: readonly number[], e: number): number {
+export function alignment(index: SemanticIndexData, vectors: WordVectors, queryRows: readonly number[], e: number, pairs?: WordPairs): number {
   const { wordRows, wordStart } = index;
   const { data, weight, dim } = vectors;
   const from = wordStart[e]!;
@@ -139,7 +140,7 @@ export function alignment(index: SemanticIndexData, vectors: WordVectors, queryR
   let total = 0;
   let mass = 0;
   for (const q of queryRows) {
-    const qa = q * dim;
+    const qAt = pairs ? placeOf(pairs, q) : -1;
     let best = 0;
     for (let k = from; k < to; k++) {
       const r = wordRows[k]!;
@@ -147,9 +148,7 @@ export function alignment(index: SemanticIndexData, vectors: WordVectors, queryR
         best = 127 * 127;
         break;
       }
-      const ra = r * dim;
-      let s = 0;
-      for (let d = 0; d < dim; d++) s += data[qa + d]! * data[ra + d]!;
+      const s = pairDot(pairs, qAt, qAt >= 0 ? placeOf(pairs!, r) : -1, data, q, r, dim);
       if (s > best) best = s;
     }
     total += weight[q]! * best;
