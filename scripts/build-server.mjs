@@ -27,10 +27,12 @@ const nativeByPath = (outdir) => ({
 });
 
 /**
- * These modules find files (the demo content, the English piece vectors, the built widget and console, jieba's dictionary) relative to their own
- * source location; in the bundle `import.meta.url` is the bundle's, so it is pointed back at the source file.
+ * These modules find files (the demo content, the word and English piece vectors, the built widget and console, jieba's
+ * dictionary) relative to their own source location; in the bundle `import.meta.url` is the bundle's, so it is pointed
+ * back at the source file. (A bundle outside the repository, as the browser tests build, would otherwise find the word
+ * vectors' package only through NODE_PATH, which the pnpm-run test command happens to set; plain `node` finds none.)
  */
-const SOURCE_RELATIVE = ['knowledge-base/src/demo-kb-dir.ts', 'knowledge-base/src/semantic/english-vectors.ts', 'knowledge-base/src/text/jieba-dict.ts', 'server/src/config.ts'].map((f) => join(root, f));
+const SOURCE_RELATIVE = ['knowledge-base/src/demo-kb-dir.ts', 'knowledge-base/src/semantic/english-vectors.ts', 'knowledge-base/src/semantic/word-vectors.ts', 'knowledge-base/src/text/jieba-dict.ts', 'server/src/config.ts'].map((f) => join(root, f));
 const sourceRelativeUrls = (outdir) => ({
   name: 'source-relative-urls',
   setup(b) {
