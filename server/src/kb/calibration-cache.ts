@@ -1,5 +1,5 @@
 /**
- * Fitting the answer bar is most of a knowledge base's build (about 5 s for the demo, indexing alone 0.5–1 s), and its result
+ * Fitting the answer bar is most of a knowledge base's build (about 3 s for the demo, indexing alone 0.5–1 s), and its result
  * depends only on the content, the served bar it starts from and the code. A restart with unchanged content (and every
  * node or test server that loads the same folder) reads the fit back from the temporary folder instead of fitting
  * again. The key hashes all three, so any change to one is a fresh fit; a missing or unreadable file is one too.

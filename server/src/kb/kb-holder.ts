@@ -30,8 +30,9 @@ export interface KbHolder {
   current(): LoadedKb | undefined;
   status(): KbStatus;
   /**
-   * Resolves once the first load has finished: `current()` then has the knowledge base, or the folder was broken
-   * (the error is in `status()`; the bot declines until it is fixed). Never rejects; resolved for good after that.
+   * Resolves once the bot can answer: `current()` then has the knowledge base (after a restart possibly at the bar
+   * served before it, while the content is fitted: `status().loading` says when that is done), or the folder was
+   * broken (the error is in `status()`; the bot declines until it is fixed). Never rejects; resolved for good after that.
    */
   ready(): Promise<void>;
   close(): void;
@@ -61,12 +62,14 @@ export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarSto
   const install = ({ kb, matching, prepared }: PreparedKb, provisional: boolean): void => {
     // Only assembling here (the text pipeline and a warm-up query): the index and calibration came built.
     const matcher = createMatcher(kb, {}, prepared);
+    const restart = current === undefined;
     current = { kb, matcher };
     servedMatching = matching;
     loadedAt = Date.now();
     error = undefined;
     if (provisional) {
-      log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}; answer bar ${matcher.calibration.thresholds.answer.toFixed(3)} kept while the new content is fitted`);
+      const bar = `answer bar ${matcher.calibration.thresholds.answer.toFixed(3)}`;
+      log.info(`knowledge base loaded: ${kb.entries.length} entries, ${kb.flows.length} flows from ${dir}; ${restart ? `${bar} as served before the restart, kept while the content is fitted` : `${bar} kept while the new content is fitted`}`);
       return;
     }
     const { change, raised, termsFrom } = matcher.calibration;
@@ -86,16 +89,19 @@ export function startKbHolder(dir: string, log: Logger, servedBar?: ServedBarSto
       // jieba's dictionaries cannot cross threads: this thread builds its own while the worker indexes.
       // The bar being served goes along: a reload keeps it unless the edited content clearly needs another, and
       // serves the new content at that bar while the worker fits (an edit shows in about a second, not after the fit).
+      // A restart does the same with the bar served before it (kept in the database): the bot answers at once, even
+      // when the fit is not cached (new content, or a new version of the code).
       return await prepareInWorker(folder, {
         onLoaded: (kb) => preloadSegmenters(kb),
         ...(previous ? { previous } : {}),
         ...(servedMatching ? { served: servedMatching } : {}),
         onProvisional: (next) => {
-          if (closed || !current) return;
+          if (closed) return;
           try {
             install(next, true);
+            settleFirst();
           } catch (err) {
-            log.warn('knowledge base: could not serve the new content before its fit; serving the previous one meanwhile', err);
+            log.warn(`knowledge base: could not serve the new content before its fit; ${current ? 'serving the previous one' : 'the bot answers once it is fitted'} meanwhile`, err);
           }
         },
       });
