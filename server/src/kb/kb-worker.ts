@@ -26,8 +26,7 @@ function prepare(kb: KnowledgeBase, matching: string, { previous, served }: KbWo
   const key = calibrationKey(kb, previous, CODE, `${layer ? `${layer.file}:${layer.fileBytes} ${layer.english ? `${layer.english.file}:${layer.english.fileBytes}` : 'no english'}` : 'off'} thesaurus:${thesaurusSwitchedOff() ? 'off' : 'on'}`);
   const cached = readCachedCalibration(key);
   if (cached) return { ...prepareMatcher(kb, { ...from, calibrate: false }), calibration: cached };
-  if (previous) provisional(prepareMatcher(kb, { ...from, calibrate: 'keep' }));
-  const prepared = prepareMatcher(kb, from);
+  const prepared = prepareMatcher(kb, from, provisional);
   writeCachedCalibration(key, prepared.calibration);
   return prepared;
 }
