@@ -140,6 +140,7 @@ export function alignment(index: SemanticIndexData, vectors: WordVectors, queryR
   let total = 0;
   let mass = 0;
   for (const q of queryRows) {
+    const qa = q * dim;
     const qAt = pairs ? placeOf(pairs, q) : -1;
     let best = 0;
     for (let k = from; k < to; k++) {
@@ -148,7 +149,13 @@ export function alignment(index: SemanticIndexData, vectors: WordVectors, queryR
         best = 127 * 127;
         break;
       }
-      const s = pairDot(pairs, qAt, qAt >= 0 ? placeOf(pairs!, r) : -1, data, q, r, dim);
+      let s = 0;
+      // Serving computes each pair (the common path, kept inline); a fit reads and keeps them in `pairs`.
+      if (qAt >= 0) s = pairDot(pairs!, qAt, placeOf(pairs!, r), data, q, r, dim);
+      else {
+        const ra = r * dim;
+        for (let d = 0; d < dim; d++) s += data[qa + d]! * data[ra + d]!;
+      }
       if (s > best) best = s;
     }
     total += weight[q]! * best;

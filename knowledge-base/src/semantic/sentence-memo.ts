@@ -52,16 +52,16 @@ export function placeOf(pairs: WordPairs, row: number): number {
 }
 
 /** The dot product of rows `q` and `r` of `data`, read from or kept in `pairs` when both have a place (`qAt`, `rAt`). */
-export function pairDot(pairs: WordPairs | undefined, qAt: number, rAt: number, data: Int8Array, q: number, r: number, dim: number): number {
+export function pairDot(pairs: WordPairs, qAt: number, rAt: number, data: Int8Array, q: number, r: number, dim: number): number {
   const cell = qAt >= 0 && rAt >= 0 ? qAt * MAX_WORDS + rAt : -1;
   if (cell >= 0) {
-    const known = pairs!.dots[cell]!;
+    const known = pairs.dots[cell]!;
     if (known !== UNSET) return known;
   }
   const qa = q * dim;
   const ra = r * dim;
   let s = 0;
   for (let d = 0; d < dim; d++) s += data[qa + d]! * data[ra + d]!;
-  if (cell >= 0) pairs!.dots[cell] = pairs!.dots[rAt * MAX_WORDS + qAt] = s;
+  if (cell >= 0) pairs.dots[cell] = pairs.dots[rAt * MAX_WORDS + qAt] = s;
   return s;
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { parseWord2vecBinary } from '../src/semantic/word-vectors.ts';
+
+/** A word2vec binary file: "count dim", then per word its UTF-8 bytes, a space and dim little-endian float32s. */
+function word2vec(rows: Array<[string, number[]]>, dim: number): Buffer {
+  const parts: Buffer[] = [Buffer.from(`${rows.length} ${dim}\n`)];
+  for (const [word, values] of rows) {
+    const floats = Buffer.alloc(4 * dim);
+    values.forEach((v, d) => floats.writeFloatLE(v, 4 * d));
+    parts.push(Buffer.from(`${word} `), floats, Buffer.from('\n'));
+  }
+  return Buffer.concat(parts);
+}
+
+describe('parseWord2vecBinary', () => {
+  // Words of 1, 2 and 3 UTF-8 bytes a character put the rows at every byte offset.
+  const file = word2vec(
+    [
+      ['客服', [3, 4, 0]],
+      ['a', [0, 0, -2]],
+      ['零', [0, 0, 0]],
+      ['é热线', [1, 1, 1]],
+      ['客服', [1, 0, 0]],
+      ['ok', [-0.6, 0.8, 0]],
+    ],
+    3,
+  );
+
+  it('reads each word as a unit row scaled to ±127, at any byte offset, skipping zero rows and repeated words', () => {
+    const v = parseWord2vecBinary(file);
+    expect(v.dim).toBe(3);
+    expect([...v.rows]).toEqual([
+      ['客服', 0],
+      ['a', 1],
+      ['é热线', 2],
+      ['ok', 3],
+    ]);
+    expect([...v.data]).toEqual([76, 102, 0, 0, 0, -127, 73, 73, 73, -76, 102, 0]);
+  });
+
+  it('weighs words by their rank in the file (smooth inverse frequency): rarer words weigh more', () => {
+    const { weight } = parseWord2vecBinary(file);
+    expect(weight).toHaveLength(4);
+    for (let r = 1; r < weight.length; r++) expect(weight[r]!).toBeGreaterThan(weight[r - 1]!);
+    for (const w of weight) expect(w).toBeLessThan(1);
+  });
+
+  it('keeps the table in shared memory, for other threads to adopt without a copy', () => {
+    const v = parseWord2vecBinary(file);
+    expect(v.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(v.weight.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+});
