@@ -1,5 +1,8 @@
+import { mkdtempSync, readdirSync, readFileSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseWord2vecBinary } from '../src/semantic/word-vectors.ts';
+import { parseWord2vecBinary, readWordVectors, type WordVectors } from '../src/semantic/word-vectors.ts';
 
 /** A word2vec binary file: "count dim", then per word its UTF-8 bytes, a space and dim little-endian float32s. */
 function word2vec(rows: Array<[string, number[]]>, dim: number): Buffer {
@@ -49,5 +52,52 @@ describe('parseWord2vecBinary', () => {
     const v = parseWord2vecBinary(file);
     expect(v.data.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(v.weight.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+});
+
+describe('readWordVectors', () => {
+  const plain = (v: WordVectors) => ({ dim: v.dim, rows: [...v.rows], data: [...v.data], weight: [...v.weight] });
+  const setup = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kefu-vectors-test-'));
+    const file = join(dir, 'words.vector');
+    const cache = join(dir, 'cache');
+    writeFileSync(file, word2vec([['客服', [3, 4, 0]], ['热线', [0, 1, 0]]], 3));
+    return { file, cache };
+  };
+
+  it('reads the parsed table back from the temporary folder on the next start, in shared memory', () => {
+    const { file, cache } = setup();
+    const when = new Date('2026-12-01T08:00:00Z');
+    utimesSync(file, when, when);
+    const first = readWordVectors(file, cache);
+    expect(plain(first)).toEqual(plain(parseWord2vecBinary(readFileSync(file))));
+    expect(readdirSync(cache).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+    // Same size and time, other numbers: only a read of the kept copy still gives the first table.
+    writeFileSync(file, word2vec([['客服', [0, 0, 1]], ['热线', [1, 0, 0]]], 3));
+    utimesSync(file, when, when);
+    const again = readWordVectors(file, cache);
+    expect(plain(again)).toEqual(plain(first));
+    expect(again.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(again.weight.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('parses a changed file afresh, and replaces the copy kept for the old one', () => {
+    const { file, cache } = setup();
+    readWordVectors(file, cache);
+    writeFileSync(file, word2vec([['客服', [0, 0, 1]], ['热线', [1, 0, 0]], ['邮件', [0, 2, 0]]], 3));
+    const changed = readWordVectors(file, cache);
+    expect([...changed.rows.keys()]).toEqual(['客服', '热线', '邮件']);
+    expect([...changed.data]).toEqual([0, 0, 127, 127, 0, 0, 0, 127, 0]);
+    expect(readdirSync(cache).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+  });
+
+  it('parses the file again when the kept copy is cut short or unreadable', () => {
+    const { file, cache } = setup();
+    const first = plain(readWordVectors(file, cache));
+    const [kept] = readdirSync(cache).filter((f) => f.endsWith('.bin'));
+    truncateSync(join(cache, kept!), 40);
+    expect(plain(readWordVectors(file, cache))).toEqual(first);
+    writeFileSync(join(cache, kept!), 'not a table');
+    expect(plain(readWordVectors(file, cache))).toEqual(first);
   });
 });

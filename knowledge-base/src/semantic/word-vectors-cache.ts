@@ -1,0 +1,59 @@
+/**
+ * The parsed word-vector table, kept in the temporary folder. Parsing the word2vec file (51 MB of float32) costs about
+ * 0.6 s of every process that reads it, once per server start and once per test process; reading the parsed table back
+ * costs a small part of that. The key names the file (size and modification time: pnpm links one copy into every
+ * checkout) and the parser, so a changed file or parser is parsed afresh. A missing, partial or unreadable copy is
+ * simply parsed again.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import type { WordVectors } from './word-vectors.ts';
+
+const DIR = join(tmpdir(), 'kefu-word-vectors');
+
+/** The cache key of `file` read by a parser whose code and settings are `parser`. */
+export function tableKey(file: string, parser: string): string {
+  const { size, mtimeMs } = statSync(file);
+  return createHash('sha256').update(`${size}\0${mtimeMs}\0${parser}`).digest('hex').slice(0, 32);
+}
+
+/** Layout: a JSON header line (dim, count, wordBytes), the words joined by newlines, count × dim int8, count float32 weights. */
+export function readCachedTable(key: string, dir = DIR): WordVectors | undefined {
+  try {
+    const buf = readFileSync(join(dir, `${key}.bin`));
+    const eol = buf.indexOf(10);
+    const { dim, count, wordBytes } = JSON.parse(buf.toString('utf8', 0, eol)) as { dim: number; count: number; wordBytes: number };
+    let at = eol + 1;
+    const words = buf.toString('utf8', at, (at += wordBytes)).split('\n');
+    if (words.length !== count || buf.length !== at + count * dim + 4 * count) return undefined;
+    // In shared memory, as parsed tables are (`shareWordVectors`).
+    const data = new Int8Array(new SharedArrayBuffer(count * dim));
+    new Uint8Array(data.buffer).set(buf.subarray(at, (at += count * dim)));
+    const weight = new Float32Array(new SharedArrayBuffer(4 * count));
+    new Uint8Array(weight.buffer).set(buf.subarray(at, at + 4 * count));
+    const rows = new Map<string, number>();
+    words.forEach((word, r) => rows.set(word, r));
+    return { dim, rows, data, weight };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps `table` under `key`, replacing copies under other keys (one table is in use at a time; each is 14 MB). */
+export function storeTable(key: string, { dim, rows, data, weight }: WordVectors, dir = DIR): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const words = Buffer.from([...rows.keys()].join('\n'));
+    const header = Buffer.from(`${JSON.stringify({ dim, count: rows.size, wordBytes: words.length })}\n`);
+    // Whole or not at all: another process may read it at any moment.
+    const part = join(dir, `${key}.${process.pid}-${threadId}.part`);
+    writeFileSync(part, Buffer.concat([header, words, Buffer.from(data.buffer, data.byteOffset, data.byteLength), Buffer.from(weight.buffer, weight.byteOffset, weight.byteLength)]));
+    renameSync(part, join(dir, `${key}.bin`));
+    for (const name of readdirSync(dir)) if (name.endsWith('.bin') && name !== `${key}.bin`) rmSync(join(dir, name), { force: true });
+  } catch {
+    // A copy that cannot be kept only costs the next start a parse.
+  }
+}
