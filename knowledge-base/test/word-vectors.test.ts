@@ -81,14 +81,22 @@ describe('readWordVectors', () => {
     expect(again.weight.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
-  it('parses a changed file afresh, and replaces the copy kept for the old one', () => {
+  it('parses a changed file afresh, and removes copies not written for a day', () => {
     const { file, cache } = setup();
     readWordVectors(file, cache);
+    const [old] = readdirSync(cache);
     writeFileSync(file, word2vec([['客服', [0, 0, 1]], ['热线', [1, 0, 0]], ['邮件', [0, 2, 0]]], 3));
     const changed = readWordVectors(file, cache);
     expect([...changed.rows.keys()]).toEqual(['客服', '热线', '邮件']);
     expect([...changed.data]).toEqual([0, 0, 127, 127, 0, 0, 0, 127, 0]);
-    expect(readdirSync(cache).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+    // The copy of a moment ago stays (another checkout, or the server's bundle, may read it); one a day old goes.
+    expect(readdirSync(cache)).toHaveLength(2);
+    const dayAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    utimesSync(join(cache, old!), dayAgo, dayAgo);
+    writeFileSync(file, word2vec([['客服', [1, 0, 0]]], 3));
+    readWordVectors(file, cache);
+    expect(readdirSync(cache)).toHaveLength(2);
+    expect(readdirSync(cache)).not.toContain(old);
   });
 
   it('parses the file again when the kept copy is cut short or unreadable', () => {

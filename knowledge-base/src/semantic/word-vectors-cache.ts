@@ -42,7 +42,10 @@ export function readCachedTable(key: string, dir = DIR): WordVectors | undefined
   }
 }
 
-/** Keeps `table` under `key`, replacing copies under other keys (one table is in use at a time; each is 14 MB). */
+/** Copies under other keys are removed once this old (each is 14 MB): the sources and the server's bundle key the parser apart. */
+const STALE_MS = 24 * 60 * 60 * 1000;
+
+/** Keeps `table` under `key`, and removes copies under other keys not written for a day. */
 export function storeTable(key: string, { dim, rows, data, weight }: WordVectors, dir = DIR): void {
   try {
     mkdirSync(dir, { recursive: true });
@@ -52,7 +55,10 @@ export function storeTable(key: string, { dim, rows, data, weight }: WordVectors
     const part = join(dir, `${key}.${process.pid}-${threadId}.part`);
     writeFileSync(part, Buffer.concat([header, words, Buffer.from(data.buffer, data.byteOffset, data.byteLength), Buffer.from(weight.buffer, weight.byteOffset, weight.byteLength)]));
     renameSync(part, join(dir, `${key}.bin`));
-    for (const name of readdirSync(dir)) if (name.endsWith('.bin') && name !== `${key}.bin`) rmSync(join(dir, name), { force: true });
+    for (const name of readdirSync(dir)) {
+      const other = join(dir, name);
+      if (name !== `${key}.bin` && Date.now() - statSync(other).mtimeMs > STALE_MS) rmSync(other, { force: true });
+    }
   } catch {
     // A copy that cannot be kept only costs the next start a parse.
   }
