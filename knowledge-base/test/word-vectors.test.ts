@@ -99,6 +99,14 @@ describe('readWordVectors', () => {
     expect(readdirSync(cache)).not.toContain(old);
   });
 
+  it('still reads the file when the temporary folder cannot be written, and leaves nothing there', () => {
+    const { file, cache } = setup();
+    // A file where the folder should be: nothing can be written below it.
+    writeFileSync(cache, 'in the way');
+    expect(plain(readWordVectors(file, cache))).toEqual(plain(parseWord2vecBinary(readFileSync(file))));
+    expect(readFileSync(cache, 'utf8')).toBe('in the way');
+  });
+
   it('parses the file again when the kept copy is cut short or unreadable', () => {
     const { file, cache } = setup();
     const first = plain(readWordVectors(file, cache));

@@ -47,12 +47,12 @@ const STALE_MS = 24 * 60 * 60 * 1000;
 
 /** Keeps `table` under `key`, and removes copies under other keys not written for a day. */
 export function storeTable(key: string, { dim, rows, data, weight }: WordVectors, dir = DIR): void {
+  // Whole or not at all: another process may read it at any moment.
+  const part = join(dir, `${key}.${process.pid}-${threadId}.part`);
   try {
     mkdirSync(dir, { recursive: true });
     const words = Buffer.from([...rows.keys()].join('\n'));
     const header = Buffer.from(`${JSON.stringify({ dim, count: rows.size, wordBytes: words.length })}\n`);
-    // Whole or not at all: another process may read it at any moment.
-    const part = join(dir, `${key}.${process.pid}-${threadId}.part`);
     writeFileSync(part, Buffer.concat([header, words, Buffer.from(data.buffer, data.byteOffset, data.byteLength), Buffer.from(weight.buffer, weight.byteOffset, weight.byteLength)]));
     renameSync(part, join(dir, `${key}.bin`));
     for (const name of readdirSync(dir)) {
@@ -60,6 +60,11 @@ export function storeTable(key: string, { dim, rows, data, weight }: WordVectors
       if (name !== `${key}.bin` && Date.now() - statSync(other).mtimeMs > STALE_MS) rmSync(other, { force: true });
     }
   } catch {
-    // A copy that cannot be kept only costs the next start a parse.
+    // A copy that cannot be kept only costs the next start a parse; a part written into a full disk is not left there.
+    try {
+      rmSync(part, { force: true });
+    } catch {
+      // Nothing to remove, or no right to: the part stays, as the failed write left it.
+    }
   }
 }
