@@ -35,6 +35,22 @@ entries:
  */
 const unrelatedTopicNew = (): string => UNRELATED_TOPIC.replace('年满 16 周岁即可注册。', `年满 16 周岁即可注册（${Date.now()}-${process.pid}）。`);
 
+/** The demo content in a folder of its own, served once with a database that records the bar served: what a restart starts from. */
+async function servedBefore() {
+  const dir = join(tempDir(), 'kb');
+  cpSync(DEMO_KB_DIR, dir, { recursive: true });
+  const storage = openSqliteStorage(join(tempDir(), 'kefu.sqlite'));
+  const store = servedBarStore(storage);
+  const first = startKbHolder(dir, recordingLogger(), store);
+  await first.ready();
+  const served = first.current()!.matcher.calibration;
+  const entries = first.current()!.kb.entries.length;
+  first.close();
+  const end = Date.now() + 10_000;
+  while (!(await store.load()) && Date.now() < end) await sleep(20);
+  return { dir, storage, store, served, entries };
+}
+
 describe('answer bar across reloads', () => {
   it('keeps the bar when one unrelated entry is added, and logs the bar at every load', async () => {
     const dir = join(tempDir(), 'kb');
@@ -112,16 +128,7 @@ describe('answer bar across reloads', () => {
   }, 180_000);
 
   it('a restart starts from the bar served before it, kept in the database', async () => {
-    const dir = join(tempDir(), 'kb');
-    cpSync(DEMO_KB_DIR, dir, { recursive: true });
-    const storage = openSqliteStorage(join(tempDir(), 'kefu.sqlite'));
-    const store = servedBarStore(storage);
-    const first = startKbHolder(dir, recordingLogger(), store);
-    await first.ready();
-    const fitted = first.current()!.matcher.calibration;
-    first.close();
-    const end = Date.now() + 10_000;
-    while (!(await store.load()) && Date.now() < end) await sleep(20);
+    const { dir, storage, store, served: fitted } = await servedBefore();
     expect((await store.load())!.scale).toBe(fitted.scale);
 
     // The bar served before the restart was one step above a fresh fit, within what the folds cannot tell apart: the restart keeps it.
@@ -166,17 +173,7 @@ describe('answer bar across reloads', () => {
   }, 180_000);
 
   it('a restart onto content not fitted before answers at once, at the bar served before it, while the fit runs', async () => {
-    const dir = join(tempDir(), 'kb');
-    cpSync(DEMO_KB_DIR, dir, { recursive: true });
-    const storage = openSqliteStorage(join(tempDir(), 'kefu.sqlite'));
-    const store = servedBarStore(storage);
-    const first = startKbHolder(dir, recordingLogger(), store);
-    await first.ready();
-    const served = first.current()!.matcher.calibration;
-    const entries = first.current()!.kb.entries.length;
-    first.close();
-    const end = Date.now() + 10_000;
-    while (!(await store.load()) && Date.now() < end) await sleep(20);
+    const { dir, storage, store, served, entries } = await servedBefore();
     // Edited while the server was down (or a new version of the code): no fit of it is cached.
     writeFileSync(join(dir, 'dev-accounts.yaml'), unrelatedTopicNew());
     const log = recordingLogger();

@@ -51,9 +51,9 @@ export function placeOf(pairs: WordPairs, row: number): number {
   return at;
 }
 
-/** The dot product of rows `q` and `r` of `data`, read from or kept in `pairs` when both have a place (`qAt`, `rAt`). */
+/** The dot product of rows `q` (placed at `qAt`) and `r` of `data`, read from or kept in `pairs` when `r` has a place too (`rAt`). */
 export function pairDot(pairs: WordPairs, qAt: number, rAt: number, data: Int8Array, q: number, r: number, dim: number): number {
-  const cell = qAt >= 0 && rAt >= 0 ? qAt * MAX_WORDS + rAt : -1;
+  const cell = rAt >= 0 ? qAt * MAX_WORDS + rAt : -1;
   if (cell >= 0) {
     const known = pairs.dots[cell]!;
     if (known !== UNSET) return known;
