@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdtempSync, readdirSync, readFileSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +105,23 @@ describe('readWordVectors', () => {
     writeFileSync(cache, 'in the way');
     expect(plain(readWordVectors(file, cache))).toEqual(plain(parseWord2vecBinary(readFileSync(file))));
     expect(readFileSync(cache, 'utf8')).toBe('in the way');
+  });
+
+  // Changing a file's owner needs root (as CI runs): planted by another user, a copy is not read.
+  it.skipIf(process.getuid?.() !== 0)('reads no copy that another user owns, and writes none into their folder', () => {
+    const { file, cache } = setup();
+    const when = new Date('2026-12-01T08:00:00Z');
+    utimesSync(file, when, when);
+    readWordVectors(file, cache);
+    const [kept] = readdirSync(cache);
+    for (const path of [cache, join(cache, kept!)]) chownSync(path, 65534, 65534);
+    // Same size and time, other numbers: a copy read would give the old table.
+    writeFileSync(file, word2vec([['客服', [0, 0, 1]], ['热线', [1, 0, 0]]], 3));
+    utimesSync(file, when, when);
+    expect(plain(readWordVectors(file, cache))).toEqual(plain(parseWord2vecBinary(readFileSync(file))));
+    writeFileSync(file, word2vec([['客服', [0, 1, 0]]], 3));
+    readWordVectors(file, cache);
+    expect(readdirSync(cache)).toEqual([kept]);
   });
 
   it('parses the file again when the kept copy is cut short or unreadable', () => {

@@ -20,10 +20,21 @@ export function tableKey(file: string, parser: string): string {
   return createHash('sha256').update(`${size}\0${mtimeMs}\0${parser}`).digest('hex').slice(0, 32);
 }
 
+/**
+ * Whether `dir` and `file` in it belong to the user this process runs as (everyone can write to the temporary folder:
+ * a table planted there by another user is not read). Always true where there are no user ids.
+ */
+function ours(dir: string, file?: string): boolean {
+  const uid = process.getuid?.();
+  return uid === undefined || [dir, ...(file ? [file] : [])].every((path) => statSync(path).uid === uid);
+}
+
 /** Layout: a JSON header line (dim, count, wordBytes), the words joined by newlines, count × dim int8, count float32 weights. */
 export function readCachedTable(key: string, dir = DIR): WordVectors | undefined {
   try {
-    const buf = readFileSync(join(dir, `${key}.bin`));
+    const file = join(dir, `${key}.bin`);
+    if (!ours(dir, file)) return undefined;
+    const buf = readFileSync(file);
     const eol = buf.indexOf(10);
     const { dim, count, wordBytes } = JSON.parse(buf.toString('utf8', 0, eol)) as { dim: number; count: number; wordBytes: number };
     let at = eol + 1;
@@ -50,7 +61,8 @@ export function storeTable(key: string, { dim, rows, data, weight }: WordVectors
   // Whole or not at all: another process may read it at any moment.
   const part = join(dir, `${key}.${process.pid}-${threadId}.part`);
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!ours(dir)) return;
     const words = Buffer.from([...rows.keys()].join('\n'));
     const header = Buffer.from(`${JSON.stringify({ dim, count: rows.size, wordBytes: words.length })}\n`);
     writeFileSync(part, Buffer.concat([header, words, Buffer.from(data.buffer, data.byteOffset, data.byteLength), Buffer.from(weight.buffer, weight.byteOffset, weight.byteLength)]));
