@@ -4,7 +4,7 @@
  * only what changed is sent. A status change may carry a
  * remark for the customer.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   roleAtLeast,
   TICKET_PLANS,
@@ -75,8 +75,15 @@ export function TicketControls({ ticket, me, agents, departments, onSave }: Tick
   const [form, setForm] = useState<Form>(() => formOf(ticket));
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ error: MessageKey | null } | null>(null);
-  // The ticket changed (saved here, or by someone else): start again from what it is now.
-  useEffect(() => setForm(formOf(ticket)), [ticket.updatedAt, ticket.id]);
+  // The ticket changed (saved here, or by someone else): start again from what it is now. Not on mount:
+  // effects run after paint, and a choice made before then must stay.
+  const shown = useRef(`${ticket.id}@${ticket.updatedAt}`);
+  useEffect(() => {
+    const now = `${ticket.id}@${ticket.updatedAt}`;
+    if (shown.current === now) return;
+    shown.current = now;
+    setForm(formOf(ticket));
+  }, [ticket.updatedAt, ticket.id]);
 
   const patch = patchOf(ticket, form);
   const set = (key: Exclude<keyof Form, 'priority'>) => (e: Event) => {

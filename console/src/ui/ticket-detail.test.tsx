@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import type { Ticket, TicketDetail, TicketEvent } from '@kefu/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -206,6 +206,18 @@ describe('TicketDetailView', () => {
     await user.click(screen.getByRole('button', { name: '发送公开回复' }));
     expect((await screen.findByRole('alert')).textContent).toBe('工单当前的状态不允许此操作。');
     expect((screen.getByRole('textbox', { name: '回复内容' }) as HTMLTextAreaElement).value).toBe('还在吗');
+  });
+
+  it('keeps a status chosen the moment the ticket shows, before the view has settled', async () => {
+    setup({ ticket: ticket({ status: 'open' }), events: [] });
+    await screen.findByRole('heading', { level: 2 });
+    const form = within(screen.getByRole('form', { name: '处理工单' }));
+    // At once, as a quick hand (or a busy machine) would: before the effects that run after paint.
+    fireEvent.change(form.getByRole('combobox', { name: '状态' }), { target: { value: 'in_progress' } });
+    await new Promise((done) => setTimeout(done, 150));
+    expect((form.getByRole('combobox', { name: '状态' }) as HTMLSelectElement).value).toBe('in_progress');
+    expect(form.getByRole('textbox', { name: '状态说明（客户可见，可不填）' })).toBeTruthy();
+    expect((form.getByRole('button', { name: '保存更改' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('offers only the statuses the lifecycle allows, and sends only what changed', async () => {
