@@ -13,6 +13,7 @@ export { TERM_DRIFT_LIMIT } from './match/term-weights.ts';
 export { detectLang } from './text/detect-lang.ts';
 export { normaliseText } from './text/normalise-text.ts';
 export { semanticLayerInfo, type SemanticLayerInfo } from './semantic/semantic-layer.ts';
+export { ownFolder, ownedByThisUser } from './cache/own-folder.ts';
 export { adoptWordVectors, shareWordVectors, type SharedWordVectors } from './semantic/word-vectors.ts';
 export { thesaurusSwitchedOff } from './semantic/service-thesaurus.ts';
 export { evaluate, type EvalQuery, type EvalReport, type EvaluateOptions } from './evaluation/evaluate.ts';

@@ -1,5 +1,5 @@
 /** A fit of the answer bar is reused only for the same content, starting bar, code and semantic layer; a broken cache file is a fresh fit. */
-import { writeFileSync } from 'node:fs';
+import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase, prepareMatcher } from '@kefu/knowledge-base';
@@ -28,5 +28,19 @@ describe('calibration cache', () => {
     expect(readCachedCalibration(key, dir)).toEqual(calibration);
     writeFileSync(join(dir, `${key}.json`), '{"scale":');
     expect(readCachedCalibration(key, dir)).toBeUndefined();
+  });
+
+  it('reads no fit from a folder that others may write into, and closes its own folder when it writes', async () => {
+    const kb = await loadKnowledgeBase(FIXTURE_KB);
+    const { calibration } = prepareMatcher(kb);
+    const key = calibrationKey(kb, undefined, 'code-1', 'off');
+    const dir = tempDir();
+    writeCachedCalibration(key, calibration, dir);
+    // Anyone could have replaced the fit: a planted one would move the bar.
+    chmodSync(dir, 0o777);
+    expect(readCachedCalibration(key, dir)).toBeUndefined();
+    writeCachedCalibration(key, calibration, dir);
+    expect(statSync(dir).mode & 0o022).toBe(0);
+    expect(readCachedCalibration(key, dir)).toEqual(calibration);
   });
 });

@@ -6,10 +6,11 @@
  * simply parsed again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { ownFolder, ownedByThisUser } from '../cache/own-folder.ts';
 import type { WordVectors } from './word-vectors.ts';
 
 const DIR = join(tmpdir(), 'kefu-word-vectors');
@@ -20,20 +21,11 @@ export function tableKey(file: string, parser: string): string {
   return createHash('sha256').update(`${size}\0${mtimeMs}\0${parser}`).digest('hex').slice(0, 32);
 }
 
-/**
- * Whether `dir` and `file` in it belong to the user this process runs as (everyone can write to the temporary folder:
- * a table planted there by another user is not read). Always true where there are no user ids.
- */
-function ours(dir: string, file?: string): boolean {
-  const uid = process.getuid?.();
-  return uid === undefined || [dir, ...(file ? [file] : [])].every((path) => statSync(path).uid === uid);
-}
-
 /** Layout: a JSON header line (dim, count, wordBytes), the words joined by newlines, count × dim int8, count float32 weights. */
 export function readCachedTable(key: string, dir = DIR): WordVectors | undefined {
   try {
     const file = join(dir, `${key}.bin`);
-    if (!ours(dir, file)) return undefined;
+    if (!ownedByThisUser(dir, `${key}.bin`)) return undefined;
     const buf = readFileSync(file);
     const eol = buf.indexOf(10);
     const { dim, count, wordBytes } = JSON.parse(buf.toString('utf8', 0, eol)) as { dim: number; count: number; wordBytes: number };
@@ -61,8 +53,7 @@ export function storeTable(key: string, { dim, rows, data, weight }: WordVectors
   // Whole or not at all: another process may read it at any moment.
   const part = join(dir, `${key}.${process.pid}-${threadId}.part`);
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    if (!ours(dir)) return;
+    if (!ownFolder(dir)) return;
     const words = Buffer.from([...rows.keys()].join('\n'));
     const header = Buffer.from(`${JSON.stringify({ dim, count: rows.size, wordBytes: words.length })}\n`);
     writeFileSync(part, Buffer.concat([header, words, Buffer.from(data.buffer, data.byteOffset, data.byteLength), Buffer.from(weight.buffer, weight.byteOffset, weight.byteLength)]));

@@ -2,13 +2,14 @@
  * Fitting the answer bar is most of a knowledge base's build (about 3 s for the demo, indexing alone 0.5–1 s), and its result
  * depends only on the content, the served bar it starts from and the code. A restart with unchanged content (and every
  * node or test server that loads the same folder) reads the fit back from the temporary folder instead of fitting
- * again. The key hashes all three, so any change to one is a fresh fit; a missing or unreadable file is one too.
+ * again. The key hashes all three, so any change to one is a fresh fit; a missing or unreadable file is one too, and so is
+ * one in a folder another user could have written to (`ownedByThisUser`): a planted fit would move the bar.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Calibration, KnowledgeBase } from '@kefu/knowledge-base';
+import { ownFolder, ownedByThisUser, type Calibration, type KnowledgeBase } from '@kefu/knowledge-base';
 
 const DIR = join(tmpdir(), 'kefu-kb-calibration');
 
@@ -27,6 +28,7 @@ export function calibrationKey(kb: KnowledgeBase, previous: Calibration | undefi
 }
 
 export function readCachedCalibration(key: string, dir = DIR): Calibration | undefined {
+  if (!ownedByThisUser(dir, `${key}.json`)) return undefined;
   try {
     const c = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as Calibration;
     return typeof c?.scale === 'number' && typeof c.thresholds?.answer === 'number' ? c : undefined;
@@ -36,8 +38,8 @@ export function readCachedCalibration(key: string, dir = DIR): Calibration | und
 }
 
 export function writeCachedCalibration(key: string, calibration: Calibration, dir = DIR): void {
+  if (!ownFolder(dir)) return;
   try {
-    mkdirSync(dir, { recursive: true });
     // Whole or not at all: another process may read it at any moment.
     const part = join(dir, `${key}.${process.pid}.part`);
     writeFileSync(part, JSON.stringify(calibration));

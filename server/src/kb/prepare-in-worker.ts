@@ -1,11 +1,11 @@
 /** Loads a knowledge-base folder and prepares its matcher in a worker thread, so the serving thread never waits for it. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { adoptWordVectors, shareWordVectors, type Calibration, type KnowledgeBase, type PreparedMatcher } from '@kefu/knowledge-base';
+import { adoptWordVectors, ownedByThisUser, shareWordVectors, type Calibration, type KnowledgeBase, type PreparedMatcher } from '@kefu/knowledge-base';
 import type { KbWorkerAnswer, KbWorkerData, KbWorkerRequest, KbWorkerVectors } from './kb-worker-messages.ts';
 
 /** A loaded knowledge base and its matcher's index and calibration, ready for `createMatcher(kb, {}, prepared)`. */
@@ -44,20 +44,31 @@ function bundledFromSource(): Promise<URL> {
     const { buildServer } = (await import(script)) as { buildServer(options: { outdir: string; only: string }): Promise<string[]> };
     const [built] = await buildServer({ outdir: scratch, only: 'kb-worker' });
     const hash = createHash('sha256').update(readFileSync(built!)).digest('hex').slice(0, 16);
-    const dir = join(tmpdir(), `kefu-kb-worker-${hash}`);
     // Same depth under the temporary folder, so the bundle's relative paths to the repository still hold.
-    if (existsSync(dir)) rmSync(scratch, { recursive: true, force: true });
-    else {
-      try {
-        renameSync(scratch, dir);
-      } catch {
-        // Another process stored the same bundle first.
-        rmSync(scratch, { recursive: true, force: true });
-      }
-    }
-    return pathToFileURL(join(dir, 'kb-worker.mjs'));
+    return pathToFileURL(join(keepBundle(scratch, join(tmpdir(), `kefu-kb-worker-${hash}`)), 'kb-worker.mjs'));
   })();
   return sourceBundle;
+}
+
+/**
+ * Stores the bundle built in `scratch` as `dir`, shared by every process that runs the same sources, and answers the
+ * folder to run it from. A bundle is run as code: a `dir` that another user could have written is not used, and this
+ * process runs its own copy, removed when it exits.
+ */
+export function keepBundle(scratch: string, dir: string): string {
+  if (!existsSync(dir)) {
+    try {
+      renameSync(scratch, dir);
+    } catch {
+      // Another process stored the same bundle first.
+    }
+  }
+  if (existsSync(dir) && ownedByThisUser(dir, ...readdirSync(dir))) {
+    rmSync(scratch, { recursive: true, force: true });
+    return dir;
+  }
+  process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
+  return scratch;
 }
 
 /** A new worker gets this thread's word vectors when it has them; otherwise this thread takes the worker's (kb-worker-messages.ts). */
