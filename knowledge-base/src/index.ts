@@ -15,6 +15,8 @@ export { normaliseText } from './text/normalise-text.ts';
 export { semanticLayerInfo, type SemanticLayerInfo } from './semantic/semantic-layer.ts';
 export { ownFolder, ownedByThisUser } from './cache/own-folder.ts';
 export { adoptWordVectors, shareWordVectors, type SharedWordVectors } from './semantic/word-vectors.ts';
+export { adoptJiebaWords, shareJiebaWords } from './text/han-tokenizers.ts';
+export type { WordList as SharedJiebaWords } from './text/jieba-word-list.ts';
 export { thesaurusSwitchedOff } from './semantic/service-thesaurus.ts';
 export { evaluate, type EvalQuery, type EvalReport, type EvaluateOptions } from './evaluation/evaluate.ts';
 export { readQueries } from './evaluation/read-queries.ts';

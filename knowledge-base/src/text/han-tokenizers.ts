@@ -32,6 +32,19 @@ export function bigrams(run: string): string[] {
 /** jieba's default dictionary, read once per process (~0.2 s) and shared by every vocabulary. */
 const defaultWords = (): WordList => (baseWords ??= readWordList(jiebaDictPath()));
 
+/**
+ * This thread's jieba word list for another thread to adopt (its arrays are in shared memory: nothing is copied);
+ * undefined until it has been read here, unless `read` asks for it to be read now.
+ */
+export function shareJiebaWords({ read = false } = {}): WordList | undefined {
+  return read ? defaultWords() : baseWords;
+}
+
+/** Takes another thread's list (`shareJiebaWords`) as this thread's, unless this one has read its own. */
+export function adoptJiebaWords(list: WordList): void {
+  baseWords ??= list;
+}
+
 function cutterFor(userWords: readonly string[]): JiebaCutter {
   if (userWords.length === 0) return (baseCutter ??= createJiebaCutter(defaultWords()));
   const key = userWords.join('\n');

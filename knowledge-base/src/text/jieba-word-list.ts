@@ -136,11 +136,12 @@ class WordFiller {
   private n = 0;
   private at = 0;
 
+  // In shared memory: the server's two threads hold one copy of the default list (`shareJiebaWords`).
   constructor(words: number, size: number) {
-    this.bytes = new Uint8Array(size);
-    this.start = new Uint32Array(words);
-    this.length = new Uint8Array(words);
-    this.freq = new Uint32Array(words);
+    this.bytes = new Uint8Array(new SharedArrayBuffer(size));
+    this.start = new Uint32Array(new SharedArrayBuffer(4 * words));
+    this.length = new Uint8Array(new SharedArrayBuffer(words));
+    this.freq = new Uint32Array(new SharedArrayBuffer(4 * words));
   }
 
   add(text: Uint8Array, s: number, e: number, f: number): void {
@@ -186,7 +187,7 @@ function indexWords(bytes: Uint8Array, start: Uint32Array, length: Uint8Array, f
     length = Uint8Array.from(keep, (k) => length[k]!);
     freq = Uint32Array.from(keep, (k) => freq[k]!);
   }
-  const byFirst = new Uint32Array(0x10001);
+  const byFirst = new Uint32Array(new SharedArrayBuffer(4 * 0x10001));
   let total = 0;
   let k = 0;
   for (let cp = 0; cp <= 0x10000; cp++) {

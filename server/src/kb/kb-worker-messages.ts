@@ -1,5 +1,5 @@
 /** What the knowledge-base worker is asked and what it posts back (structured clone: plain data only). */
-import type { Calibration, KnowledgeBase, PreparedMatcher, SharedWordVectors } from '@kefu/knowledge-base';
+import type { Calibration, KnowledgeBase, PreparedMatcher, SharedJiebaWords, SharedWordVectors } from '@kefu/knowledge-base';
 
 export interface KbWorkerRequest {
   /** Echoed in the answers: several loads may be queued. */
@@ -25,14 +25,18 @@ export type KbWorkerAnswer =
   | { id: number; error: string };
 
 /**
- * The word vectors are read once per process. A worker started without them (`KbWorkerData`) reads them before its
- * first job and posts them at once, ahead of any answer; the serving thread takes them instead of reading the file.
+ * The word vectors and jieba's word list are read once per process. A worker started without them (`KbWorkerData`)
+ * reads them before its first job and posts them at once, ahead of any answer; the serving thread takes them instead
+ * of reading the files. Both are in shared memory: posting copies nothing.
  */
-export interface KbWorkerVectors {
-  vectors: SharedWordVectors;
+export interface KbWorkerTables {
+  tables: SharedTables;
 }
 
-/** Given to a new worker: the serving thread's word vectors, when it has them. */
-export interface KbWorkerData {
+export interface SharedTables {
   vectors?: SharedWordVectors;
+  words?: SharedJiebaWords;
 }
+
+/** Given to a new worker: the serving thread's tables, those it has. */
+export type KbWorkerData = SharedTables;

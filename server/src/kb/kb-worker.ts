@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { adoptWordVectors, loadKnowledgeBase, matchingFingerprint, prepareMatcher, semanticLayerInfo, shareWordVectors, thesaurusSwitchedOff, type KnowledgeBase, type PreparedMatcher } from '@kefu/knowledge-base';
+import { adoptJiebaWords, adoptWordVectors, loadKnowledgeBase, matchingFingerprint, prepareMatcher, semanticLayerInfo, shareJiebaWords, shareWordVectors, thesaurusSwitchedOff, type KnowledgeBase, type PreparedMatcher } from '@kefu/knowledge-base';
 import { calibrationKey, readCachedCalibration, writeCachedCalibration } from './calibration-cache.ts';
-import type { KbWorkerAnswer, KbWorkerData, KbWorkerRequest, KbWorkerVectors } from './kb-worker-messages.ts';
+import type { KbWorkerAnswer, KbWorkerData, KbWorkerRequest, KbWorkerTables, SharedTables } from './kb-worker-messages.ts';
 
 /** This worker's own code (it always runs bundled): a fit made by other code is never reused. */
 const CODE = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
@@ -45,9 +45,14 @@ async function run(request: KbWorkerRequest, post: (answer: KbWorkerAnswer) => v
 
 if (parentPort) {
   const port = parentPort;
-  const given = (workerData as KbWorkerData | null)?.vectors;
-  if (given) adoptWordVectors(given);
-  else if (semanticLayerInfo()) port.postMessage({ vectors: shareWordVectors()! } satisfies KbWorkerVectors);
+  const given: KbWorkerData = (workerData as KbWorkerData | null) ?? {};
+  if (given.vectors) adoptWordVectors(given.vectors);
+  if (given.words) adoptJiebaWords(given.words);
+  const tables: SharedTables = {
+    ...(given.vectors || !semanticLayerInfo() ? {} : { vectors: shareWordVectors()! }),
+    ...(given.words ? {} : { words: shareJiebaWords({ read: true })! }),
+  };
+  if (tables.vectors || tables.words) port.postMessage({ tables } satisfies KbWorkerTables);
   const post = (answer: KbWorkerAnswer): void => port.postMessage(answer);
   // One job at a time, in order: each build is synchronous once its files are read.
   let queue = Promise.resolve();

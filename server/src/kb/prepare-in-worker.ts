@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { adoptWordVectors, ownedByThisUser, shareWordVectors, type Calibration, type KnowledgeBase, type PreparedMatcher } from '@kefu/knowledge-base';
-import type { KbWorkerAnswer, KbWorkerData, KbWorkerRequest, KbWorkerVectors } from './kb-worker-messages.ts';
+import { adoptJiebaWords, adoptWordVectors, ownedByThisUser, shareJiebaWords, shareWordVectors, type Calibration, type KnowledgeBase, type PreparedMatcher } from '@kefu/knowledge-base';
+import type { KbWorkerAnswer, KbWorkerData, KbWorkerRequest, KbWorkerTables } from './kb-worker-messages.ts';
 
 /** A loaded knowledge base and its matcher's index and calibration, ready for `createMatcher(kb, {}, prepared)`. */
 export interface PreparedKb {
@@ -71,10 +71,11 @@ export function keepBundle(scratch: string, dir: string): string {
   return scratch;
 }
 
-/** A new worker gets this thread's word vectors when it has them; otherwise this thread takes the worker's (kb-worker-messages.ts). */
+/** A new worker gets this thread's word vectors and jieba words, those it has; this thread takes the worker's others (kb-worker-messages.ts). */
 async function startWorker(): Promise<Worker> {
   const vectors = shareWordVectors();
-  const workerData: KbWorkerData = vectors ? { vectors } : {};
+  const words = shareJiebaWords();
+  const workerData: KbWorkerData = { ...(vectors ? { vectors } : {}), ...(words ? { words } : {}) };
   return new Worker(fromSource ? await bundledFromSource() : new URL('./kb-worker.mjs', import.meta.url), { workerData });
 }
 
@@ -104,8 +105,12 @@ function end(reason: Error): void {
 }
 
 function attach(state: SharedWorker, worker: Worker): void {
-  worker.on('message', (answer: KbWorkerAnswer | KbWorkerVectors) => {
-    if ('vectors' in answer) return adoptWordVectors(answer.vectors);
+  worker.on('message', (answer: KbWorkerAnswer | KbWorkerTables) => {
+    if ('tables' in answer) {
+      if (answer.tables.vectors) adoptWordVectors(answer.tables.vectors);
+      if (answer.tables.words) adoptJiebaWords(answer.tables.words);
+      return;
+    }
     const job = state.jobs.get(answer.id);
     if (!job) return;
     if ('loaded' in answer) {
