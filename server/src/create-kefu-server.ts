@@ -27,12 +27,10 @@ import { resumePendingTurns } from './bot/resume-pending-turns.ts';
 import { resolveTransports } from './cluster/cluster-transports.ts';
 import { trackInflight } from './cluster/inflight-serial.ts';
 import { localClaim, redisClaim } from './cluster/redis-claims.ts';
-import { openRedis, type RedisConnection } from './cluster/redis-connection.ts';
+import type { RedisConnection } from './cluster/redis-connection.ts';
 import { redisCounters } from './cluster/redis-counters.ts';
 import { createRedisKeyedSerial } from './cluster/redis-keyed-serial.ts';
 import { redisLimiterStore, redisLoginLimiters } from './cluster/redis-limiters.ts';
-import { attachRedisAdapter } from './cluster/socket-adapter.ts';
-import { openPostgresStorage } from './storage/postgres/open-postgres-storage.ts';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { registerTicketJobs } from './tickets/ticket-sla-jobs.ts';
@@ -65,9 +63,13 @@ export interface KefuServerParts {
 /** How long a stopping node waits for bot turns already under way (SIGTERM). */
 export const SHUTDOWN_DRAIN_MS = 5000;
 
-/** PostgreSQL when DATABASE_URL is set, else the SQLite file under DATA_DIR. */
-function openStorage(config: KefuConfig, log: Logger): Promise<Storage> | Storage {
+/**
+ * PostgreSQL when DATABASE_URL is set, else the SQLite file under DATA_DIR. PostgreSQL's client (like Redis's below)
+ * is loaded only by the nodes that use it: about a tenth of a second of every start, and its memory, otherwise.
+ */
+async function openStorage(config: KefuConfig, log: Logger): Promise<Storage> {
   if (!config.databaseUrl) return openSqliteStorage(join(resolve(config.dataDir), 'kefu.sqlite'));
+  const { openPostgresStorage } = await import('./storage/postgres/open-postgres-storage.ts');
   // The pool replaces a broken idle connection by itself; the log says why queries may fail meanwhile.
   return openPostgresStorage(config.databaseUrl, { onIdleError: (err) => log.warn('PostgreSQL connection lost', err) });
 }
@@ -81,7 +83,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
   let redis: RedisConnection | undefined;
   const storage = parts.storage ?? (await openStorage(config, log));
   try {
-    if (config.redisUrl) redis = await openRedis(config.redisUrl, config.redisPrefix ?? 'kefu:', log);
+    if (config.redisUrl) redis = await (await import('./cluster/redis-connection.ts')).openRedis(config.redisUrl, config.redisPrefix ?? 'kefu:', log);
     const clock = parts.now ?? Date.now;
     const now = clock();
     const sessionPolicy = {
@@ -113,7 +115,7 @@ export async function createKefuServer(partial: Partial<KefuConfig> = {}, parts:
       transports,
     });
     // Rooms, socketsJoin and disconnectSockets reach every node's sockets.
-    if (redis) attachRedisAdapter(io, redis);
+    if (redis) (await import('./cluster/socket-adapter.ts')).attachRedisAdapter(io, redis);
     const serial = trackInflight(redis ? createRedisKeyedSerial(redis, log) : createKeyedSerial());
     const ctx: KefuContext = {
       config,

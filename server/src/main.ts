@@ -2,7 +2,7 @@
 import { readConfig } from './config.ts';
 import { createKefuServer, type KefuServer } from './create-kefu-server.ts';
 import { resolveTransports } from './cluster/cluster-transports.ts';
-import { databaseLocation } from './storage/postgres/open-postgres-storage.ts';
+import { databaseLocation } from './storage/postgres/database-location.ts';
 
 async function main(): Promise<void> {
   let config;

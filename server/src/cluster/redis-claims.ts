@@ -1,5 +1,6 @@
 /** One-time claims across nodes: the first node to claim a name gets it for `ttlMs`. */
-import { withTimeout, type RedisConnection } from './redis-connection.ts';
+import type { RedisConnection } from './redis-connection.ts';
+import { withTimeout } from './redis-timeout.ts';
 
 export type Claim = (name: string, ttlMs: number) => Promise<boolean>;
 

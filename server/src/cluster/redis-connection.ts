@@ -6,6 +6,7 @@
  */
 import { createClient } from 'redis';
 import type { Logger } from '../logger.ts';
+import { withTimeout } from './redis-timeout.ts';
 
 export type RedisClient = ReturnType<typeof createClient>;
 
@@ -17,26 +18,6 @@ export interface RedisConnection {
   /** For limits, locks and counters; fails fast while Redis is away. */
   client: RedisClient;
   close(): Promise<void>;
-}
-
-/** How long a limit, lock or counter command may take before the caller treats Redis as away (SIGSTOP, overload). */
-export const REDIS_COMMAND_TIMEOUT_MS = 500;
-
-/** Rejects when `promise` has not settled within `ms`. */
-export function withTimeout<T>(promise: Promise<T>, ms = REDIS_COMMAND_TIMEOUT_MS): Promise<T> {
-  return new Promise<T>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`Redis did not answer within ${ms} ms`)), ms);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        ok(v);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        fail(err);
-      },
-    );
-  });
 }
 
 /** Reconnects for ever, 100 ms more per attempt up to 2 s, jittered so that nodes do not reconnect in step. */

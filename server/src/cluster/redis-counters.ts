@@ -1,6 +1,7 @@
 /** Counters kept in one Redis hash so that /metrics shows the same totals on every node. */
 import type { Logger } from '../logger.ts';
-import { withTimeout, type RedisConnection } from './redis-connection.ts';
+import type { RedisConnection } from './redis-connection.ts';
+import { withTimeout } from './redis-timeout.ts';
 
 export interface SharedCounters {
   increment(field: string): void;

@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { createKeyedSerial, type KeyedSerial } from '../conversation/keyed-serial.ts';
 import type { Logger } from '../logger.ts';
-import { withTimeout, type RedisConnection } from './redis-connection.ts';
+import type { RedisConnection } from './redis-connection.ts';
+import { withTimeout } from './redis-timeout.ts';
 
 export interface LockTimings {
   /** A lock of a node that died frees itself after this long. */

@@ -6,7 +6,8 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { LimiterFactory } from '../security/login-limits.ts';
 import type { LimiterStore } from '../security/rate-limiter.ts';
-import { REDIS_COMMAND_TIMEOUT_MS, type RedisConnection } from './redis-connection.ts';
+import type { RedisConnection } from './redis-connection.ts';
+import { REDIS_COMMAND_TIMEOUT_MS } from './redis-timeout.ts';
 
 /** One Redis-backed window with its memory insurance and a time limit on every command. */
 export function insuredRedisLimiter(redis: RedisConnection, name: string, points: number, seconds: number): RateLimiterAbstract {

@@ -7,7 +7,8 @@
  */
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Namespace, Server } from 'socket.io';
-import { withTimeout, type RedisClient, type RedisConnection } from './redis-connection.ts';
+import type { RedisClient, RedisConnection } from './redis-connection.ts';
+import { withTimeout } from './redis-timeout.ts';
 
 /**
  * The cluster adapter delivers a broadcast to this node's own sockets only after Redis took it; while

@@ -1,6 +1,7 @@
 /** Opens the PostgreSQL storage: a connection pool, the migrations, and the retry wrapper. */
 import pg from 'pg';
 import { KefuError } from '../../kefu-error.ts';
+import { databaseLocation } from './database-location.ts';
 import type { Storage } from '../storage.ts';
 import { runPgMigrations } from './pg-migrations.ts';
 import { PostgresStorage } from './postgres-storage.ts';
@@ -43,14 +44,4 @@ export async function openPostgresStorage(url: string, options: PostgresStorageO
     throw err;
   }
   return withPgRetry(new PostgresStorage(pool), retry);
-}
-
-/** host:port/database of a connection string, without the credentials. */
-export function databaseLocation(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.host}${u.pathname}`;
-  } catch {
-    return 'DATABASE_URL';
-  }
 }
