@@ -1,5 +1,5 @@
 /** A cache in the temporary folder is trusted only in a folder of this user that no one else may write into. */
-import { chmodSync, chownSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,16 @@ describe('own cache folders', () => {
     expect(ownFolder(dir)).toBe(true);
     expect(statSync(dir).mode & 0o777).toBe(0o755);
     expect(ownedByThisUser(dir, 'a.json')).toBe(true);
+  });
+
+  it('trusts no link in the folder’s place, wherever it leads', () => {
+    const root = base();
+    const real = join(root, 'real');
+    expect(ownFolder(real)).toBe(true);
+    writeFileSync(join(real, 'a.json'), '{}');
+    symlinkSync(real, join(root, 'link'));
+    expect(ownedByThisUser(join(root, 'link'), 'a.json')).toBe(false);
+    expect(ownFolder(join(root, 'link'))).toBe(false);
   });
 
   it('says no where a file stands in the folder’s place', () => {

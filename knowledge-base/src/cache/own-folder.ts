@@ -3,19 +3,20 @@
  * a table steers every answer, a bundle is run as code. Everyone can write to the temporary folder, so a cache is used
  * only in a folder of this process's own user that no one else may write into, and only from files that user wrote.
  */
-import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Whether `dir` belongs to this process's user and is writable by no one else, and `files` (names in it) belong to that
- * user too. False when any is missing. Always true where there are no user ids.
+ * Whether `dir` is a folder (not a link) of this process's user that no one else may write into, and `files` (names in
+ * it) belong to that user too. False when any is missing. Always true where there are no user ids.
  */
 export function ownedByThisUser(dir: string, ...files: string[]): boolean {
   const uid = process.getuid?.();
   if (uid === undefined) return true;
   try {
-    const folder = statSync(dir);
-    return folder.uid === uid && (folder.mode & 0o022) === 0 && files.every((name) => statSync(join(dir, name)).uid === uid);
+    // lstat: a link planted in the folder's place would lead elsewhere (in the folder itself only this user makes links).
+    const folder = lstatSync(dir);
+    return folder.isDirectory() && folder.uid === uid && (folder.mode & 0o022) === 0 && files.every((name) => lstatSync(join(dir, name)).uid === uid);
   } catch {
     return false;
   }
@@ -30,7 +31,8 @@ export function ownFolder(dir: string): boolean {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const uid = process.getuid?.();
-    if (uid !== undefined && statSync(dir).uid === uid) chmodSync(dir, statSync(dir).mode & 0o755);
+    const folder = lstatSync(dir);
+    if (uid !== undefined && folder.isDirectory() && folder.uid === uid) chmodSync(dir, folder.mode & 0o755);
   } catch {
     return false;
   }
