@@ -73,9 +73,7 @@ export function keepBundle(scratch: string, dir: string): string {
 
 /** A new worker gets this thread's word vectors and jieba words, those it has; this thread takes the worker's others (kb-worker-messages.ts). */
 async function startWorker(): Promise<Worker> {
-  const vectors = shareWordVectors();
-  const words = shareJiebaWords();
-  const workerData: KbWorkerData = { ...(vectors ? { vectors } : {}), ...(words ? { words } : {}) };
+  const workerData: KbWorkerData = { vectors: shareWordVectors() ?? undefined, words: shareJiebaWords() };
   return new Worker(fromSource ? await bundledFromSource() : new URL('./kb-worker.mjs', import.meta.url), { workerData });
 }
 
