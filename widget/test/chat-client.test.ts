@@ -1,11 +1,12 @@
 /// <reference types="node" />
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { createKefuServer, openSqliteStorage, type KefuServer, type Storage } from '@kefu/server';
 import { VISITOR_NAMESPACE } from '@kefu/shared';
 import { io } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createChatClient, type ChatClient, type VisitorSocket } from '../src/app/chat-client.ts';
 import { createSafeStorage, type KeyValueStore } from '../src/common/safe-storage.ts';
 import type { WidgetConfig } from '../src/common/widget-config.ts';
@@ -266,5 +267,69 @@ describe('the outbox across a reload', () => {
     await until(after.client, (c) => c.state.status === 'online' && !c.state.messages.some((m) => m.pending));
     expect(after.client.state.messages.filter((m) => m.text === '刚发出就刷新了')).toHaveLength(1);
     expect(await stored(store, '刚发出就刷新了')).toHaveLength(1);
+  });
+});
+
+describe('when the network comes back', () => {
+  it('tries again at once instead of waiting out an attempt that hangs', async () => {
+    // A host that takes connections and never answers: the first attempt hangs, as one made on a dead network can.
+    const opened: Socket[] = [];
+    let next: (() => void) | undefined;
+    const blackHole = createServer((conn) => {
+      opened.push(conn);
+      next?.();
+    });
+    await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(blackHole.address() as AddressInfo).port}`;
+    const attempt = () => new Promise<void>((resolve) => (next = resolve));
+    const network = new EventTarget();
+    const client = createChatClient({
+      config: { site: 'demo', lang: 'zh-CN', color: '', position: 'right', base: url },
+      store: memoryStore(),
+      // Socket.IO's defaults: the hanging attempt would time out after 20 s, then back off.
+      createSocket: () => io(url + VISITOR_NAMESPACE, { transports: ['websocket'], autoConnect: false }),
+      page: () => 'https://shop.example/',
+      network,
+    });
+    clients.push(client);
+    try {
+      const first = attempt();
+      client.start();
+      await first;
+      const second = attempt();
+      network.dispatchEvent(new Event('online'));
+      await second;
+      expect(opened).toHaveLength(2);
+      // The hanging attempt was given up, not left open beside the new one.
+      await vi.waitFor(() => expect(opened[0]!.destroyed || opened[0]!.readableEnded).toBe(true));
+    } finally {
+      client.destroy();
+      for (const conn of opened) conn.destroy();
+      blackHole.close();
+    }
+  });
+
+  it('leaves a working connection alone', async () => {
+    const network = new EventTarget();
+    let socket: VisitorSocket | undefined;
+    const client = createChatClient({
+      config: { site: 'demo', lang: 'zh-CN', color: '', position: 'right', base: server.url },
+      store: memoryStore(),
+      createSocket: () => (socket = io(server.url + VISITOR_NAMESPACE, { transports: ['websocket'], autoConnect: false })),
+      page: () => 'https://shop.example/',
+      network,
+    });
+    clients.push(client);
+    client.start();
+    await until(client, (c) => c.state.status === 'online');
+    const id = socket!.id;
+    const botTurns = () => client.state.messages.filter((m) => m.author === 'bot').length;
+    const before = botTurns();
+    network.dispatchEvent(new Event('online'));
+    client.send('热线电话是多少');
+    await until(client, (c) => !c.state.messages.some((m) => m.pending) && botTurns() > before);
+    // The same connection: a reconnect would have given the socket a new id.
+    expect(socket!.id).toBe(id);
+    expect(client.state.status).toBe('online');
   });
 });

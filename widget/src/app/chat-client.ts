@@ -64,6 +64,8 @@ export interface ChatClientOptions {
   page: () => string;
   /** Called once for each message that arrived live (not the initial history). */
   onMessage?: (message: Message) => void;
+  /** Fires `online` when the network is back (the page's window, which is the default where there is one). */
+  network?: EventTarget;
 }
 
 /** The client's public surface. */
@@ -109,6 +111,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   let paging = false;
   let state: ChatState = { status: 'idle', messages: [], welcome: [] };
   let typedAt = 0;
+  let stopWatching = (): void => {};
   let typingStop: ReturnType<typeof setTimeout> | undefined;
   let agentTyping: ReturnType<typeof setTimeout> | undefined;
   /** Tells the agent's console; without an ack (the server needs none, and nothing is retried). False when there is nobody to tell. */
@@ -245,6 +248,14 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         inflight.clear();
         update({ status: 'offline' });
       });
+      // The browser knows when the network is back. Socket.IO would wait out its backoff first, or an attempt made
+      // while the network was gone, which may hang until its 20 s timeout: try again at once instead.
+      const network = options.network ?? (typeof window === 'undefined' ? undefined : window);
+      const reconnect = () => {
+        if (socket === s && !s.connected && state.error !== 'forbidden') s.disconnect().connect();
+      };
+      network?.addEventListener('online', reconnect);
+      stopWatching = () => network?.removeEventListener('online', reconnect);
       s.on('connect_error', (err) => {
         // An origin this site does not allow is a setup problem, not a network one: say so, do not retry.
         const code = (err as Error & { data?: { code?: string } }).data?.code;
@@ -323,6 +334,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       });
     },
     destroy() {
+      stopWatching();
       socket?.disconnect();
       socket = undefined;
       listeners.clear();
