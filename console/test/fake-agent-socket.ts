@@ -7,6 +7,10 @@
 export const agentServer = {
   answers: {} as Record<string, (payload: never) => unknown>,
   emitted: [] as { event: string; payload: unknown }[],
+  /** The last socket `io()` made (a test may cut it: `connected = false`). */
+  socket: undefined as { connected: boolean } | undefined,
+  /** How often a socket was told to connect again. */
+  reconnects: 0,
 };
 
 /** Replaces `io()`: a socket already connected, whose requests the script answers (no answer: the client times out). */
@@ -22,7 +26,16 @@ export function io() {
       return socket;
     },
     removeAllListeners: () => socket,
-    disconnect: () => socket,
+    disconnect() {
+      socket.connected = false;
+      return socket;
+    },
+    connect() {
+      agentServer.reconnects++;
+      socket.connected = true;
+      return socket;
+    },
   };
+  agentServer.socket = socket;
   return socket;
 }

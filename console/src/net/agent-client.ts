@@ -75,7 +75,19 @@ export class AgentClient {
   /** Per conversation: when "typing" was last sent, and the timer that sends the stop. */
   private typingState = new Map<string, { sentAt: number; stop: ReturnType<typeof setTimeout> }>();
 
-  constructor(private readonly on: AgentClientHandlers) {}
+  /**
+   * `network` fires `online` when the network is back (the page's window by default): the client then reconnects at
+   * once, instead of waiting out Socket.IO's backoff or an attempt made while the network was gone, which may hang
+   * until its 20 s timeout.
+   */
+  constructor(
+    private readonly on: AgentClientHandlers,
+    private readonly network: EventTarget | undefined = typeof window === 'undefined' ? undefined : window,
+  ) {}
+
+  private readonly reconnectNow = (): void => {
+    if (this.socket && !this.socket.connected) this.socket.disconnect().connect();
+  };
 
   /** Connects to `/agent` on this origin with the session cookie. */
   start(): void {
@@ -88,6 +100,7 @@ export class AgentClient {
       auth: (cb) => void socketToken().then((token) => cb({ token })),
     });
     this.socket = socket;
+    this.network?.addEventListener('online', this.reconnectNow);
     this.on.status('connecting');
     socket.on('connect', () => void this.greet());
     socket.on('disconnect', (reason) => {
@@ -120,6 +133,7 @@ export class AgentClient {
 
   /** Disconnects and stops retrying. */
   close(): void {
+    this.network?.removeEventListener('online', this.reconnectNow);
     clearTimeout(this.retryTimer);
     for (const { stop } of this.typingState.values()) clearTimeout(stop);
     this.typingState.clear();
