@@ -1,22 +1,10 @@
 /** The console's connection comes back as soon as the browser says the network has. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { agentServer } from '../../test/fake-agent-socket.ts';
+import { quietHandlers } from '../../test/start-agent-client.ts';
 import { AgentClient } from './agent-client.ts';
 
 vi.mock('socket.io-client', () => import('../../test/fake-agent-socket.ts'));
-
-const quiet = {
-  status: () => undefined,
-  hello: () => undefined,
-  queue: () => undefined,
-  conversation: () => undefined,
-  message: () => undefined,
-  typing: () => undefined,
-  read: () => undefined,
-  resynced: () => undefined,
-  unauthorized: () => undefined,
-  watched: () => [],
-};
 
 let client: AgentClient | undefined;
 afterEach(() => client?.close());
@@ -25,7 +13,7 @@ describe('AgentClient when the network comes back', () => {
   it('reconnects at once when cut off, leaves a live connection alone, and stops listening once closed', () => {
     agentServer.reconnects = 0;
     const network = new EventTarget();
-    client = new AgentClient(quiet, network);
+    client = new AgentClient(quietHandlers, network);
     client.start();
     const socket = agentServer.socket!;
 
