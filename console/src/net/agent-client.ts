@@ -112,6 +112,8 @@ export class AgentClient {
     });
     socket.on('connect_error', (err) => {
       if (err.message === 'unauthorized') {
+        // Signed out: no network coming back reconnects this session.
+        this.network?.removeEventListener('online', this.reconnectNow);
         socket.disconnect();
         this.on.unauthorized();
         return;
