@@ -30,4 +30,16 @@ describe('AgentClient when the network comes back', () => {
     network.dispatchEvent(new Event('online'));
     expect(agentServer.reconnects).toBe(1);
   });
+
+  it('does not bring back a session the server ended', () => {
+    agentServer.reconnects = 0;
+    const network = new EventTarget();
+    let signedOut = 0;
+    client = new AgentClient({ ...quietHandlers, unauthorized: () => signedOut++ }, network);
+    client.start();
+    agentServer.socket!.fire('connect_error', new Error('unauthorized'));
+    expect(signedOut).toBe(1);
+    network.dispatchEvent(new Event('online'));
+    expect(agentServer.reconnects).toBe(0);
+  });
 });
