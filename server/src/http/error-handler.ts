@@ -1,4 +1,4 @@
-/** The one Express error handler: coded errors keep their code, body-parser errors become 400/413, the rest a bare 500. */
+/** The one Express error handler: coded errors keep their code, body-parser and path-decoding errors become 400/413, the rest a bare 500. */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { KefuError, errorBody } from '../kefu-error.ts';
 import type { Logger } from '../logger.ts';
@@ -14,6 +14,11 @@ function fromBodyParser(err: unknown): KefuError | undefined {
   return undefined;
 }
 
+/** The router could not percent-decode a path parameter (`/api/tickets/%E0%A4%A`): the client's URL is wrong. */
+function fromBadPath(err: unknown): KefuError | undefined {
+  return err instanceof URIError && (err as URIError & { status?: number }).status === 400 ? new KefuError('bad_request', 'malformed percent-encoding in the URL path') : undefined;
+}
+
 /** A database lock that outlasted the storage's retries: retryable, not a server bug. */
 function fromBusyStorage(err: unknown): KefuError | undefined {
   return isStorageBusy(err) ? new KefuError('unavailable', 'the database is busy; please retry shortly') : undefined;
@@ -22,7 +27,7 @@ function fromBusyStorage(err: unknown): KefuError | undefined {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
     if (res.headersSent) return next(err);
-    const coded = err instanceof KefuError ? err : (fromBodyParser(err) ?? fromBusyStorage(err));
+    const coded = err instanceof KefuError ? err : (fromBodyParser(err) ?? fromBadPath(err) ?? fromBusyStorage(err));
     if (!coded) log.error('request failed', err);
     const body = errorBody(coded ?? err);
     // `unavailable` is retryable: tell HTTP clients when.
