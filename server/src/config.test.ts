@@ -68,6 +68,14 @@ describe('readConfig', () => {
     expect(() => readConfig({ DATABASE_URL: 'mysql://x', REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/DATABASE_URL must be a PostgreSQL/);
   });
 
+  it('refuses a database or Redis URL whose password the clients cannot decode, without echoing the password', () => {
+    const bad = 'postgres://kefu:50%off@127.0.0.1:5432/kefu';
+    expect(() => readConfig({ DATABASE_URL: bad })).toThrow(/DATABASE_URL is not a valid URL: percent-encode special characters .*%25 for %/);
+    expect(() => readConfig({ DATABASE_URL: bad })).not.toThrow(/50%off/);
+    expect(() => readConfig({ DATABASE_URL: 'postgres://kefu:50%25off@127.0.0.1:5432/kefu', REDIS_URL: 'redis://:p%E0@127.0.0.1:6379' })).toThrow(/REDIS_URL is not a valid URL/);
+    expect(readConfig({ DATABASE_URL: 'postgres://kefu:50%25off@127.0.0.1:5432/kefu' }).databaseUrl).toBe('postgres://kefu:50%25off@127.0.0.1:5432/kefu');
+  });
+
   it('names the variable when a value is wrong', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ TZ: 'Mars/Olympus' })).toThrow(/TZ/);

@@ -56,6 +56,20 @@ export interface KefuConfig {
   consoleDistDir: string;
 }
 
+/**
+ * The database clients decode the user name and password of their URL: a stray `%` or `@` in a password would end the
+ * start with a bare "URI malformed". Say which variable and what to do, never the URL itself (it holds the password).
+ */
+function mustParseAsUrl(name: string, url: string): void {
+  try {
+    const parsed = new URL(url);
+    decodeURIComponent(parsed.username);
+    decodeURIComponent(parsed.password);
+  } catch {
+    throw new Error(`${name} is not a valid URL: percent-encode special characters in the user name and password (%25 for %, %40 for @, %2F for /)`);
+  }
+}
+
 /** Why a node with REDIS_URL and no DATABASE_URL does not start, and what to set. */
 export const REDIS_WITHOUT_DATABASE =
   'REDIS_URL runs several nodes, and several nodes cannot share the SQLite file under DATA_DIR (each node would keep its own conversations). ' +
@@ -123,6 +137,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must be a PostgreSQL connection string (postgres://user:password@host:5432/database)');
   }
+  if (databaseUrl !== undefined) mustParseAsUrl('DATABASE_URL', databaseUrl);
   const serviceHours = parseServiceHoursEnv(str('KEFU_SERVICE_HOURS'));
   const trustText = str('TRUST_PROXY');
   const requiredText = str('KEFU_IDENTITY_REQUIRED')?.toLowerCase();
@@ -131,6 +146,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
   }
   const redisUrl = str('REDIS_URL');
   if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) throw new Error('REDIS_URL must be a Redis URL (redis://host:6379 or rediss://…)');
+  if (redisUrl !== undefined) mustParseAsUrl('REDIS_URL', redisUrl);
   // Several nodes cannot share one SQLite file: each would write its own, and visitors would lose their conversations.
   if (redisUrl !== undefined && databaseUrl === undefined) throw new Error(REDIS_WITHOUT_DATABASE);
   const stickyText = str('KEFU_STICKY')?.toLowerCase();

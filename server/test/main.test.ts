@@ -1,5 +1,8 @@
 /** The command-line entry: prints where things are, refuses several nodes without a transport choice, stops cleanly on SIGTERM. */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_KB, tempDir } from './support/test-server.ts';
@@ -35,6 +38,26 @@ describe('main', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/kefu: REDIS_URL runs several nodes, and several nodes cannot share the SQLite file/);
     expect(out).toMatch(/Set DATABASE_URL=postgres:\/\//);
+  });
+
+  it('exits 1 naming the SQLite file and what to do when the file is not a database, and leaves it as it was', async () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, 'kefu.sqlite');
+    const damaged = Buffer.concat([Buffer.from('SQLite format 3\0'), randomBytes(4096)]);
+    writeFileSync(file, damaged);
+    const { code, out } = await run({ DATA_DIR: dataDir });
+    expect(code).toBe(1);
+    expect(out).toContain(`kefu: failed to start: the SQLite database ${file} cannot be used: file is not a database (SQLITE_NOTADB)`);
+    expect(out).toContain('restore the file from a backup, or move it aside to start with an empty database');
+    expect(readFileSync(file).equals(damaged), 'the damaged file was changed').toBe(true);
+  });
+
+  it('exits 1 naming the SQLite file when its place is taken by a folder', async () => {
+    const dataDir = tempDir();
+    mkdirSync(join(dataDir, 'kefu.sqlite'));
+    const { code, out } = await run({ DATA_DIR: dataDir });
+    expect(code).toBe(1);
+    expect(out).toMatch(/the SQLite database .*kefu\.sqlite cannot be used: .*\(SQLITE_CANTOPEN\); check that this user can read and write it and its folder \(DATA_DIR\)/);
   });
 
   it('prints the demo page, the console and a generated admin password, then stops on SIGTERM', async () => {

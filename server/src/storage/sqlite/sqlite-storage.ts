@@ -66,19 +66,39 @@ import type { SqliteQueries } from './sqlite-team.ts';
 /** Opens (creating when needed) the database file, runs migrations, and returns the storage. */
 export function openSqliteStorage(file: string, busyRetry: BusyRetryOptions = DEFAULT_BUSY_RETRY, hooks: GroupCommitHooks = {}): Storage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // NORMAL in WAL: a commit is safe from a process crash (kill -9) at once, and from a power cut
-  // once the WAL is synced at the next checkpoint; FULL paid one fsync per message (server/README.md).
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  // Starting up may wait for a lock: nothing is being served yet.
-  db.pragma('busy_timeout = 5000');
-  runMigrations(db);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL: a commit is safe from a process crash (kill -9) at once, and from a power cut
+    // once the WAL is synced at the next checkpoint; FULL paid one fsync per message (server/README.md).
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // Starting up may wait for a lock: nothing is being served yet.
+    db.pragma('busy_timeout = 5000');
+    runMigrations(db);
+  } catch (err) {
+    db?.close();
+    throw unusableDatabase(file, err);
+  }
   // Serving must not: the driver waits synchronously, freezing every visitor, so SQLite waits a few
   // milliseconds and longer locks are retried asynchronously (busy-retry.ts).
   db.pragma('busy_timeout = 5');
   return withBusyRetry(new SqliteStorage(db, hooks), busyRetry);
+}
+
+/** What SQLite refused, with the file it refused and what the operator can do about it (the message ends a failed start). */
+function unusableDatabase(file: string, err: unknown): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (!(err instanceof Error) || typeof code !== 'string' || !code.startsWith('SQLITE_')) return err;
+  const damaged = code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT');
+  const access = code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM');
+  const hint = damaged
+    ? '; restore the file from a backup, or move it aside to start with an empty database'
+    : access
+      ? '; check that this user can read and write it and its folder (DATA_DIR)'
+      : '';
+  return new Error(`the SQLite database ${file} cannot be used: ${err.message} (${code})${hint}`, { cause: err });
 }
 
 interface NoteRow {
