@@ -1,5 +1,5 @@
 /**
- * Seeded random input on every HTTP route and every socket event, as a signed-in admin and as a visitor: each request
+ * Seeded random input on every HTTP route (as an admin, an agent and a signed-out caller) and every socket event: each request
  * gets an answer with a code (never a 500 or an `internal` ack), and the server goes on serving visitors afterwards.
  * The routes are read from the routers' sources, so a new route is fuzzed without being listed here.
  */
@@ -40,9 +40,24 @@ function parsed(text: string): { code?: unknown; message?: unknown } | undefined
 
 let server: KefuServer;
 let cookie: string;
+/** A signed-in agent (not an admin): the permission checks take other paths. */
+let agentCookie: string;
 beforeAll(async () => {
   server = await startServer();
   cookie = await login(server.url);
+  const invited = await fetch(`${server.url}/api/team/invites`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'fuzz-agent@kefu.test', role: 'agent' }),
+  });
+  const token = ((await invited.json()) as { invite: { path: string } }).invite.path.split('/').pop();
+  const accepted = await fetch(`${server.url}/api/team/invites/${token}/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Fuzz', password: 'long password 1' }),
+  });
+  expect(accepted.status).toBe(201);
+  agentCookie = accepted.headers.get('set-cookie')!.split(';')[0]!;
 });
 afterAll(async () => {
   closeClients();
@@ -75,16 +90,17 @@ describe('random input on every HTTP route', () => {
     }
   });
 
-  it('answers 2,000 odd requests with a code, none with a 500, and still serves visitors', async () => {
+  it('answers 2,000 odd requests from an admin, an agent and a signed-out caller with a code, none with a 500, and still serves visitors', async () => {
     const input = randomInput(20261203);
     // Signing out would end the fuzz's session; the sign-in limits are tested elsewhere.
     const routes = declaredRoutes().filter(([method, path]) => !(method === 'POST' && /\/auth\/(logout|login)$/.test(path)));
     const failures: string[] = [];
     for (let round = 0; round < 36; round++) {
+      const caller = [cookie, agentCookie, undefined][round % 3];
       for (const [method, pattern] of routes) {
         const path = pattern.replace(/:\w+/g, () => input.pick(ODD_SEGMENTS));
         const query = input.chance(0.4) ? `?${['q', 'from', 'to', 'status', 'page', 'limit'].map((k) => `${k}=${encodeURIComponent((JSON.stringify(input.value(2)) ?? '').slice(0, 300))}`).join('&')}` : '';
-        const headers: Record<string, string> = { cookie };
+        const headers: Record<string, string> = caller ? { cookie: caller } : {};
         let body: string | undefined;
         if (method !== 'GET' && !path.startsWith('/api/')) {
           // The status page's forms: URL-encoded fields, some repeated, some with bytes that do not decode.
