@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentClientEvents, VisitorClientEvents } from '@kefu/shared';
 import type { KefuServer } from '../src/index.ts';
 import { ODD_SEGMENTS, randomInput } from './support/random-input.ts';
-import { agentCall, closeClients, connectAgent, connectVisitor, login, ok, startServer, visitorCall } from './support/test-server.ts';
+import { agentCall, closeClients, connectAgent, connectVisitor, joinTeam, login, ok, startServer, visitorCall } from './support/test-server.ts';
 
 const HTTP_DIR = new URL('../src/http/', import.meta.url);
 
@@ -45,19 +45,7 @@ let agentCookie: string;
 beforeAll(async () => {
   server = await startServer();
   cookie = await login(server.url);
-  const invited = await fetch(`${server.url}/api/team/invites`, {
-    method: 'POST',
-    headers: { cookie, 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'fuzz-agent@kefu.test', role: 'agent' }),
-  });
-  const token = ((await invited.json()) as { invite: { path: string } }).invite.path.split('/').pop();
-  const accepted = await fetch(`${server.url}/api/team/invites/${token}/accept`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Fuzz', password: 'long password 1' }),
-  });
-  expect(accepted.status).toBe(201);
-  agentCookie = accepted.headers.get('set-cookie')!.split(';')[0]!;
+  agentCookie = (await joinTeam(server.url, cookie, 'fuzz-agent@kefu.test', 'agent', 'Fuzz')).cookie;
 });
 afterAll(async () => {
   closeClients();

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadMark, TypingSignal } from '@kefu/shared';
 import type { KefuServer } from '../src/index.ts';
 import { TYPING_ALLOWANCE } from '../src/socket/typing-and-read.ts';
-import { agentCall, closeClients, connectAgent, connectVisitor, login, ok, recorder, sleep, startServer, visitorCall, type AgentClient, type VisitorClient } from './support/test-server.ts';
+import { agentCall, closeClients, connectAgent, connectVisitor, joinTeam, login, ok, recorder, sleep, startServer, visitorCall, type AgentClient, type VisitorClient } from './support/test-server.ts';
 
 let server: KefuServer;
 let adminCookie: string;
@@ -17,19 +17,7 @@ beforeAll(async () => {
   server = await startServer();
   adminCookie = await login(server.url);
   // A plain agent, so "assigned to someone else" can be tried from an agent who is not an admin.
-  const invite = await fetch(`${server.url}/api/team/invites`, {
-    method: 'POST',
-    headers: { cookie: adminCookie, 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'li@kefu.test', role: 'agent' }),
-  });
-  const token = ((await invite.json()) as { invite: { path: string } }).invite.path.split('/').pop();
-  const accepted = await fetch(`${server.url}/api/team/invites/${token}/accept`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Li', password: 'long password 1' }),
-  });
-  expect(accepted.status).toBe(201);
-  agentCookie = accepted.headers.get('set-cookie')!.split(';')[0]!;
+  agentCookie = (await joinTeam(server.url, adminCookie, 'li@kefu.test', 'agent', 'Li')).cookie;
   // Someone on duty, so a handoff queues rather than offering to leave a message.
   const presence = await fetch(`${server.url}/api/team/me/presence`, {
     method: 'PUT',

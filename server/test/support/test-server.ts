@@ -163,6 +163,24 @@ export async function login(url: string, email = ADMIN.email, password = ADMIN.p
   return set.split(';')[0]!;
 }
 
+/** Invites `email` as `role` with the admin's cookie and accepts the invite: the new member's session cookie and id. */
+export async function joinTeam(url: string, adminCookie: string, email: string, role: string, name = email.split('@')[0]!): Promise<{ cookie: string; id: string }> {
+  const invite = await fetch(`${url}/api/team/invites`, {
+    method: 'POST',
+    headers: { cookie: adminCookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, role }),
+  });
+  if (invite.status !== 201) throw new Error(`invite failed: ${invite.status}`);
+  const token = ((await invite.json()) as { invite: { path: string } }).invite.path.split('/').pop();
+  const accepted = await fetch(`${url}/api/team/invites/${token}/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password: 'long password 1' }),
+  });
+  if (accepted.status !== 201) throw new Error(`accepting the invite failed: ${accepted.status}`);
+  return { cookie: accepted.headers.get('set-cookie')!.split(';')[0]!, id: ((await accepted.json()) as { agent: { id: string } }).agent.id };
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
